@@ -1,0 +1,8 @@
+import { fallback } from "./fallback.js";
+import { helpCommand } from "./help.js";
+import { langCommand } from "./lang.js";
+import { meCommand } from "./me.js";
+import { startCommand } from "./start.js";
+
+/** Every feature, in the order they get a look at an update; the fallback comes last. */
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, fallback];

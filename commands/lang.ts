@@ -1,0 +1,28 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context } from "../src/bot/context.js";
+import { LOCALES } from "../src/bot/i18n.js";
+import { setLanguage } from "../src/services/accounts.js";
+import { allowed } from "./guard.js";
+
+export const langCommand = new Composer<Context>();
+
+const languageChoice = z.enum(LOCALES);
+
+langCommand.command("lang", allowed("lang"), async (ctx) => {
+  const keyboard = new InlineKeyboard();
+  for (const locale of LOCALES) keyboard.text(ctx.t(`lang-name-${locale}`), `lang:${locale}`);
+  await ctx.say("lang-choose", {}, { reply_markup: keyboard });
+});
+
+langCommand.callbackQuery(/^lang:(.*)$/, allowed("lang"), async (ctx) => {
+  const choice = languageChoice.safeParse(ctx.match[1]);
+  if (!choice.success) {
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    return;
+  }
+  await setLanguage(ctx.services.db, ctx.identity.accountId, choice.data);
+  ctx.i18n.useLocale(choice.data);
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageText(ctx.th("lang-changed"), { parse_mode: "HTML" });
+});

@@ -1,0 +1,103 @@
+# English. Every variable is HTML-escaped by the caller.
+
+## Commands
+cmd-start = Start, link your account with an invite code
+cmd-help = Commands you can use
+cmd-lang = Change language (Tiếng Việt / English)
+cmd-me = Your profile: name, position, unit, roles
+
+## Roles
+role-staff = Staff member
+role-head = Unit head
+role-secretariat = Council secretariat
+role-council = Council member
+role-admin = Administrator
+
+## Welcome and help
+help-header = <b>Commands you can use</b>
+help-line = /{ $command } — { $description }
+help-unlinked-footer = Your account is not linked yet. Ask the office (the council secretariat) for an <b>invite code</b>, then send <code>/start CODE</code>.
+start-linked = Hello <b>{ $name }</b>! Type /help to see what you can do.
+unlinked-explain =
+    Hello! This is your agency's assistant for emulation and commendation work.
+    To use it, <b>link your account</b>: ask the office (the council secretariat) for an invite code, then send <code>/start CODE</code> or open the invite link.
+
+## Invite codes
+invite-linked = Your account is now linked to <b>{ $name }</b>. Type /me for your profile, /help for the commands.
+invite-already-linked = This account is already linked to <b>{ $name }</b> with this code.
+invite-wrong = That invite code is not valid. Please check it (codes have 10 characters). { $left } attempts left this hour.
+invite-wrong-last = That invite code is not valid. Too many wrong codes; please try again in an hour.
+invite-locked = Too many wrong codes. Please try again after { $until }.
+invite-expired = This invite code expired on { $date }. Ask the office for a new one.
+invite-used = This invite code has already been used. Each code works once; if it was not you, tell the office now.
+invite-replaced = This invite code was replaced by a newer one. Use the latest code the office sent you.
+invite-unknown-staff = No staff member has the code { $code } in the roster.
+
+## Profile
+me-profile =
+    <b>{ $name }</b>
+    Position: { $position }
+    Unit: { $unit }
+    Roles: { $roles }
+me-no-position = (none)
+
+## Language
+lang-choose = Choose a language:
+lang-changed = Switched to English.
+lang-name-vi = Tiếng Việt
+lang-name-en = English
+
+## General answers
+unknown-command = There is no /{ $command } command. Type /help to see the commands you can use.
+unknown-text = I did not understand that. Type /help to see the commands you can use.
+not-allowed = /{ $command } is not available for your role. Type /help to see the commands you can use.
+error-try-again = Sorry, something went wrong while handling your request. Please try again in a few minutes.
+button-expired = This button is no longer valid. Please type the command again.
+
+## Roster import
+roster-empty = The roster file is empty.
+roster-no-rows = The roster file has a header row but no staff.
+roster-missing-columns = Missing columns: { $columns }. Expected (English or Vietnamese headers): { $expected }.
+roster-missing-unit-code = unit code missing
+roster-missing-unit-name = unit name missing
+roster-missing-staff-code = staff code missing
+roster-missing-full-name = full name missing
+roster-code-too-long = code too long (64 characters at most) in column { $column }
+roster-code-invalid = invalid characters in a code in column { $column } (letters, digits, . _ - / only)
+roster-text-too-long = text too long (200 characters at most) in column { $column }
+roster-row-invalid = invalid value in column { $column }
+roster-unknown-role = unknown role "{ $role }" (use: staff, head, secretariat, council, admin)
+roster-duplicate-staff-code = staff code { $code } repeats line { $line }
+roster-not-utf8 = The file is not UTF-8 text (it may be binary). Save the roster as UTF-8 CSV or .xlsx.
+roster-csv-invalid = Could not read the CSV file: { $reason }
+roster-xlsx-invalid = Could not read the Excel file: it is damaged or not .xlsx.
+roster-unsupported-format = The format "{ $extension }" is not supported. Use .csv or .xlsx.
+file-not-found = File { $file } not found.
+file-too-large = The file is too large ({ $size } MB); the limit is { $limit } MB.
+
+## Database
+db-directory-locked = The data directory { $dir } is in use by another tdkt-bot process (pid { $pid }). Stop that process, or set DATABASE_URL so several processes share one Postgres server.
+
+## Admin CLI
+cli-usage =
+    Usage: npm run tdkt -- <command>
+      migrate                          bring the database schema up to date
+      import roster <file.csv|file.xlsx> import the staff roster
+      invite <staff_code>              create an invite code to link an account
+      seed demo                        load the demo agency
+cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
+cli-missing-argument = Missing argument: { $argument }.
+cli-migrated = Database schema is up to date ({ $driver }).
+cli-roster-summary = Roster: { $created } created, { $updated } updated, { $unchanged } unchanged, { $rejected } rejected; { $units } new units.
+cli-roster-rejected = Line { $line }: { $reason }
+cli-roster-ignored-columns = Ignored columns: { $columns }
+cli-invite =
+    Invite for { $name } (expires { $date }):
+    INVITE { $code }
+    { $link }
+cli-seeded = Demo agency loaded: { $people } people.
+
+## Console chat
+console-welcome = tdkt-bot — local console chat. You are { $name } ({ $unit }). Type /help to start; type a number to press a button.
+console-choose = Reply with a number:
+console-document = [Attached file: { $name }]

@@ -1,0 +1,103 @@
+# Tiếng Việt — ngôn ngữ mặc định. Mọi biến chèn vào đã được thoát HTML trước khi truyền vào.
+
+## Lệnh (mô tả trong /help và thực đơn lệnh của Telegram)
+cmd-start = Bắt đầu, liên kết tài khoản bằng mã mời
+cmd-help = Danh sách lệnh bạn dùng được
+cmd-lang = Đổi ngôn ngữ (Tiếng Việt / English)
+cmd-me = Thông tin của bạn: họ tên, chức vụ, đơn vị, vai trò
+
+## Vai trò
+role-staff = Công chức, viên chức
+role-head = Lãnh đạo đơn vị
+role-secretariat = Thường trực Hội đồng TĐKT
+role-council = Thành viên Hội đồng TĐKT
+role-admin = Quản trị
+
+## Chào và trợ giúp
+help-header = <b>Các lệnh bạn dùng được</b>
+help-line = /{ $command } — { $description }
+help-unlinked-footer = Bạn chưa liên kết tài khoản. Hãy xin <b>mã mời</b> từ Văn phòng (Thường trực Hội đồng Thi đua, Khen thưởng) rồi gửi <code>/start MÃ_MỜI</code>.
+start-linked = Xin chào <b>{ $name }</b>! Gõ /help để xem các lệnh bạn dùng được.
+unlinked-explain =
+    Chào bạn! Đây là trợ lý công tác thi đua, khen thưởng của cơ quan.
+    Để dùng, bạn cần <b>liên kết tài khoản</b>: xin mã mời từ Văn phòng (Thường trực Hội đồng TĐKT), sau đó gửi <code>/start MÃ_MỜI</code> hoặc bấm vào đường dẫn mời.
+
+## Mã mời
+invite-linked = Đã liên kết tài khoản với <b>{ $name }</b>. Gõ /me để xem thông tin, /help để xem các lệnh.
+invite-already-linked = Tài khoản này đã được liên kết với <b>{ $name }</b> bằng mã này rồi.
+invite-wrong = Mã mời không đúng. Hãy kiểm tra lại (mã gồm 10 ký tự). Bạn còn { $left } lần thử trong giờ này.
+invite-wrong-last = Mã mời không đúng. Bạn đã nhập sai quá nhiều lần; hãy thử lại sau 1 giờ.
+invite-locked = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau { $until }.
+invite-expired = Mã mời này đã hết hạn ngày { $date }. Hãy xin Văn phòng cấp mã mới.
+invite-used = Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; nếu không phải bạn dùng, hãy báo ngay cho Văn phòng.
+invite-replaced = Mã mời này đã được thay bằng một mã mới hơn. Hãy dùng mã mới nhất Văn phòng gửi bạn.
+invite-unknown-staff = Không có cán bộ nào mang mã { $code } trong danh sách.
+
+## Hồ sơ
+me-profile =
+    <b>{ $name }</b>
+    Chức vụ: { $position }
+    Đơn vị: { $unit }
+    Vai trò: { $roles }
+me-no-position = (chưa có)
+
+## Ngôn ngữ
+lang-choose = Chọn ngôn ngữ:
+lang-changed = Đã chuyển sang Tiếng Việt.
+lang-name-vi = Tiếng Việt
+lang-name-en = English
+
+## Trả lời chung
+unknown-command = Không có lệnh /{ $command }. Gõ /help để xem các lệnh bạn dùng được.
+unknown-text = Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh bạn dùng được.
+not-allowed = Lệnh /{ $command } không dành cho vai trò của bạn. Gõ /help để xem các lệnh bạn dùng được.
+error-try-again = Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút.
+button-expired = Nút này không còn hiệu lực. Hãy gõ lại lệnh.
+
+## Danh sách cán bộ (import roster)
+roster-empty = Tệp danh sách trống.
+roster-no-rows = Tệp danh sách chỉ có dòng tiêu đề, không có cán bộ nào.
+roster-missing-columns = Tệp thiếu cột: { $columns }. Các cột cần có (tiếng Anh hoặc tiếng Việt): { $expected }.
+roster-missing-unit-code = thiếu mã đơn vị
+roster-missing-unit-name = thiếu tên đơn vị
+roster-missing-staff-code = thiếu mã cán bộ
+roster-missing-full-name = thiếu họ và tên
+roster-code-too-long = mã quá dài (tối đa 64 ký tự) ở cột { $column }
+roster-code-invalid = mã có ký tự không hợp lệ ở cột { $column } (chỉ dùng chữ, số, . _ - /)
+roster-text-too-long = nội dung quá dài (tối đa 200 ký tự) ở cột { $column }
+roster-row-invalid = dòng không hợp lệ ở cột { $column }
+roster-unknown-role = vai trò không rõ «{ $role }» (dùng: staff, head, secretariat, council, admin)
+roster-duplicate-staff-code = mã cán bộ { $code } trùng với dòng { $line }
+roster-not-utf8 = Tệp không phải văn bản UTF-8 (có thể là tệp nhị phân). Hãy lưu danh sách dưới dạng CSV UTF-8 hoặc .xlsx.
+roster-csv-invalid = Không đọc được tệp CSV: { $reason }
+roster-xlsx-invalid = Không đọc được tệp Excel: tệp hỏng hoặc không phải .xlsx.
+roster-unsupported-format = Không hỗ trợ định dạng «{ $extension }». Hãy dùng .csv hoặc .xlsx.
+file-not-found = Không tìm thấy tệp { $file }.
+file-too-large = Tệp quá lớn ({ $size } MB); tối đa { $limit } MB.
+
+## Cơ sở dữ liệu
+db-directory-locked = Thư mục dữ liệu { $dir } đang được một tiến trình tdkt-bot khác dùng (pid { $pid }). Hãy dừng tiến trình đó, hoặc đặt DATABASE_URL để nhiều tiến trình dùng chung một máy chủ Postgres.
+
+## Dòng lệnh quản trị
+cli-usage =
+    Cách dùng: npm run tdkt -- <lệnh>
+      migrate                          cập nhật cấu trúc cơ sở dữ liệu
+      import roster <tệp.csv|tệp.xlsx> nhập danh sách cán bộ
+      invite <mã_cán_bộ>               tạo mã mời liên kết tài khoản
+      seed demo                        nạp cơ quan mẫu
+cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
+cli-missing-argument = Thiếu tham số: { $argument }.
+cli-migrated = Đã cập nhật cấu trúc cơ sở dữ liệu ({ $driver }).
+cli-roster-summary = Danh sách cán bộ: { $created } tạo mới, { $updated } cập nhật, { $unchanged } không đổi, { $rejected } bị từ chối; { $units } đơn vị mới.
+cli-roster-rejected = Dòng { $line }: { $reason }
+cli-roster-ignored-columns = Bỏ qua các cột không dùng: { $columns }
+cli-invite =
+    Mã mời cho { $name } (hết hạn { $date }):
+    INVITE { $code }
+    { $link }
+cli-seeded = Đã nạp cơ quan mẫu: { $people } cán bộ.
+
+## Trò chuyện thử trên máy (console)
+console-welcome = tdkt-bot — trò chuyện thử trên máy. Bạn đang là { $name } ({ $unit }). Gõ /help để bắt đầu; gõ số để bấm nút.
+console-choose = Trả lời bằng số:
+console-document = [Tệp đính kèm: { $name }]

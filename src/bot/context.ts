@@ -1,0 +1,32 @@
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context as BaseContext } from "grammy";
+import type { Logger } from "pino";
+import type { Config } from "../config.js";
+import type { Database } from "../db/client.js";
+import type { Clock } from "../domain/calendar.js";
+import type { MessageArgs } from "../domain/user-error.js";
+import type { Identity, Platform } from "../services/accounts.js";
+
+/** What every handler may use; handed to createBot once. */
+export type BotServices = {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  platform: Platform;
+};
+
+type Extensions = {
+  services: BotServices;
+  /** Set for every update that reaches a command: the chat account and its person, if linked. */
+  identity: Identity;
+  /**
+   * Replies with a localized HTML message. Every argument is escaped here, so a name like
+   * "Nguyễn <Văn> & Co" can never break the markup or inject any.
+   */
+  say(key: string, args?: MessageArgs, other?: Parameters<BaseContext["reply"]>[1]): ReturnType<BaseContext["reply"]>;
+  /** Translates with every argument escaped for HTML, for composing longer messages. */
+  th(key: string, args?: MessageArgs): string;
+};
+
+export type Context = BaseContext & I18nFlavor & Extensions;

@@ -1,0 +1,85 @@
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, type Middleware } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
+import { escapeHtml } from "../domain/text.js";
+import type { MessageArgs } from "../domain/user-error.js";
+import { resolveIdentity } from "../services/accounts.js";
+import { claimUpdate } from "../services/updates.js";
+import { commandComposers } from "../../commands/index.js";
+import type { BotServices, Context } from "./context.js";
+import { reportHandlerError } from "./errors.js";
+import { createI18n, toLocale } from "./i18n.js";
+import { InflightUpdates } from "./inflight.js";
+
+export type CreateBotOptions = {
+  token: string;
+  services: BotServices;
+  apiRoot?: string;
+  /** Given when the platform is not Telegram, so the bot never calls getMe. */
+  botInfo?: UserFromGetMe;
+};
+
+export function createBot({ token, services, apiRoot, botInfo }: CreateBotOptions) {
+  const botConfig: BotConfig<Context> = {
+    client: { apiRoot: apiRoot ?? services.config.telegram.apiRoot },
+    ...(botInfo ? { botInfo } : {}),
+  };
+  const bot = new Bot<Context>(token, botConfig);
+  const inflight = new InflightUpdates();
+  const i18n = createI18n<Context>(
+    (ctx) => ctx.identity?.language ?? toLocale(ctx.from?.language_code) ?? undefined,
+  );
+
+  bot.use(inflight.middleware());
+  // Updates of one chat are handled in order; different chats run in parallel.
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(deduplicate(services));
+  bot.use(attachServices(services));
+  bot.use(attachIdentity(services));
+  bot.use(i18n);
+  bot.errorBoundary(reportHandlerError(i18n), ...commandComposers);
+  bot.catch(reportHandlerError(i18n));
+
+  return Object.assign(bot, { inflight, i18n });
+}
+
+export type TdktBot = ReturnType<typeof createBot>;
+
+function deduplicate(services: BotServices): Middleware<Context> {
+  return async (ctx, next) => {
+    if (!(await claimUpdate(services.db, services.platform, ctx.update.update_id))) {
+      services.logger.info({ update_id: ctx.update.update_id }, "duplicate update ignored");
+      return;
+    }
+    await next();
+  };
+}
+
+function attachServices(services: BotServices): Middleware<Context> {
+  return async (ctx, next) => {
+    ctx.services = services;
+    ctx.th = (key: string, args: MessageArgs = {}) => ctx.t(key, escapeArgs(args));
+    ctx.say = (key, args, other) => ctx.reply(ctx.th(key, args), { parse_mode: "HTML", ...other });
+    await next();
+  };
+}
+
+function attachIdentity(services: BotServices): Middleware<Context> {
+  return async (ctx, next) => {
+    // Channel posts and the like have no person behind them; the bot has nothing to say there.
+    if (!ctx.from || ctx.from.is_bot) return;
+    ctx.identity = await resolveIdentity(services.db, {
+      platform: services.platform,
+      externalId: String(ctx.from.id),
+      chatId: String(ctx.chat?.id ?? ctx.from.id),
+      displayName: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" "),
+    });
+    await next();
+  };
+}
+
+function escapeArgs(args: MessageArgs): MessageArgs {
+  return Object.fromEntries(
+    Object.entries(args).map(([key, value]) => [key, typeof value === "string" ? escapeHtml(value) : value]),
+  );
+}

@@ -1,0 +1,108 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+
+const common = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data")),
+  TELEGRAM_BOT_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d+:[\w-]{10,}$/, "does not look like a bot token (123456:ABC…)")
+      .optional(),
+  ),
+  TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
+  ZALO_BOT_TOKEN: optionalString,
+  ZALO_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://bot-api.zaloplatforms.com")),
+  BROADCAST_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(30)),
+  BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
+  TZ_DISPLAY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .refine(isTimeZone, "is not an IANA time zone")
+      .default("Asia/Ho_Chi_Minh"),
+  ),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ),
+});
+
+const polling = common.extend({ BOT_MODE: z.literal("polling") });
+const webhook = common.extend({
+  BOT_MODE: z.literal("webhook"),
+  WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url()),
+  WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -"),
+  ),
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+});
+
+const environmentSchema = z.discriminatedUnion("BOT_MODE", [polling, webhook]);
+
+export type Config = {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  telegram: { token: string | undefined; apiRoot: string };
+  zalo: { token: string | undefined; apiRoot: string };
+  broadcast: { rate: number; paid: boolean };
+  displayTimeZone: string;
+  logLevel: z.infer<typeof common>["LOG_LEVEL"];
+  /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
+  logLevelExplicit: boolean;
+  mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+};
+
+export class ConfigError extends Error {}
+
+/** Parses the environment once; the message names the first offending variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = environmentSchema.safeParse({ ...env, BOT_MODE: env.BOT_MODE || "polling" });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = issue?.path.join(".") || "BOT_MODE";
+    const message = issue?.code === "invalid_union" || variable === "BOT_MODE"
+      ? "must be polling or webhook"
+      : issue?.message ?? "is invalid";
+    const missing = issue && "input" in issue && issue.input === undefined;
+    throw new ConfigError(`Configuration error: ${variable} ${missing ? "is required" : message}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
+    zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, "") },
+    broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
+    displayTimeZone: e.TZ_DISPLAY,
+    logLevel: e.LOG_LEVEL,
+    logLevelExplicit: Boolean(env.LOG_LEVEL),
+    mode:
+      e.BOT_MODE === "webhook"
+        ? { kind: "webhook", url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        : { kind: "polling" },
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,113 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema.js";
+import { acquireDirectoryLock } from "./directory-lock.js";
+
+/** Query code is typed against this, never against one driver. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type DatabaseHandle = {
+  db: Database;
+  driver: "pglite" | "postgres";
+  /** Runs the drizzle-kit migrations, serialised across processes. */
+  migrate(): Promise<void>;
+  /** Answers whether the database is reachable right now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(import.meta.dirname, "../../migrations");
+
+// Any constant works as long as every instance uses the same one.
+const MIGRATION_LOCK_KEY = 7_264_001;
+
+export type OpenOptions =
+  | { databaseUrl: string; maxConnections?: number }
+  | { dataDir: string }
+  | { pgliteDump: Blob };
+
+export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+  return openPglite(options);
+}
+
+async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+  const { default: postgres } = await import("postgres");
+  const { drizzle } = await import("drizzle-orm/postgres-js");
+  const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    driver: "postgres",
+    async migrate() {
+      // migrate() itself is not safe when instances start together: hold an advisory lock on a
+      // dedicated connection around it so the others wait and then find nothing left to do.
+      const lockConnection = await client.reserve();
+      try {
+        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migrate(db, { migrationsFolder });
+      } finally {
+        await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        lockConnection.release();
+      }
+    },
+    async ping() {
+      try {
+        await client`select 1`;
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(options: { dataDir: string } | { pgliteDump: Blob }): Promise<DatabaseHandle> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle } = await import("drizzle-orm/pglite");
+  const { migrate } = await import("drizzle-orm/pglite/migrator");
+  let releaseLock = () => {};
+  let client: InstanceType<typeof PGlite>;
+  if ("dataDir" in options) {
+    const dataDir = path.resolve(options.dataDir);
+    mkdirSync(dataDir, { recursive: true });
+    // Two processes on one PGlite directory silently corrupt it.
+    releaseLock = acquireDirectoryLock(dataDir);
+    try {
+      client = await PGlite.create({ dataDir });
+    } catch (error) {
+      releaseLock();
+      throw error;
+    }
+  } else {
+    client = await PGlite.create({ loadDataDir: options.pgliteDump });
+  }
+  const db = drizzle(client, { schema });
+  return {
+    db,
+    driver: "pglite",
+    async migrate() {
+      await migrate(db, { migrationsFolder });
+    },
+    async ping() {
+      try {
+        await client.query("select 1");
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        releaseLock();
+      }
+    },
+  };
+}

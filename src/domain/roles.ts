@@ -1,0 +1,57 @@
+import { foldForMatching } from "./text.js";
+
+export const ROLES = ["staff", "head", "secretariat", "council", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+// What a roster may write in its roles column, in English or Vietnamese, accents optional.
+const ROLE_ALIASES: Record<string, Role> = {
+  staff: "staff",
+  "nhan vien": "staff",
+  "cong chuc": "staff",
+  "vien chuc": "staff",
+  head: "head",
+  "truong phong": "head",
+  "lanh dao": "head",
+  "thu truong": "head",
+  "truong don vi": "head",
+  secretariat: "secretariat",
+  "van phong": "secretariat",
+  "thuong truc": "secretariat",
+  "thu ky": "secretariat",
+  council: "council",
+  "hoi dong": "council",
+  "thanh vien hoi dong": "council",
+  admin: "admin",
+  "quan tri": "admin",
+};
+
+export function parseRole(text: string): Role | undefined {
+  return ROLE_ALIASES[foldForMatching(text)];
+}
+
+/**
+ * Who may use a command: "anyone" includes people who have not linked their account yet,
+ * "linked" any linked person, else the roles listed. This one table drives /help, the guard in
+ * front of every command and the authorization tests.
+ */
+export type Audience = "anyone" | "linked" | readonly Role[];
+
+export const COMMANDS = {
+  start: "anyone",
+  help: "anyone",
+  lang: "anyone",
+  me: "linked",
+} as const satisfies Record<string, Audience>;
+
+export type CommandName = keyof typeof COMMANDS;
+
+export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {
+  if (audience === "anyone") return true;
+  if (roles === null) return false;
+  if (audience === "linked") return true;
+  return audience.some((role) => roles.includes(role) || roles.includes("admin"));
+}
+
+export function commandsFor(roles: readonly Role[] | null): CommandName[] {
+  return (Object.keys(COMMANDS) as CommandName[]).filter((name) => mayUse(COMMANDS[name], roles));
+}

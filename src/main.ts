@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from "./config.js";
+import { openConfiguredDatabase } from "./app.js";
+import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
+import { systemClock } from "./domain/calendar.js";
+import { UserError } from "./domain/user-error.js";
+import { createLogger } from "./logger.js";
+import { runConsole } from "./transports/console.js";
+import { createTelegramBot, runTelegramPolling } from "./transports/telegram.js";
+
+const startedAt = performance.now();
+
+async function main(): Promise<number> {
+  const config = loadConfig();
+  const consoleMode = !config.telegram.token;
+  // The console chat owns the terminal; only warnings reach it unless LOG_LEVEL says otherwise.
+  const logger = createLogger(config, consoleMode && !config.logLevelExplicit ? "warn" : config.logLevel);
+  const database = await openConfiguredDatabase(config);
+  const services = { db: database.db, config, logger, clock: systemClock };
+  const ready = () =>
+    logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
+
+  try {
+    if (consoleMode || !config.telegram.token) {
+      ready();
+      await runConsole(services);
+      return 0;
+    }
+    if (config.mode.kind === "webhook") {
+      logger.fatal("BOT_MODE=webhook is not available yet; use polling");
+      return 1;
+    }
+    const bot = createTelegramBot(services, config.telegram.token);
+    const stop = new AbortController();
+    for (const signal of ["SIGINT", "SIGTERM"] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, "stopping: finishing updates in flight");
+        stop.abort();
+      });
+    }
+    await runTelegramPolling(bot, stop.signal, ready);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof UserError) console.error(createI18n().t(DEFAULT_LOCALE, error.key, error.args));
+    else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,89 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { chatAccounts, people, units } from "../db/schema.js";
+import { ROLES, type Role } from "../domain/roles.js";
+
+export type Platform = "telegram" | "zalo" | "console";
+
+/** The person behind a chat account, as commands need it. */
+export type PersonProfile = {
+  id: number;
+  staffCode: string;
+  fullName: string;
+  position: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  roles: Role[];
+};
+
+export type Identity = {
+  accountId: number;
+  language: string | null;
+  person: PersonProfile | null;
+};
+
+export type ChatUser = { platform: Platform; externalId: string; chatId: string; displayName: string };
+
+/**
+ * Finds (or records) the chat account an update comes from and the person linked to it. A user
+ * who writes to the bot has evidently not blocked it, so a stale blocked flag is cleared.
+ */
+export async function resolveIdentity(db: Database, user: ChatUser): Promise<Identity> {
+  const found = await selectIdentity(db, user);
+  if (found) {
+    if (found.blocked) {
+      await db.update(chatAccounts).set({ blocked: false }).where(eq(chatAccounts.id, found.identity.accountId));
+    }
+    return found.identity;
+  }
+  await db
+    .insert(chatAccounts)
+    .values({ platform: user.platform, externalId: user.externalId, chatId: user.chatId, displayName: user.displayName })
+    .onConflictDoNothing();
+  const created = await selectIdentity(db, user);
+  if (!created) throw new Error(`chat account ${user.platform}:${user.externalId} vanished`);
+  return created.identity;
+}
+
+async function selectIdentity(db: Database, user: ChatUser) {
+  const [row] = await db
+    .select({
+      accountId: chatAccounts.id,
+      language: chatAccounts.language,
+      blocked: chatAccounts.blocked,
+      personId: people.id,
+      staffCode: people.staffCode,
+      fullName: people.fullName,
+      position: people.position,
+      roles: people.roles,
+      active: people.active,
+      unitId: units.id,
+      unitCode: units.code,
+      unitName: units.name,
+    })
+    .from(chatAccounts)
+    .leftJoin(people, eq(people.id, chatAccounts.personId))
+    .leftJoin(units, eq(units.id, people.unitId))
+    .where(and(eq(chatAccounts.platform, user.platform), eq(chatAccounts.externalId, user.externalId)))
+    .limit(1);
+  if (!row) return undefined;
+  const person: PersonProfile | null =
+    row.personId !== null && row.active && row.unitId !== null
+      ? {
+          id: row.personId,
+          staffCode: row.staffCode ?? "",
+          fullName: row.fullName ?? "",
+          position: row.position ?? "",
+          unitId: row.unitId,
+          unitCode: row.unitCode ?? "",
+          unitName: row.unitName ?? "",
+          roles: (row.roles ?? []).filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
+        }
+      : null;
+  return { blocked: row.blocked, identity: { accountId: row.accountId, language: row.language, person } };
+}
+
+export async function setLanguage(db: Database, accountId: number, language: string): Promise<void> {
+  await db.update(chatAccounts).set({ language }).where(eq(chatAccounts.id, accountId));
+}

@@ -1,0 +1,142 @@
+import { createHash, randomInt } from "node:crypto";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { chatAccounts, inviteFailures, invites, people } from "../db/schema.js";
+import { addDays, type Clock } from "../domain/calendar.js";
+import { UserError } from "../domain/user-error.js";
+import { type Actor, recordAudit } from "./audit.js";
+import type { Platform } from "./accounts.js";
+
+// No 0/O, 1/I/L: codes get read aloud and typed from paper. 31^10 ≈ 8·10^14 codes.
+const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+const CODE_LENGTH = 10;
+export const INVITE_TTL_DAYS = 14;
+export const MAX_WRONG_CODES_PER_HOUR = 5;
+const HOUR_MS = 3_600_000;
+
+export function hashInviteCode(code: string): string {
+  return createHash("sha256").update(code).digest("hex");
+}
+
+/** What a user typed, reduced to the code's canonical form, or undefined if it cannot be one. */
+export function normalizeInviteCode(text: string): string | undefined {
+  const code = text.replace(/[\s-]/g, "").toUpperCase();
+  return code.length === CODE_LENGTH && [...code].every((char) => ALPHABET.includes(char)) ? code : undefined;
+}
+
+function generateCode(): string {
+  let code = "";
+  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
+  return code;
+}
+
+/** Issues a new invite for a person; earlier unused invites of that person stop working. */
+export async function createInvite(
+  db: Database,
+  staffCode: string,
+  context: { clock: Clock; actor: Actor; ttlDays?: number },
+): Promise<{ code: string; expiresAt: Date; person: { id: number; fullName: string } }> {
+  const now = context.clock();
+  const code = generateCode();
+  const expiresAt = addDays(now, context.ttlDays ?? INVITE_TTL_DAYS);
+  return db.transaction(async (tx) => {
+    const [person] = await tx
+      .select({ id: people.id, fullName: people.fullName, active: people.active })
+      .from(people)
+      .where(eq(people.staffCode, staffCode.trim().toUpperCase()));
+    if (!person || !person.active) throw new UserError("invite-unknown-staff", { code: staffCode });
+    await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.personId, person.id), isNull(invites.usedAt), isNull(invites.revokedAt)));
+    await tx.insert(invites).values({ personId: person.id, codeHash: hashInviteCode(code), expiresAt, createdAt: now });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "invite.create",
+      subject: `person:${person.id}`,
+      details: { expiresAt: expiresAt.toISOString() },
+    });
+    return { code, expiresAt, person: { id: person.id, fullName: person.fullName } };
+  });
+}
+
+export type RedeemResult =
+  | { kind: "linked"; personId: number; fullName: string }
+  | { kind: "already-linked"; fullName: string }
+  | { kind: "wrong"; attemptsLeft: number }
+  | { kind: "locked"; until: Date }
+  | { kind: "expired"; expiredAt: Date }
+  | { kind: "used" }
+  | { kind: "replaced" };
+
+/**
+ * Links a chat account to the person an invite was issued for. Wrong codes count against the
+ * chat; past the limit the chat is refused for an hour whatever it sends.
+ */
+export async function redeemInvite(
+  db: Database,
+  input: { platform: Platform; externalId: string; accountId: number; text: string },
+  clock: Clock,
+): Promise<RedeemResult> {
+  const now = clock();
+  const chat = and(eq(inviteFailures.platform, input.platform), eq(inviteFailures.externalId, input.externalId));
+  const recentFailures = await db
+    .select({ at: inviteFailures.at })
+    .from(inviteFailures)
+    .where(and(chat, gt(inviteFailures.at, new Date(now.getTime() - HOUR_MS))))
+    .orderBy(inviteFailures.at);
+  if (recentFailures.length >= MAX_WRONG_CODES_PER_HOUR) {
+    const lockingFailure = recentFailures[recentFailures.length - MAX_WRONG_CODES_PER_HOUR];
+    return { kind: "locked", until: new Date((lockingFailure?.at ?? now).getTime() + HOUR_MS) };
+  }
+
+  const code = normalizeInviteCode(input.text);
+  return db.transaction(async (tx) => {
+    const [invite] = code
+      ? await tx
+          .select()
+          .from(invites)
+          .where(eq(invites.codeHash, hashInviteCode(code)))
+          .for("update")
+      : [];
+    if (!invite) {
+      await tx.insert(inviteFailures).values({ platform: input.platform, externalId: input.externalId, at: now });
+      return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR - recentFailures.length - 1 };
+    }
+    const [person] = await tx
+      .select({ id: people.id, fullName: people.fullName })
+      .from(people)
+      .where(eq(people.id, invite.personId));
+    if (!person) throw new Error(`invite ${invite.id} names a missing person`);
+    if (invite.usedAt) {
+      return invite.usedByAccountId === input.accountId
+        ? { kind: "already-linked", fullName: person.fullName }
+        : { kind: "used" };
+    }
+    if (invite.revokedAt) return { kind: "replaced" };
+    if (invite.expiresAt.getTime() <= now.getTime()) return { kind: "expired", expiredAt: invite.expiresAt };
+
+    await tx.update(invites).set({ usedAt: now, usedByAccountId: input.accountId }).where(eq(invites.id, invite.id));
+    // One account per person and platform: a re-issued invite moves the link to the new account.
+    await tx
+      .update(chatAccounts)
+      .set({ personId: null, linkedAt: null })
+      .where(
+        and(
+          eq(chatAccounts.personId, person.id),
+          eq(chatAccounts.platform, input.platform),
+          ne(chatAccounts.id, input.accountId),
+        ),
+      );
+    await tx.update(chatAccounts).set({ personId: person.id, linkedAt: now }).where(eq(chatAccounts.id, input.accountId));
+    await recordAudit(tx, {
+      at: now,
+      actor: { personId: person.id, label: `${input.platform}:${input.externalId}` },
+      action: "account.link",
+      subject: `person:${person.id}`,
+      details: { platform: input.platform, accountId: input.accountId },
+    });
+    return { kind: "linked", personId: person.id, fullName: person.fullName };
+  });
+}

@@ -1,0 +1,119 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import type { Update, UserFromGetMe } from "grammy/types";
+import { createBot } from "../bot/index.js";
+import type { BotServices } from "../bot/context.js";
+import { resolveIdentity } from "../services/accounts.js";
+import { cliActor } from "../services/audit.js";
+import { linkConsoleAccount, seedDemo } from "../services/demo.js";
+import { type Choice, type PlainOutgoing, rerouteToPlainText } from "./reroute.js";
+
+const CONSOLE_USER = { id: 1_000_001, is_bot: false, first_name: "console" } as const;
+const CONSOLE_ACCOUNT = {
+  platform: "console",
+  externalId: String(CONSOLE_USER.id),
+  chatId: String(CONSOLE_USER.id),
+  displayName: "console",
+} as const;
+const CONSOLE_BOT: UserFromGetMe = {
+  id: 1,
+  is_bot: true,
+  first_name: "tdkt-bot",
+  username: "tdkt_console_bot",
+  can_join_groups: false,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+/**
+ * A local chat on stdin/stdout, acting as the demo secretariat member: each line is a message,
+ * a number presses the matching button of the last keyboard, and EOF ends the session.
+ */
+export async function runConsole(
+  services: Omit<BotServices, "platform">,
+  io: { input: Readable; output: Writable } = { input: process.stdin, output: process.stdout },
+): Promise<void> {
+  const consoleServices: BotServices = { ...services, platform: "console" };
+  await seedDemo(services.db, { clock: services.clock, actor: cliActor });
+  await linkConsoleAccount(services.db, services.clock, CONSOLE_ACCOUNT.externalId);
+
+  const bot = createBot({ token: "console", services: consoleServices, botInfo: CONSOLE_BOT });
+  let choices: Choice[] = [];
+  const print = (line: string) => io.output.write(`${line}\n`);
+  bot.api.config.use(
+    rerouteToPlainText({
+      async deliver(outgoing: PlainOutgoing) {
+        if (outgoing.kind === "document") {
+          print(bot.i18n.t(locale, "console-document", { name: outgoing.fileName }));
+          if (outgoing.caption) print(outgoing.caption);
+          return;
+        }
+        print(outgoing.text);
+        if (outgoing.kind === "notice") return;
+        choices = outgoing.choices;
+        if (choices.length > 0) {
+          print(bot.i18n.t(locale, "console-choose"));
+          choices.forEach((choice, index) => print(`  ${index + 1}. ${choice.label}`));
+        }
+      },
+    }),
+  );
+
+  const identity = await resolveIdentity(services.db, CONSOLE_ACCOUNT);
+  let locale = identity.language ?? "vi";
+  print(
+    bot.i18n.t(locale, "console-welcome", {
+      name: identity.person?.fullName ?? "",
+      unit: identity.person?.unitName ?? "",
+    }),
+  );
+
+  // Update ids must not repeat across runs, or the de-duplication would swallow them.
+  let updateId = Date.now() * 100;
+  let messageId = 0;
+  const lines = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY });
+  for await (const rawLine of lines) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    const chosen = /^\d+$/.test(line) ? choices[Number(line) - 1] : undefined;
+    const update: Update = chosen
+      ? {
+          update_id: ++updateId,
+          callback_query: {
+            id: String(updateId),
+            from: CONSOLE_USER,
+            chat_instance: "console",
+            data: chosen.callbackData,
+            message: { message_id: messageId, date: now(), chat: { id: CONSOLE_USER.id, type: "private", first_name: "console" }, text: "" },
+          },
+        }
+      : {
+          update_id: ++updateId,
+          message: {
+            message_id: ++messageId,
+            date: now(),
+            chat: { id: CONSOLE_USER.id, type: "private", first_name: "console" },
+            from: CONSOLE_USER,
+            text: line,
+            ...commandEntities(line),
+          },
+        };
+    await bot.handleUpdate(update);
+    locale = (await resolveIdentity(services.db, CONSOLE_ACCOUNT)).language ?? "vi";
+  }
+  await bot.inflight.drain();
+}
+
+/** grammY recognises commands by their entity, as Telegram marks them. */
+export function commandEntities(text: string) {
+  const command = /^\/[^\s]+/.exec(text)?.[0];
+  return command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {};
+}
+
+function now(): number {
+  return Math.floor(Date.now() / 1000);
+}

@@ -1,0 +1,45 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { run } from "@grammyjs/runner";
+import type { BotServices } from "../bot/context.js";
+import { LOCALES } from "../bot/i18n.js";
+import { createBot, type TdktBot } from "../bot/index.js";
+import { commandsFor } from "../domain/roles.js";
+
+/** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
+export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
+  const bot = createBot({ token, services: { ...services, platform: "telegram" } });
+  // Only 429 is retried: after a network error or a 5xx the message may already have gone out,
+  // and Telegram has no idempotency key, so a blind retry could send it twice.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
+  return bot;
+}
+
+/** The command menu Telegram shows, per language, for the commands every staff member has. */
+export async function publishCommandMenu(bot: TdktBot): Promise<void> {
+  const commands = commandsFor(["staff"]).filter((command) => command !== "start");
+  for (const locale of LOCALES) {
+    await bot.api.setMyCommands(
+      commands.map((command) => ({ command, description: bot.i18n.t(locale, `cmd-${command}`) })),
+      locale === "vi" ? {} : { language_code: locale },
+    );
+  }
+}
+
+/**
+ * Long polling through grammY's runner. Resolves once `stop` has been called and every update
+ * in flight has finished, so nothing is left half-written.
+ */
+export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onReady: () => void): Promise<void> {
+  await bot.init();
+  await publishCommandMenu(bot);
+  const handle = run(bot, {
+    runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+  });
+  onReady();
+  await new Promise<void>((resolve) => {
+    if (stop.aborted) resolve();
+    else stop.addEventListener("abort", () => resolve(), { once: true });
+  });
+  await handle.stop();
+  await bot.inflight.drain();
+}
