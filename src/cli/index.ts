@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { openConfiguredDatabase } from "../app.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
+import type { DatabaseHandle } from "../db/client.js";
+import { formatDate, systemClock } from "../domain/calendar.js";
+import { UserError } from "../domain/user-error.js";
+import { cliActor } from "../services/audit.js";
+import { seedDemo } from "../services/demo.js";
+import { createInvite } from "../services/invites.js";
+import { importRoster } from "../services/roster.js";
+import { readRosterFile } from "../services/roster-file.js";
+
+const i18n = createI18n();
+const locale = toLocale(process.env.TDKT_LANG ?? process.env.LANG) ?? DEFAULT_LOCALE;
+const t = (key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
+const print = (line: string) => process.stdout.write(`${line}\n`);
+
+/** The admin CLI: `npm run tdkt -- <command> …`. Exit 0 on success, 1 with one line on bad input. */
+async function main(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  const words = [command, rest[0]].filter(Boolean).join(" ");
+  if (!command || command === "help" || command === "--help") {
+    print(t("cli-usage"));
+    return;
+  }
+  const config = loadConfig();
+  const needed = (index: number, name: string) => {
+    const value = rest[index];
+    if (!value) throw new UserError("cli-missing-argument", { argument: name });
+    return value;
+  };
+  const known: Record<string, ((database: DatabaseHandle) => Promise<void>) | undefined> = {
+    migrate: async (database) => {
+      print(t("cli-migrated", { driver: database.driver }));
+    },
+    "import roster": async (database) => {
+      const file = needed(1, "<file.csv|file.xlsx>");
+      const rows = await readRosterFile(file);
+      const result = await importRoster(database.db, rows, { clock: systemClock, actor: cliActor, source: file });
+      print(
+        t("cli-roster-summary", {
+          created: result.created,
+          updated: result.updated,
+          unchanged: result.unchanged,
+          rejected: result.rejected.length,
+          units: result.unitsCreated,
+        }),
+      );
+      if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));
+      for (const row of result.rejected) print(t("cli-roster-rejected", { line: row.line, reason: t(row.key, row.args) }));
+    },
+    invite: async (database) => {
+      const staffCode = needed(0, "<staff_code>");
+      const invite = await createInvite(database.db, staffCode, { clock: systemClock, actor: cliActor });
+      const botName = process.env.TELEGRAM_BOT_USERNAME ?? (await telegramUsername(config.telegram)) ?? "<bot>";
+      print(
+        t("cli-invite", {
+          name: invite.person.fullName,
+          date: formatDate(invite.expiresAt, config.displayTimeZone),
+          code: invite.code,
+          link: `https://t.me/${botName}?start=${invite.code}`,
+        }),
+      );
+    },
+    "seed demo": async (database) => {
+      const result = await seedDemo(database.db, { clock: systemClock, actor: cliActor });
+      print(t("cli-seeded", { people: result.people }));
+    },
+  };
+  const run = known[words] ?? known[command];
+  if (!run) throw new UserError("cli-unknown-command", { command: words });
+  const database = await openConfiguredDatabase(config);
+  try {
+    await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const getMeResponse = z.object({ result: z.object({ username: z.string().regex(/^\w{3,64}$/) }) });
+
+/** The bot's username for the invite link, when a token is configured. */
+async function telegramUsername(telegram: { token: string | undefined; apiRoot: string }): Promise<string | undefined> {
+  if (!telegram.token) return undefined;
+  try {
+    const response = await fetch(`${telegram.apiRoot}/bot${telegram.token}/getMe`, { signal: AbortSignal.timeout(5000) });
+    const body = getMeResponse.safeParse(await response.json());
+    return body.success ? body.data.result.username : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  () => process.exit(0),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof UserError) console.error(t(error.key, error.args));
+    else console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  },
+);

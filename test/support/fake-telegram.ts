@@ -1,0 +1,335 @@
+import { EventEmitter, once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { InlineKeyboardButton, Update } from "grammy/types";
+import { parseTelegramHtml } from "./telegram-html.js";
+
+export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
+
+/** What the bot showed a user: a new message, an edit of one, or a document. */
+export type Shown = {
+  kind: "message" | "edit" | "document" | "notice";
+  chatId: number;
+  messageId: number;
+  /** The visible text, after Telegram would have parsed the HTML. */
+  text: string;
+  buttons: { text: string; data: string }[];
+  fileName?: string;
+};
+
+type ApiResult = { status: number; body: unknown };
+
+/**
+ * A Bot API server on loopback that enforces what Telegram enforces: HTML that parses, text of
+ * 1–4096 characters, callback data of at most 64 bytes, 429 beyond the rate limit, 403 for a user
+ * who blocked the bot. Every refusal the bot provokes is kept in `violations` for the test to see.
+ */
+export class FakeTelegram {
+  readonly violations: string[] = [];
+  readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  readonly blocked = new Set<number>();
+  rateLimitPerSecond = 30;
+  rateLimited = 0;
+
+  private server: Server;
+  private pending: Update[] = [];
+  private delivered = new Map<number, Update>();
+  private redeliveries = new Set<number>();
+  private nextUpdateId = 1;
+  private nextMessageId = 1;
+  private sentAt: number[] = [];
+  private events = new EventEmitter();
+  private inboxes = new Map<number, Shown[]>();
+  private waitingPolls = new Set<() => void>();
+
+  private constructor(readonly apiRoot: string, server: Server) {
+    this.server = server;
+  }
+
+  static async start(): Promise<FakeTelegram> {
+    const server = createServer();
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeTelegram(`http://127.0.0.1:${port}`, server);
+    server.on("request", (req, res) => void fake.handle(req, res));
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waitingPolls) wake();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+
+  /** Queues an update as Telegram would, for the bot's next getUpdates. */
+  deliver(update: Omit<Update, "update_id">): number {
+    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    this.delivered.set(full.update_id, full);
+    this.pending.push(full);
+    for (const wake of this.waitingPolls) wake();
+    return full.update_id;
+  }
+
+  /**
+   * Sends an update again although the bot confirmed it, as Telegram does when a confirmation or
+   * a webhook answer got lost.
+   */
+  redeliver(updateId: number): void {
+    const update = this.delivered.get(updateId);
+    if (!update) throw new Error(`update ${updateId} was never delivered`);
+    this.redeliveries.add(updateId);
+    this.pending.push(update);
+    for (const wake of this.waitingPolls) wake();
+  }
+
+  user(profile: { id: number; first_name: string; language_code?: string }): TestUser {
+    return new TestUser(this, profile);
+  }
+
+  /** Resolves with the next thing the bot shows in this chat; fails the test if none comes. */
+  async nextShown(chatId: number, timeoutMs = 10_000): Promise<Shown> {
+    const inbox = this.inbox(chatId);
+    const queued = inbox.shift();
+    if (queued) return queued;
+    const arrival = once(this.events, `shown:${chatId}`, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => {
+      throw new Error(`the bot showed nothing in chat ${chatId} within ${timeoutMs} ms`);
+    });
+    await arrival;
+    return inbox.shift() as Shown;
+  }
+
+  /** What has been shown in a chat and not yet read by the test. */
+  unread(chatId: number): Shown[] {
+    return [...this.inbox(chatId)];
+  }
+
+  private inbox(chatId: number): Shown[] {
+    let inbox = this.inboxes.get(chatId);
+    if (!inbox) this.inboxes.set(chatId, (inbox = []));
+    return inbox;
+  }
+
+  private show(shown: Shown) {
+    this.inbox(shown.chatId).push(shown);
+    this.events.emit(`shown:${shown.chatId}`);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    let result: ApiResult;
+    if (!match || match[1] !== TEST_TOKEN) {
+      result = { status: 404, body: { ok: false, error_code: 404, description: "Not Found" } };
+    } else {
+      const payload = await parsePayload(req.headers["content-type"] ?? "", Buffer.concat(chunks));
+      const method = match[2] ?? "";
+      this.calls.push({ method, payload });
+      result = await this.answer(method, payload, req);
+    }
+    if (res.destroyed) return;
+    res.writeHead(result.status, { "content-type": "application/json" });
+    res.end(JSON.stringify(result.body));
+  }
+
+  private async answer(method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResult> {
+    switch (method) {
+      case "getMe":
+        return ok({ id: 42, is_bot: true, first_name: "TĐKT", username: "tdkt_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+      case "getUpdates":
+        return ok(await this.getUpdates(payload, req));
+      case "setMyCommands":
+      case "deleteWebhook":
+      case "sendChatAction":
+        return ok(true);
+      case "answerCallbackQuery": {
+        const refusal = this.checkText(payload, "text", { optional: true, max: 200 });
+        if (refusal) return refusal;
+        // Test users put their id in the query id, so the notice lands in their chat.
+        const chatId = Number(/^cb-(\d+)-/.exec(String(payload.callback_query_id))?.[1]);
+        if (typeof payload.text === "string" && chatId) {
+          this.show({ kind: "notice", chatId, messageId: 0, text: payload.text, buttons: [] });
+        }
+        return ok(true);
+      }
+      case "sendMessage":
+      case "editMessageText":
+      case "sendDocument":
+        return this.send(method, payload);
+      default:
+        return this.refuse(`method ${method} is not implemented by the fake API`, 404);
+    }
+  }
+
+  private async getUpdates(payload: Record<string, unknown>, req: IncomingMessage): Promise<Update[]> {
+    const offset = Number(payload.offset ?? 0);
+    this.pending = this.pending.filter((update) => update.update_id >= offset || this.redeliveries.has(update.update_id));
+    if (this.pending.length === 0) {
+      const timeoutSeconds = Math.min(Number(payload.timeout ?? 0), 30);
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waitingPolls.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, timeoutSeconds * 1000);
+        this.waitingPolls.add(wake);
+        req.once("close", wake);
+      });
+    }
+    const batch = this.pending.slice(0, Number(payload.limit ?? 100));
+    for (const update of batch) this.redeliveries.delete(update.update_id);
+    return batch;
+  }
+
+  private send(method: string, payload: Record<string, unknown>): ApiResult {
+    const chatId = Number(payload.chat_id);
+    if (this.blocked.has(chatId)) {
+      return { status: 403, body: { ok: false, error_code: 403, description: "Forbidden: bot was blocked by the user" } };
+    }
+    const now = Date.now();
+    this.sentAt = this.sentAt.filter((at) => now - at < 1000);
+    if (this.sentAt.length >= this.rateLimitPerSecond) {
+      this.rateLimited++;
+      return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
+    }
+    const field = method === "sendDocument" ? "caption" : "text";
+    const refusal = this.checkText(payload, field, { optional: method === "sendDocument", max: method === "sendDocument" ? 1024 : 4096 });
+    if (refusal) return refusal;
+    const buttons = keyboardOf(payload.reply_markup);
+    const tooLong = buttons.find((button) => Buffer.byteLength(button.data) > 64);
+    if (tooLong) return this.refuse("Bad Request: BUTTON_DATA_INVALID");
+    this.sentAt.push(now);
+    const text = visibleText(payload[field], payload.parse_mode);
+    const messageId = method === "editMessageText" ? Number(payload.message_id) : this.nextMessageId++;
+    const document = payload.document as { name?: string } | undefined;
+    this.show({
+      kind: method === "sendMessage" ? "message" : method === "editMessageText" ? "edit" : "document",
+      chatId,
+      messageId,
+      text,
+      buttons,
+      ...(document?.name ? { fileName: document.name } : {}),
+    });
+    return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: chatId, type: "private" }, text });
+  }
+
+  private checkText(payload: Record<string, unknown>, field: string, rule: { optional: boolean; max: number }): ApiResult | undefined {
+    const raw = payload[field];
+    if (raw === undefined && rule.optional) return undefined;
+    if (typeof raw !== "string") return this.refuse(`Bad Request: ${field} is empty`);
+    let visible = raw;
+    if (payload.parse_mode === "HTML") {
+      const parsed = parseTelegramHtml(raw);
+      if ("error" in parsed) return this.refuse(`Bad Request: ${parsed.error}`);
+      visible = parsed.text;
+    }
+    if (visible.trim().length === 0 && !rule.optional) return this.refuse(`Bad Request: message ${field} is empty`);
+    if ([...visible].length > rule.max) return this.refuse(`Bad Request: message is too long`);
+    return undefined;
+  }
+
+  private refuse(description: string, status = 400): ApiResult {
+    this.violations.push(description);
+    return { status, body: { ok: false, error_code: status, description } };
+  }
+
+  // Used by TestUser.
+  messageIdForTest(): number {
+    return this.nextMessageId++;
+  }
+}
+
+/** A person chatting with the bot through the fake API. */
+export class TestUser {
+  constructor(
+    private readonly fake: FakeTelegram,
+    readonly profile: { id: number; first_name: string; language_code?: string },
+  ) {}
+
+  get id(): number {
+    return this.profile.id;
+  }
+
+  /** Sends a text message; a leading /command is marked as Telegram marks it. Returns the update id. */
+  send(text: string): number {
+    const command = /^\/\S+/.exec(text)?.[0];
+    return this.fake.deliver({
+      message: {
+        message_id: this.fake.messageIdForTest(),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: this.id, type: "private", first_name: this.profile.first_name },
+        from: { id: this.id, is_bot: false, first_name: this.profile.first_name, ...(this.profile.language_code ? { language_code: this.profile.language_code } : {}) },
+        text,
+        ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+      },
+    });
+  }
+
+  /** Presses the button with this label on a message the bot showed. */
+  press(on: Shown, label: string): number {
+    const button = on.buttons.find((candidate) => candidate.text === label);
+    if (!button) throw new Error(`no button "${label}" on the message; it has ${on.buttons.map((b) => b.text).join(", ")}`);
+    return this.pressData(on.messageId, button.data);
+  }
+
+  /** Sends a callback query with arbitrary data, as a forged or stale button would. */
+  pressData(messageId: number, data: string): number {
+    return this.fake.deliver({
+      callback_query: {
+        id: `cb-${this.id}-${messageId}-${Math.random().toString(36).slice(2)}`,
+        from: { id: this.id, is_bot: false, first_name: this.profile.first_name },
+        chat_instance: String(this.id),
+        data,
+        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: this.id, type: "private", first_name: this.profile.first_name }, text: "" },
+      },
+    });
+  }
+
+  /** The next thing the bot shows this user. */
+  next(): Promise<Shown> {
+    return this.fake.nextShown(this.id);
+  }
+
+  /** Sends a message and returns the bot's answer. */
+  async ask(text: string): Promise<Shown> {
+    this.send(text);
+    return this.next();
+  }
+}
+
+function ok(result: unknown): ApiResult {
+  return { status: 200, body: { ok: true, result } };
+}
+
+function keyboardOf(markup: unknown): { text: string; data: string }[] {
+  const parsed = typeof markup === "string" ? (JSON.parse(markup) as unknown) : markup;
+  const rows = (parsed as { inline_keyboard?: InlineKeyboardButton[][] } | undefined)?.inline_keyboard ?? [];
+  return rows.flat().flatMap((button) => ("callback_data" in button ? [{ text: button.text, data: button.callback_data }] : []));
+}
+
+function visibleText(raw: unknown, parseMode: unknown): string {
+  if (typeof raw !== "string") return "";
+  if (parseMode !== "HTML") return raw;
+  const parsed = parseTelegramHtml(raw);
+  return "text" in parsed ? parsed.text : raw;
+}
+
+async function parsePayload(contentType: string, body: Buffer): Promise<Record<string, unknown>> {
+  if (body.length === 0) return {};
+  if (contentType.startsWith("application/json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
+  if (contentType.startsWith("multipart/form-data")) {
+    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    const payload: Record<string, unknown> = {};
+    for (const [key, value] of form.entries()) {
+      payload[key] = typeof value === "string" ? value : { name: value.name, size: value.size };
+    }
+    // grammY sends the file as attach://<id> in the field and the bytes under the id.
+    for (const [key, value] of Object.entries(payload)) {
+      if (typeof value === "string" && value.startsWith("attach://")) payload[key] = payload[value.slice("attach://".length)];
+    }
+    return payload;
+  }
+  return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
+}

@@ -1,0 +1,49 @@
+import { pino } from "pino";
+import { loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/client.js";
+import type { TdktBot } from "../../src/bot/index.js";
+import { createTelegramBot, runTelegramPolling } from "../../src/transports/telegram.js";
+import { FakeTelegram, TEST_TOKEN } from "./fake-telegram.js";
+
+/** A settable clock: tests move time instead of waiting for it. */
+export class TestClock {
+  constructor(private current: Date) {}
+  readonly now = () => new Date(this.current);
+  set(at: Date | string) {
+    this.current = new Date(at);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export type BotWorld = {
+  fake: FakeTelegram;
+  bot: TdktBot;
+  clock: TestClock;
+  close(): Promise<void>;
+};
+
+/** The real Telegram transport (runner, long polling) against the fake Bot API. */
+export async function startBotWorld(db: Database, options: { at?: string } = {}): Promise<BotWorld> {
+  const fake = await FakeTelegram.start();
+  const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
+  const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const bot = createTelegramBot({ db, config, logger, clock: clock.now }, TEST_TOKEN);
+  const stop = new AbortController();
+  let markReady = () => {};
+  const ready = new Promise<void>((resolve) => (markReady = resolve));
+  const running = runTelegramPolling(bot, stop.signal, markReady);
+  await Promise.race([ready, running]);
+  return {
+    fake,
+    bot,
+    clock,
+    async close() {
+      stop.abort();
+      await running;
+      await fake.close();
+    },
+  };
+}
