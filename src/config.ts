@@ -78,7 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const message = issue?.code === "invalid_union" || variable === "BOT_MODE"
       ? "must be polling or webhook"
       : issue?.message ?? "is invalid";
-    const missing = issue && "input" in issue && issue.input === undefined;
+    const missing = !env[variable];
     throw new ConfigError(`Configuration error: ${variable} ${missing ? "is required" : message}`);
   }
   const e = parsed.data;

@@ -48,7 +48,7 @@ async function main(args: string[]): Promise<void> {
         }),
       );
       if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));
-      for (const row of result.rejected) print(t("cli-roster-rejected", { line: row.line, reason: t(row.key, row.args) }));
+      for (const row of result.rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
     },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");

@@ -5,7 +5,7 @@ import { UserError } from "../domain/user-error.js";
 /** Refusal to open a PGlite directory another live process holds. */
 export class DirectoryLockedError extends UserError {
   constructor(dataDir: string, holderPid: number) {
-    super("db-directory-locked", { dir: dataDir, pid: holderPid });
+    super("db-directory-locked", { dir: dataDir, pid: String(holderPid) });
   }
 }
 

@@ -114,7 +114,7 @@ export function parseRoster(rawRows: RawRow[]): ParsedRoster {
     const staffCodeKey = value.staff_code.toUpperCase();
     const firstLine = firstLineOfStaffCode.get(staffCodeKey);
     if (firstLine !== undefined) {
-      rejected.push({ line: raw.line, key: "roster-duplicate-staff-code", args: { code: value.staff_code, line: firstLine } });
+      rejected.push({ line: raw.line, key: "roster-duplicate-staff-code", args: { code: staffCodeKey, line: String(firstLine) } });
       continue;
     }
     firstLineOfStaffCode.set(staffCodeKey, raw.line);

@@ -1,0 +1,47 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { openDatabase } from "../../src/db/client.js";
+import { runEntry } from "../support/processes.js";
+
+const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "tdkt-console-"));
+
+describe("the console chat (npm start without a token)", () => {
+  it("prints the help and the demo secretariat member's profile, then exits 0 at end of input", async () => {
+    const dataDir = freshDataDir();
+    const run = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/help\n/me\n" });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Các lệnh bạn dùng được");
+    expect(run.stdout).toContain("/me — Thông tin của bạn");
+    expect(run.stdout).toContain("Trần Thị Thu Hà\nChức vụ: Chánh Văn phòng\nĐơn vị: Văn phòng Sở");
+
+    // A second run reopens the same directory and finds the demo agency as it left it.
+    const again = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/lang\n2\n" });
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("1. Tiếng Việt\n  2. English\nSwitched to English.");
+  });
+
+  it("refuses a second process on the same embedded database directory", async () => {
+    const dataDir = freshDataDir();
+    const holder = await openDatabase({ dataDir });
+    try {
+      const second = await runEntry("src/cli/index.ts", { args: ["migrate"], env: { DATA_DIR: dataDir } });
+      expect(second.code).toBe(1);
+      expect(second.stderr.trim()).toBe(
+        `Thư mục dữ liệu ${dataDir} đang được một tiến trình tdkt-bot khác dùng (pid ${process.pid}). Hãy dừng tiến trình đó, hoặc đặt DATABASE_URL để nhiều tiến trình dùng chung một máy chủ Postgres.`,
+      );
+    } finally {
+      await holder.close();
+    }
+    const afterwards = await runEntry("src/cli/index.ts", { args: ["migrate"], env: { DATA_DIR: dataDir } });
+    expect(afterwards.code).toBe(0);
+  });
+
+  it("stops with one line naming a bad variable", async () => {
+    const run = await runEntry("src/main.ts", { env: { BOT_MODE: "webhook", WEBHOOK_URL: "https://x.vn/tg", DATA_DIR: freshDataDir() } });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe("Configuration error: WEBHOOK_SECRET is required");
+  });
+});
