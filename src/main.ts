@@ -4,8 +4,6 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { systemClock } from "./domain/calendar.js";
 import { UserError } from "./domain/user-error.js";
 import { createLogger } from "./logger.js";
-import { runConsole } from "./transports/console.js";
-import { createTelegramBot, runTelegramPolling } from "./transports/telegram.js";
 
 const startedAt = performance.now();
 
@@ -14,7 +12,12 @@ async function main(): Promise<number> {
   const consoleMode = !config.telegram.token;
   // The console chat owns the terminal; only warnings reach it unless LOG_LEVEL says otherwise.
   const logger = createLogger(config, consoleMode && !config.logLevelExplicit ? "warn" : config.logLevel);
-  const database = await openConfiguredDatabase(config);
+  // The transports pull in grammY and friends; load them while the database opens.
+  const [database, transports] = await Promise.all([
+    openConfiguredDatabase(config),
+    Promise.all([import("./transports/console.js"), import("./transports/telegram.js")]),
+  ]);
+  const [{ runConsole }, { createTelegramBot, runTelegramPolling }] = transports;
   const services = { db: database.db, config, logger, clock: systemClock };
   const ready = () =>
     logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");

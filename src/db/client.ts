@@ -25,7 +25,9 @@ const MIGRATION_LOCK_KEY = 7_264_001;
 export type OpenOptions =
   | { databaseUrl: string; maxConnections?: number }
   | { dataDir: string }
-  | { pgliteDump: Blob };
+  | { pgliteDump: Blob }
+  /** An embedded database that lives only in memory (tests and benchmarks). */
+  | { inMemory: true };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
@@ -67,7 +69,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   };
 }
 
-async function openPglite(options: { dataDir: string } | { pgliteDump: Blob }): Promise<DatabaseHandle> {
+async function openPglite(options: { dataDir: string } | { pgliteDump: Blob } | { inMemory: true }): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
@@ -84,8 +86,10 @@ async function openPglite(options: { dataDir: string } | { pgliteDump: Blob }): 
       releaseLock();
       throw error;
     }
-  } else {
+  } else if ("pgliteDump" in options) {
     client = await PGlite.create({ loadDataDir: options.pgliteDump });
+  } else {
+    client = await PGlite.create();
   }
   const db = drizzle(client, { schema });
   return {

@@ -41,6 +41,11 @@ export async function seedDemo(db: Database, context: { clock: Clock; actor: Act
   return { people: result.created + result.updated + result.unchanged };
 }
 
+export async function hasDemoAgency(db: Database): Promise<boolean> {
+  const found = await db.select({ id: people.id }).from(people).where(eq(people.staffCode, DEMO_CONSOLE_STAFF_CODE)).limit(1);
+  return found.length > 0;
+}
+
 /** Links the console chat to the demo secretariat member, as an invite would. */
 export async function linkConsoleAccount(db: Database, clock: Clock, externalId: string): Promise<void> {
   const [person] = await db.select({ id: people.id }).from(people).where(eq(people.staffCode, DEMO_CONSOLE_STAFF_CODE));

@@ -5,7 +5,7 @@ import { createBot } from "../bot/index.js";
 import type { BotServices } from "../bot/context.js";
 import { resolveIdentity } from "../services/accounts.js";
 import { cliActor } from "../services/audit.js";
-import { linkConsoleAccount, seedDemo } from "../services/demo.js";
+import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../services/demo.js";
 import { type Choice, type PlainOutgoing, rerouteToPlainText } from "./reroute.js";
 
 const CONSOLE_USER = { id: 1_000_001, is_bot: false, first_name: "console" } as const;
@@ -38,7 +38,7 @@ export async function runConsole(
   io: { input: Readable; output: Writable } = { input: process.stdin, output: process.stdout },
 ): Promise<void> {
   const consoleServices: BotServices = { ...services, platform: "console" };
-  await seedDemo(services.db, { clock: services.clock, actor: cliActor });
+  if (!(await hasDemoAgency(services.db))) await seedDemo(services.db, { clock: services.clock, actor: cliActor });
   await linkConsoleAccount(services.db, services.clock, CONSOLE_ACCOUNT.externalId);
 
   const bot = createBot({ token: "console", services: consoleServices, botInfo: CONSOLE_BOT });
