@@ -1,5 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import { BotError, GrammyError, HttpError } from "grammy";
+import type { Logger } from "pino";
 import type { Context } from "./context.js";
 import { DEFAULT_LOCALE } from "./i18n.js";
 
@@ -7,17 +8,15 @@ import { DEFAULT_LOCALE } from "./i18n.js";
  * The last stop for an error in a handler: log it with the update id, and tell the user to try
  * again in their language — never a stack trace.
  */
-export const reportHandlerError = (i18n: I18n<Context>) => async (error: BotError<Context>): Promise<void> => {
+export const reportHandlerError = (i18n: I18n<Context>, logger: Logger) => async (error: BotError<Context>): Promise<void> => {
   const ctx = error.ctx;
-  const logger = ctx.services?.logger;
   const cause = error.error;
   const details = {
     update_id: ctx.update.update_id,
     err: cause instanceof Error ? cause : new Error(String(cause)),
     telegram: cause instanceof GrammyError ? cause.description : undefined,
   };
-  if (logger) logger.error(details, "update failed");
-  else console.error("update failed", details);
+  logger.error(details, "update failed");
   // A failed send cannot be answered by another send.
   if (cause instanceof HttpError || !ctx.chat) return;
   try {
@@ -26,6 +25,6 @@ export const reportHandlerError = (i18n: I18n<Context>) => async (error: BotErro
     if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
     await ctx.reply(text);
   } catch (replyError) {
-    logger?.warn({ update_id: ctx.update.update_id, err: replyError }, "could not tell the user about the failure");
+    logger.warn({ update_id: ctx.update.update_id, err: replyError }, "could not tell the user about the failure");
   }
 };

@@ -37,8 +37,9 @@ export function createBot({ token, services, apiRoot, botInfo }: CreateBotOption
   bot.use(attachServices(services));
   bot.use(attachIdentity(services));
   bot.use(i18n);
-  bot.errorBoundary(reportHandlerError(i18n), ...commandComposers);
-  bot.catch(reportHandlerError(i18n));
+  const reportError = reportHandlerError(i18n, services.logger);
+  bot.errorBoundary(reportError, ...commandComposers);
+  bot.catch(reportError);
 
   return Object.assign(bot, { inflight, i18n });
 }
