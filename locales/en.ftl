@@ -84,6 +84,8 @@ cli-usage =
       migrate                          bring the database schema up to date
       import roster <file.csv|file.xlsx> import the staff roster
       invite <staff_code>              create an invite code to link an account
+      import plan <file> [--year YEAR] [--dry-run]  import a plan's quarterly task table (.docx, .md, .txt)
+      reminders run [--at TIME] [--dry-run]  run one reminder sweep as if at that time
       seed demo                        load the demo agency
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
@@ -101,3 +103,18 @@ cli-seeded = Demo agency loaded: { $people } people.
 console-welcome = tdkt-bot — local console chat. You are { $name } ({ $unit }). Type /help to start; type a number to press a button.
 console-choose = Reply with a number:
 console-document = [Attached file: { $name }]
+
+## Plans
+plan-no-task-table = No task table found in the document. It needs a "Nội dung" (content) column and a lead or coordinating unit column.
+plan-unknown-columns = A table was found but its columns were not recognised ({ $columns }). The task table needs "Nội dung" and "Đơn vị chủ trì"/"Đơn vị phối hợp" columns.
+plan-no-tasks = The task table has no tasks.
+plan-no-year = Could not tell the plan's year; give it with --year YEAR.
+plan-docx-invalid = Could not read the Word file: it is damaged or not .docx.
+plan-not-document = The file is not a document (.docx, .md or .txt).
+cli-bad-year = Invalid year: { $value }.
+cli-plan-header = { $title } ({ $year }): { $tasks } tasks
+cli-plan-quarter = Quarter { $quarter }: { $count } tasks
+cli-plan-task = {"  "}{ $number }. { $content } — due { $due }
+cli-plan-units = {"     "}lead: { $lead } | coordinating: { $coordinating }
+cli-plan-unmatched = Not matched to roster units (will not be reminded): { $phrases }
+cli-plan-saved = Plan saved: { $created } new tasks, { $updated } updated, { $removed } removed from the plan.

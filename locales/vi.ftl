@@ -84,6 +84,8 @@ cli-usage =
       migrate                          cập nhật cấu trúc cơ sở dữ liệu
       import roster <tệp.csv|tệp.xlsx> nhập danh sách cán bộ
       invite <mã_cán_bộ>               tạo mã mời liên kết tài khoản
+      import plan <tệp> [--year NĂM] [--dry-run]  nhập bảng nhiệm vụ theo quý của kế hoạch (.docx, .md, .txt)
+      reminders run [--at THỜI_ĐIỂM] [--dry-run]  chạy một lượt nhắc việc như ở thời điểm đó
       seed demo                        nạp cơ quan mẫu
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
@@ -101,3 +103,18 @@ cli-seeded = Đã nạp cơ quan mẫu: { $people } cán bộ.
 console-welcome = tdkt-bot — trò chuyện thử trên máy. Bạn đang là { $name } ({ $unit }). Gõ /help để bắt đầu; gõ số để bấm nút.
 console-choose = Trả lời bằng số:
 console-document = [Tệp đính kèm: { $name }]
+
+## Kế hoạch
+plan-no-task-table = Không tìm thấy bảng nhiệm vụ trong tài liệu. Bảng cần có cột «Nội dung» và cột «Đơn vị chủ trì» hoặc «Đơn vị phối hợp».
+plan-unknown-columns = Có bảng nhưng không nhận ra các cột ({ $columns }). Bảng nhiệm vụ cần cột «Nội dung» và «Đơn vị chủ trì»/«Đơn vị phối hợp».
+plan-no-tasks = Bảng nhiệm vụ không có nhiệm vụ nào.
+plan-no-year = Không xác định được năm của kế hoạch; hãy ghi rõ bằng --year NĂM.
+plan-docx-invalid = Không đọc được tệp Word: tệp hỏng hoặc không phải .docx.
+plan-not-document = Tệp không phải văn bản (.docx, .md hoặc .txt).
+cli-bad-year = Năm không hợp lệ: { $value }.
+cli-plan-header = { $title } (năm { $year }): { $tasks } nhiệm vụ
+cli-plan-quarter = Quý { $quarter }: { $count } nhiệm vụ
+cli-plan-task = {"  "}{ $number }. { $content } — hạn { $due }
+cli-plan-units = {"     "}chủ trì: { $lead } | phối hợp: { $coordinating }
+cli-plan-unmatched = Chưa khớp với danh sách đơn vị (sẽ không được nhắc): { $phrases }
+cli-plan-saved = Đã lưu kế hoạch: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch.

@@ -8,6 +8,8 @@ import { UserError } from "../domain/user-error.js";
 import { cliActor } from "../services/audit.js";
 import { seedDemo } from "../services/demo.js";
 import { createInvite } from "../services/invites.js";
+import { previewPlan, savePlan } from "../services/plans.js";
+import { readPlanFile } from "../services/plan-file.js";
 import { importRoster } from "../services/roster.js";
 import { readRosterFile } from "../services/roster-file.js";
 
@@ -50,6 +52,38 @@ async function main(args: string[]): Promise<void> {
       if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));
       for (const row of result.rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
     },
+    "import plan": async (database) => {
+      const file = needed(1, "<file.docx|file.md|file.txt>");
+      const yearFlag = flag(rest, "--year");
+      const year = yearFlag === undefined ? undefined : Number(yearFlag);
+      if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+        throw new UserError("cli-bad-year", { value: yearFlag ?? "" });
+      }
+      const plan = await readPlanFile(file, year);
+      const preview = await previewPlan(database.db, plan, config.displayTimeZone);
+      const unitName = new Map(preview.units.map((unit) => [unit.id, unit.name]));
+      // Matched units by their roster name, unmatched phrases as written with a question mark.
+      const names = (ids: number[], phrases: string[], unmatched: string[]) =>
+        [...ids.map((id) => unitName.get(id) ?? ""), ...phrases.filter((p) => unmatched.includes(p)).map((p) => `${p} (?)`)].join("; ") || "—";
+      print(t("cli-plan-header", { title: plan.title, year: String(plan.year), tasks: plan.tasks.length }));
+      for (const quarter of [1, 2, 3, 4] as const) {
+        const tasks = preview.tasks.filter((task) => task.quarter === quarter);
+        print(t("cli-plan-quarter", { quarter, count: tasks.length }));
+        for (const task of tasks) {
+          print(t("cli-plan-task", { number: task.number, content: task.content.replace(/\n/g, " "), due: formatDate(task.dueAt, config.displayTimeZone) }));
+          print(
+            t("cli-plan-units", {
+              lead: names(task.leadUnitIds, task.leadUnits, task.unmatched),
+              coordinating: names(task.coordinatingUnitIds, task.coordinatingUnits, task.unmatched),
+            }),
+          );
+        }
+      }
+      if (preview.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: preview.unmatched.join("; ") }));
+      if (rest.includes("--dry-run")) return;
+      const saved = await savePlan(database.db, preview, { clock: systemClock, actor: cliActor, source: file });
+      print(t("cli-plan-saved", { created: saved.created, updated: saved.updated, removed: saved.removed }));
+    },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");
       const invite = await createInvite(database.db, staffCode, { clock: systemClock, actor: cliActor });
@@ -79,6 +113,12 @@ async function main(args: string[]): Promise<void> {
 }
 
 const getMeResponse = z.object({ result: z.object({ username: z.string().regex(/^\w{3,64}$/) }) });
+
+/** The value after a flag, as in `--year 2024`. */
+function flag(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? (args[index + 1] ?? "") : undefined;
+}
 
 /** The bot's username for the invite link, when a token is configured. */
 async function telegramUsername(telegram: { token: string | undefined; apiRoot: string }): Promise<string | undefined> {

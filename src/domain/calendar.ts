@@ -24,3 +24,73 @@ export function formatDateTime(at: Date, timeZone = DEFAULT_TIME_ZONE): string {
 export function addDays(at: Date, days: number): Date {
   return new Date(at.getTime() + days * 86_400_000);
 }
+
+export type LocalDay = string; // yyyy-mm-dd in the display time zone
+
+export function localDay(at: Date, timeZone = DEFAULT_TIME_ZONE): LocalDay {
+  return dayjs(at).tz(timeZone).format("YYYY-MM-DD");
+}
+
+/** The instant of a local wall-clock time on a local day. */
+export function atLocal(day: LocalDay, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
+  return dayjs.tz(`${day} ${time}`, "YYYY-MM-DD HH:mm:ss", timeZone).toDate();
+}
+
+export function addLocalDays(day: LocalDay, days: number): LocalDay {
+  return dayjs.utc(day).add(days, "day").format("YYYY-MM-DD");
+}
+
+export function quarterOfDay(day: LocalDay): 1 | 2 | 3 | 4 {
+  return Math.ceil(Number(day.slice(5, 7)) / 3) as 1 | 2 | 3 | 4;
+}
+
+/** The first and last local day of a quarter. */
+export function quarterDays(year: number, quarter: 1 | 2 | 3 | 4): { first: LocalDay; last: LocalDay } {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  const first = `${year}-${String(firstMonth).padStart(2, "0")}-01`;
+  const last = dayjs.utc(first).add(3, "month").subtract(1, "day").format("YYYY-MM-DD");
+  return { first, last };
+}
+
+/** A quarter ends at 23:59:59 local on its last day. */
+export function quarterEnd(year: number, quarter: 1 | 2 | 3 | 4, timeZone = DEFAULT_TIME_ZONE): Date {
+  return atLocal(quarterDays(year, quarter).last, "23:59:59", timeZone);
+}
+
+/** Working days: Monday to Friday, except the public holidays given. */
+export function isWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay>): boolean {
+  const weekday = dayjs.utc(day).day();
+  return weekday !== 0 && weekday !== 6 && !holidays.has(day);
+}
+
+export function nextWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay>): LocalDay {
+  let candidate = day;
+  while (!isWorkingDay(candidate, holidays)) candidate = addLocalDays(candidate, 1);
+  return candidate;
+}
+
+/** Office hours, when reminders may reach people. */
+export const SEND_WINDOW = { opens: "07:30:00", closes: "17:30:00" } as const;
+
+/**
+ * The first moment at or after `at` inside office hours on a working day: a reminder due in the
+ * evening or at the weekend waits for the next working morning.
+ */
+export function nextSendableMoment(at: Date, holidays: ReadonlySet<LocalDay>, timeZone = DEFAULT_TIME_ZONE): Date {
+  const today = localDay(at, timeZone);
+  if (isWorkingDay(today, holidays)) {
+    const opens = atLocal(today, SEND_WINDOW.opens, timeZone);
+    const closes = atLocal(today, SEND_WINDOW.closes, timeZone);
+    if (at < opens) return opens;
+    if (at < closes) return at;
+  }
+  return atLocal(nextWorkingDay(addLocalDays(today, 1), holidays), SEND_WINDOW.opens, timeZone);
+}
+
+/** Vietnam's fixed-date public holidays; Tết and Hùng Kings' day move and are added per year. */
+export const FIXED_HOLIDAYS: { monthDay: string; name: string }[] = [
+  { monthDay: "01-01", name: "Tết Dương lịch" },
+  { monthDay: "04-30", name: "Ngày Giải phóng miền Nam" },
+  { monthDay: "05-01", name: "Quốc tế Lao động" },
+  { monthDay: "09-02", name: "Quốc khánh" },
+];

@@ -1,0 +1,61 @@
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import {
+  detectTitle,
+  detectYear,
+  type ParsedPlan,
+  parsePlanTables,
+  type Table,
+  tablesFromHtml,
+  tablesFromMarkdown,
+  tablesFromTabSeparated,
+} from "../domain/plan-document.js";
+import { normalizeName } from "../domain/text.js";
+import { UserError } from "../domain/user-error.js";
+
+/** A Word plan is rarely over 2 MB; 10 MB leaves room for embedded pictures. */
+export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
+
+export async function readPlanFile(filePath: string, year?: number): Promise<ParsedPlan> {
+  const info = await stat(filePath).catch(() => {
+    throw new UserError("file-not-found", { file: filePath });
+  });
+  if (!info.isFile()) throw new UserError("file-not-found", { file: filePath });
+  if (info.size > MAX_PLAN_BYTES) throw new UserError("file-too-large", { size: (info.size / 1048576).toFixed(1), limit: "10" });
+  return parsePlanBytes(await readFile(filePath), path.basename(filePath), year);
+}
+
+/** Reads a plan from its bytes, whichever of the supported forms it has. */
+export async function parsePlanBytes(bytes: Buffer, fileName: string, year?: number): Promise<ParsedPlan> {
+  if (bytes.length > MAX_PLAN_BYTES) throw new UserError("file-too-large", { size: (bytes.length / 1048576).toFixed(1), limit: "10" });
+  const { tables, text } = await documentTables(bytes, fileName);
+  const planYear = year ?? detectYear(text);
+  if (!planYear) throw new UserError("plan-no-year");
+  const title = detectTitle(text) ?? normalizeName(fileName.replace(/\.[^.]+$/, ""));
+  return parsePlanTables(tables, { year: planYear, title });
+}
+
+async function documentTables(bytes: Buffer, fileName: string): Promise<{ tables: Table[]; text: string }> {
+  const isZip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+  if (isZip || /\.docx$/i.test(fileName)) {
+    if (!isZip) throw new UserError("plan-docx-invalid");
+    const mammoth = await import("mammoth");
+    try {
+      const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
+      const text = html.replace(/<\/(p|h\d|li|tr)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
+      return { tables: tablesFromHtml(html), text };
+    } catch {
+      throw new UserError("plan-docx-invalid");
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new UserError("plan-not-document");
+  }
+  if (text.includes("\u0000")) throw new UserError("plan-not-document");
+  if (/<table[\s>]/i.test(text)) return { tables: tablesFromHtml(text), text: text.replace(/<[^>]+>/g, "\n") };
+  if (/^\s*\|/m.test(text)) return { tables: tablesFromMarkdown(text), text };
+  return { tables: tablesFromTabSeparated(text), text };
+}
