@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
 import { acquireDirectoryLock } from "./directory-lock.js";
@@ -114,4 +115,16 @@ async function openPglite(options: { dataDir: string } | { pgliteDump: Blob } | 
       }
     },
   };
+}
+
+/** Runs raw SQL and returns its rows; the drivers shape execute() results differently. */
+export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown;
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
+/** A Date as a raw-SQL parameter both drivers accept (postgres.js will not take a Date there). */
+export function timestamp(at: Date): SQL {
+  return sql`${at.toISOString()}::timestamptz`;
 }

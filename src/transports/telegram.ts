@@ -1,9 +1,11 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
+import { Api, GrammyError, HttpError } from "grammy";
 import type { BotServices } from "../bot/context.js";
 import { LOCALES } from "../bot/i18n.js";
 import { createBot, type TdktBot } from "../bot/index.js";
 import { commandsFor } from "../domain/roles.js";
+import type { Sender } from "../scheduler/dispatcher.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
 export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
@@ -42,4 +44,31 @@ export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onRead
   });
   await handle.stop();
   await bot.inflight.drain();
+}
+
+/**
+ * Sends outbox messages through the Bot API without auto-retry: the dispatcher decides what a
+ * 429, a 403 or a lost answer means for the row.
+ */
+export function telegramSender(token: string, apiRoot: string, options: { paid?: boolean } = {}): Sender {
+  const api = new Api(token, { apiRoot });
+  return async ({ chatId, payload }) => {
+    try {
+      await api.sendMessage(chatId, payload.text, {
+        ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
+        ...(payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } } : {}),
+        ...(options.paid ? { allow_paid_broadcast: true } : {}),
+      });
+      return { kind: "sent" };
+    } catch (error) {
+      if (error instanceof GrammyError) {
+        if (error.error_code === 429) return { kind: "retry", afterSeconds: error.parameters.retry_after ?? 1, reason: error.description };
+        if (error.error_code === 403) return { kind: "failed", reason: error.description, blocked: true };
+        if (error.error_code >= 500) return { kind: "unknown", reason: error.description };
+        return { kind: "failed", reason: error.description };
+      }
+      // HttpError: the connection failed or timed out, maybe after Telegram got the request.
+      return { kind: "unknown", reason: error instanceof HttpError ? error.message : String(error) };
+    }
+  };
 }

@@ -1,0 +1,208 @@
+import { randomBytes } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import { type Database, queryRows, timestamp } from "../db/client.js";
+import { chatAccounts, type OutboxPayload, outbox, rateLimits } from "../db/schema.js";
+import type { Clock } from "../domain/calendar.js";
+
+/** What became of one send, in the terms the outbox records. */
+export type SendResult =
+  | { kind: "sent" }
+  | { kind: "failed"; reason: string; blocked?: boolean }
+  | { kind: "retry"; afterSeconds: number; reason: string }
+  /** The request left but no answer came: it may have been delivered, so it is not retried. */
+  | { kind: "unknown"; reason: string };
+
+export type OutgoingMessage = { platform: string; chatId: string; payload: OutboxPayload };
+export type Sender = (message: OutgoingMessage) => Promise<SendResult>;
+
+export type DispatcherOptions = {
+  db: Database;
+  send: Sender;
+  logger: Logger;
+  /** Business time: decides which rows are due (`reminders run --at` moves it). Sending times, leases and the rate are real time. */
+  clock: Clock;
+  /** Messages per second for the whole bot token, shared by every instance. */
+  rate: number;
+  batchSize?: number;
+  leaseMs?: number;
+  rateKey?: string;
+};
+
+type ClaimedRow = { id: number; platform: string; chat_id: string; payload: OutboxPayload; chat_account_id: number };
+
+/**
+ * Drains the outbox: claims due rows with FOR UPDATE SKIP LOCKED (so instances never take the same
+ * row), paces them to the shared rate, and records every outcome. A row is committed as `sending`
+ * before its request leaves, so a crash can only ever leave it `unknown`, never sent twice.
+ */
+export class Dispatcher {
+  readonly instanceId = `${process.pid}-${randomBytes(3).toString("hex")}`;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private readonly rateKey: string;
+  private readonly spacingMs: number;
+  private stopped = false;
+  private running: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(private readonly options: DispatcherOptions) {
+    this.batchSize = options.batchSize ?? Math.max(1, Math.ceil(options.rate));
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.rateKey = options.rateKey ?? "telegram";
+    // A few percent under the limit absorbs timer and network jitter, so the API never sees a
+    // burst above it; the sustained rate stays above 95 % of the limit.
+    this.spacingMs = 1000 / (options.rate * 0.96);
+  }
+
+  /** Claims and sends one batch; returns how many rows it handled. */
+  async drainOnce(): Promise<number> {
+    await this.reap(new Date());
+    const claimed = await this.claim(this.options.clock(), new Date());
+    if (claimed.length === 0) return 0;
+    const slots = await this.reserveSlots(claimed.length);
+    await Promise.all(claimed.map((row, index) => this.deliver(row, slots[index] ?? 0)));
+    return claimed.length;
+  }
+
+  /** Drains until nothing is due (for `reminders run` and tests). */
+  async drainAll(): Promise<number> {
+    let total = 0;
+    for (let handled = await this.drainOnce(); handled > 0; handled = await this.drainOnce()) total += handled;
+    return total;
+  }
+
+  /** Runs until stopped, checking for work every `idleMs` when the outbox is empty. */
+  start(idleMs = 1000): void {
+    if (this.running) return;
+    this.stopped = false;
+    this.running = (async () => {
+      while (!this.stopped) {
+        let handled = 0;
+        try {
+          handled = await this.drainOnce();
+        } catch (error) {
+          this.options.logger.error({ err: error }, "dispatcher batch failed");
+        }
+        if (handled === 0 && !this.stopped) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, idleMs);
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
+      }
+    })();
+  }
+
+  /** Lets the current batch finish, then returns unsent claims to the queue for others. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    this.running = undefined;
+    await this.options.db
+      .update(outbox)
+      .set({ status: "pending", claimedBy: null, leaseUntil: null })
+      .where(and(eq(outbox.status, "claimed"), eq(outbox.claimedBy, this.instanceId)));
+  }
+
+  private async reap(now: Date): Promise<void> {
+    const { db } = this.options;
+    await db.execute(sql`update ${outbox} set status = 'pending', claimed_by = null, lease_until = null
+      where status = 'claimed' and lease_until < ${timestamp(now)}`);
+    await db.execute(sql`update ${outbox} set status = 'unknown', error = 'lease expired while sending'
+      where status = 'sending' and lease_until < ${timestamp(now)}`);
+  }
+
+  /** `businessNow` decides what is due; leases and the per-chat second are real time. */
+  private async claim(businessNow: Date, realNow: Date): Promise<ClaimedRow[]> {
+    const lease = new Date(realNow.getTime() + this.leaseMs);
+    const oneSecondAgo = new Date(realNow.getTime() - 1000);
+    // One row per chat per batch, and none for a chat that got a message in the last second.
+    return queryRows<ClaimedRow>(
+      this.options.db,
+      sql`with candidates as (
+            select id, chat_id from ${outbox}
+            where status = 'pending' and not_before <= ${timestamp(businessNow)}
+            order by not_before, id
+            limit ${this.batchSize * 4}
+            for update skip locked
+          ), chosen as (
+            select distinct on (c.chat_id) c.id from candidates c
+            where not exists (
+              select 1 from ${outbox} recent
+              where recent.chat_id = c.chat_id and recent.status in ('sending', 'sent') and recent.sent_at > ${timestamp(oneSecondAgo)}
+            )
+            order by c.chat_id, c.id
+          ), limited as (select id from chosen order by id limit ${this.batchSize})
+          update ${outbox} set status = 'claimed', claimed_by = ${this.instanceId}, lease_until = ${timestamp(lease)}, attempts = attempts + 1
+          where id in (select id from limited)
+          returning id::int as id, platform, chat_id, payload, chat_account_id::int as chat_account_id`,
+    );
+  }
+
+  /**
+   * Reserves consecutive send slots on the token's shared schedule and returns, for each, how
+   * many milliseconds from now it starts. Real time, not business time: the rate is Telegram's.
+   */
+  private async reserveSlots(count: number): Promise<number[]> {
+    const { db } = this.options;
+    await db.insert(rateLimits).values({ key: this.rateKey, nextSlotAt: new Date(0) }).onConflictDoNothing();
+    const spacing = `${this.spacingMs} milliseconds`;
+    const [row] = await queryRows<{ wait_ms: number }>(
+      db,
+      sql`update ${rateLimits}
+          set next_slot_at = greatest(next_slot_at, clock_timestamp()) + ${count} * ${spacing}::interval
+          where key = ${this.rateKey}
+          returning (extract(epoch from (next_slot_at - clock_timestamp())) * 1000 - ${count * this.spacingMs})::float8 as wait_ms`,
+    );
+    const firstWait = Math.max(0, Number(row?.wait_ms ?? 0));
+    return Array.from({ length: count }, (_, index) => firstWait + index * this.spacingMs);
+  }
+
+  /** Pushes the shared schedule back after a 429, so every instance pauses together. */
+  private async pauseAll(seconds: number): Promise<void> {
+    await this.options.db.execute(sql`update ${rateLimits}
+      set next_slot_at = greatest(next_slot_at, clock_timestamp() + ${`${seconds} seconds`}::interval)
+      where key = ${this.rateKey}`);
+  }
+
+  private async deliver(row: ClaimedRow, waitMs: number): Promise<void> {
+    const { db, clock } = this.options;
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const sendingAt = new Date();
+    await db
+      .update(outbox)
+      .set({ status: "sending", sentAt: sendingAt, leaseUntil: new Date(sendingAt.getTime() + this.leaseMs) })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, "claimed"), eq(outbox.claimedBy, this.instanceId)));
+    let result: SendResult;
+    try {
+      result = await this.options.send({ platform: row.platform, chatId: row.chat_id, payload: row.payload });
+    } catch (error) {
+      result = { kind: "unknown", reason: error instanceof Error ? error.message : String(error) };
+    }
+    switch (result.kind) {
+      case "sent":
+        await db.update(outbox).set({ status: "sent", sentAt: new Date(), leaseUntil: null, error: null }).where(eq(outbox.id, row.id));
+        return;
+      case "failed":
+        await db.update(outbox).set({ status: "failed", leaseUntil: null, error: result.reason }).where(eq(outbox.id, row.id));
+        if (result.blocked) await db.update(chatAccounts).set({ blocked: true }).where(eq(chatAccounts.id, row.chat_account_id));
+        return;
+      case "retry":
+        await this.pauseAll(result.afterSeconds);
+        await db
+          .update(outbox)
+          .set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason, notBefore: new Date(clock().getTime() + result.afterSeconds * 1000) })
+          .where(eq(outbox.id, row.id));
+        return;
+      case "unknown":
+        this.options.logger.warn({ outbox_id: row.id, reason: result.reason }, "send outcome unknown; not retried");
+        await db.update(outbox).set({ status: "unknown", leaseUntil: null, error: result.reason }).where(eq(outbox.id, row.id));
+        return;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../db/client.js";
+import { chatAccounts, type OutboxPayload, type OutboxStatus, outbox } from "../db/schema.js";
+import type { MessageArgs } from "../domain/user-error.js";
+
+/** Translation as services need it: a locale, a message key, its arguments. */
+export type Translate = (locale: string, key: string, args?: MessageArgs) => string;
+
+/** A notification for a person; it goes to every chat account they have linked. */
+export type Notification = {
+  personId: number;
+  /** Unique per notification and person; the account id is appended per copy. */
+  dedupeKey: string;
+  kind: string;
+  notBefore: Date;
+  render(locale: string): OutboxPayload;
+};
+
+export type PlannedMessage = { dedupeKey: string; kind: string; platform: string; chatId: string; payload: OutboxPayload; notBefore: Date };
+
+/**
+ * Expands notifications to one row per linked, unblocked account and inserts them; a row whose
+ * dedupe key exists already is skipped, so running a sweep twice, or on two instances, sends
+ * nothing twice. Returns the rows it would insert; with `dryRun` it inserts nothing.
+ */
+export async function enqueue(db: Database, notifications: Notification[], options: { dryRun?: boolean } = {}): Promise<PlannedMessage[]> {
+  if (notifications.length === 0) return [];
+  const personIds = [...new Set(notifications.map((notification) => notification.personId))];
+  const accounts: { id: number; personId: number | null; platform: string; chatId: string; language: string | null }[] = [];
+  for (let start = 0; start < personIds.length; start += 1000) {
+    accounts.push(
+      ...(await db
+        .select({ id: chatAccounts.id, personId: chatAccounts.personId, platform: chatAccounts.platform, chatId: chatAccounts.chatId, language: chatAccounts.language })
+        .from(chatAccounts)
+        .where(and(inArray(chatAccounts.personId, personIds.slice(start, start + 1000)), eq(chatAccounts.blocked, false)))),
+    );
+  }
+  const byPerson = new Map<number, typeof accounts>();
+  for (const account of accounts) {
+    if (account.personId !== null) byPerson.set(account.personId, [...(byPerson.get(account.personId) ?? []), account]);
+  }
+  const rows = notifications.flatMap((notification) =>
+    (byPerson.get(notification.personId) ?? []).map((account) => ({
+      dedupeKey: `${notification.dedupeKey}:acct:${account.id}`,
+      kind: notification.kind,
+      chatAccountId: account.id,
+      platform: account.platform,
+      chatId: account.chatId,
+      payload: notification.render(account.language ?? "vi"),
+      notBefore: notification.notBefore,
+    })),
+  );
+  if (options.dryRun) return rows;
+  const inserted: PlannedMessage[] = [];
+  for (let start = 0; start < rows.length; start += 1000) {
+    const chunk = rows.slice(start, start + 1000);
+    const written = await db.insert(outbox).values(chunk).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ dedupeKey: outbox.dedupeKey });
+    const keys = new Set(written.map((row) => row.dedupeKey));
+    inserted.push(...chunk.filter((row) => keys.has(row.dedupeKey)));
+  }
+  return inserted;
+}
+
+/** How many outbox rows are in each status: a broadcast's progress, or the health of the queue. */
+export async function outboxDepth(db: Database): Promise<Record<OutboxStatus, number>> {
+  const rows = await queryRows<{ status: OutboxStatus; count: number }>(db, sql`select status, count(*)::int as count from ${outbox} group by status`);
+  const depth = { pending: 0, claimed: 0, sending: 0, sent: 0, failed: 0, unknown: 0, cancelled: 0 };
+  for (const row of rows) depth[row.status] = row.count;
+  return depth;
+}
