@@ -1,6 +1,6 @@
 import type { Middleware } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { COMMANDS, type CommandName, mayUse } from "../src/domain/roles.js";
+import { ACTIONS, type ActionName, COMMANDS, type CommandName, mayUse } from "../src/domain/roles.js";
 
 /** Lets the update through only if the COMMANDS table allows this user the command. */
 export function allowed(command: CommandName): Middleware<Context> {
@@ -10,5 +10,13 @@ export function allowed(command: CommandName): Middleware<Context> {
     if (ctx.callbackQuery) await ctx.answerCallbackQuery();
     if (!ctx.identity.person) await ctx.say("unlinked-explain");
     else await ctx.say("not-allowed", { command });
+  };
+}
+
+/** The same for a button: a forged or stale press by someone the table does not allow is refused. */
+export function allowedAction(action: ActionName): Middleware<Context> {
+  return async (ctx, next) => {
+    if (mayUse(ACTIONS[action], ctx.identity.person?.roles ?? null)) return next();
+    await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   };
 }

@@ -3,6 +3,7 @@ import { helpCommand } from "./help.js";
 import { langCommand } from "./lang.js";
 import { meCommand } from "./me.js";
 import { startCommand } from "./start.js";
+import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, fallback];
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, fallback];

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { LOCALES } from "../src/bot/i18n.js";
 import { setLanguage } from "../src/services/accounts.js";
-import { allowed } from "./guard.js";
+import { allowed, allowedAction } from "./guard.js";
 
 export const langCommand = new Composer<Context>();
 
@@ -15,7 +15,7 @@ langCommand.command("lang", allowed("lang"), async (ctx) => {
   await ctx.say("lang-choose", {}, { reply_markup: keyboard });
 });
 
-langCommand.callbackQuery(/^lang:(.*)$/, allowed("lang"), async (ctx) => {
+langCommand.callbackQuery(/^lang:(.*)$/, allowedAction("lang"), async (ctx) => {
   const choice = languageChoice.safeParse(ctx.match[1]);
   if (!choice.success) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });

@@ -118,3 +118,45 @@ cli-plan-task = {"  "}{ $number }. { $content } — due { $due }
 cli-plan-units = {"     "}lead: { $lead } | coordinating: { $coordinating }
 cli-plan-unmatched = Not matched to roster units (will not be reminded): { $phrases }
 cli-plan-saved = Plan saved: { $created } new tasks, { $updated } updated, { $removed } removed from the plan.
+
+## Plan task reminders
+tasks-role-lead = lead
+tasks-role-coordinating = coordinating
+reminder-quarter-digest = <b>Quarter { $quarter }/{ $year } tasks of { $unit }</b> ({ $count } tasks):
+reminder-task-line = • Q{ $quarter }.{ $number } { $content } — { $role }, due { $due }
+reminder-task-line-done = • ✅ Q{ $quarter }.{ $number } { $content } — { $role }, done
+reminder-more = … and { $count } more (type /tasks for the full list).
+reminder-task-due =
+    ⏰ <b>{ $days } days left</b> until { $due }:
+    Q{ $quarter }.{ $number } { $content }
+    Unit: { $unit }
+reminder-overdue-digest = ⚠️ <b>{ $unit }: { $count } overdue tasks</b>
+reminder-overdue-summary = ⚠️ <b>Overdue tasks:</b> { $count } tasks in { $units } units
+reminder-overdue-summary-line = • { $unit }: { $count }
+reminder-meeting =
+    📅 <b>Council meeting reminder</b>
+    When: { $when }
+    Where: { $place }
+    Agenda: { $agenda }
+
+## /tasks
+cmd-tasks = This quarter's tasks of your unit; /tasks all: the whole agency
+cmd-note = Add a note to the task you just marked done
+tasks-button-done = ✓ Done { $number }
+tasks-button-reopen = ↺ Reopen { $number }
+tasks-header = <b>Quarter { $quarter }/{ $year } tasks — { $unit }</b>
+tasks-none = { $unit } has no tasks in quarter { $quarter }/{ $year }.
+tasks-no-unit = You do not head a unit, so you have no task list. Type /tasks all for the overview.
+tasks-marked-done = ✅ Marked done: Q{ $quarter }.{ $number } { $content }. Send <code>/note text</code> within 30 minutes to add a note.
+tasks-reopened = ↺ Reopened: Q{ $quarter }.{ $number } { $content }.
+tasks-not-yours = This task does not belong to a unit you head.
+tasks-note-saved = Note saved for Q{ $quarter }.{ $number }.
+tasks-note-nothing = There is no task you just marked done to add a note to. Press "Done" first.
+tasks-note-empty = Write the note after the command, e.g. <code>/note Report 12/BC sent</code>.
+tasks-all-header = <b>Task progress { $year }</b> (done/total, per quarter):
+tasks-all-line = • { $unit }: Q1 { $q1 } · Q2 { $q2 } · Q3 { $q3 } · Q4 { $q4 }
+tasks-all-none = No plan for { $year } yet. The office imports one by sending the file to the bot or with the import plan command.
+cli-bad-time = Invalid time: { $value } (use ISO-8601, e.g. 2024-03-25T08:00:00+07:00).
+cli-reminders-planned = The sweep at { $at } would queue { $count } messages (dry run, nothing saved).
+cli-reminders-queued = Sweep at { $at }: { $count } messages queued.
+cli-reminders-sent = { $count } messages sent.

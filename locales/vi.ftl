@@ -118,3 +118,45 @@ cli-plan-task = {"  "}{ $number }. { $content } — hạn { $due }
 cli-plan-units = {"     "}chủ trì: { $lead } | phối hợp: { $coordinating }
 cli-plan-unmatched = Chưa khớp với danh sách đơn vị (sẽ không được nhắc): { $phrases }
 cli-plan-saved = Đã lưu kế hoạch: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch.
+
+## Nhắc việc theo kế hoạch
+tasks-role-lead = chủ trì
+tasks-role-coordinating = phối hợp
+reminder-quarter-digest = <b>Nhiệm vụ quý { $quarter }/{ $year } của { $unit }</b> ({ $count } nhiệm vụ):
+reminder-task-line = • Q{ $quarter }.{ $number } { $content } — { $role }, hạn { $due }
+reminder-task-line-done = • ✅ Q{ $quarter }.{ $number } { $content } — { $role }, đã xong
+reminder-more = … và { $count } nhiệm vụ khác (gõ /tasks để xem đủ).
+reminder-task-due =
+    ⏰ <b>Còn { $days } ngày</b> đến hạn ({ $due }):
+    Q{ $quarter }.{ $number } { $content }
+    Đơn vị: { $unit }
+reminder-overdue-digest = ⚠️ <b>{ $unit }: { $count } nhiệm vụ quá hạn</b>
+reminder-overdue-summary = ⚠️ <b>Tổng hợp nhiệm vụ quá hạn:</b> { $count } nhiệm vụ ở { $units } đơn vị
+reminder-overdue-summary-line = • { $unit }: { $count }
+reminder-meeting =
+    📅 <b>Nhắc lịch họp Hội đồng Thi đua, Khen thưởng</b>
+    Thời gian: { $when }
+    Địa điểm: { $place }
+    Nội dung: { $agenda }
+
+## /tasks
+cmd-tasks = Nhiệm vụ quý này của đơn vị bạn; /tasks all: tổng hợp toàn cơ quan
+cmd-note = Thêm ghi chú cho nhiệm vụ vừa đánh dấu xong
+tasks-button-done = ✓ Xong { $number }
+tasks-button-reopen = ↺ Mở lại { $number }
+tasks-header = <b>Nhiệm vụ quý { $quarter }/{ $year } — { $unit }</b>
+tasks-none = Đơn vị { $unit } không có nhiệm vụ nào trong quý { $quarter }/{ $year }.
+tasks-no-unit = Bạn không phải lãnh đạo đơn vị nào nên không có danh sách nhiệm vụ. Gõ /tasks all để xem tổng hợp.
+tasks-marked-done = ✅ Đã đánh dấu xong: Q{ $quarter }.{ $number } { $content }. Gõ <code>/note nội dung</code> trong 30 phút nếu muốn thêm ghi chú.
+tasks-reopened = ↺ Đã mở lại: Q{ $quarter }.{ $number } { $content }.
+tasks-not-yours = Nhiệm vụ này không thuộc đơn vị bạn phụ trách.
+tasks-note-saved = Đã lưu ghi chú cho Q{ $quarter }.{ $number }.
+tasks-note-nothing = Không có nhiệm vụ nào bạn vừa đánh dấu xong để ghi chú. Hãy bấm «Xong» trước.
+tasks-note-empty = Hãy ghi nội dung sau lệnh, ví dụ: <code>/note Đã gửi báo cáo số 12/BC</code>.
+tasks-all-header = <b>Tiến độ nhiệm vụ năm { $year }</b> (đã xong/tổng số, theo quý):
+tasks-all-line = • { $unit }: Q1 { $q1 } · Q2 { $q2 } · Q3 { $q3 } · Q4 { $q4 }
+tasks-all-none = Chưa có kế hoạch nào cho năm { $year }. Văn phòng nhập kế hoạch bằng cách gửi tệp cho bot hoặc dùng lệnh import plan.
+cli-bad-time = Thời điểm không hợp lệ: { $value } (dùng ISO-8601, ví dụ 2024-03-25T08:00:00+07:00).
+cli-reminders-planned = Lượt nhắc lúc { $at } sẽ xếp { $count } tin (chạy thử, chưa lưu gì).
+cli-reminders-queued = Lượt nhắc lúc { $at }: xếp thêm { $count } tin.
+cli-reminders-sent = Đã gửi { $count } tin.

@@ -16,6 +16,7 @@ CREATE TABLE "meetings" (
 CREATE TABLE "outbox" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"dedupe_key" text NOT NULL,
+	"notification_key" text NOT NULL,
 	"kind" text NOT NULL,
 	"chat_account_id" bigint NOT NULL,
 	"platform" text NOT NULL,
@@ -88,6 +89,7 @@ ALTER TABLE "plan_tasks" ADD CONSTRAINT "plan_tasks_plan_id_plans_id_fk" FOREIGN
 CREATE INDEX "outbox_pending_idx" ON "outbox" USING btree ("not_before","id") WHERE status = 'pending';--> statement-breakpoint
 CREATE INDEX "outbox_chat_sent_idx" ON "outbox" USING btree ("chat_id","sent_at");--> statement-breakpoint
 CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status");--> statement-breakpoint
+CREATE INDEX "outbox_notification_idx" ON "outbox" USING btree ("notification_key");--> statement-breakpoint
 CREATE INDEX "plan_task_units_unit_idx" ON "plan_task_units" USING btree ("unit_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "plan_tasks_plan_quarter_number_idx" ON "plan_tasks" USING btree ("plan_id","quarter","number");--> statement-breakpoint
 CREATE INDEX "plan_tasks_due_idx" ON "plan_tasks" USING btree ("due_at");--> statement-breakpoint

@@ -15,9 +15,9 @@ async function main(): Promise<number> {
   // The transports pull in grammY and friends; load them while the database opens.
   const [database, transports] = await Promise.all([
     openConfiguredDatabase(config),
-    Promise.all([import("./transports/console.js"), import("./transports/telegram.js")]),
+    Promise.all([import("./transports/console.js"), import("./transports/telegram.js"), import("./scheduler/index.js")]),
   ]);
-  const [{ runConsole }, { createTelegramBot, runTelegramPolling }] = transports;
+  const [{ runConsole }, { createTelegramBot, runTelegramPolling, telegramSender }, { startScheduler }] = transports;
   const services = { db: database.db, config, logger, clock: systemClock };
   const ready = () =>
     logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
@@ -40,7 +40,20 @@ async function main(): Promise<number> {
         stop.abort();
       });
     }
-    await runTelegramPolling(bot, stop.signal, ready);
+    let scheduler: { stop(): Promise<void> } | undefined;
+    await runTelegramPolling(bot, stop.signal, () => {
+      scheduler = startScheduler({
+        db: database.db,
+        logger,
+        clock: systemClock,
+        translate: (locale, key, args) => bot.i18n.t(locale, key, args),
+        send: telegramSender(config.telegram.token as string, config.telegram.apiRoot, { paid: config.broadcast.paid }),
+        rate: config.broadcast.rate,
+        timeZone: config.displayTimeZone,
+      });
+      ready();
+    });
+    await scheduler?.stop();
     return 0;
   } finally {
     await database.close();

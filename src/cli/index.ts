@@ -3,7 +3,12 @@ import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import type { DatabaseHandle } from "../db/client.js";
-import { formatDate, systemClock } from "../domain/calendar.js";
+import { formatDate, formatDateTime, systemClock } from "../domain/calendar.js";
+import { htmlToPlainText } from "../domain/text.js";
+import { createLogger } from "../logger.js";
+import { Dispatcher, type Sender } from "../scheduler/dispatcher.js";
+import { DEFAULT_REMINDER_SETTINGS, sweepReminders } from "../services/reminders.js";
+import { telegramSender } from "../transports/telegram.js";
 import { UserError } from "../domain/user-error.js";
 import { cliActor } from "../services/audit.js";
 import { seedDemo } from "../services/demo.js";
@@ -83,6 +88,30 @@ async function main(args: string[]): Promise<void> {
       if (rest.includes("--dry-run")) return;
       const saved = await savePlan(database.db, preview, { clock: systemClock, actor: cliActor, source: file });
       print(t("cli-plan-saved", { created: saved.created, updated: saved.updated, removed: saved.removed }));
+    },
+    "reminders run": async (database) => {
+      const atFlag = flag(rest, "--at");
+      const at = atFlag === undefined ? new Date() : new Date(atFlag);
+      if (Number.isNaN(at.getTime())) throw new UserError("cli-bad-time", { value: atFlag ?? "" });
+      const dryRun = rest.includes("--dry-run");
+      const queued = await sweepReminders(database.db, {
+        now: at,
+        translate: (locale, key, args) => i18n.t(locale, key, args),
+        settings: { ...DEFAULT_REMINDER_SETTINGS, timeZone: config.displayTimeZone },
+        dryRun,
+      });
+      print(t(dryRun ? "cli-reminders-planned" : "cli-reminders-queued", { count: queued.length, at: formatDateTime(at, config.displayTimeZone) }));
+      for (const message of dryRun ? queued : []) print(`— ${message.dedupeKey}\n${htmlToPlainText(message.payload.text)}`);
+      if (dryRun) return;
+      // With a token the messages go to Telegram; without one they are printed here.
+      const send: Sender = config.telegram.token
+        ? telegramSender(config.telegram.token, config.telegram.apiRoot)
+        : async (message) => {
+            print(`→ ${message.platform}:${message.chatId}\n${htmlToPlainText(message.payload.text)}`);
+            return { kind: "sent" };
+          };
+      const dispatcher = new Dispatcher({ db: database.db, send, logger: createLogger(config, "warn"), clock: () => at, rate: config.broadcast.rate });
+      print(t("cli-reminders-sent", { count: await dispatcher.drainAll() }));
     },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");

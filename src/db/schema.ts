@@ -218,6 +218,8 @@ export const outbox = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     dedupeKey: text("dedupe_key").notNull().unique(),
+    /** The notification this copy belongs to (dedupe key without the account): sweeps skip what exists. */
+    notificationKey: text("notification_key").notNull(),
     kind: text("kind").notNull(),
     chatAccountId: bigint("chat_account_id", { mode: "number" })
       .notNull()
@@ -238,6 +240,7 @@ export const outbox = pgTable(
     index("outbox_pending_idx").on(t.notBefore, t.id).where(sql`status = 'pending'`),
     index("outbox_chat_sent_idx").on(t.chatId, t.sentAt),
     index("outbox_status_idx").on(t.status),
+    index("outbox_notification_idx").on(t.notificationKey),
   ],
 );
 

@@ -41,9 +41,20 @@ export const COMMANDS = {
   help: "anyone",
   lang: "anyone",
   me: "linked",
+  tasks: ["head", "secretariat"],
+  note: ["head"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
+
+/** Button actions (the prefix of their callback data), under the same rules as commands. */
+export const ACTIONS = {
+  lang: "anyone",
+  "task:done": ["head"],
+  "task:reopen": ["head"],
+} as const satisfies Record<string, Audience>;
+
+export type ActionName = keyof typeof ACTIONS;
 
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {
   if (audience === "anyone") return true;

@@ -27,6 +27,8 @@ export type DispatcherOptions = {
   batchSize?: number;
   leaseMs?: number;
   rateKey?: string;
+  /** Telegram allows about one message a second to one chat. */
+  perChatIntervalMs?: number;
 };
 
 type ClaimedRow = { id: number; platform: string; chat_id: string; payload: OutboxPayload; chat_account_id: number };
@@ -68,8 +70,22 @@ export class Dispatcher {
   /** Drains until nothing is due (for `reminders run` and tests). */
   async drainAll(): Promise<number> {
     let total = 0;
-    for (let handled = await this.drainOnce(); handled > 0; handled = await this.drainOnce()) total += handled;
-    return total;
+    for (;;) {
+      const handled = await this.drainOnce();
+      total += handled;
+      if (handled > 0) continue;
+      // Rows may be held back only by the one-message-per-second-per-chat rule.
+      if ((await this.duePending()) === 0) return total;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+
+  private async duePending(): Promise<number> {
+    const [row] = await queryRows<{ count: number }>(
+      this.options.db,
+      sql`select count(*)::int as count from ${outbox} where status in ('pending', 'claimed') and not_before <= ${timestamp(this.options.clock())}`,
+    );
+    return row?.count ?? 0;
   }
 
   /** Runs until stopped, checking for work every `idleMs` when the outbox is empty. */
@@ -120,8 +136,8 @@ export class Dispatcher {
   /** `businessNow` decides what is due; leases and the per-chat second are real time. */
   private async claim(businessNow: Date, realNow: Date): Promise<ClaimedRow[]> {
     const lease = new Date(realNow.getTime() + this.leaseMs);
-    const oneSecondAgo = new Date(realNow.getTime() - 1000);
-    // One row per chat per batch, and none for a chat that got a message in the last second.
+    const chatQuietSince = new Date(realNow.getTime() - (this.options.perChatIntervalMs ?? 1000));
+    // One row per chat per batch, and none for a chat that got a message within the interval.
     return queryRows<ClaimedRow>(
       this.options.db,
       sql`with candidates as (
@@ -134,7 +150,7 @@ export class Dispatcher {
             select distinct on (c.chat_id) c.id from candidates c
             where not exists (
               select 1 from ${outbox} recent
-              where recent.chat_id = c.chat_id and recent.status in ('sending', 'sent') and recent.sent_at > ${timestamp(oneSecondAgo)}
+              where recent.chat_id = c.chat_id and recent.status in ('sending', 'sent') and recent.sent_at > ${timestamp(chatQuietSince)}
             )
             order by c.chat_id, c.id
           ), limited as (select id from chosen order by id limit ${this.batchSize})

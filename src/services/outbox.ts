@@ -42,6 +42,7 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   const rows = notifications.flatMap((notification) =>
     (byPerson.get(notification.personId) ?? []).map((account) => ({
       dedupeKey: `${notification.dedupeKey}:acct:${account.id}`,
+      notificationKey: notification.dedupeKey,
       kind: notification.kind,
       chatAccountId: account.id,
       platform: account.platform,

@@ -1,0 +1,50 @@
+import cron from "node-cron";
+import type { Logger } from "pino";
+import type { Database } from "../db/client.js";
+import type { Clock } from "../domain/calendar.js";
+import type { Translate } from "../services/outbox.js";
+import { DEFAULT_REMINDER_SETTINGS, sweepReminders } from "../services/reminders.js";
+import { pruneProcessedUpdates } from "../services/updates.js";
+import { Dispatcher, type Sender } from "./dispatcher.js";
+
+export type SchedulerOptions = {
+  db: Database;
+  logger: Logger;
+  clock: Clock;
+  translate: Translate;
+  send: Sender;
+  rate: number;
+  timeZone: string;
+};
+
+/**
+ * Every minute, on every instance: one reminder sweep (safe to run anywhere, any number of times)
+ * and housekeeping; meanwhile the dispatcher drains the outbox continuously.
+ */
+export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
+  const dispatcher = new Dispatcher({ db: options.db, send: options.send, logger: options.logger, clock: options.clock, rate: options.rate });
+  let sweeping: Promise<unknown> = Promise.resolve();
+  const task = cron.schedule("* * * * *", () => {
+    sweeping = (async () => {
+      try {
+        const queued = await sweepReminders(options.db, {
+          now: options.clock(),
+          translate: options.translate,
+          settings: { ...DEFAULT_REMINDER_SETTINGS, timeZone: options.timeZone },
+        });
+        if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
+        await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 7 * 86_400_000));
+      } catch (error) {
+        options.logger.error({ err: error }, "reminder sweep failed");
+      }
+    })();
+  });
+  dispatcher.start();
+  return {
+    async stop() {
+      await task.stop();
+      await sweeping;
+      await dispatcher.stop();
+    },
+  };
+}
