@@ -160,3 +160,23 @@ cli-bad-time = Invalid time: { $value } (use ISO-8601, e.g. 2024-03-25T08:00:00+
 cli-reminders-planned = The sweep at { $at } would queue { $count } messages (dry run, nothing saved).
 cli-reminders-queued = Sweep at { $at }: { $count } messages queued.
 cli-reminders-sent = { $count } messages sent.
+
+## Plan import in chat
+cmd-plan = Import a plan: send the plan file (.docx, .md, .txt) to the bot
+plan-help = Send the plan file (.docx, .md or .txt) in this chat. I will read its quarterly task table, show you a preview and save only when you confirm.
+plan-download-failed = Could not download the file from Telegram. Please send it again.
+plan-import-expired = This preview has expired or was already handled. Send the file again.
+plan-preview-header = <b>{ $title }</b> ({ $year }): { $count } tasks found. Check them, then press "Save plan".
+plan-preview-quarter = <b>Quarter { $quarter }</b>: { $count } tasks
+plan-preview-task = { $number }. { $content } — due { $due }; lead: { $lead }; coordinating: { $coordinating }
+plan-preview-more = … and { $count } more.
+plan-preview-unmatched = ⚠️ <b>{ $count } unit names do not match the roster</b> (they will not be reminded if left):
+plan-preview-unmatched-line = { $position }. { $phrase }
+plan-button-map = Assign { $position }: { $phrase }
+plan-button-save = ✅ Save plan
+plan-button-cancel = Cancel
+plan-button-external = Outside the roster (no reminders)
+plan-button-back = « Back
+plan-map-choose = Which unit is "{ $phrase }"? The choice is remembered for later imports.
+plan-import-cancelled = Cancelled; nothing was saved.
+plan-import-saved = ✅ Saved <b>{ $title }</b>: { $created } new tasks, { $updated } updated, { $removed } removed from the plan. { $unmatched } unmatched unit names are kept as written.

@@ -160,3 +160,23 @@ cli-bad-time = Thời điểm không hợp lệ: { $value } (dùng ISO-8601, ví
 cli-reminders-planned = Lượt nhắc lúc { $at } sẽ xếp { $count } tin (chạy thử, chưa lưu gì).
 cli-reminders-queued = Lượt nhắc lúc { $at }: xếp thêm { $count } tin.
 cli-reminders-sent = Đã gửi { $count } tin.
+
+## Nhập kế hoạch trong chat
+cmd-plan = Nhập kế hoạch: gửi tệp kế hoạch (.docx, .md, .txt) cho bot
+plan-help = Gửi tệp kế hoạch (.docx, .md hoặc .txt) vào cuộc trò chuyện này. Tôi sẽ đọc bảng nhiệm vụ theo quý, cho bạn xem trước và chỉ lưu khi bạn xác nhận.
+plan-download-failed = Không tải được tệp từ Telegram. Vui lòng gửi lại.
+plan-import-expired = Bản xem trước này đã hết hiệu lực hoặc đã được xử lý. Hãy gửi lại tệp.
+plan-preview-header = <b>{ $title }</b> (năm { $year }): tìm thấy { $count } nhiệm vụ. Kiểm tra rồi bấm «Lưu kế hoạch».
+plan-preview-quarter = <b>Quý { $quarter }</b>: { $count } nhiệm vụ
+plan-preview-task = { $number }. { $content } — hạn { $due }; chủ trì: { $lead }; phối hợp: { $coordinating }
+plan-preview-more = … và { $count } nhiệm vụ khác.
+plan-preview-unmatched = ⚠️ <b>{ $count } tên đơn vị chưa khớp danh sách</b> (sẽ không được nhắc nếu để nguyên):
+plan-preview-unmatched-line = { $position }. { $phrase }
+plan-button-map = Gán { $position }: { $phrase }
+plan-button-save = ✅ Lưu kế hoạch
+plan-button-cancel = Hủy
+plan-button-external = Ngoài danh sách (không nhắc)
+plan-button-back = « Quay lại
+plan-map-choose = «{ $phrase }» là đơn vị nào? Lựa chọn sẽ được nhớ cho các lần nhập sau.
+plan-import-cancelled = Đã hủy, không lưu gì.
+plan-import-saved = ✅ Đã lưu <b>{ $title }</b>: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch. { $unmatched } tên đơn vị chưa khớp được giữ nguyên văn.

@@ -249,3 +249,16 @@ export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
 });
+
+// A document a secretariat member sent, parsed and waiting for their confirmation.
+export const pendingImports = pgTable("pending_imports", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  chatAccountId: bigint("chat_account_id", { mode: "number" })
+    .notNull()
+    .references(() => chatAccounts.id),
+  kind: text("kind").notNull(),
+  sourceName: text("source_name").notNull(),
+  payload: jsonb("payload").$type<unknown>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});

@@ -43,6 +43,8 @@ export const COMMANDS = {
   me: "linked",
   tasks: ["head", "secretariat"],
   note: ["head"],
+  // Not typed: a secretariat member sends the plan document to the bot.
+  plan: ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -52,6 +54,9 @@ export const ACTIONS = {
   lang: "anyone",
   "task:done": ["head"],
   "task:reopen": ["head"],
+  "plan:map": ["secretariat"],
+  "plan:set": ["secretariat"],
+  "plan:save": ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -26,7 +26,8 @@ export async function loadUnitMatching(db: Database): Promise<{ units: RosterUni
 /** Matches every unit phrase of the plan to the roster; what does not match is listed, never dropped. */
 export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: string): Promise<PlanPreview> {
   const { units: rosterUnits, aliases } = await loadUnitMatching(db);
-  const unmatched = new Set<string>();
+  // Keyed by the folded phrase: "Các cụm thi đua" and "Các Cụm thi đua" are one question.
+  const unmatched = new Map<string, string>();
   const tasks = plan.tasks.map((task) => {
     const taskUnmatched: string[] = [];
     const resolve = (phrases: string[]) => {
@@ -35,7 +36,7 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
         const match = matchUnitPhrase(phrase, rosterUnits, aliases);
         if (match.kind === "units") for (const id of match.unitIds) ids.add(id);
         else {
-          unmatched.add(phrase);
+          if (!unmatched.has(phraseKey(phrase))) unmatched.set(phraseKey(phrase), phrase);
           taskUnmatched.push(phrase);
         }
       }
@@ -48,7 +49,7 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
       : quarterEnd(plan.year, task.quarter, timeZone);
     return { ...task, leadUnitIds, coordinatingUnitIds, unmatched: taskUnmatched, dueAt };
   });
-  return { plan, tasks, unmatched: [...unmatched], units: rosterUnits };
+  return { plan, tasks, unmatched: [...unmatched.values()], units: rosterUnits };
 }
 
 /** Remembers what a phrase means (a set of units, or none: outside the roster). */

@@ -115,7 +115,23 @@ export class FakeTelegram {
     this.events.emit(`shown:${shown.chatId}`);
   }
 
+  private files = new Map<string, Buffer>();
+
+  /** Stores a file as if a user had uploaded it; returns its file_id. */
+  storeFile(bytes: Buffer): string {
+    const fileId = `file-${this.files.size + 1}`;
+    this.files.set(fileId, bytes);
+    return fileId;
+  }
+
   private async handle(req: IncomingMessage, res: ServerResponse) {
+    const download = /^\/file\/bot([^/]+)\/documents\/(.+)$/.exec(req.url ?? "");
+    if (download && download[1] === TEST_TOKEN) {
+      const bytes = this.files.get(download[2] ?? "");
+      res.writeHead(bytes ? 200 : 404);
+      res.end(bytes ?? "");
+      return;
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -139,6 +155,12 @@ export class FakeTelegram {
         return ok({ id: 42, is_bot: true, first_name: "TĐKT", username: "tdkt_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
       case "getUpdates":
         return ok(await this.getUpdates(payload, req));
+      case "getFile": {
+        const fileId = String(payload.file_id);
+        const bytes = this.files.get(fileId);
+        if (!bytes) return this.refuse("Bad Request: invalid file_id");
+        return ok({ file_id: fileId, file_unique_id: fileId, file_size: bytes.length, file_path: `documents/${fileId}` });
+      }
       case "setMyCommands":
       case "deleteWebhook":
       case "sendChatAction":
@@ -263,6 +285,20 @@ export class TestUser {
         from: { id: this.id, is_bot: false, first_name: this.profile.first_name, ...(this.profile.language_code ? { language_code: this.profile.language_code } : {}) },
         text,
         ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+      },
+    });
+  }
+
+  /** Sends a file, as a user attaching a document. */
+  sendDocument(fileName: string, bytes: Buffer, mimeType = "application/octet-stream"): number {
+    const fileId = this.fake.storeFile(bytes);
+    return this.fake.deliver({
+      message: {
+        message_id: this.fake.messageIdForTest(),
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: this.id, type: "private", first_name: this.profile.first_name },
+        from: { id: this.id, is_bot: false, first_name: this.profile.first_name },
+        document: { file_id: fileId, file_unique_id: fileId, file_name: fileName, mime_type: mimeType, file_size: bytes.length },
       },
     });
   }

@@ -1,0 +1,161 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context } from "../src/bot/context.js";
+import { formatDate } from "../src/domain/calendar.js";
+import { mayUse, COMMANDS } from "../src/domain/roles.js";
+import { UserError } from "../src/domain/user-error.js";
+import { finishPendingImport, loadPendingPlan, storePendingPlan } from "../src/services/pending-imports.js";
+import { MAX_PLAN_BYTES, parsePlanBytes } from "../src/services/plan-file.js";
+import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
+import { allowed, allowedAction } from "./guard.js";
+
+/** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
+export const planImport = new Composer<Context>();
+
+const PLAN_FILE = /\.(docx|md|markdown|txt|tsv|html?)$/i;
+const TASKS_SHOWN_PER_QUARTER = 6;
+const UNMATCHED_BUTTONS = 8;
+const UNIT_BUTTONS = 40;
+
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const index = z.coerce.number().int().min(0).max(1000);
+
+planImport.on("message:document", async (ctx, next) => {
+  const roles = ctx.identity.person?.roles ?? null;
+  const fileName = ctx.message.document.file_name ?? "";
+  if (!mayUse(COMMANDS.plan, roles) || !PLAN_FILE.test(fileName)) return next();
+  if ((ctx.message.document.file_size ?? 0) > MAX_PLAN_BYTES) {
+    return ctx.say("file-too-large", { size: ((ctx.message.document.file_size ?? 0) / 1048576).toFixed(1), limit: "10" });
+  }
+  try {
+    const file = await ctx.getFile();
+    const url = `${ctx.services.config.telegram.apiRoot}/file/bot${ctx.api.token}/${file.file_path ?? ""}`;
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+    if (!response.ok) throw new UserError("plan-download-failed");
+    const plan = await parsePlanBytes(Buffer.from(await response.arrayBuffer()), fileName);
+    const pendingId = await storePendingPlan(ctx.services.db, {
+      chatAccountId: ctx.identity.accountId,
+      sourceName: fileName,
+      plan,
+      now: ctx.services.clock(),
+    });
+    await showPreview(ctx, pendingId, "reply");
+  } catch (error) {
+    if (error instanceof UserError) return ctx.say(error.key, error.args);
+    throw error;
+  }
+});
+
+async function loadPreview(ctx: Context, pendingId: number): Promise<{ preview: PlanPreview; sourceName: string } | undefined> {
+  const pending = await loadPendingPlan(ctx.services.db, pendingId, ctx.identity.accountId, ctx.services.clock());
+  if (!pending) return undefined;
+  return { preview: await previewPlan(ctx.services.db, pending.plan, ctx.services.config.displayTimeZone), sourceName: pending.sourceName };
+}
+
+async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit") {
+  const loaded = await loadPreview(ctx, pendingId);
+  if (!loaded) return ctx.say("plan-import-expired");
+  const { preview } = loaded;
+  const zone = ctx.services.config.displayTimeZone;
+  const unitName = new Map(preview.units.map((unit) => [unit.id, unit.name]));
+  const lines = [ctx.th("plan-preview-header", { title: preview.plan.title, year: String(preview.plan.year), count: preview.tasks.length })];
+  for (const quarter of [1, 2, 3, 4] as const) {
+    const tasks = preview.tasks.filter((task) => task.quarter === quarter);
+    lines.push("", ctx.th("plan-preview-quarter", { quarter, count: tasks.length }));
+    for (const task of tasks.slice(0, TASKS_SHOWN_PER_QUARTER)) {
+      const names = (ids: number[]) => ids.map((unitId) => unitName.get(unitId) ?? "").join(", ") || "—";
+      lines.push(
+        ctx.th("plan-preview-task", {
+          number: task.number,
+          content: shorten(task.content.replace(/\n/g, " "), 90),
+          due: formatDate(task.dueAt, zone),
+          lead: names(task.leadUnitIds),
+          coordinating: names(task.coordinatingUnitIds),
+        }),
+      );
+    }
+    if (tasks.length > TASKS_SHOWN_PER_QUARTER) lines.push(ctx.th("plan-preview-more", { count: tasks.length - TASKS_SHOWN_PER_QUARTER }));
+  }
+  const keyboard = new InlineKeyboard();
+  if (preview.unmatched.length > 0) {
+    lines.push("", ctx.th("plan-preview-unmatched", { count: preview.unmatched.length }));
+    preview.unmatched.forEach((phrase, position) => lines.push(ctx.th("plan-preview-unmatched-line", { position: position + 1, phrase })));
+    preview.unmatched.slice(0, UNMATCHED_BUTTONS).forEach((phrase, position) => {
+      keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), `plan:map:${pendingId}:${position}`).row();
+    });
+  }
+  keyboard.text(ctx.t("plan-button-save"), `plan:save:${pendingId}`).text(ctx.t("plan-button-cancel"), `plan:cancel:${pendingId}`);
+  const text = fitTelegram(lines.join("\n"));
+  if (how === "edit") await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}
+
+planImport.callbackQuery(/^plan:map:([^:]+):([^:]+)$/, allowedAction("plan:map"), async (ctx) => {
+  const pendingId = id.safeParse(ctx.match[1]);
+  const position = index.safeParse(ctx.match[2]);
+  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
+  const phrase = position.success ? loaded?.preview.unmatched[position.data] : undefined;
+  if (!loaded || phrase === undefined || !pendingId.success || !position.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  await ctx.answerCallbackQuery();
+  const keyboard = new InlineKeyboard();
+  loaded.preview.units.slice(0, UNIT_BUTTONS).forEach((unit, position_) => {
+    keyboard.text(shorten(unit.name, 30), `plan:set:${pendingId.data}:${position.data}:${unit.id}`);
+    if (position_ % 2 === 1) keyboard.row();
+  });
+  keyboard.row().text(ctx.t("plan-button-external"), `plan:ext:${pendingId.data}:${position.data}`).row().text(ctx.t("plan-button-back"), `plan:back:${pendingId.data}`);
+  await ctx.editMessageText(ctx.th("plan-map-choose", { phrase }), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+planImport.callbackQuery(/^plan:(set|ext):([^:]+):([^:]+)(?::([^:]+))?$/, allowedAction("plan:set"), async (ctx) => {
+  const pendingId = id.safeParse(ctx.match[2]);
+  const position = index.safeParse(ctx.match[3]);
+  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
+  const phrase = position.success ? loaded?.preview.unmatched[position.data] : undefined;
+  const unitId = ctx.match[1] === "set" ? id.safeParse(ctx.match[4]) : undefined;
+  const unitKnown = unitId === undefined || (unitId.success && loaded?.preview.units.some((unit) => unit.id === unitId.data));
+  if (!loaded || phrase === undefined || !pendingId.success || !unitKnown) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  // Remembered for every later import: the same phrase will match by itself next time.
+  await saveUnitAlias(ctx.services.db, phrase, unitId?.success ? [unitId.data] : []);
+  await ctx.answerCallbackQuery();
+  await showPreview(ctx, pendingId.data, "edit");
+});
+
+planImport.callbackQuery(/^plan:back:([^:]+)$/, allowedAction("plan:map"), async (ctx) => {
+  const pendingId = id.safeParse(ctx.match[1]);
+  if (!pendingId.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  await ctx.answerCallbackQuery();
+  await showPreview(ctx, pendingId.data, "edit");
+});
+
+planImport.callbackQuery(/^plan:(save|cancel):([^:]+)$/, allowedAction("plan:save"), async (ctx) => {
+  const pendingId = id.safeParse(ctx.match[2]);
+  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
+  if (!loaded || !pendingId.success) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+  const now = ctx.services.clock();
+  // Closing first makes a second press of the same button find nothing to do.
+  if (!(await finishPendingImport(ctx.services.db, pendingId.data, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+  await ctx.answerCallbackQuery();
+  if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  const saved = await savePlan(ctx.services.db, loaded.preview, {
+    clock: ctx.services.clock,
+    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    source: loaded.sourceName,
+  });
+  await ctx.editMessageText(
+    ctx.th("plan-import-saved", { title: loaded.preview.plan.title, created: saved.created, updated: saved.updated, removed: saved.removed, unmatched: loaded.preview.unmatched.length }),
+    { parse_mode: "HTML" },
+  );
+});
+
+function shorten(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}
+
+/** Cuts at a line boundary well inside Telegram's 4096 characters (entities expand on escape). */
+function fitTelegram(html: string): string {
+  if (html.length <= 3900) return html;
+  const cut = html.lastIndexOf("\n", 3880);
+  return `${html.slice(0, cut)}\n…`;
+}
+
+planImport.command("plan", allowed("plan"), (ctx) => ctx.say("plan-help"));

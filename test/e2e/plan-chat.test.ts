@@ -1,0 +1,97 @@
+import { readFileSync } from "node:fs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { planTasks } from "../../src/db/schema.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld } from "../support/harness.js";
+import { importRosterText, linkTelegram } from "../support/people.js";
+
+const FIXTURE = readFileSync(new URL("../../../shared/fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url));
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+VP,Văn phòng,VP1,Trần Văn Phòng,Chánh Văn phòng,head;secretariat
+NV1,Phòng Nghiệp vụ 1,NV1,Lê Nghiệp Một,Trưởng phòng,head
+NV2,Phòng Nghiệp vụ 2,NV2,Phạm Nghiệp Hai,Trưởng phòng,head
+`;
+
+describe.each(DATABASE_KINDS)("plans in chat (%s)", (kind) => {
+  let database: DatabaseHandle;
+  let world: BotWorld;
+  let secretary: TestUser;
+  let departmentHead: TestUser;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startBotWorld(database.db, { at: "2024-02-05T09:00:00+07:00" });
+    await importRosterText(database.db, ROSTER);
+    await linkTelegram(database.db, "VP1", 8001);
+    await linkTelegram(database.db, "NV1", 8002);
+    secretary = world.fake.user({ id: 8001, first_name: "Phòng" });
+    departmentHead = world.fake.user({ id: 8002, first_name: "Một" });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.fake.violations).toEqual([]));
+
+  const nextWith = async (user: TestUser, text: string): Promise<Shown> => {
+    for (;;) {
+      const shown = await user.next();
+      if (shown.text.includes(text)) return shown;
+    }
+  };
+
+  it("previews a sent plan per quarter, lets the secretariat resolve unmatched units with buttons, and saves only on confirmation", async () => {
+    secretary.sendDocument("ke-hoach-2024.md", FIXTURE);
+    const preview = await secretary.next();
+    expect(preview.text).toContain("tìm thấy 23 nhiệm vụ");
+    expect(preview.text).toContain("Quý 1: 6 nhiệm vụ");
+    expect(preview.text).toContain("Quý 4: 8 nhiệm vụ");
+    expect(preview.text).toContain("2 tên đơn vị chưa khớp");
+    expect(await database.db.select().from(planTasks)).toHaveLength(0);
+
+    secretary.press(preview, "Gán 1: Các cụm thi đua");
+    const choice = await secretary.next();
+    expect(choice.text).toContain("«Các cụm thi đua» là đơn vị nào?");
+    secretary.press(choice, "Ngoài danh sách (không nhắc)");
+    const updated = await nextWith(secretary, "tìm thấy 23 nhiệm vụ");
+    expect(updated.text).toContain("1 tên đơn vị chưa khớp");
+
+    secretary.press(updated, "✅ Lưu kế hoạch");
+    expect((await nextWith(secretary, "Đã lưu")).text).toContain("23 nhiệm vụ mới");
+    expect(await database.db.select().from(planTasks)).toHaveLength(23);
+    // The same button pressed again saves nothing more.
+    secretary.press(updated, "✅ Lưu kế hoạch");
+    expect(await secretary.next()).toMatchObject({ kind: "notice", text: expect.stringContaining("hết hiệu lực") });
+    expect(await database.db.select().from(planTasks)).toHaveLength(23);
+  });
+
+  it("explains a document it cannot read and does not take plans from non-secretariat members", async () => {
+    secretary.sendDocument("trong.md", Buffer.from("KẾ HOẠCH năm 2024\nKhông có bảng nào."));
+    expect((await secretary.next()).text).toContain("Không tìm thấy bảng nhiệm vụ");
+    departmentHead.sendDocument("ke-hoach.md", FIXTURE);
+    expect((await departmentHead.next()).text).toContain("Tôi chưa hiểu");
+  });
+
+  it("lets a unit head see this quarter's tasks, mark one done with a note, and not touch another unit's task", async () => {
+    const list = await departmentHead.ask("/tasks");
+    expect(list.text).toContain("Nhiệm vụ quý 1/2024 — Phòng Nghiệp vụ 1");
+    expect(list.text).toContain("Q1.4 Xây dựng và nhân rộng điển hình tiên tiến");
+    expect(list.text).toContain("phối hợp, hạn 31/03/2024");
+    departmentHead.press(list, "✓ Xong 4");
+    expect((await departmentHead.next()).kind).toBe("message");
+    expect((await departmentHead.ask("/note Đã gửi danh sách điển hình")).text).toBe("Đã lưu ghi chú cho Q1.4.");
+    expect((await departmentHead.ask("/tasks")).text).toContain("✅ Q1.4");
+
+    const [officeTask] = await database.db.select({ id: planTasks.id }).from(planTasks).limit(1);
+    departmentHead.pressData(list.messageId, `task:done:${officeTask?.id}`);
+    expect(await departmentHead.next()).toMatchObject({ kind: "notice", text: "Nhiệm vụ này không thuộc đơn vị bạn phụ trách." });
+  });
+
+  it("shows the secretariat completion per unit and quarter", async () => {
+    const overview = await secretary.ask("/tasks all");
+    expect(overview.text).toContain("Tiến độ nhiệm vụ năm 2024");
+    expect(overview.text).toContain("Phòng Nghiệp vụ 1: Q1 1/1 · Q2 — · Q3 — · Q4 0/1");
+  });
+});
