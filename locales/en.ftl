@@ -180,3 +180,14 @@ plan-button-back = « Back
 plan-map-choose = Which unit is "{ $phrase }"? The choice is remembered for later imports.
 plan-import-cancelled = Cancelled; nothing was saved.
 plan-import-saved = ✅ Saved <b>{ $title }</b>: { $created } new tasks, { $updated } updated, { $removed } removed from the plan. { $unmatched } unmatched unit names are kept as written.
+
+## Council meetings
+cmd-meeting = Record a council meeting: /meeting dd/mm/yyyy HH:mm | place | agenda
+cmd-meetings = Upcoming council meetings
+meeting-usage = To record a meeting: <code>/meeting 25/03/2024 14:00 | Meeting room 2 | Quarter I review</code>
+meeting-date-invalid = "{ $value }" is not a real date and time. Please check it (dd/mm/yyyy HH:mm).
+meeting-in-past = { $when } has passed. Choose a time to come.
+meeting-saved = 📅 Meeting recorded for { $when } at { $place }: { $agenda }. Council members will be reminded 3 days and 1 day before.
+meetings-none = No council meeting is coming up.
+meetings-header = <b>Upcoming council meetings</b>
+meetings-line = • { $when } — { $place }: { $agenda }

@@ -180,3 +180,14 @@ plan-button-back = « Quay lại
 plan-map-choose = «{ $phrase }» là đơn vị nào? Lựa chọn sẽ được nhớ cho các lần nhập sau.
 plan-import-cancelled = Đã hủy, không lưu gì.
 plan-import-saved = ✅ Đã lưu <b>{ $title }</b>: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch. { $unmatched } tên đơn vị chưa khớp được giữ nguyên văn.
+
+## Họp Hội đồng
+cmd-meeting = Ghi lịch họp Hội đồng: /meeting dd/mm/yyyy HH:mm | địa điểm | nội dung
+cmd-meetings = Các cuộc họp Hội đồng sắp tới
+meeting-usage = Cách ghi lịch họp: <code>/meeting 25/03/2024 14:00 | Phòng họp tầng 2 | Bình xét thi đua quý I</code>
+meeting-date-invalid = Ngày giờ «{ $value }» không có thật. Hãy kiểm tra lại (dd/mm/yyyy HH:mm).
+meeting-in-past = Thời điểm { $when } đã qua. Hãy chọn một thời điểm sắp tới.
+meeting-saved = 📅 Đã ghi lịch họp { $when } tại { $place }: { $agenda }. Thành viên Hội đồng sẽ được nhắc trước 3 ngày và 1 ngày.
+meetings-none = Chưa có cuộc họp Hội đồng nào sắp tới.
+meetings-header = <b>Các cuộc họp Hội đồng sắp tới</b>
+meetings-line = • { $when } — { $place }: { $agenda }

@@ -94,3 +94,26 @@ export const FIXED_HOLIDAYS: { monthDay: string; name: string }[] = [
   { monthDay: "05-01", name: "Quốc tế Lao động" },
   { monthDay: "09-02", name: "Quốc khánh" },
 ];
+
+/**
+ * Reads "dd/mm/yyyy HH:mm" (or "dd/mm/yyyy", at the given default time) as local time. Returns
+ * the instant, or the reason it is not a real moment ("31/02/2024" is not).
+ */
+export function parseLocalDateTime(
+  text: string,
+  timeZone = DEFAULT_TIME_ZONE,
+  defaultTime = "08:00",
+): { at: Date } | { error: "date-format" | "date-invalid" } {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2})?)?\s*$/i.exec(text);
+  if (!match) return { error: "date-format" };
+  const [, day, month, year, hour, minute] = match;
+  const d = Number(day);
+  const m = Number(month);
+  const y = Number(year);
+  const h = hour === undefined ? Number(defaultTime.slice(0, 2)) : Number(hour);
+  const min = hour === undefined ? Number(defaultTime.slice(3, 5)) : Number(minute ?? 0);
+  const daysInMonth = m >= 1 && m <= 12 ? new Date(Date.UTC(y, m, 0)).getUTCDate() : 0;
+  if (d < 1 || d > daysInMonth || h > 23 || min > 59) return { error: "date-invalid" };
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return { at: atLocal(`${y}-${pad(m)}-${pad(d)}`, `${pad(h)}:${pad(min)}:00`, timeZone) };
+}

@@ -45,6 +45,8 @@ export const COMMANDS = {
   note: ["head"],
   // Not typed: a secretariat member sends the plan document to the bot.
   plan: ["secretariat"],
+  meeting: ["secretariat"],
+  meetings: ["council", "secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;

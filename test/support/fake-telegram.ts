@@ -99,6 +99,11 @@ export class FakeTelegram {
     return inbox.shift() as Shown;
   }
 
+  /** Marks everything shown in a chat so far as read. */
+  markRead(chatId: number): void {
+    this.inbox(chatId).length = 0;
+  }
+
   /** What has been shown in a chat and not yet read by the test. */
   unread(chatId: number): Shown[] {
     return [...this.inbox(chatId)];
