@@ -1,4 +1,6 @@
 import { coldStart } from "./cold-start.js";
+import { dispatch } from "./dispatch.js";
+import { sweep } from "./sweep.js";
 import { rosterImport } from "./roster-import.js";
 import { log } from "./support.js";
 
@@ -6,8 +8,8 @@ import { log } from "./support.js";
 const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string> = {
   "roster-import": rosterImport,
   "cold-start": coldStart,
-  sweep: "issue 3 (reminders)",
-  dispatch: "issue 3 (outbox dispatcher)",
+  sweep,
+  dispatch,
   rush: "issue 4 (registration)",
   broadcast: "issue 5 (broadcasts)",
   webhook: "issue 7 (webhook mode)",

@@ -45,6 +45,7 @@ export class Dispatcher {
   private readonly rateKey: string;
   private readonly spacingMs: number;
   private stopped = false;
+  private lastLocalSend = 0;
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -186,6 +187,17 @@ export class Dispatcher {
       where key = ${this.rateKey}`);
   }
 
+  /**
+   * The shared slots set the pace, but database round trips between a slot and its request can
+   * bunch requests together; this keeps this process's requests apart right before they leave.
+   */
+  private async keepLocalSpacing(): Promise<void> {
+    const now = performance.now();
+    const at = Math.max(now, this.lastLocalSend + this.spacingMs);
+    this.lastLocalSend = at;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+
   private async deliver(row: ClaimedRow, waitMs: number): Promise<void> {
     const { db, clock } = this.options;
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
@@ -194,6 +206,7 @@ export class Dispatcher {
       .update(outbox)
       .set({ status: "sending", sentAt: sendingAt, leaseUntil: new Date(sendingAt.getTime() + this.leaseMs) })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, "claimed"), eq(outbox.claimedBy, this.instanceId)));
+    await this.keepLocalSpacing();
     let result: SendResult;
     try {
       result = await this.options.send({ platform: row.platform, chatId: row.chat_id, payload: row.payload });
