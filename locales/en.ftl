@@ -86,6 +86,7 @@ cli-usage =
       invite <staff_code>              create an invite code to link an account
       import plan <file> [--year YEAR] [--dry-run]  import a plan's quarterly task table (.docx, .md, .txt)
       reminders run [--at TIME] [--dry-run]  run one reminder sweep as if at that time
+      holiday add <yyyy-mm-dd> <name>  add a public holiday (Tết, Hùng Kings…); holiday list to see them
       seed demo                        load the demo agency
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
@@ -191,3 +192,5 @@ meeting-saved = 📅 Meeting recorded for { $when } at { $place }: { $agenda }. 
 meetings-none = No council meeting is coming up.
 meetings-header = <b>Upcoming council meetings</b>
 meetings-line = • { $when } — { $place }: { $agenda }
+cli-bad-day = Invalid day: { $value } (use yyyy-mm-dd).
+cli-holiday-added = Holiday added on { $day }: { $name }.

@@ -86,6 +86,7 @@ cli-usage =
       invite <mã_cán_bộ>               tạo mã mời liên kết tài khoản
       import plan <tệp> [--year NĂM] [--dry-run]  nhập bảng nhiệm vụ theo quý của kế hoạch (.docx, .md, .txt)
       reminders run [--at THỜI_ĐIỂM] [--dry-run]  chạy một lượt nhắc việc như ở thời điểm đó
+      holiday add <yyyy-mm-dd> <tên>   thêm ngày nghỉ lễ (Tết, Giỗ Tổ…); holiday list để xem
       seed demo                        nạp cơ quan mẫu
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
@@ -191,3 +192,5 @@ meeting-saved = 📅 Đã ghi lịch họp { $when } tại { $place }: { $agenda
 meetings-none = Chưa có cuộc họp Hội đồng nào sắp tới.
 meetings-header = <b>Các cuộc họp Hội đồng sắp tới</b>
 meetings-line = • { $when } — { $place }: { $agenda }
+cli-bad-day = Ngày không hợp lệ: { $value } (dùng yyyy-mm-dd).
+cli-holiday-added = Đã thêm ngày nghỉ { $day }: { $name }.

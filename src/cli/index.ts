@@ -3,7 +3,8 @@ import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import type { DatabaseHandle } from "../db/client.js";
-import { formatDate, formatDateTime, systemClock } from "../domain/calendar.js";
+import { formatDate, formatDateTime, parseLocalDateTime, systemClock } from "../domain/calendar.js";
+import { addHoliday, listHolidays } from "../services/holidays.js";
 import { htmlToPlainText } from "../domain/text.js";
 import { createLogger } from "../logger.js";
 import { Dispatcher, type Sender } from "../scheduler/dispatcher.js";
@@ -112,6 +113,19 @@ async function main(args: string[]): Promise<void> {
           };
       const dispatcher = new Dispatcher({ db: database.db, send, logger: createLogger(config, "warn"), clock: () => at, rate: config.broadcast.rate });
       print(t("cli-reminders-sent", { count: await dispatcher.drainAll() }));
+    },
+    "holiday add": async (database) => {
+      const day = needed(1, "<yyyy-mm-dd>");
+      const name = rest.slice(2).join(" ").trim();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || "error" in parseLocalDateTime(day.split("-").reverse().join("/"))) {
+        throw new UserError("cli-bad-day", { value: day });
+      }
+      if (!name) throw new UserError("cli-missing-argument", { argument: "<name>" });
+      await addHoliday(database.db, day, name, { clock: systemClock, actor: cliActor });
+      print(t("cli-holiday-added", { day, name }));
+    },
+    "holiday list": async (database) => {
+      for (const holiday of await listHolidays(database.db)) print(`${holiday.day}  ${holiday.name}`);
     },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");
