@@ -12,7 +12,7 @@ import { makeDocx } from "../support/docx.js";
 import { importRosterText } from "../support/people.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
-const FIXTURE = new URL("../../../shared/fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url).pathname;
+const FIXTURE = new URL("../fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url).pathname;
 const dir = mkdtempSync(path.join(tmpdir(), "tdkt-plan-"));
 const file = (name: string, content: string | Buffer) => {
   const filePath = path.join(dir, name);

@@ -25,7 +25,7 @@ import { type BotWorld, startBotWorld } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
-const PLAN = new URL("../../../shared/fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url).pathname;
+const PLAN = new URL("../fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url).pathname;
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
 VP,Văn phòng,VP1,Trần Văn Phòng,Chánh Văn phòng,head;secretariat
 NV1,Phòng Nghiệp vụ 1,NV1,Lê Nghiệp Một,Trưởng phòng,head

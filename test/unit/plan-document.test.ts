@@ -10,7 +10,7 @@ import {
   tablesFromTabSeparated,
 } from "../../src/domain/plan-document.js";
 
-const fixture = readFileSync(new URL("../../../shared/fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url), "utf8");
+const fixture = readFileSync(new URL("../fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url), "utf8");
 const parseMarkdown = (text: string) => parsePlanTables(tablesFromMarkdown(text), { year: detectYear(text) ?? 2024, title: detectTitle(text) ?? "" });
 const countPerQuarter = (tasks: { quarter: number }[]) => [1, 2, 3, 4].map((q) => tasks.filter((task) => task.quarter === q).length);
 
