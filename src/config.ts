@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_REMINDER_DAYS } from "./domain/calendar.js";
 
 const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -6,6 +7,12 @@ const booleanFlag = z
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
+
+// "7,3,1": days before a deadline on which to remind.
+const dayList = z
+  .string()
+  .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, "must be a comma-separated list of days, e.g. 7,3,1")
+  .transform((text) => text.split(",").map((day) => Number(day.trim())));
 
 const common = z.object({
   DATABASE_URL: z.preprocess(
@@ -35,6 +42,8 @@ const common = z.object({
       .refine(isTimeZone, "is not an IANA time zone")
       .default("Asia/Ho_Chi_Minh"),
   ),
+  REMINDER_TASK_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.task])),
+  REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
   LOG_LEVEL: z.preprocess(
     emptyAsUndefined,
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -61,6 +70,7 @@ export type Config = {
   zalo: { token: string | undefined; apiRoot: string };
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
+  reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
   /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
   logLevelExplicit: boolean;
@@ -89,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, "") },
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,
+    reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL),
     mode:

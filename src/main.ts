@@ -4,6 +4,7 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { systemClock } from "./domain/calendar.js";
 import { UserError } from "./domain/user-error.js";
 import { createLogger } from "./logger.js";
+import { reminderSettings } from "./services/reminders.js";
 
 const startedAt = performance.now();
 
@@ -49,7 +50,7 @@ async function main(): Promise<number> {
         translate: (locale, key, args) => bot.i18n.t(locale, key, args),
         send: telegramSender(config.telegram.token as string, config.telegram.apiRoot, { paid: config.broadcast.paid }),
         rate: config.broadcast.rate,
-        timeZone: config.displayTimeZone,
+        settings: reminderSettings(config),
       });
       ready();
     });

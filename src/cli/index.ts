@@ -8,7 +8,7 @@ import { addHoliday, listHolidays } from "../services/holidays.js";
 import { htmlToPlainText } from "../domain/text.js";
 import { createLogger } from "../logger.js";
 import { Dispatcher, type Sender } from "../scheduler/dispatcher.js";
-import { DEFAULT_REMINDER_SETTINGS, sweepReminders } from "../services/reminders.js";
+import { reminderSettings, sweepReminders } from "../services/reminders.js";
 import { telegramSender } from "../transports/telegram.js";
 import { UserError } from "../domain/user-error.js";
 import { cliActor } from "../services/audit.js";
@@ -98,7 +98,7 @@ async function main(args: string[]): Promise<void> {
       const queued = await sweepReminders(database.db, {
         now: at,
         translate: (locale, key, args) => i18n.t(locale, key, args),
-        settings: { ...DEFAULT_REMINDER_SETTINGS, timeZone: config.displayTimeZone },
+        settings: reminderSettings(config),
         dryRun,
       });
       print(t(dryRun ? "cli-reminders-planned" : "cli-reminders-queued", { count: queued.length, at: formatDateTime(at, config.displayTimeZone) }));

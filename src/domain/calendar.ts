@@ -94,6 +94,9 @@ export function nextWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay>): 
   return candidate;
 }
 
+/** Default days before a deadline on which reminders go out (configurable). */
+export const DEFAULT_REMINDER_DAYS = { task: [7, 3, 1], meeting: [3, 1] } as const;
+
 /** Office hours, when reminders may reach people. */
 export const SEND_WINDOW = { opens: "07:30:00", closes: "17:30:00" } as const;
 

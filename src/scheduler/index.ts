@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { Translate } from "../services/outbox.js";
-import { DEFAULT_REMINDER_SETTINGS, sweepReminders } from "../services/reminders.js";
+import { type ReminderSettings, sweepReminders } from "../services/reminders.js";
 import { pruneProcessedUpdates } from "../services/updates.js";
 import { Dispatcher, type Sender } from "./dispatcher.js";
 
@@ -14,7 +14,7 @@ export type SchedulerOptions = {
   translate: Translate;
   send: Sender;
   rate: number;
-  timeZone: string;
+  settings: ReminderSettings;
 };
 
 /**
@@ -30,7 +30,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
         const queued = await sweepReminders(options.db, {
           now: options.clock(),
           translate: options.translate,
-          settings: { ...DEFAULT_REMINDER_SETTINGS, timeZone: options.timeZone },
+          settings: options.settings,
         });
         if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
         await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 7 * 86_400_000));

@@ -4,6 +4,8 @@ import { holidays } from "../db/schema.js";
 import {
   addLocalDays,
   atLocal,
+  DEFAULT_REMINDER_DAYS,
+  DEFAULT_TIME_ZONE,
   FIXED_HOLIDAYS,
   formatDate,
   formatDateTime,
@@ -28,7 +30,16 @@ export type ReminderSettings = {
   timeZone: string;
 };
 
-export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { taskPingDays: [7, 3, 1], meetingReminderDays: [3, 1], timeZone: "Asia/Ho_Chi_Minh" };
+/** The reminder settings a configuration asks for. */
+export function reminderSettings(config: { displayTimeZone: string; reminders: { taskPingDays: number[]; meetingReminderDays: number[] } }): ReminderSettings {
+  return { ...config.reminders, timeZone: config.displayTimeZone };
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  taskPingDays: [...DEFAULT_REMINDER_DAYS.task],
+  meetingReminderDays: [...DEFAULT_REMINDER_DAYS.meeting],
+  timeZone: DEFAULT_TIME_ZONE,
+};
 
 // Telegram allows 4096 characters; a digest stops listing well before that.
 const DIGEST_LIMIT = 3500;
