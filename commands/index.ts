@@ -1,11 +1,14 @@
+import { approveCommand } from "./approve.js";
 import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
 import { langCommand } from "./lang.js";
 import { meCommand } from "./me.js";
 import { meetingsCommand } from "./meetings.js";
 import { planImport } from "./plan-import.js";
+import { registerCommand } from "./register.js";
+import { reportCommand } from "./report.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, fallback];
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, fallback];

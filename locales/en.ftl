@@ -194,3 +194,97 @@ meetings-header = <b>Upcoming council meetings</b>
 meetings-line = • { $when } — { $place }: { $agenda }
 cli-bad-day = Invalid day: { $value } (use yyyy-mm-dd).
 cli-holiday-added = Holiday added on { $day }: { $name }.
+
+## Title registration
+cmd-register = Register the emulation title you aim for this year
+cmd-myregs = My registrations: status, history, change or withdraw
+cmd-approve = Approve the registrations of your unit's staff
+cmd-report = Registrations per unit
+cmd-export = Export the consolidated registration list (Excel)
+cmd-campaign = Launch the campaign: /campaign dd/mm/yyyy Title (registration deadline)
+status-submitted = Pending
+status-approved = Approved
+status-returned = Returned
+status-withdrawn = Withdrawn
+registration-action-submitted = submitted
+registration-action-changed = changed
+registration-action-resubmitted = corrected and resubmitted
+registration-action-approved = approved
+registration-action-returned = returned
+registration-action-withdrawn = withdrawn
+register-choose-title = <b>Title registration { $year }</b>
+    Choose the title you register for:
+register-refused-not-launched = This year's campaign has not been launched, so registration is not open yet. The office will announce it.
+register-refused-closed = Registration closed on { $date }. Contact the office if needed.
+register-refused-collective = { $title }: only a unit head registers a collective title, for their own unit.
+register-refused-history = { $title } requires { $needed } consecutive years of { $prerequisite } — you have { $have }.
+register-refused-initiative = { $title }: an initiative must be declared.
+register-refused-not-registrable = { $title } is chosen by the higher level, not registered directly.
+register-refused-unknown-title = That title is not in the current catalogue. Type /register to choose again.
+register-not-yours = This registration is not yours or was withdrawn.
+register-choose-form = <b>{ $title }</b>
+    Choose the form of commendation you propose (optional):
+register-form-none = None
+register-ask-initiative = <b>{ $title }</b> requires a recognised initiative. Type the <b>title of your initiative</b>:
+register-ask-initiative-again = Type the initiative's title (at least 3 characters), or press "Back" / "Cancel".
+register-initiative-invalid = The initiative's title needs 3 to 300 characters. Please type it again.
+register-summary =
+    <b>Check your registration</b>
+    Title: { $title }
+    Form of commendation: { $form }
+    Initiative: { $initiative }
+register-button-confirm = ✅ Confirm
+register-button-back = « Back
+register-button-cancel = Cancel
+register-button-change = Change
+register-button-fix = Correct and resubmit
+register-button-withdraw = Withdraw
+register-use-buttons = Please choose with the buttons above, or press "Cancel".
+register-cancelled = Cancelled; nothing was saved.
+register-done-submitted = ✅ Registered for <b>{ $title }</b>. Status: waiting for your unit head's approval. See /myregs.
+register-done-changed = ✅ Changed to <b>{ $title }</b>, waiting for approval again.
+register-done-resubmitted = ✅ <b>{ $title }</b> corrected and resubmitted, waiting for approval.
+register-done-unchanged = Your registration for <b>{ $title }</b> was already recorded; nothing changed.
+register-already = You registered for <b>{ $title }</b> this year (status: { $status }). Change or withdraw it?
+register-withdrawn = Withdrawn. You can register again with /register before the deadline.
+myregs-none = You have not registered for any title for { $year }.
+myregs-header = <b>Registrations { $year }</b>
+myregs-line = <b>{ $title }</b> — { $status }
+    Form of commendation: { $form }; initiative: { $initiative }
+myregs-return-reason = Returned because: { $reason }
+myregs-event = · { $when }: { $action } { $reason }
+approve-none = No registration of { $unit } is waiting for approval.
+approve-header = <b>Waiting for approval — { $unit }</b> ({ $count }):
+approve-line = { $number }. { $name }: { $title }; { $form }; initiative: { $initiative }
+approve-button-approve = ✓ Approve { $number }
+approve-button-return = ↩ Return { $number }
+approve-ask-reason = Type the <b>reason for returning it</b>, so the person knows what to correct:
+approve-reason-needed = A reason is needed (at least 3 characters).
+approve-approved = ✅ Approved. The person has been told.
+approve-returned = ↩ Returned with the reason. The person has been told and can correct and resubmit.
+approve-not-your-unit = This registration does not belong to a unit you head.
+approve-not-pending = This registration is no longer waiting for approval.
+registration-approved-notice = ✅ Your registration for <b>{ $title }</b> was approved by { $head }.
+registration-returned-notice =
+    ↩ Your registration for <b>{ $title }</b> was returned by { $head }.
+    Reason: { $reason }
+    Type /myregs to correct and resubmit it.
+registration-reminder = ⏰ You have not registered for an emulation title yet ({ $campaign }). Deadline: <b>{ $deadline }</b>.
+registration-reminder-button = Register now
+report-no-campaign = No campaign launched for { $year }. Use /campaign to open registration.
+report-header = <b>Registrations { $year }</b> — { $campaign } (deadline { $deadline })
+    Unit: staff · registered · approved · pending · not registered
+report-line = • { $unit }: { $staff } · { $registered } · { $approved } · { $pending } · { $missing }
+report-cap-warning = ⚠️ { $unit }: { $count } { $title } for { $of } { $base } = { $percent }%, over the { $max }% cap.
+report-button-remind = Remind { $count } people not registered
+report-reminded = Reminders queued for { $count } people not registered (at most once a day each).
+export-none = No registration (pending or approved) for { $year } yet.
+export-caption = Registration list { $year }: { $individuals } individuals, { $collectives } collectives.
+export-sheet-individuals = Cá nhân
+export-sheet-collectives = Tập thể
+export-title-individuals = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM { $year }
+export-title-collectives = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG TẬP THỂ NĂM { $year }
+campaign-usage = To launch: <code>/campaign 30/01/2025 Emulation movement 2025</code> (the date is the registration deadline).
+campaign-saved = 📣 Launched <b>{ $title }</b> for { $year }. Registration is open until the end of { $deadline }.
+history-unknown-staff = no staff member with code { $code }
+history-unknown-title = no title with code { $code }

@@ -194,3 +194,97 @@ meetings-header = <b>Các cuộc họp Hội đồng sắp tới</b>
 meetings-line = • { $when } — { $place }: { $agenda }
 cli-bad-day = Ngày không hợp lệ: { $value } (dùng yyyy-mm-dd).
 cli-holiday-added = Đã thêm ngày nghỉ { $day }: { $name }.
+
+## Đăng ký danh hiệu thi đua
+cmd-register = Đăng ký danh hiệu thi đua năm nay
+cmd-myregs = Đăng ký của tôi: trạng thái, lịch sử, sửa hoặc rút
+cmd-approve = Duyệt đăng ký của cán bộ trong đơn vị
+cmd-report = Tổng hợp đăng ký theo đơn vị
+cmd-export = Xuất biểu đăng ký thi đua (Excel)
+cmd-campaign = Phát động phong trào: /campaign dd/mm/yyyy Tên phong trào (hạn đăng ký)
+status-submitted = Chờ duyệt
+status-approved = Đã duyệt
+status-returned = Trả lại
+status-withdrawn = Đã rút
+registration-action-submitted = gửi đăng ký
+registration-action-changed = sửa đăng ký
+registration-action-resubmitted = sửa và gửi lại
+registration-action-approved = được duyệt
+registration-action-returned = bị trả lại
+registration-action-withdrawn = rút đăng ký
+register-choose-title = <b>Đăng ký danh hiệu thi đua năm { $year }</b>
+    Chọn danh hiệu bạn đăng ký:
+register-refused-not-launched = Chưa phát động phong trào thi đua năm nay nên chưa mở đăng ký. Văn phòng sẽ thông báo khi mở.
+register-refused-closed = Đã hết hạn đăng ký (hạn chót { $date }). Nếu cần, hãy liên hệ Văn phòng.
+register-refused-collective = { $title }: chỉ lãnh đạo đơn vị đăng ký danh hiệu tập thể cho đơn vị mình.
+register-refused-history = { $title }: cần { $needed } năm liên tục đạt { $prerequisite } — bạn có { $have }.
+register-refused-initiative = { $title }: cần khai báo tên sáng kiến.
+register-refused-not-registrable = { $title } do cấp trên xét chọn, không đăng ký trực tiếp.
+register-refused-unknown-title = Danh hiệu này không có trong danh mục hiện hành. Hãy gõ /register để chọn lại.
+register-not-yours = Đăng ký này không phải của bạn hoặc đã được rút.
+register-choose-form = <b>{ $title }</b>
+    Chọn hình thức khen thưởng đề nghị (không bắt buộc):
+register-form-none = Không đề nghị
+register-ask-initiative = <b>{ $title }</b> cần có sáng kiến được công nhận. Hãy gõ <b>tên sáng kiến</b> của bạn:
+register-ask-initiative-again = Hãy gõ tên sáng kiến (ít nhất 3 ký tự), hoặc bấm «Quay lại» / «Hủy».
+register-initiative-invalid = Tên sáng kiến cần từ 3 đến 300 ký tự. Hãy gõ lại.
+register-summary =
+    <b>Kiểm tra lại đăng ký</b>
+    Danh hiệu: { $title }
+    Hình thức khen thưởng: { $form }
+    Sáng kiến: { $initiative }
+register-button-confirm = ✅ Xác nhận đăng ký
+register-button-back = « Quay lại
+register-button-cancel = Hủy
+register-button-change = Sửa đăng ký
+register-button-fix = Sửa và gửi lại
+register-button-withdraw = Rút đăng ký
+register-use-buttons = Hãy chọn bằng các nút ở tin nhắn trên, hoặc bấm «Hủy».
+register-cancelled = Đã hủy, không lưu gì.
+register-done-submitted = ✅ Đã gửi đăng ký <b>{ $title }</b>. Trạng thái: chờ lãnh đạo đơn vị duyệt. Xem lại bằng /myregs.
+register-done-changed = ✅ Đã sửa đăng ký thành <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt lại.
+register-done-resubmitted = ✅ Đã sửa và gửi lại đăng ký <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt.
+register-done-unchanged = Đăng ký <b>{ $title }</b> của bạn đã được ghi nhận trước đó, không có gì thay đổi.
+register-already = Năm nay bạn đã đăng ký <b>{ $title }</b> (trạng thái: { $status }). Bạn muốn sửa hay rút?
+register-withdrawn = Đã rút đăng ký. Bạn có thể đăng ký lại bằng /register trước hạn.
+myregs-none = Bạn chưa đăng ký danh hiệu nào cho năm { $year }.
+myregs-header = <b>Đăng ký thi đua năm { $year }</b>
+myregs-line = <b>{ $title }</b> — { $status }
+    Hình thức khen thưởng: { $form }; sáng kiến: { $initiative }
+myregs-return-reason = Lý do trả lại: { $reason }
+myregs-event = · { $when }: { $action } { $reason }
+approve-none = Không có đăng ký nào của { $unit } đang chờ duyệt.
+approve-header = <b>Đăng ký chờ duyệt — { $unit }</b> ({ $count }):
+approve-line = { $number }. { $name }: { $title }; { $form }; sáng kiến: { $initiative }
+approve-button-approve = ✓ Duyệt { $number }
+approve-button-return = ↩ Trả lại { $number }
+approve-ask-reason = Gõ <b>lý do trả lại</b> để người đăng ký biết cần sửa gì:
+approve-reason-needed = Cần ghi lý do trả lại (ít nhất 3 ký tự).
+approve-approved = ✅ Đã duyệt. Người đăng ký đã được thông báo.
+approve-returned = ↩ Đã trả lại kèm lý do. Người đăng ký đã được thông báo và có thể sửa, gửi lại.
+approve-not-your-unit = Đăng ký này không thuộc đơn vị bạn phụ trách.
+approve-not-pending = Đăng ký này không còn ở trạng thái chờ duyệt.
+registration-approved-notice = ✅ Đăng ký <b>{ $title }</b> của bạn đã được { $head } duyệt.
+registration-returned-notice =
+    ↩ Đăng ký <b>{ $title }</b> của bạn bị { $head } trả lại.
+    Lý do: { $reason }
+    Gõ /myregs để sửa và gửi lại.
+registration-reminder = ⏰ Bạn chưa đăng ký danh hiệu thi đua ({ $campaign }). Hạn chót: <b>{ $deadline }</b>.
+registration-reminder-button = Đăng ký ngay
+report-no-campaign = Chưa phát động phong trào năm { $year }. Dùng /campaign để mở đăng ký.
+report-header = <b>Tổng hợp đăng ký thi đua năm { $year }</b> — { $campaign } (hạn { $deadline })
+    Đơn vị: cán bộ · đã đăng ký · đã duyệt · chờ duyệt · chưa đăng ký
+report-line = • { $unit }: { $staff } · { $registered } · { $approved } · { $pending } · { $missing }
+report-cap-warning = ⚠️ { $unit }: { $count } { $title } trên { $of } { $base } = { $percent }%, vượt mức { $max }%.
+report-button-remind = Nhắc { $count } người chưa đăng ký
+report-reminded = Đã xếp lịch nhắc { $count } người chưa đăng ký (mỗi người tối đa một lần mỗi ngày).
+export-none = Chưa có đăng ký nào (chờ duyệt hoặc đã duyệt) cho năm { $year }.
+export-caption = Biểu đăng ký thi đua năm { $year }: { $individuals } cá nhân, { $collectives } tập thể.
+export-sheet-individuals = Cá nhân
+export-sheet-collectives = Tập thể
+export-title-individuals = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM { $year }
+export-title-collectives = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG TẬP THỂ NĂM { $year }
+campaign-usage = Cách phát động: <code>/campaign 30/01/2025 Phong trào thi đua năm 2025</code> (ngày là hạn chót đăng ký).
+campaign-saved = 📣 Đã phát động <b>{ $title }</b> năm { $year }. Đăng ký mở đến hết ngày { $deadline }.
+history-unknown-staff = không có cán bộ mã { $code }
+history-unknown-title = không có danh hiệu mã { $code }

@@ -42,6 +42,7 @@ const common = z.object({
       .refine(isTimeZone, "is not an IANA time zone")
       .default("Asia/Ho_Chi_Minh"),
   ),
+  AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
   REMINDER_TASK_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.task])),
   REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
   LOG_LEVEL: z.preprocess(
@@ -71,6 +72,8 @@ export type Config = {
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
+  /** The agency's name, printed on exported lists. */
+  agencyName: string;
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
   /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
   logLevelExplicit: boolean;
@@ -100,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },
+    agencyName: e.AGENCY_NAME,
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL),
     mode:

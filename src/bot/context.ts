@@ -1,3 +1,4 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Logger } from "pino";
@@ -29,4 +30,8 @@ type Extensions = {
   th(key: string, args?: MessageArgs): string;
 };
 
-export type Context = BaseContext & I18nFlavor & Extensions;
+/** The context inside a guided conversation (the same services, no way to enter another one). */
+export type ConversationContext = BaseContext & I18nFlavor & Extensions;
+
+/** The context every handler gets. */
+export type Context = ConversationFlavor<ConversationContext>;

@@ -1,3 +1,4 @@
+import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
@@ -6,7 +7,9 @@ import type { MessageArgs } from "../domain/user-error.js";
 import { resolveIdentity } from "../services/accounts.js";
 import { claimUpdate } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
-import type { BotServices, Context } from "./context.js";
+import { conversationComposers } from "../../commands/conversations.js";
+import type { BotServices, Context, ConversationContext } from "./context.js";
+import { postgresConversationStorage } from "./conversation-storage.js";
 import { reportHandlerError } from "./errors.js";
 import { createI18n, toLocale } from "./i18n.js";
 import { InflightUpdates } from "./inflight.js";
@@ -34,11 +37,19 @@ export function createBot({ token, services, apiRoot, botInfo }: CreateBotOption
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(deduplicate(services));
-  bot.use(attachServices(services));
-  bot.use(attachIdentity(services));
-  bot.use(i18n);
+  const perUpdate = [attachServices(services), attachIdentity(services), i18n.middleware()];
+  bot.use(...perUpdate);
   const reportError = reportHandlerError(i18n, services.logger);
-  bot.errorBoundary(reportError, ...commandComposers);
+  bot.errorBoundary(
+    reportError,
+    // Inside a conversation each update gets a fresh context: the same per-update middleware runs there too.
+    conversations<Context, ConversationContext>({
+      storage: postgresConversationStorage(services.db, services.platform),
+      plugins: perUpdate as Middleware<ConversationContext>[],
+    }),
+    ...conversationComposers,
+    ...commandComposers,
+  );
   bot.catch(reportError);
 
   return Object.assign(bot, { inflight, i18n });
@@ -56,7 +67,7 @@ function deduplicate(services: BotServices): Middleware<Context> {
   };
 }
 
-function attachServices(services: BotServices): Middleware<Context> {
+function attachServices(services: BotServices): Middleware<ConversationContext> {
   return async (ctx, next) => {
     ctx.services = services;
     ctx.th = (key: string, args: MessageArgs = {}) => ctx.t(key, escapeArgs(args));
@@ -65,7 +76,7 @@ function attachServices(services: BotServices): Middleware<Context> {
   };
 }
 
-function attachIdentity(services: BotServices): Middleware<Context> {
+function attachIdentity(services: BotServices): Middleware<ConversationContext> {
   return async (ctx, next) => {
     // Channel posts and the like have no person behind them; the bot has nothing to say there.
     if (!ctx.from || ctx.from.is_bot) return;

@@ -47,6 +47,12 @@ export const COMMANDS = {
   plan: ["secretariat"],
   meeting: ["secretariat"],
   meetings: ["council", "secretariat"],
+  register: "linked",
+  myregs: "linked",
+  approve: ["head"],
+  report: ["secretariat", "council"],
+  export: ["secretariat"],
+  campaign: ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -59,6 +65,12 @@ export const ACTIONS = {
   "plan:map": ["secretariat"],
   "plan:set": ["secretariat"],
   "plan:save": ["secretariat"],
+  "reg:start": "linked",
+  "reg:change": "linked",
+  "reg:withdraw": "linked",
+  "appr:ok": ["head"],
+  "appr:ret": ["head"],
+  "report:remind": ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type ActionName = keyof typeof ACTIONS;

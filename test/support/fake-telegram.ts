@@ -6,6 +6,10 @@ import { parseTelegramHtml } from "./telegram-html.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
 
+// Telegram numbers one bot's updates in one increasing sequence; a test that restarts the bot
+// against a new fake server must not see update ids the database has already processed.
+let nextUpdateId = 1;
+
 /** What the bot showed a user: a new message, an edit of one, or a document. */
 export type Shown = {
   kind: "message" | "edit" | "document" | "notice";
@@ -15,6 +19,8 @@ export type Shown = {
   text: string;
   buttons: { text: string; data: string }[];
   fileName?: string;
+  /** The bytes of a document the bot sent. */
+  fileBytes?: Buffer;
 };
 
 type ApiResult = { status: number; body: unknown };
@@ -35,7 +41,6 @@ export class FakeTelegram {
   private pending: Update[] = [];
   private delivered = new Map<number, Update>();
   private redeliveries = new Set<number>();
-  private nextUpdateId = 1;
   private nextMessageId = 1;
   private sentAt: number[] = [];
   private events = new EventEmitter();
@@ -64,7 +69,7 @@ export class FakeTelegram {
 
   /** Queues an update as Telegram would, for the bot's next getUpdates. */
   deliver(update: Omit<Update, "update_id">): number {
-    const full = { ...update, update_id: this.nextUpdateId++ } as Update;
+    const full = { ...update, update_id: nextUpdateId++ } as Update;
     this.delivered.set(full.update_id, full);
     this.pending.push(full);
     for (const wake of this.waitingPolls) wake();
@@ -230,7 +235,7 @@ export class FakeTelegram {
     this.sentAt.push(now);
     const text = visibleText(payload[field], payload.parse_mode);
     const messageId = method === "editMessageText" ? Number(payload.message_id) : this.nextMessageId++;
-    const document = payload.document as { name?: string } | undefined;
+    const document = payload.document as { name?: string; bytes?: Buffer } | undefined;
     this.show({
       kind: method === "sendMessage" ? "message" : method === "editMessageText" ? "edit" : "document",
       chatId,
@@ -238,6 +243,7 @@ export class FakeTelegram {
       text,
       buttons,
       ...(document?.name ? { fileName: document.name } : {}),
+      ...(document?.bytes ? { fileBytes: document.bytes } : {}),
     });
     return ok({ message_id: messageId, date: Math.floor(now / 1000), chat: { id: chatId, type: "private" }, text });
   }
@@ -361,10 +367,23 @@ async function parsePayload(contentType: string, body: Buffer): Promise<Record<s
   if (body.length === 0) return {};
   if (contentType.startsWith("application/json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
   if (contentType.startsWith("multipart/form-data")) {
-    const form = await new Response(new Uint8Array(body), { headers: { "content-type": contentType } }).formData();
+    const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+    if (!boundary) return {};
     const payload: Record<string, unknown> = {};
-    for (const [key, value] of form.entries()) {
-      payload[key] = typeof value === "string" ? value : { name: value.name, size: value.size };
+    const delimiter = Buffer.from(`--${boundary}`);
+    let start = body.indexOf(delimiter);
+    while (start >= 0) {
+      const next = body.indexOf(delimiter, start + delimiter.length);
+      if (next < 0) break;
+      const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the boundary and before the next
+      const headerEnd = part.indexOf("\r\n\r\n");
+      const headers = part.subarray(0, headerEnd).toString("utf8");
+      const content = part.subarray(headerEnd + 4);
+      const name = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
+      // grammY writes filename=<name> unquoted; browsers quote it.
+      const fileName = /filename="?([^"\r\n]*)"?/.exec(headers)?.[1];
+      payload[name] = fileName === undefined ? content.toString("utf8") : { name: fileName, size: content.length, bytes: Buffer.from(content) };
+      start = next;
     }
     // grammY sends the file as attach://<id> in the field and the bytes under the id.
     for (const [key, value] of Object.entries(payload)) {

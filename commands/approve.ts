@@ -1,0 +1,107 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context, ConversationContext } from "../src/bot/context.js";
+import { localDay } from "../src/domain/calendar.js";
+import { catalogueOn, localName } from "../src/services/catalogue.js";
+import { decideRegistration, pendingOfUnit } from "../src/services/registrations.js";
+import { allowed, allowedAction } from "./guard.js";
+import { IDLE_LIMIT_MS } from "./register.js";
+
+export const RETURN_CONVERSATION = "return-registration";
+export const approveCommand = new Composer<Context>();
+
+const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const reasonText = z.string().trim().min(3).max(500);
+
+const actorOf = (ctx: ConversationContext) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
+const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
+
+/** /approve: the unit's registrations waiting for the head, each with approve and return buttons. */
+approveCommand.command("approve", allowed("approve"), async (ctx) => {
+  const person = ctx.identity.person;
+  if (!person) return;
+  const zone = ctx.services.config.displayTimeZone;
+  const now = ctx.services.clock();
+  const locale = await ctx.i18n.getLocale();
+  const year = Number(localDay(now, zone).slice(0, 4));
+  const [pending, catalogue] = await Promise.all([pendingOfUnit(ctx.services.db, person.unitId, year), catalogueOn(ctx.services.db, localDay(now, zone))]);
+  if (pending.length === 0) return ctx.say("approve-none", { unit: person.unitName });
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.th("approve-header", { unit: person.unitName, count: pending.length })];
+  pending.forEach((registration, index) => {
+    const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
+    const form = catalogue.forms.find((entry) => entry.code === registration.formCode);
+    lines.push(
+      ctx.th("approve-line", {
+        number: index + 1,
+        name: registration.personName ?? person.unitName,
+        title: title ? localName(title, locale) : registration.titleCode,
+        form: form ? localName(form, locale) : "—",
+        initiative: registration.initiativeTitle ?? "—",
+      }),
+    );
+    keyboard
+      .text(ctx.t("approve-button-approve", { number: index + 1 }), `appr:ok:${registration.id}`)
+      .text(ctx.t("approve-button-return", { number: index + 1 }), `appr:ret:${registration.id}`)
+      .row();
+  });
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+approveCommand.callbackQuery(/^appr:ok:(.*)$/, allowedAction("appr:ok"), async (ctx) => {
+  const person = ctx.identity.person;
+  const id = registrationId.safeParse(ctx.match[1]);
+  if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  const result = await decideRegistration(ctx.services.db, person, { registrationId: id.data, decision: "approve" }, {
+    clock: ctx.services.clock,
+    actor: actorOf(ctx),
+    translate: translatorOf(ctx),
+    timeZone: ctx.services.config.displayTimeZone,
+  });
+  if (result.kind === "refused") return ctx.answerCallbackQuery({ text: ctx.t(result.refusal.key, result.refusal.args) });
+  await ctx.answerCallbackQuery();
+  await ctx.say("approve-approved");
+});
+
+approveCommand.callbackQuery(/^appr:ret:(.*)$/, allowedAction("appr:ret"), async (ctx) => {
+  const id = registrationId.safeParse(ctx.match[1]);
+  if (!id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(RETURN_CONVERSATION, id.data);
+});
+
+/** Asks the head why, then returns the registration; the employee is told and can fix it. */
+export async function returnConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, id: number): Promise<void> {
+  await ctx.reply(ctx.th("approve-ask-reason"), { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), "appr:cancel") });
+  for (;;) {
+    const answer = await conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
+    if (answer.callbackQuery?.data === "appr:cancel") {
+      await answer.answerCallbackQuery();
+      await answer.say("register-cancelled");
+      return;
+    }
+    const text = answer.message?.text?.trim();
+    if (text?.startsWith("/")) await conversation.halt({ next: true });
+    const reason = reasonText.safeParse(text ?? "");
+    if (!reason.success) {
+      if (answer.callbackQuery) await answer.answerCallbackQuery();
+      await answer.say("approve-reason-needed");
+      continue;
+    }
+    const result = await conversation.external(async () => {
+      const person = ctx.identity.person;
+      if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
+      const outcome = await decideRegistration(ctx.services.db, person, { registrationId: id, decision: "return", reason: reason.data }, {
+        clock: ctx.services.clock,
+        actor: actorOf(ctx),
+        translate: translatorOf(ctx),
+        timeZone: ctx.services.config.displayTimeZone,
+      });
+      return outcome.kind === "refused" ? outcome : { kind: outcome.kind };
+    });
+    if (result.kind === "refused") await answer.say(result.refusal.key, result.refusal.args);
+    else await answer.say("approve-returned");
+    return;
+  }
+}

@@ -1,0 +1,249 @@
+import type { Conversation } from "@grammyjs/conversations";
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context, ConversationContext } from "../src/bot/context.js";
+import { formatDateTime, localDay } from "../src/domain/calendar.js";
+import type { Refusal } from "../src/domain/titles.js";
+import { localName } from "../src/services/catalogue.js";
+import {
+  liveRegistration,
+  refusalOf,
+  registrationChoices,
+  registrationsOf,
+  type SubmitInput,
+  submitRegistration,
+  withdrawRegistration,
+} from "../src/services/registrations.js";
+import { allowed, allowedAction } from "./guard.js";
+
+// đăng ký danh hiệu thi đua: choose a title → a form of commendation → the initiative if the title
+// needs one → a summary → confirm. Back and cancel at every step; 30 idle minutes end it.
+export const REGISTER_CONVERSATION = "register";
+export const IDLE_LIMIT_MS = 30 * 60_000;
+
+type Offer = {
+  year: number;
+  refusal: Refusal | null;
+  titles: { code: string; name: string; subject: "person" | "unit"; requiresInitiative: boolean; refusal: Refusal | null }[];
+  forms: { code: string; name: string; subject: "person" | "unit" | "any" }[];
+};
+
+/** What the person may choose, as plain data the conversation can replay. */
+async function loadOffer(ctx: ConversationContext): Promise<Offer> {
+  const person = ctx.identity.person;
+  if (!person) return { year: 0, refusal: { key: "unlinked-explain", args: {} }, titles: [], forms: [] };
+  const locale = await ctx.i18n.getLocale();
+  const zone = ctx.services.config.displayTimeZone;
+  const choices = await registrationChoices(ctx.services.db, person, ctx.services.clock(), zone);
+  return {
+    year: choices.year,
+    refusal: refusalOf(choices.window, zone),
+    titles: choices.titles.map(({ title, refusal }) => ({
+      code: title.code,
+      name: localName(title, locale),
+      subject: title.subject,
+      requiresInitiative: title.requiresInitiative,
+      refusal: refusal && { key: refusal.key, args: { ...refusal.args, title: localName(title, locale) } },
+    })),
+    forms: choices.catalogue.forms.map((form) => ({ code: form.code, name: localName(form, locale), subject: form.subject })),
+  };
+}
+
+export async function registerConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext): Promise<void> {
+  const offer = await conversation.external(() => loadOffer(ctx));
+  if (offer.refusal) {
+    await ctx.say(offer.refusal.key, offer.refusal.args);
+    return;
+  }
+  const eligible = offer.titles.filter((title) => !title.refusal);
+  const draft: SubmitInput = { subject: "person", titleCode: "", formCode: null, initiativeTitle: null };
+  type Step = "title" | "form" | "initiative" | "summary";
+  /** Shows a step's question with its buttons; an invalid answer gets a hint, not the question again. */
+  async function showStep(step: Step, title: Offer["titles"][number] | undefined) {
+    const keyboard = new InlineKeyboard();
+    let prompt: string;
+    if (step === "title") {
+      const refused = offer.titles.filter((entry) => entry.refusal && entry.refusal.key !== "register-refused-not-registrable");
+      prompt = [
+        ctx.th("register-choose-title", { year: String(offer.year) }),
+        ...refused.map((entry) => `• ${ctx.th(entry.refusal?.key ?? "", entry.refusal?.args ?? {})}`),
+      ].join("\n");
+      for (const entry of eligible) keyboard.text(entry.name, `reg:title:${entry.code}`).row();
+    } else if (step === "form") {
+      prompt = ctx.th("register-choose-form", { title: title?.name ?? "" });
+      for (const form of offer.forms.filter((entry) => entry.subject === "any" || entry.subject === title?.subject)) {
+        keyboard.text(form.name, `reg:form:${form.code}`).row();
+      }
+      keyboard.text(ctx.t("register-form-none"), "reg:form:-").row();
+    } else if (step === "initiative") {
+      prompt = ctx.th("register-ask-initiative", { title: title?.name ?? "" });
+    } else {
+      const form = offer.forms.find((entry) => entry.code === draft.formCode);
+      prompt = ctx.th("register-summary", {
+        title: title?.name ?? "",
+        form: form?.name ?? ctx.t("register-form-none"),
+        initiative: draft.initiativeTitle ?? "—",
+      });
+      keyboard.text(ctx.t("register-button-confirm"), "reg:confirm").row();
+    }
+    if (step !== "title") keyboard.text(ctx.t("register-button-back"), "reg:back");
+    keyboard.text(ctx.t("register-button-cancel"), "reg:cancel");
+    await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: keyboard });
+  }
+
+  let step: Step = "title";
+  let prompted: Step | undefined;
+
+  for (;;) {
+    const title = offer.titles.find((entry) => entry.code === draft.titleCode);
+    if (prompted !== step) {
+      prompted = step;
+      await showStep(step, title);
+    }
+    const answer = await conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
+    const text = answer.message?.text?.trim();
+    // Another command ends the conversation and runs as usual.
+    if (text?.startsWith("/")) {
+      await answer.say("register-cancelled");
+      await conversation.halt({ next: true });
+    }
+    const data = answer.callbackQuery?.data;
+    if (data) await answer.answerCallbackQuery();
+    if (data === "reg:cancel") {
+      await answer.say("register-cancelled");
+      return;
+    }
+    if (data === "reg:back") {
+      step = step === "summary" ? (title?.requiresInitiative ? "initiative" : "form") : step === "initiative" ? "form" : "title";
+      prompted = undefined;
+      continue;
+    }
+    if (step === "title" && data?.startsWith("reg:title:")) {
+      const chosen = eligible.find((entry) => entry.code === data.slice("reg:title:".length));
+      if (chosen) {
+        Object.assign(draft, { subject: chosen.subject, titleCode: chosen.code, initiativeTitle: null });
+        step = "form";
+        continue;
+      }
+    }
+    if (step === "form" && data?.startsWith("reg:form:")) {
+      const code = data.slice("reg:form:".length);
+      draft.formCode = code === "-" ? null : (offer.forms.find((form) => form.code === code)?.code ?? null);
+      step = title?.requiresInitiative ? "initiative" : "summary";
+      continue;
+    }
+    if (step === "initiative" && text) {
+      const initiative = initiativeTitle.safeParse(text);
+      if (!initiative.success) {
+        await answer.say("register-initiative-invalid");
+        continue;
+      }
+      draft.initiativeTitle = initiative.data;
+      step = "summary";
+      continue;
+    }
+    if (step === "summary" && data === "reg:confirm") {
+      const result = await conversation.external(async () => {
+        const person = ctx.identity.person;
+        if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
+        const outcome = await submitRegistration(ctx.services.db, person, draft, {
+          clock: ctx.services.clock,
+          actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
+          timeZone: ctx.services.config.displayTimeZone,
+        });
+        return outcome.kind === "refused" ? outcome : { kind: outcome.kind };
+      });
+      if (result.kind === "refused") await answer.say(result.refusal.key, result.refusal.args);
+      else await answer.say(`register-done-${result.kind}`, { title: title?.name ?? "" });
+      return;
+    }
+    await answer.say(step === "initiative" ? "register-ask-initiative-again" : "register-use-buttons");
+  }
+}
+
+const initiativeTitle = z.string().trim().min(3).max(300);
+const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const registerCommand = new Composer<Context>();
+
+/** /register: straight into the conversation, or first the registration this year already has. */
+registerCommand.command("register", allowed("register"), async (ctx) => startRegistration(ctx, false));
+registerCommand.callbackQuery("reg:start", allowedAction("reg:start"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await startRegistration(ctx, false);
+});
+registerCommand.callbackQuery("reg:change", allowedAction("reg:change"), async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await startRegistration(ctx, true);
+});
+
+async function startRegistration(ctx: Context, change: boolean) {
+  const person = ctx.identity.person;
+  if (!person) return;
+  const zone = ctx.services.config.displayTimeZone;
+  if (!change) {
+    const year = Number(localDay(ctx.services.clock(), zone).slice(0, 4));
+    const existing = await liveRegistration(ctx.services.db, year, "person", person.id);
+    if (existing) {
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("register-button-change"), "reg:change")
+        .text(ctx.t("register-button-withdraw"), `reg:withdraw:${existing.id}`);
+      const choices = await registrationChoices(ctx.services.db, person, ctx.services.clock(), zone);
+      const title = choices.catalogue.titles.find((entry) => entry.code === existing.titleCode);
+      return ctx.say(
+        "register-already",
+        { title: title ? localName(title, await ctx.i18n.getLocale()) : existing.titleCode, status: ctx.t(`status-${existing.status}`) },
+        { reply_markup: keyboard },
+      );
+    }
+  }
+  await ctx.conversation.enter(REGISTER_CONVERSATION);
+}
+
+/** /myregs: my registrations this year with status and history; change or withdraw before the deadline. */
+registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
+  const person = ctx.identity.person;
+  if (!person) return;
+  const zone = ctx.services.config.displayTimeZone;
+  const locale = await ctx.i18n.getLocale();
+  const now = ctx.services.clock();
+  const choices = await registrationChoices(ctx.services.db, person, now, zone);
+  const mine = await registrationsOf(ctx.services.db, person, choices.year);
+  if (mine.length === 0) return ctx.say("myregs-none", { year: String(choices.year) }, { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), "reg:start") });
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.th("myregs-header", { year: String(choices.year) })];
+  for (const { registration, events } of mine) {
+    const title = choices.catalogue.titles.find((entry) => entry.code === registration.titleCode);
+    const form = choices.catalogue.forms.find((entry) => entry.code === registration.formCode);
+    lines.push(
+      "",
+      ctx.th("myregs-line", {
+        title: title ? localName(title, locale) : registration.titleCode,
+        status: ctx.t(`status-${registration.status}`),
+        form: form ? localName(form, locale) : "—",
+        initiative: registration.initiativeTitle ?? "—",
+      }),
+    );
+    if (registration.returnReason && registration.status === "returned") lines.push(ctx.th("myregs-return-reason", { reason: registration.returnReason }));
+    for (const event of events) lines.push(ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }));
+    if (registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
+      keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), "reg:change");
+      keyboard.text(ctx.t("register-button-withdraw"), `reg:withdraw:${registration.id}`).row();
+    }
+  }
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+registerCommand.callbackQuery(/^reg:withdraw:(.*)$/, allowedAction("reg:withdraw"), async (ctx) => {
+  const person = ctx.identity.person;
+  const id = registrationId.safeParse(ctx.match[1]);
+  if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  const result = await withdrawRegistration(ctx.services.db, person, id.data, {
+    clock: ctx.services.clock,
+    actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    timeZone: ctx.services.config.displayTimeZone,
+  });
+  await ctx.answerCallbackQuery();
+  if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
+  await ctx.say("register-withdrawn");
+});

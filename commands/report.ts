@@ -1,0 +1,87 @@
+import { Composer, InlineKeyboard, InputFile } from "grammy";
+import type { Context } from "../src/bot/context.js";
+import { formatDate, localDay, nextSendableMoment, parseLocalDateTime } from "../src/domain/calendar.js";
+import { normalizeName } from "../src/domain/text.js";
+import { capWarnings } from "../src/domain/titles.js";
+import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
+import { catalogueOn, localName } from "../src/services/catalogue.js";
+import { loadHolidays } from "../src/services/reminders.js";
+import { registrationReport, remindUnregistered } from "../src/services/registrations.js";
+import { exportRegistrations } from "../src/services/registration-export.js";
+import { allowed, allowedAction } from "./guard.js";
+
+/** The secretariat's side of registration: the campaign, the report, reminders and the export. */
+export const reportCommand = new Composer<Context>();
+
+const translatorOf = (ctx: Context) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
+const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
+
+/** /campaign dd/mm/yyyy Title — launches this year's campaign with that registration deadline. */
+reportCommand.command("campaign", allowed("campaign"), async (ctx) => {
+  const [deadlineText = "", ...titleWords] = ctx.match.trim().split(/\s+/);
+  const title = normalizeName(titleWords.join(" "));
+  const zone = ctx.services.config.displayTimeZone;
+  const deadline = parseLocalDateTime(`${deadlineText} 23:59`, zone);
+  if (!deadlineText || !title) return ctx.say("campaign-usage");
+  if ("error" in deadline) return ctx.say("meeting-date-invalid", { value: deadlineText });
+  const now = ctx.services.clock();
+  if (deadline.at <= now) return ctx.say("meeting-in-past", { when: formatDate(deadline.at, zone) });
+  const year = Number(localDay(deadline.at, zone).slice(0, 4));
+  await launchCampaign(ctx.services.db, { year, title, deadlineAt: deadline.at }, {
+    clock: ctx.services.clock,
+    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+  });
+  await ctx.say("campaign-saved", { year: String(year), title, deadline: formatDate(deadline.at, zone) });
+});
+
+/** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
+reportCommand.command("report", allowed("report"), async (ctx) => {
+  const year = currentYear(ctx);
+  const zone = ctx.services.config.displayTimeZone;
+  const locale = await ctx.i18n.getLocale();
+  const campaign = await campaignOfYear(ctx.services.db, year);
+  if (!campaign) return ctx.say("report-no-campaign", { year: String(year) });
+  const [report, catalogue] = await Promise.all([registrationReport(ctx.services.db, year), catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone))]);
+  const name = (code: string) => {
+    const title = catalogue.titles.find((entry) => entry.code === code);
+    return title ? localName(title, locale) : code;
+  };
+  const lines = [ctx.th("report-header", { year: String(year), campaign: campaign.title, deadline: formatDate(campaign.deadlineAt, zone) })];
+  const warnings: string[] = [];
+  for (const unit of report) {
+    lines.push(ctx.th("report-line", { unit: unit.unitName, staff: unit.staff, registered: unit.registered, approved: unit.approved, pending: unit.pending, missing: unit.notRegistered }));
+    for (const warning of capWarnings(unit.byTitle, catalogue.caps)) {
+      warnings.push(ctx.th("report-cap-warning", { unit: unit.unitName, title: name(warning.cap.titleCode), count: warning.count, of: warning.of, base: name(warning.cap.ofTitleCode), percent: warning.percent, max: warning.cap.maxPercent }));
+    }
+  }
+  const missing = report.reduce((sum, unit) => sum + unit.notRegistered, 0);
+  const keyboard = new InlineKeyboard();
+  if (missing > 0 && ctx.identity.person?.roles.includes("secretariat")) keyboard.text(ctx.t("report-button-remind", { count: missing }), "report:remind");
+  await ctx.reply([...lines, ...(warnings.length ? ["", ...warnings] : [])].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+});
+
+reportCommand.callbackQuery("report:remind", allowedAction("report:remind"), async (ctx) => {
+  const now = ctx.services.clock();
+  const zone = ctx.services.config.displayTimeZone;
+  const queued = await remindUnregistered(ctx.services.db, {
+    now,
+    year: currentYear(ctx),
+    translate: translatorOf(ctx),
+    timeZone: zone,
+    notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
+    reason: "manual",
+  });
+  await ctx.answerCallbackQuery();
+  await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.dedupeKey.split(":acct:")[0])).size });
+});
+
+/** /export: the consolidated biểu đăng ký as an Excel file. */
+reportCommand.command("export", allowed("export"), async (ctx) => {
+  const year = currentYear(ctx);
+  const exported = await exportRegistrations(ctx.services.db, { year, agency: ctx.services.config.agencyName, translate: translatorOf(ctx) });
+  if (exported.individuals + exported.collectives === 0) return ctx.say("export-none", { year: String(year) });
+  await ctx.replyWithDocument(new InputFile(exported.bytes, `bieu-dang-ky-thi-dua-${year}.xlsx`), {
+    caption: ctx.th("export-caption", { year: String(year), individuals: exported.individuals, collectives: exported.collectives }),
+    parse_mode: "HTML",
+  });
+});

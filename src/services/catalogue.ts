@@ -1,0 +1,61 @@
+import { and, asc, desc, eq, isNull, lte, or, gte } from "drizzle-orm";
+import type { Database } from "../db/client.js";
+import { commendationForms, ratioCaps, ruleSets, titles } from "../db/schema.js";
+import { type Catalogue, SEED_CATALOGUE } from "../domain/titles.js";
+
+/** Stores a rule set (catalogue of titles, forms and caps) unless one with its code exists. */
+export async function installCatalogue(db: Database, catalogue: Catalogue = SEED_CATALOGUE): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [created] = await tx
+      .insert(ruleSets)
+      .values({ code: catalogue.code, sourceDocument: catalogue.sourceDocument, validFrom: catalogue.validFrom })
+      .onConflictDoNothing()
+      .returning({ id: ruleSets.id });
+    if (!created) return;
+    await tx.insert(titles).values(catalogue.titles.map((title, index) => ({ ...title, ruleSetId: created.id, sortOrder: index })));
+    await tx.insert(commendationForms).values(catalogue.forms.map((form, index) => ({ ...form, ruleSetId: created.id, sortOrder: index })));
+    if (catalogue.caps.length > 0) await tx.insert(ratioCaps).values(catalogue.caps.map((cap) => ({ ...cap, ruleSetId: created.id })));
+  });
+}
+
+/** The rule set in force on a day (the newest one that has started and not ended). */
+export async function catalogueOn(db: Database, day: string): Promise<Catalogue> {
+  let [ruleSet] = await db
+    .select()
+    .from(ruleSets)
+    .where(and(lte(ruleSets.validFrom, day), or(isNull(ruleSets.validTo), gte(ruleSets.validTo, day))))
+    .orderBy(desc(ruleSets.validFrom), desc(ruleSets.id))
+    .limit(1);
+  if (!ruleSet) {
+    await installCatalogue(db);
+    [ruleSet] = await db.select().from(ruleSets).orderBy(asc(ruleSets.validFrom)).limit(1);
+  }
+  if (!ruleSet) throw new Error("no rule set");
+  const [titleRows, formRows, capRows] = await Promise.all([
+    db.select().from(titles).where(eq(titles.ruleSetId, ruleSet.id)).orderBy(asc(titles.sortOrder)),
+    db.select().from(commendationForms).where(eq(commendationForms.ruleSetId, ruleSet.id)).orderBy(asc(commendationForms.sortOrder)),
+    db.select().from(ratioCaps).where(eq(ratioCaps.ruleSetId, ruleSet.id)),
+  ]);
+  return {
+    code: ruleSet.code,
+    sourceDocument: ruleSet.sourceDocument,
+    validFrom: ruleSet.validFrom,
+    titles: titleRows.map((row) => ({
+      code: row.code,
+      nameVi: row.nameVi,
+      nameEn: row.nameEn,
+      subject: row.subject,
+      awardedBy: row.awardedBy,
+      requiresInitiative: row.requiresInitiative,
+      prerequisite: row.prerequisite ?? null,
+      registrable: row.registrable,
+    })),
+    forms: formRows.map((row) => ({ code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, subject: row.subject })),
+    caps: capRows.map((row) => ({ titleCode: row.titleCode, ofTitleCode: row.ofTitleCode, maxPercent: row.maxPercent })),
+  };
+}
+
+/** A title's or form's name in the user's language. */
+export function localName(entry: { nameVi: string; nameEn: string }, locale: string): string {
+  return locale === "en" ? entry.nameEn : entry.nameVi;
+}

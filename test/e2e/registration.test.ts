@@ -1,0 +1,229 @@
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import { pino } from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { people, registrations } from "../../src/db/schema.js";
+import { Dispatcher } from "../../src/scheduler/dispatcher.js";
+import { cliActor } from "../../src/services/audit.js";
+import { catalogueOn } from "../../src/services/catalogue.js";
+import { importTitleHistory, submitRegistration } from "../../src/services/registrations.js";
+import { telegramSender } from "../../src/transports/telegram.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld } from "../support/harness.js";
+import { importRosterText, linkTelegram } from "../support/people.js";
+
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+VP,Văn phòng,S1,Thư Ký Văn Phòng,Chuyên viên,staff;secretariat
+NV1,Phòng Nghiệp vụ 1,H1,Trưởng Phòng Một,Trưởng phòng,head
+NV1,Phòng Nghiệp vụ 1,A1,Nguyễn <An> & Co,Chuyên viên,staff
+NV1,Phòng Nghiệp vụ 1,B1,Trần Bình,Chuyên viên,staff
+NV1,Phòng Nghiệp vụ 1,C1,Lê Cường,Chuyên viên chính,staff
+NV2,Phòng Nghiệp vụ 2,H2,Trưởng Phòng Hai,Trưởng phòng,head
+NV2,Phòng Nghiệp vụ 2,D2,Phạm Dung,Chuyên viên,staff
+`;
+const CHAT = { S1: 6001, H1: 6002, A1: 6003, B1: 6004, C1: 6005, H2: 6006, D2: 6007 } as const;
+
+describe.each(DATABASE_KINDS)("title registration (%s)", (kind) => {
+  let database: DatabaseHandle;
+  let world: BotWorld;
+  const user = (code: keyof typeof CHAT) => world.fake.user({ id: CHAT[code], first_name: code });
+  const personId = async (staffCode: string) => (await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode)))[0]?.id as number;
+
+  /** The next message showing this text, skipping notices and others. */
+  const nextWith = async (who: TestUser, text: string): Promise<Shown> => {
+    for (;;) {
+      const shown = await who.next();
+      if (shown.text.includes(text)) return shown;
+    }
+  };
+  const deliverNotifications = () =>
+    new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, world.fake.apiRoot), logger: pino({ level: "silent" }), clock: world.clock.now, rate: 100, perChatIntervalMs: 0 }).drainAll();
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startBotWorld(database.db, { at: "2025-01-06T09:00:00+07:00" });
+    // Several people click through conversations at test speed; Telegram's global limit is not the subject here.
+    world.fake.rateLimitPerSecond = 1000;
+    await importRosterText(database.db, ROSTER);
+    for (const [code, chat] of Object.entries(CHAT)) await linkTelegram(database.db, code, chat);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.fake.violations).toEqual([]));
+
+  it("refuses registration before the campaign is launched, then the secretariat launches it", async () => {
+    expect((await user("A1").ask("/register")).text).toContain("Chưa phát động phong trào");
+    expect((await user("A1").ask("/campaign 30/01/2025 Phong trào")).text).toContain("không dành cho vai trò");
+    expect((await user("S1").ask("/campaign 31/02/2025 Phong trào")).text).toContain("không có thật");
+    expect((await user("S1").ask("/campaign 30/01/2025 Phong trào thi đua năm 2025")).text).toBe(
+      "📣 Đã phát động Phong trào thi đua năm 2025 năm 2025. Đăng ký mở đến hết ngày 30/01/2025.",
+    );
+  });
+
+  it("lets an employee register Lao động tiên tiến step by step, with back and a summary", async () => {
+    const employee = user("A1");
+    const titles = await employee.ask("/register");
+    expect(titles.buttons.map((button) => button.text)).toEqual(["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Hủy"]);
+    // Collective titles are for unit heads, the provincial title needs history: both explained.
+    expect(titles.text).toContain("Tập thể lao động tiên tiến: chỉ lãnh đạo đơn vị đăng ký danh hiệu tập thể");
+    expect(titles.text).toContain("Chiến sĩ thi đua cấp tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 0");
+    employee.press(titles, "Chiến sĩ thi đua cơ sở");
+    const forms = await employee.next();
+    employee.press(forms, "« Quay lại");
+    employee.press(await employee.next(), "Lao động tiên tiến");
+    employee.press(await employee.next(), "Giấy khen");
+    const summary = await employee.next();
+    expect(summary.text).toBe("Kiểm tra lại đăng ký\nDanh hiệu: Lao động tiên tiến\nHình thức khen thưởng: Giấy khen\nSáng kiến: —");
+    employee.press(summary, "✅ Xác nhận đăng ký");
+    expect((await nextWith(employee, "Đã gửi")).text).toContain("Đã gửi đăng ký Lao động tiên tiến");
+  });
+
+  it("makes a Chiến sĩ thi đua cơ sở registration impossible without an initiative", async () => {
+    const employee = user("B1");
+    employee.press(await employee.ask("/register"), "Chiến sĩ thi đua cơ sở");
+    employee.press(await employee.next(), "Không đề nghị");
+    expect((await employee.next()).text).toContain("Hãy gõ tên sáng kiến");
+    // Neither a too-short answer nor a stray button press gets past this step.
+    expect((await employee.ask("x")).text).toContain("từ 3 đến 300 ký tự");
+    employee.pressData(1, "reg:confirm");
+    expect((await nextWith(employee, "tên sáng kiến")).text).toContain("Hãy gõ tên sáng kiến");
+    const summary = await employee.ask("Số hoá hồ sơ thi đua bằng chatbot");
+    expect(summary.text).toContain("Sáng kiến: Số hoá hồ sơ thi đua bằng chatbot");
+    employee.press(summary, "✅ Xác nhận đăng ký");
+    await nextWith(employee, "Đã gửi đăng ký Chiến sĩ thi đua cơ sở");
+    // The service refuses it too, whoever calls it.
+    const catalogue = await catalogueOn(database.db, "2025-01-06");
+    expect(catalogue.titles.find((title) => title.code === "CSTDCS")?.requiresInitiative).toBe(true);
+    const outcome = await submitRegistration(
+      database.db,
+      { id: await personId("B1"), unitId: 0, unitName: "", roles: ["staff"], fullName: "" },
+      { subject: "person", titleCode: "CSTDCS", formCode: null, initiativeTitle: null },
+      { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh" },
+    );
+    expect(outcome).toMatchObject({ kind: "refused", refusal: { key: "register-refused-initiative" } });
+  });
+
+  it("refuses Chiến sĩ thi đua cấp tỉnh with the history reason, and accepts it once history is imported", async () => {
+    const employee = user("C1");
+    const c1 = await personId("C1");
+    const context = { clock: world.clock.now, actor: cliActor, catalogue: await catalogueOn(database.db, "2025-01-06") };
+    await importTitleHistory(database.db, [{ line: 2, staffCode: "C1", year: 2024, titleCode: "CSTDCS" }], context);
+    const refused = await employee.ask("/register");
+    expect(refused.text).toContain("Chiến sĩ thi đua cấp tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 1");
+    expect(refused.buttons.map((button) => button.text)).not.toContain("Chiến sĩ thi đua cấp tỉnh");
+    employee.press(refused, "Hủy");
+    await nextWith(employee, "Đã hủy");
+
+    const imported = await importTitleHistory(
+      database.db,
+      [
+        { line: 2, staffCode: "C1", year: 2022, titleCode: "CSTDCS" },
+        { line: 3, staffCode: "C1", year: 2023, titleCode: "CSTDCS" },
+        { line: 4, staffCode: "NOBODY", year: 2023, titleCode: "CSTDCS" },
+      ],
+      context,
+    );
+    expect(imported).toMatchObject({ imported: 2, rejected: [{ line: 4, key: "history-unknown-staff" }] });
+    expect(c1).toBeGreaterThan(0);
+    const accepted = await employee.ask("/register");
+    employee.press(accepted, "Chiến sĩ thi đua cấp tỉnh");
+    employee.press(await employee.next(), "Bằng khen của Chủ tịch UBND tỉnh");
+    await employee.next();
+    const summary = await employee.ask("Quy trình thẩm định hồ sơ khen thưởng điện tử");
+    employee.press(summary, "✅ Xác nhận đăng ký");
+    await nextWith(employee, "Đã gửi đăng ký Chiến sĩ thi đua cấp tỉnh");
+  });
+
+  it("lets the head return one with a reason, the employee correct and resubmit it, and the head approve it", async () => {
+    const head = user("H1");
+    const list = await head.ask("/approve");
+    expect(list.text).toContain("Đăng ký chờ duyệt — Phòng Nghiệp vụ 1 (3)");
+    expect(list.text).toContain("Nguyễn <An> & Co: Lao động tiên tiến");
+    head.press(list, "↩ Trả lại 2");
+    expect((await head.next()).text).toContain("lý do trả lại");
+    expect((await head.ask("Sáng kiến chưa được Hội đồng cơ sở công nhận")).text).toContain("Đã trả lại");
+    await deliverNotifications();
+    const employee = user("B1");
+    const notice = await nextWith(employee, "bị Trưởng Phòng Một trả lại");
+    expect(notice.text).toContain("Lý do: Sáng kiến chưa được Hội đồng cơ sở công nhận");
+
+    const mine = await employee.ask("/myregs");
+    expect(mine.text).toContain("Chiến sĩ thi đua cơ sở — Trả lại");
+    expect(mine.text).toContain("Lý do trả lại: Sáng kiến chưa được Hội đồng cơ sở công nhận");
+    employee.press(mine, "Sửa và gửi lại");
+    employee.press(await employee.next(), "Chiến sĩ thi đua cơ sở");
+    employee.press(await employee.next(), "Giấy khen");
+    await employee.next();
+    employee.press(await employee.ask("Số hoá hồ sơ thi đua (bản đã công nhận)"), "✅ Xác nhận đăng ký");
+    await nextWith(employee, "Đã sửa và gửi lại");
+
+    const again = await head.ask("/approve");
+    expect(again.text).toContain("(3)");
+    head.press(again, "✓ Duyệt 1");
+    await nextWith(head, "Đã duyệt");
+    const remaining = await head.ask("/approve");
+    const bLine = remaining.text.split("\n").findIndex((line) => line.includes("Trần Bình"));
+    head.press(remaining, `✓ Duyệt ${bLine}`);
+    await nextWith(head, "Đã duyệt");
+    await deliverNotifications();
+    await nextWith(employee, "đã được Trưởng Phòng Một duyệt");
+    const history = await employee.ask("/myregs");
+    expect(history.text).toContain("Chiến sĩ thi đua cơ sở — Đã duyệt");
+    for (const step of ["gửi đăng ký", "bị trả lại", "sửa và gửi lại", "được duyệt"]) expect(history.text).toContain(step);
+  });
+
+  it("does not let a head act on another unit's registration", async () => {
+    const [registration] = await database.db.select().from(registrations).where(eq(registrations.personId, await personId("C1")));
+    const otherHead = user("H2");
+    otherHead.pressData(1, `appr:ok:${registration?.id}`);
+    expect(await otherHead.next()).toMatchObject({ kind: "notice", text: "Đăng ký này không thuộc đơn vị bạn phụ trách." });
+    const employee = user("D2");
+    employee.pressData(1, `appr:ok:${registration?.id}`);
+    expect(await employee.next()).toMatchObject({ kind: "notice", text: "Nút này không còn hiệu lực. Hãy gõ lại lệnh." });
+  });
+
+  it("exports the consolidated list with exactly the approved and pending rows", async () => {
+    const export_ = await user("S1").ask("/export");
+    expect(export_.kind).toBe("document");
+    expect(export_.fileName).toBe("bieu-dang-ky-thi-dua-2025.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(export_.fileBytes as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("Cá nhân");
+    const row = (number: number) => Array.from({ length: 7 }, (_, column) => sheet?.getRow(number).getCell(column + 1).text ?? "");
+    expect(sheet?.getRow(2).getCell(1).text).toBe("BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM 2025");
+    expect(sheet?.getColumn(2).width).toBeGreaterThan(20);
+    expect(row(4)).toEqual(["STT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu thi đua đăng ký", "Hình thức khen thưởng đăng ký", "Tên sáng kiến", "Ghi chú"]);
+    expect(sheet?.rowCount).toBe(8);
+    expect(sheet?.getRow(5).getCell(1).text).toBe("Phòng Nghiệp vụ 1");
+    expect([6, 7, 8].map(row)).toEqual([
+      ["1", "Lê Cường", "Chuyên viên chính, Phòng Nghiệp vụ 1", "Chiến sĩ thi đua cấp tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", "Quy trình thẩm định hồ sơ khen thưởng điện tử", "Chờ duyệt"],
+      ["2", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen", "", "Đã duyệt"],
+      ["3", "Trần Bình", "Chuyên viên, Phòng Nghiệp vụ 1", "Chiến sĩ thi đua cơ sở", "Giấy khen", "Số hoá hồ sơ thi đua (bản đã công nhận)", "Đã duyệt"],
+    ]);
+  });
+
+  it("reports per unit with a ratio-cap warning, and reminds the unregistered once a day", async () => {
+    const report = await user("S1").ask("/report");
+    expect(report.text).toContain("• Phòng Nghiệp vụ 1: 4 · 3 · 2 · 1 · 1");
+    expect(report.text).toContain("Phòng Nghiệp vụ 1: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");
+    user("S1").press(report, "Nhắc 4 người chưa đăng ký");
+    expect((await nextWith(user("S1"), "Đã xếp lịch nhắc")).text).toContain("4 người");
+    user("S1").press(report, "Nhắc 4 người chưa đăng ký");
+    await nextWith(user("S1"), "Đã xếp lịch nhắc");
+    await deliverNotifications();
+    const reminders = world.fake.unread(CHAT.D2).filter((shown) => shown.text.includes("Bạn chưa đăng ký"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]?.buttons.map((button) => button.text)).toEqual(["Đăng ký ngay"]);
+  });
+
+  it("refuses registration after the deadline with its date", async () => {
+    world.clock.set("2025-01-31T08:00:00+07:00");
+    world.fake.markRead(CHAT.D2);
+    expect((await user("D2").ask("/register")).text).toBe("Đã hết hạn đăng ký (hạn chót 30/01/2025). Nếu cần, hãy liên hệ Văn phòng.");
+    world.clock.set("2025-01-20T09:00:00+07:00");
+  });
+});
