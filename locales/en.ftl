@@ -87,6 +87,9 @@ cli-usage =
       import plan <file> [--year YEAR] [--dry-run]  import a plan's quarterly task table (.docx, .md, .txt)
       reminders run [--at TIME] [--dry-run]  run one reminder sweep as if at that time
       holiday add <yyyy-mm-dd> <name>  add a public holiday (Tết, Hùng Kings…); holiday list to see them
+      campaign launch --deadline dd/mm/yyyy --title "Title"  launch the campaign, registration open until the deadline
+      import history <file.csv>        import past years' titles (staff_code, year, title_code)
+      export registrations [--year YEAR] [--out file.xlsx]  export the consolidated registration list
       seed demo                        load the demo agency
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
@@ -288,3 +291,9 @@ campaign-usage = To launch: <code>/campaign 30/01/2025 Emulation movement 2025</
 campaign-saved = 📣 Launched <b>{ $title }</b> for { $year }. Registration is open until the end of { $deadline }.
 history-unknown-staff = no staff member with code { $code }
 history-unknown-title = no title with code { $code }
+cli-history-summary = Title history: { $imported } rows imported, { $rejected } rejected.
+cli-exported = Wrote { $file }: { $individuals } individuals, { $collectives } collectives.
+cli-campaign-usage = Usage: campaign launch --deadline dd/mm/yyyy --title "Campaign title"
+cli-campaign-launched = Launched { $title } for { $year }; registration open until the end of { $deadline }.
+history-bad-year = invalid year
+history-missing-title = title code missing

@@ -87,6 +87,9 @@ cli-usage =
       import plan <tệp> [--year NĂM] [--dry-run]  nhập bảng nhiệm vụ theo quý của kế hoạch (.docx, .md, .txt)
       reminders run [--at THỜI_ĐIỂM] [--dry-run]  chạy một lượt nhắc việc như ở thời điểm đó
       holiday add <yyyy-mm-dd> <tên>   thêm ngày nghỉ lễ (Tết, Giỗ Tổ…); holiday list để xem
+      campaign launch --deadline dd/mm/yyyy --title "Tên"  phát động phong trào, mở đăng ký đến hạn
+      import history <tệp.csv>         nhập danh hiệu các năm trước (staff_code, year, title_code)
+      export registrations [--year NĂM] [--out tệp.xlsx]  xuất biểu đăng ký thi đua
       seed demo                        nạp cơ quan mẫu
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
@@ -288,3 +291,9 @@ campaign-usage = Cách phát động: <code>/campaign 30/01/2025 Phong trào thi
 campaign-saved = 📣 Đã phát động <b>{ $title }</b> năm { $year }. Đăng ký mở đến hết ngày { $deadline }.
 history-unknown-staff = không có cán bộ mã { $code }
 history-unknown-title = không có danh hiệu mã { $code }
+cli-history-summary = Lịch sử danh hiệu: { $imported } dòng đã nhập, { $rejected } bị từ chối.
+cli-exported = Đã ghi { $file }: { $individuals } cá nhân, { $collectives } tập thể.
+cli-campaign-usage = Cách dùng: campaign launch --deadline dd/mm/yyyy --title "Tên phong trào"
+cli-campaign-launched = Đã phát động { $title } năm { $year }; đăng ký mở đến hết ngày { $deadline }.
+history-bad-year = năm không hợp lệ
+history-missing-title = thiếu mã danh hiệu

@@ -3,7 +3,14 @@ import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import type { DatabaseHandle } from "../db/client.js";
-import { formatDate, formatDateTime, parseLocalDateTime, systemClock } from "../domain/calendar.js";
+import { writeFile } from "node:fs/promises";
+import { formatDate, formatDateTime, localDay, parseLocalDateTime, systemClock } from "../domain/calendar.js";
+import { parseHistoryRows } from "../domain/history.js";
+import { normalizeName } from "../domain/text.js";
+import { launchCampaign } from "../services/campaigns.js";
+import { catalogueOn } from "../services/catalogue.js";
+import { exportRegistrations } from "../services/registration-export.js";
+import { importTitleHistory } from "../services/registrations.js";
 import { addHoliday, listHolidays } from "../services/holidays.js";
 import { htmlToPlainText } from "../domain/text.js";
 import { createLogger } from "../logger.js";
@@ -126,6 +133,37 @@ async function main(args: string[]): Promise<void> {
     },
     "holiday list": async (database) => {
       for (const holiday of await listHolidays(database.db)) print(`${holiday.day}  ${holiday.name}`);
+    },
+    "import history": async (database) => {
+      const file = needed(1, "<file.csv>");
+      const rows = await readRosterFile(file);
+      const parsed = parseHistoryRows(rows);
+      const result = await importTitleHistory(database.db, parsed.rows, {
+        clock: systemClock,
+        actor: cliActor,
+        catalogue: await catalogueOn(database.db, localDay(systemClock(), config.displayTimeZone)),
+      });
+      const rejected = [...parsed.rejected, ...result.rejected].sort((a, b) => a.line - b.line);
+      print(t("cli-history-summary", { imported: result.imported, rejected: rejected.length }));
+      for (const row of rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
+    },
+    "export registrations": async (database) => {
+      const yearFlag = flag(rest, "--year");
+      const year = Number(yearFlag ?? localDay(systemClock(), config.displayTimeZone).slice(0, 4));
+      if (!(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UserError("cli-bad-year", { value: yearFlag ?? "" });
+      const output = flag(rest, "--out") || `bieu-dang-ky-thi-dua-${year}.xlsx`;
+      const exported = await exportRegistrations(database.db, { year, agency: config.agencyName, translate: (locale, key, args) => i18n.t(locale, key, args) });
+      await writeFile(output, exported.bytes);
+      print(t("cli-exported", { file: output, individuals: exported.individuals, collectives: exported.collectives }));
+    },
+    "campaign launch": async (database) => {
+      const deadlineText = flag(rest, "--deadline") ?? "";
+      const title = normalizeName(flag(rest, "--title") ?? "");
+      const deadline = parseLocalDateTime(`${deadlineText} 23:59`, config.displayTimeZone);
+      if (!title || "error" in deadline) throw new UserError("cli-campaign-usage");
+      const year = Number(localDay(deadline.at, config.displayTimeZone).slice(0, 4));
+      await launchCampaign(database.db, { year, title, deadlineAt: deadline.at }, { clock: systemClock, actor: cliActor });
+      print(t("cli-campaign-launched", { year: String(year), title, deadline: formatDate(deadline.at, config.displayTimeZone) }));
     },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");

@@ -8,7 +8,7 @@ import { type Actor, recordAudit } from "./audit.js";
 import type { PersonProfile } from "./accounts.js";
 import { campaignOfYear, registrationWindow, type Window } from "./campaigns.js";
 import { catalogueOn, localName } from "./catalogue.js";
-import { enqueue, type Translate } from "./outbox.js";
+import { enqueue, type Notification, type Translate } from "./outbox.js";
 
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationEvent = typeof registrationEvents.$inferSelect;
@@ -324,21 +324,39 @@ export async function remindUnregistered(db: Database, context: { now: Date; yea
   if (!campaign) return [];
   const personIds = await unregisteredPeople(db, context.year);
   const today = localDay(context.now, context.timeZone);
-  const deadline = formatDate(campaign.deadlineAt, context.timeZone);
   return enqueue(
     db,
-    personIds.map((personId) => ({
-      personId,
-      dedupeKey: `register-reminder:${context.year}:${today}:person:${personId}`,
-      kind: "registration-reminder",
-      notBefore: context.notBefore,
-      render: (locale) => ({
-        parseMode: "HTML",
-        text: context.translate(locale, "registration-reminder", { deadline, campaign: escapeHtml(campaign.title) }),
-        buttons: [[{ text: context.translate(locale, "registration-reminder-button"), data: "reg:start" }]],
+    personIds.map((personId) =>
+      registrationReminder({
+        personId,
+        dedupeKey: `register-reminder:${context.year}:${today}:person:${personId}`,
+        notBefore: context.notBefore,
+        campaign: { title: campaign.title, deadline: formatDate(campaign.deadlineAt, context.timeZone) },
+        translate: context.translate,
       }),
-    })),
+    ),
   );
+}
+
+/** "You have not registered yet", with a button that starts /register. */
+export function registrationReminder(input: {
+  personId: number;
+  dedupeKey: string;
+  notBefore: Date;
+  campaign: { title: string; deadline: string };
+  translate: Translate;
+}): Notification {
+  return {
+    personId: input.personId,
+    dedupeKey: input.dedupeKey,
+    kind: "registration-reminder",
+    notBefore: input.notBefore,
+    render: (locale) => ({
+      parseMode: "HTML",
+      text: input.translate(locale, "registration-reminder", { deadline: input.campaign.deadline, campaign: escapeHtml(input.campaign.title) }),
+      buttons: [[{ text: input.translate(locale, "registration-reminder-button"), data: "reg:start" }]],
+    }),
+  };
 }
 
 /** Past years' titles, for the consecutive-year rules (`import history`). */

@@ -21,6 +21,7 @@ import {
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { enqueue, type Notification, type PlannedMessage, type Translate } from "./outbox.js";
+import { registrationReminder } from "./registrations.js";
 
 export type ReminderSettings = {
   /** Days before a task's due date on which its unit head is pinged. */
@@ -71,14 +72,15 @@ export async function sweepReminders(
   const today = localDay(now, zone);
   const notBefore = nextSendableMoment(now, holidaySet, zone);
   const inOfficeHours = isWorkingDay(today, holidaySet) && now >= atLocal(today, SEND_WINDOW.opens, zone) && now < atLocal(today, SEND_WINDOW.closes, zone);
-  const t = htmlTranslator(context.translate);
+  const sweep: SweepContext = { now, today, zone, notBefore, t: htmlTranslator(context.translate), translate: context.translate };
   const notifications: Notification[] = [];
 
-  notifications.push(...(await quarterDigests(db, { now, today, zone, holidaySet, notBefore, t })));
-  notifications.push(...(await taskPings(db, { now, today, zone, notBefore, t, days: settings.taskPingDays })));
+  notifications.push(...(await quarterDigests(db, { ...sweep, holidaySet })));
+  notifications.push(...(await taskPings(db, { ...sweep, days: settings.taskPingDays })));
   // Daily digests are built only in office hours of a working day, so each day gets its own.
-  if (inOfficeHours) notifications.push(...(await overdueDigests(db, { now, today, zone, notBefore, t })));
-  notifications.push(...(await meetingReminders(db, { now, today, zone, notBefore, t, days: settings.meetingReminderDays })));
+  if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)));
+  notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
+  notifications.push(...(await registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays })));
   return enqueue(db, notifications, { dryRun: context.dryRun ?? false });
 }
 
@@ -90,7 +92,7 @@ function htmlTranslator(translate: Translate): HtmlTranslate {
     translate(locale, key, Object.fromEntries(Object.entries(args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])));
 }
 
-type SweepContext = { now: Date; today: LocalDay; zone: string; notBefore: Date; t: HtmlTranslate };
+type SweepContext = { now: Date; today: LocalDay; zone: string; notBefore: Date; t: HtmlTranslate; translate: Translate };
 
 // ---------------------------------------------------------------- quarter-start digest
 
@@ -279,6 +281,38 @@ async function meetingReminders(db: Database, context: SweepContext & { days: nu
     }
   }
   return notifications;
+}
+
+// ---------------------------------------------------------------- registration deadline
+
+/** 7, 3 and 1 days before the registration deadline: everyone not registered yet is reminded. */
+async function registrationDeadlineReminders(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
+  const { now, today, zone, t } = context;
+  const year = Number(today.slice(0, 4));
+  const [campaign] = await queryRows<{ title: string; deadline_at: string; launched_at: string }>(
+    db,
+    sql`select title, deadline_at::text as deadline_at, launched_at::text as launched_at from campaigns where year = ${year}`,
+  );
+  if (!campaign) return [];
+  const deadline = new Date(campaign.deadline_at);
+  if (new Date(campaign.launched_at) > now || deadline <= now) return [];
+  const deadlineDay = localDay(deadline, zone);
+  // The closest offset whose day has come: 2 days before the deadline is the T-3 reminder.
+  const offset = [...new Set(context.days)].sort((a, b) => a - b).find((days) => addLocalDays(deadlineDay, -days) <= today);
+  if (offset === undefined) return [];
+  const keyPrefix = `register-deadline:${year}:T-${offset}:person:`;
+  const rows = await queryRows<{ person_id: number }>(
+    db,
+    sql`select p.id::int as person_id from people p
+        where p.active
+          and not exists (select 1 from registrations r where r.person_id = p.id and r.year = ${year} and r.subject = 'person' and r.status <> 'withdrawn')
+          and exists (select 1 from chat_accounts a where a.person_id = p.id and not a.blocked)
+          and not exists (select 1 from outbox o where o.notification_key = ${keyPrefix} || p.id::text)`,
+  );
+  const details = { title: campaign.title, deadline: formatDate(deadline, zone) };
+  return rows.map(({ person_id: personId }) =>
+    registrationReminder({ personId, dedupeKey: `${keyPrefix}${personId}`, notBefore: context.notBefore, campaign: details, translate: context.translate }),
+  );
 }
 
 // ---------------------------------------------------------------- helpers

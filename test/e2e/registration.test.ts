@@ -8,6 +8,7 @@ import { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { cliActor } from "../../src/services/audit.js";
 import { catalogueOn } from "../../src/services/catalogue.js";
 import { importTitleHistory, submitRegistration } from "../../src/services/registrations.js";
+import { sweepReminders } from "../../src/services/reminders.js";
 import { telegramSender } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
@@ -218,6 +219,28 @@ describe.each(DATABASE_KINDS)("title registration (%s)", (kind) => {
     const reminders = world.fake.unread(CHAT.D2).filter((shown) => shown.text.includes("Bạn chưa đăng ký"));
     expect(reminders).toHaveLength(1);
     expect(reminders[0]?.buttons.map((button) => button.text)).toEqual(["Đăng ký ngay"]);
+  });
+
+  it("reminds those not registered 7, 3 and 1 days before the deadline, once each", async () => {
+    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+    world.fake.markRead(CHAT.D2);
+    const reminded = () => world.fake.unread(CHAT.D2).filter((shown) => shown.text.includes("Bạn chưa đăng ký")).length;
+    const expected: [string, number][] = [
+      ["2025-01-22T09:00:00+07:00", 0],
+      ["2025-01-23T09:00:00+07:00", 1],
+      ["2025-01-23T16:00:00+07:00", 1],
+      ["2025-01-27T09:00:00+07:00", 2],
+      ["2025-01-29T09:00:00+07:00", 3],
+      ["2025-01-30T09:00:00+07:00", 3],
+    ];
+    for (const [at, count] of expected) {
+      world.clock.set(at);
+      await sweepReminders(database.db, { now: world.clock.now(), translate });
+      await deliverNotifications();
+      expect([at, reminded()]).toEqual([at, count]);
+    }
+    // Registered people are not reminded.
+    expect(world.fake.unread(CHAT.A1).filter((shown) => shown.text.includes("Bạn chưa đăng ký"))).toEqual([]);
   });
 
   it("refuses registration after the deadline with its date", async () => {
