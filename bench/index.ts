@@ -2,6 +2,7 @@ import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
 import { sweep } from "./sweep.js";
 import { rosterImport } from "./roster-import.js";
+import { rush } from "./rush.js";
 import { log } from "./support.js";
 
 /** `npm run bench -- <name…>`: each benchmark prints its progress, then one JSON line of figures. */
@@ -10,7 +11,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   "cold-start": coldStart,
   sweep,
   dispatch,
-  rush: "issue 4 (registration)",
+  rush,
   broadcast: "issue 5 (broadcasts)",
   webhook: "issue 7 (webhook mode)",
 };

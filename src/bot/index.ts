@@ -4,7 +4,7 @@ import { Bot, type BotConfig, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
-import { resolveIdentity } from "../services/accounts.js";
+import { type Identity, resolveIdentity } from "../services/accounts.js";
 import { claimUpdate } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
@@ -77,15 +77,25 @@ function attachServices(services: BotServices): Middleware<ConversationContext> 
 }
 
 function attachIdentity(services: BotServices): Middleware<ConversationContext> {
+  // A conversation replays its earlier updates through this middleware on every step; the
+  // identity found for an update is kept so a replay does not ask the database again.
+  const recent = new Map<number, Identity>();
   return async (ctx, next) => {
     // Channel posts and the like have no person behind them; the bot has nothing to say there.
     if (!ctx.from || ctx.from.is_bot) return;
+    const known = recent.get(ctx.update.update_id);
+    if (known) {
+      ctx.identity = known;
+      return next();
+    }
     ctx.identity = await resolveIdentity(services.db, {
       platform: services.platform,
       externalId: String(ctx.from.id),
       chatId: String(ctx.chat?.id ?? ctx.from.id),
       displayName: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" "),
     });
+    recent.set(ctx.update.update_id, ctx.identity);
+    if (recent.size > 10_000) recent.delete(recent.keys().next().value as number);
     await next();
   };
 }

@@ -18,8 +18,23 @@ export async function installCatalogue(db: Database, catalogue: Catalogue = SEED
   });
 }
 
-/** The rule set in force on a day (the newest one that has started and not ended). */
-export async function catalogueOn(db: Database, day: string): Promise<Catalogue> {
+// Rule sets change a few times a year; a registration rush reads one thousands of times a minute.
+const CACHE_MS = 60_000;
+const cache = new WeakMap<Database, Map<string, { at: number; catalogue: Promise<Catalogue> }>>();
+
+/** The rule set in force on a day (the newest one that has started and not ended); cached for a minute. */
+export function catalogueOn(db: Database, day: string): Promise<Catalogue> {
+  let byDay = cache.get(db);
+  if (!byDay) cache.set(db, (byDay = new Map()));
+  const hit = byDay.get(day);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.catalogue;
+  const catalogue = loadCatalogue(db, day);
+  byDay.set(day, { at: Date.now(), catalogue });
+  catalogue.catch(() => byDay.delete(day));
+  return catalogue;
+}
+
+async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
   let [ruleSet] = await db
     .select()
     .from(ruleSets)

@@ -1,0 +1,108 @@
+import { launchCampaign } from "../src/services/campaigns.js";
+import { cliActor } from "../src/services/audit.js";
+import { startBotWorld } from "../test/support/harness.js";
+import { importRosterText, linkTelegram } from "../test/support/people.js";
+import { log, round, scratchDatabase } from "./support.js";
+
+const EMPLOYEES = 2_000;
+const OFFERED_PER_SECOND = 200;
+
+/**
+ * The deadline rush: 2,000 employees each completing a registration conversation at once through
+ * the fake Bot API, with updates offered at 200/s. Reports completions, reply latency and errors.
+ */
+export async function rush(): Promise<Record<string, unknown>> {
+  const driver = process.env.DATABASE_URL ? "postgres" : "pglite";
+  const database = await scratchDatabase(driver);
+  const lines = ["unit_code,unit_name,staff_code,full_name,position,roles"];
+  for (let i = 1; i <= EMPLOYEES; i++) lines.push(`U${i % 40},Đơn vị ${i % 40},E${i},Cán bộ ${i},Chuyên viên,staff`);
+  await importRosterText(database.db, lines.join("\n"));
+  for (let i = 1; i <= EMPLOYEES; i++) await linkTelegram(database.db, `E${i}`, 300_000 + i);
+  const at = "2025-01-29T10:00:00+07:00";
+  await launchCampaign(database.db, { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") }, { clock: () => new Date(at), actor: cliActor });
+  const world = await startBotWorld(database.db, { at });
+  world.fake.rateLimitPerSecond = 1_000_000;
+
+  // A token every 5 ms: updates are offered at 200/s however fast the bot answers.
+  let tokens = 0;
+  const waiting: (() => void)[] = [];
+  const ticker = setInterval(() => {
+    tokens++;
+    const wake = waiting.shift();
+    if (wake) {
+      tokens--;
+      wake();
+    }
+  }, 1000 / OFFERED_PER_SECOND);
+  const token = () =>
+    tokens > 0 ? Promise.resolve(void tokens--) : new Promise<void>((resolve) => waiting.push(resolve));
+
+  const latencies: number[] = [];
+  const timeline: [number, number][] = [];
+  let errors = 0;
+  let completed = 0;
+  log(`${driver}: ${EMPLOYEES} employees registering, updates offered at ${OFFERED_PER_SECOND}/s …`);
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: EMPLOYEES }, async (_, index) => {
+      const user = world.fake.user({ id: 300_000 + index + 1, first_name: `E${index}` });
+      const step = async (act: () => void, expect: string) => {
+        await token();
+        const sent = performance.now();
+        act();
+        for (;;) {
+          const shown = await user.next();
+          if (shown.kind === "notice") continue;
+          latencies.push(performance.now() - sent);
+          timeline.push([sent - started, performance.now() - sent]);
+          if (!shown.text.includes(expect)) {
+            errors++;
+            throw new Error(shown.text);
+          }
+          return shown;
+        }
+      };
+      try {
+        const titles = await step(() => user.send("/register"), "Chọn danh hiệu");
+        const forms = await step(() => user.press(titles, "Lao động tiên tiến"), "hình thức khen thưởng");
+        const summary = await step(() => user.press(forms, "Không đề nghị"), "Kiểm tra lại");
+        await step(() => user.press(summary, "✅ Xác nhận đăng ký"), "Đã gửi đăng ký");
+        completed++;
+      } catch {
+        // counted in errors
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(ticker);
+  const rows = await database.db.execute(
+    // Both drivers shape raw results differently; only the count is read.
+    (await import("drizzle-orm")).sql`select count(*)::int as count, count(distinct person_id)::int as people from registrations`,
+  );
+  const counts = (Array.isArray(rows) ? rows[0] : (rows as { rows: unknown[] }).rows[0]) as { count: number; people: number };
+  await world.close();
+  await database.close();
+  latencies.sort((a, b) => a - b);
+  for (let second = 0; second < seconds; second += 5) {
+    const window = timeline.filter(([at]) => at >= second * 1000 && at < (second + 5) * 1000).map(([, ms]) => ms).sort((a, b) => a - b);
+    if (window.length) log(`  ${second}-${second + 5} s: ${window.length} replies, p50 ${round(window[Math.floor(window.length / 2)] ?? 0)} ms, max ${round(window.at(-1) ?? 0)} ms`);
+  }
+  const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const figures = {
+    bench: "rush",
+    driver,
+    employees: EMPLOYEES,
+    offered_updates_per_s: OFFERED_PER_SECOND,
+    completed,
+    conversations_per_s: round(completed / seconds),
+    updates_per_s: round(latencies.length / seconds),
+    p50_ms: percentile(50),
+    p99_ms: percentile(99),
+    errors: errors + world.fake.violations.length,
+    registrations: counts.count,
+    lost: EMPLOYEES - counts.people,
+    duplicated: counts.count - counts.people,
+  };
+  log(`${driver}: ${completed} conversations in ${round(seconds)} s; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms; errors ${figures.errors}; registrations ${counts.count}`);
+  return figures;
+}
