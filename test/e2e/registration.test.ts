@@ -177,6 +177,23 @@ describe.each(DATABASE_KINDS)("title registration (%s)", (kind) => {
     for (const step of ["gửi đăng ký", "bị trả lại", "sửa và gửi lại", "được duyệt"]) expect(history.text).toContain(step);
   });
 
+  it("lets a unit head register the unit's collective title, which staff cannot", async () => {
+    const head = user("H2");
+    const titles = await head.ask("/register");
+    expect(titles.buttons.map((button) => button.text)).toEqual(["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc", "Hủy"]);
+    head.press(titles, "Tập thể lao động xuất sắc");
+    const forms = await head.next();
+    head.press(forms, "Bằng khen của Chủ tịch UBND tỉnh");
+    head.press(await head.next(), "✅ Xác nhận đăng ký");
+    await nextWith(head, "Đã gửi đăng ký Tập thể lao động xuất sắc");
+    const [collective] = await database.db.select().from(registrations).where(eq(registrations.subject, "unit"));
+    expect(collective).toMatchObject({ titleCode: "TTLDXS", personId: null, status: "submitted" });
+    const staffTitles = await user("D2").ask("/register");
+    expect(staffTitles.buttons.map((button) => button.text)).not.toContain("Tập thể lao động xuất sắc");
+    user("D2").press(staffTitles, "Hủy");
+    await nextWith(user("D2"), "Đã hủy");
+  });
+
   it("does not let a head act on another unit's registration", async () => {
     const [registration] = await database.db.select().from(registrations).where(eq(registrations.personId, await personId("C1")));
     const otherHead = user("H2");

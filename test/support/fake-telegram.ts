@@ -2,7 +2,7 @@ import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, Update } from "grammy/types";
-import { parseTelegramHtml } from "./telegram-html.js";
+import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { escapeHtml, foldForMatching, htmlToPlainText } from "../../src/domain/text.js";
-import { parseTelegramHtml } from "../support/telegram-html.js";
+import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
 
 describe("text for chat", () => {
   it("escapes a user's name so Telegram shows it exactly", () => {
