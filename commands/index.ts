@@ -1,4 +1,5 @@
 import { approveCommand } from "./approve.js";
+import { broadcastCommand } from "./broadcast.js";
 import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
 import { langCommand } from "./lang.js";
@@ -11,4 +12,4 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, fallback];
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, fallback];

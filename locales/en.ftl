@@ -297,3 +297,57 @@ cli-campaign-usage = Usage: campaign launch --deadline dd/mm/yyyy --title "Campa
 cli-campaign-launched = Launched { $title } for { $year }; registration open until the end of { $deadline }.
 history-bad-year = invalid year
 history-missing-title = title code missing
+
+## Broadcasts and campaign launches
+cmd-broadcast = Send an announcement to everyone or a group
+cmd-launch = Launch the campaign: /launch dd/mm/yyyy Title (announce and open registration)
+cmd-campaigns = This year's launches and announcements with delivery figures
+launch-usage = To launch: <code>/launch 30/01/2025 Emulation movement 2025</code> (the date is the registration deadline).
+broadcast-ask-text = Type the <b>announcement</b>. Bold, italics, links… are kept as you format them.
+launch-ask-text = Type the <b>launch announcement</b> for "{ $title }". Recipients will see a "Register now" button.
+broadcast-ask-text-again = Type the announcement as text, or press "Cancel".
+broadcast-html-invalid = The text has broken HTML: { $detail }. Please fix it and send it again.
+broadcast-empty = The text is empty. Type the announcement.
+broadcast-too-long = The text has { $length } characters, over Telegram's { $limit }. Please shorten it and send it again.
+broadcast-caption-too-long = With a file, the text may have at most { $limit } characters (it has { $length }). Shorten it first, or press "No attachment".
+broadcast-ask-document = Send a <b>file to attach</b> (the plan, the launch decision…) or press "No attachment".
+broadcast-ask-document-again = Send a file, or press "No attachment".
+broadcast-button-no-document = No attachment
+broadcast-ask-audience = Send it to whom?
+broadcast-audience-all = Everyone
+broadcast-audience-units = Choose units…
+broadcast-audience-heads = Unit heads
+broadcast-audience-council = The council
+broadcast-audience-unregistered = People not registered this year
+broadcast-ask-units = Choose the units, then press "Done":
+broadcast-button-units-done = Done
+broadcast-audience-empty = Nobody in this group has linked an account. Choose another group.
+broadcast-preview-intro = 👇 Recipients will see exactly this:
+broadcast-confirm = It will go to <b>{ $count }</b> people. Send now?
+launch-confirm = This launches <b>{ $title }</b> (registration until the end of { $deadline }) and sends it to <b>{ $count }</b> people. Send now?
+broadcast-button-send = 📣 Send to { $count } people
+broadcast-starting = ⏳ Starting…
+broadcast-progress =
+    📣 <b>Sending</b> { $bar }
+    Sent: { $sent } · Failed: { $failed } · Remaining: { $remaining }
+    About { $eta } left
+broadcast-button-cancel = ⏹ Stop sending
+broadcast-cancelling = Stopped: what was not sent yet will not be sent.
+broadcast-done =
+    ✅ <b>Sent</b> { $bar }
+    Sent: { $sent } · Could not be sent: { $failed } · Outcome unknown: { $unknown }
+broadcast-cancelled-report =
+    ⏹ <b>Stopped</b>
+    Sent: { $sent } · Could not be sent: { $failed } · Unknown: { $unknown } · Cancelled: { $cancelled }
+broadcast-reason-line = • { $reason }: { $count }
+broadcast-button-unreached = Not reached ({ $count })
+broadcast-unreached-header = <b>Not reached</b> ({ $count }):
+broadcast-unreached-line = • { $name } — { $unit }: { $reason }
+broadcast-status-draft = draft
+broadcast-status-sending = sending
+broadcast-status-cancelled = stopped
+broadcast-status-done = done
+campaigns-none = No launch or announcement in { $year } yet.
+campaigns-header = <b>Launches and announcements { $year }</b>
+campaigns-launch-line = 📣 { $date } — launch "{ $title }": { $sent }/{ $recipients } sent, { $failed } failed, { $remaining } remaining ({ $status })
+campaigns-broadcast-line = ✉️ { $date } — "{ $title }": { $sent }/{ $recipients } sent, { $failed } failed, { $remaining } remaining ({ $status })

@@ -297,3 +297,57 @@ cli-campaign-usage = Cách dùng: campaign launch --deadline dd/mm/yyyy --title 
 cli-campaign-launched = Đã phát động { $title } năm { $year }; đăng ký mở đến hết ngày { $deadline }.
 history-bad-year = năm không hợp lệ
 history-missing-title = thiếu mã danh hiệu
+
+## Thông báo và phát động phong trào
+cmd-broadcast = Gửi thông báo đến mọi người hoặc một nhóm
+cmd-launch = Phát động phong trào: /launch dd/mm/yyyy Tên phong trào (gửi thông báo và mở đăng ký)
+cmd-campaigns = Các đợt phát động và thông báo năm nay, kèm số liệu gửi
+launch-usage = Cách phát động: <code>/launch 30/01/2025 Phong trào thi đua năm 2025</code> (ngày là hạn chót đăng ký).
+broadcast-ask-text = Gõ <b>nội dung thông báo</b>. Bạn có thể định dạng chữ đậm, nghiêng, liên kết… như khi nhắn tin.
+launch-ask-text = Gõ <b>nội dung thông báo phát động</b> «{ $title }». Người nhận sẽ thấy nút «Đăng ký ngay».
+broadcast-ask-text-again = Hãy gõ nội dung thông báo bằng chữ, hoặc bấm «Hủy».
+broadcast-html-invalid = Nội dung có thẻ HTML sai: { $detail }. Hãy sửa rồi gửi lại.
+broadcast-empty = Nội dung trống. Hãy gõ nội dung thông báo.
+broadcast-too-long = Nội dung dài { $length } ký tự, quá giới hạn { $limit } ký tự của Telegram. Hãy rút gọn rồi gửi lại.
+broadcast-caption-too-long = Khi kèm tệp, nội dung chỉ được tối đa { $limit } ký tự (hiện { $length }). Hãy gửi tệp sau khi rút gọn nội dung, hoặc bấm «Không đính kèm».
+broadcast-ask-document = Gửi <b>tệp đính kèm</b> (kế hoạch, quyết định phát động…) hoặc bấm «Không đính kèm».
+broadcast-ask-document-again = Hãy gửi một tệp, hoặc bấm «Không đính kèm».
+broadcast-button-no-document = Không đính kèm
+broadcast-ask-audience = Gửi cho ai?
+broadcast-audience-all = Mọi người
+broadcast-audience-units = Chọn đơn vị…
+broadcast-audience-heads = Lãnh đạo đơn vị
+broadcast-audience-council = Hội đồng TĐKT
+broadcast-audience-unregistered = Người chưa đăng ký thi đua năm nay
+broadcast-ask-units = Chọn các đơn vị nhận rồi bấm «Xong»:
+broadcast-button-units-done = Xong
+broadcast-audience-empty = Không có ai đã liên kết tài khoản trong nhóm này. Hãy chọn nhóm khác.
+broadcast-preview-intro = 👇 Người nhận sẽ thấy đúng như sau:
+broadcast-confirm = Sẽ gửi cho <b>{ $count }</b> người. Gửi ngay?
+launch-confirm = Sẽ phát động <b>{ $title }</b> (đăng ký đến hết { $deadline }) và gửi cho <b>{ $count }</b> người. Gửi ngay?
+broadcast-button-send = 📣 Gửi cho { $count } người
+broadcast-starting = ⏳ Đang bắt đầu gửi…
+broadcast-progress =
+    📣 <b>Đang gửi</b> { $bar }
+    Đã gửi: { $sent } · Lỗi: { $failed } · Còn lại: { $remaining }
+    Ước tính còn { $eta }
+broadcast-button-cancel = ⏹ Dừng gửi
+broadcast-cancelling = Đã dừng: những tin chưa gửi sẽ không gửi nữa.
+broadcast-done =
+    ✅ <b>Đã gửi xong</b> { $bar }
+    Đã gửi: { $sent } · Không gửi được: { $failed } · Không rõ kết quả: { $unknown }
+broadcast-cancelled-report =
+    ⏹ <b>Đã dừng gửi</b>
+    Đã gửi: { $sent } · Không gửi được: { $failed } · Không rõ: { $unknown } · Đã hủy: { $cancelled }
+broadcast-reason-line = • { $reason }: { $count }
+broadcast-button-unreached = Người không nhận được ({ $count })
+broadcast-unreached-header = <b>Người không nhận được</b> ({ $count }):
+broadcast-unreached-line = • { $name } — { $unit }: { $reason }
+broadcast-status-draft = nháp
+broadcast-status-sending = đang gửi
+broadcast-status-cancelled = đã dừng
+broadcast-status-done = đã gửi xong
+campaigns-none = Chưa có đợt phát động hay thông báo nào năm { $year }.
+campaigns-header = <b>Phát động và thông báo năm { $year }</b>
+campaigns-launch-line = 📣 { $date } — phát động «{ $title }»: { $sent }/{ $recipients } đã gửi, { $failed } lỗi, { $remaining } còn lại ({ $status })
+campaigns-broadcast-line = ✉️ { $date } — «{ $title }»: { $sent }/{ $recipients } đã gửi, { $failed } lỗi, { $remaining } còn lại ({ $status })

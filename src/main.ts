@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     openConfiguredDatabase(config),
     Promise.all([import("./transports/console.js"), import("./transports/telegram.js"), import("./scheduler/index.js")]),
   ]);
-  const [{ runConsole }, { createTelegramBot, runTelegramPolling, telegramSender }, { startScheduler }] = transports;
+  const [{ runConsole }, { createTelegramBot, progressEditor, runTelegramPolling, telegramSender }, { startScheduler }] = transports;
   const services = { db: database.db, config, logger, clock: systemClock };
   const ready = () =>
     logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
@@ -51,6 +51,7 @@ async function main(): Promise<number> {
         send: telegramSender(config.telegram.token as string, config.telegram.apiRoot, { paid: config.broadcast.paid }),
         rate: config.broadcast.rate,
         settings: reminderSettings(config),
+        editProgress: progressEditor(bot),
       });
       ready();
     });

@@ -211,7 +211,13 @@ export const holidays = pgTable("holidays", {
 // ---------------------------------------------------------------- notifications
 
 export type OutboxStatus = "pending" | "claimed" | "sending" | "sent" | "failed" | "unknown" | "cancelled";
-export type OutboxPayload = { text: string; parseMode?: "HTML"; buttons?: { text: string; data: string }[][] };
+export type OutboxPayload = {
+  text: string;
+  parseMode?: "HTML";
+  buttons?: { text: string; data: string }[][];
+  /** A document already on Telegram, re-sent by its file_id with the text as caption. */
+  documentFileId?: string;
+};
 
 export const outbox = pgTable(
   "outbox",
@@ -232,6 +238,7 @@ export const outbox = pgTable(
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
     claimedBy: text("claimed_by"),
     attempts: integer("attempts").notNull().default(0),
+    broadcastId: bigint("broadcast_id", { mode: "number" }),
     sentAt: timestamp("sent_at", { withTimezone: true }),
     error: text("error"),
     createdAt: createdAt(),
@@ -241,6 +248,7 @@ export const outbox = pgTable(
     index("outbox_chat_sent_idx").on(t.chatId, t.sentAt),
     index("outbox_status_idx").on(t.status),
     index("outbox_notification_idx").on(t.notificationKey),
+    index("outbox_broadcast_idx").on(t.broadcastId, t.status),
   ],
 );
 
@@ -410,4 +418,37 @@ export const conversationStates = pgTable("conversation_states", {
   key: text("key").primaryKey(),
   value: jsonb("value").$type<unknown>().notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+// ---------------------------------------------------------------- broadcasts
+
+export type BroadcastAudience =
+  | { kind: "all" }
+  | { kind: "units"; unitIds: number[] }
+  | { kind: "roles"; roles: string[] }
+  | { kind: "unregistered"; year: number };
+
+export type BroadcastStatus = "draft" | "sending" | "cancelled" | "done";
+
+// A message from the secretariat to many people; its copies are outbox rows with its id.
+export const broadcasts = pgTable("broadcasts", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  createdByPersonId: bigint("created_by_person_id", { mode: "number" })
+    .notNull()
+    .references(() => people.id),
+  text: text("text").notNull(),
+  documentFileId: text("document_file_id"),
+  documentName: text("document_name"),
+  audience: jsonb("audience").$type<BroadcastAudience>().notNull(),
+  /** Set for a campaign launch: confirming it opens registration with this deadline. */
+  launch: jsonb("launch").$type<{ year: number; title: string; deadlineAt: string } | null>(),
+  campaignId: bigint("campaign_id", { mode: "number" }).references(() => campaigns.id),
+  status: text("status").$type<BroadcastStatus>().notNull().default("draft"),
+  recipients: integer("recipients").notNull().default(0),
+  progressChatId: text("progress_chat_id"),
+  progressMessageId: integer("progress_message_id"),
+  progressAt: timestamp("progress_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
 });

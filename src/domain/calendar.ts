@@ -145,3 +145,13 @@ export function parseLocalDateTime(
   const pad = (value: number) => String(value).padStart(2, "0");
   return { at: atLocal(`${y}-${pad(m)}-${pad(d)}`, `${pad(h)}:${pad(min)}:00`, timeZone) };
 }
+
+/** A duration as m:ss or h:mm:ss, for estimates of time left. */
+export function formatDuration(seconds: number): string {
+  const total = Math.max(0, Math.ceil(seconds));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const rest = total % 60;
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(rest)}` : `${minutes}:${pad(rest)}`;
+}

@@ -53,6 +53,9 @@ export const COMMANDS = {
   report: ["secretariat", "council"],
   export: ["secretariat"],
   campaign: ["secretariat"],
+  broadcast: ["secretariat"],
+  launch: ["secretariat"],
+  campaigns: ["secretariat", "council"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -71,6 +74,8 @@ export const ACTIONS = {
   "appr:ok": ["head"],
   "appr:ret": ["head"],
   "report:remind": ["secretariat"],
+  "bc:cancel": ["secretariat"],
+  "bc:failed": ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -199,7 +199,7 @@ export class Dispatcher {
   }
 
   private async deliver(row: ClaimedRow, waitMs: number): Promise<void> {
-    const { db, clock } = this.options;
+    const { db } = this.options;
     if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
     const sendingAt = new Date();
     await db
@@ -222,11 +222,10 @@ export class Dispatcher {
         if (result.blocked) await db.update(chatAccounts).set({ blocked: true }).where(eq(chatAccounts.id, row.chat_account_id));
         return;
       case "retry":
+        // The wait is Telegram's, in real time: the shared schedule is pushed back for every
+        // instance, and the row goes back to the queue as it was.
         await this.pauseAll(result.afterSeconds);
-        await db
-          .update(outbox)
-          .set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason, notBefore: new Date(clock().getTime() + result.afterSeconds * 1000) })
-          .where(eq(outbox.id, row.id));
+        await db.update(outbox).set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason }).where(eq(outbox.id, row.id));
         return;
       case "unknown":
         this.options.logger.warn({ outbox_id: row.id, reason: result.reason }, "send outcome unknown; not retried");

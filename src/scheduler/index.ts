@@ -5,6 +5,7 @@ import type { Clock } from "../domain/calendar.js";
 import type { Translate } from "../services/outbox.js";
 import { type ReminderSettings, sweepReminders } from "../services/reminders.js";
 import { pruneProcessedUpdates } from "../services/updates.js";
+import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type Sender } from "./dispatcher.js";
 
 export type SchedulerOptions = {
@@ -15,6 +16,8 @@ export type SchedulerOptions = {
   send: Sender;
   rate: number;
   settings: ReminderSettings;
+  /** Edits a broadcast's progress message in the sender's chat. */
+  editProgress: ProgressEdit;
 };
 
 /**
@@ -40,10 +43,21 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
     })();
   });
   dispatcher.start();
+  // Progress messages are claimed per broadcast, so several instances edit each at most every 3 s.
+  let reporting: Promise<void> = Promise.resolve();
+  const progress = setInterval(() => {
+    reporting = reporting.then(() =>
+      reportBroadcastProgress({ db: options.db, now: options.clock(), translate: options.translate, rate: options.rate, edit: options.editProgress }).catch((error: unknown) =>
+        options.logger.warn({ err: error }, "broadcast progress update failed"),
+      ),
+    );
+  }, 1000);
   return {
     async stop() {
+      clearInterval(progress);
       await task.stop();
       await sweeping;
+      await reporting;
       await dispatcher.stop();
     },
   };

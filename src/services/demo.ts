@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { chatAccounts, people } from "../db/schema.js";
 import type { Clock } from "../domain/calendar.js";
@@ -50,11 +50,12 @@ export async function hasDemoAgency(db: Database): Promise<boolean> {
 export async function linkConsoleAccount(db: Database, clock: Clock, externalId: string): Promise<void> {
   const [person] = await db.select({ id: people.id }).from(people).where(eq(people.staffCode, DEMO_CONSOLE_STAFF_CODE));
   if (!person) throw new Error("the demo roster is missing; run seed demo first");
-  const values = { platform: "console", externalId, chatId: externalId, personId: person.id, linkedAt: clock() };
-  const [existing] = await db
-    .select({ id: chatAccounts.id, personId: chatAccounts.personId })
-    .from(chatAccounts)
-    .where(and(eq(chatAccounts.platform, "console"), eq(chatAccounts.externalId, externalId)));
-  if (!existing) await db.insert(chatAccounts).values({ ...values, displayName: "console" });
-  else if (existing.personId === null) await db.update(chatAccounts).set(values).where(eq(chatAccounts.id, existing.id));
+  // Two console processes may start together on one Postgres: an upsert, not select-then-insert.
+  await db
+    .insert(chatAccounts)
+    .values({ platform: "console", externalId, chatId: externalId, personId: person.id, linkedAt: clock(), displayName: "console" })
+    .onConflictDoUpdate({
+      target: [chatAccounts.platform, chatAccounts.externalId],
+      set: { personId: sql`coalesce(${chatAccounts.personId}, excluded.person_id)` },
+    });
 }

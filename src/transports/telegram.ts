@@ -5,6 +5,7 @@ import type { BotServices } from "../bot/context.js";
 import { LOCALES } from "../bot/i18n.js";
 import { createBot, type TdktBot } from "../bot/index.js";
 import { commandsFor } from "../domain/roles.js";
+import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
@@ -53,12 +54,14 @@ export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onRead
 export function telegramSender(token: string, apiRoot: string, options: { paid?: boolean } = {}): Sender {
   const api = new Api(token, { apiRoot });
   return async ({ chatId, payload }) => {
+    const other = {
+      ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
+      ...(payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } } : {}),
+      ...(options.paid ? { allow_paid_broadcast: true } : {}),
+    };
     try {
-      await api.sendMessage(chatId, payload.text, {
-        ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
-        ...(payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } } : {}),
-        ...(options.paid ? { allow_paid_broadcast: true } : {}),
-      });
+      if (payload.documentFileId) await api.sendDocument(chatId, payload.documentFileId, { caption: payload.text, ...other });
+      else await api.sendMessage(chatId, payload.text, other);
       return { kind: "sent" };
     } catch (error) {
       if (error instanceof GrammyError) {
@@ -69,6 +72,20 @@ export function telegramSender(token: string, apiRoot: string, options: { paid?:
       }
       // HttpError: the connection failed or timed out, maybe after Telegram got the request.
       return { kind: "unknown", reason: error instanceof HttpError ? error.message : String(error) };
+    }
+  };
+}
+
+/** Edits a broadcast's progress message; an edit that changes nothing is not an error. */
+export function progressEditor(bot: TdktBot): ProgressEdit {
+  return async (chatId, messageId, text, buttons) => {
+    try {
+      await bot.api.editMessageText(chatId, messageId, text, {
+        parse_mode: "HTML",
+        reply_markup: { inline_keyboard: buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) },
+      });
+    } catch (error) {
+      if (!(error instanceof GrammyError && error.description.includes("message is not modified"))) throw error;
     }
   };
 }

@@ -33,7 +33,7 @@ describe("two dispatcher processes draining one outbox", () => {
     database = await openDatabase({ databaseUrl: urlOfDatabase(serverUrl, name) });
     await database.migrate();
     fake = await FakeTelegram.start();
-    fake.rateLimitPerSecond = 120;
+    fake.rateLimitPerSecond = 80;
     const lines = ["unit_code,unit_name,staff_code,full_name,position,roles"];
     for (let i = 1; i <= RECIPIENTS; i++) lines.push(`U,Đơn vị,S${i},Người ${i},,staff`);
     await importRosterText(database.db, lines.join("\n"));
@@ -57,7 +57,7 @@ describe("two dispatcher processes draining one outbox", () => {
         render: () => ({ text: `Thông báo số ${i + 1}` }),
       })),
     );
-    const env = { DATABASE_URL: urlOfDatabase(serverUrl, name), TELEGRAM_API_ROOT: fake.apiRoot, BROADCAST_RATE: "110" };
+    const env = { DATABASE_URL: urlOfDatabase(serverUrl, name), TELEGRAM_API_ROOT: fake.apiRoot, BROADCAST_RATE: "60" };
     const [first, second] = await Promise.all([runWorker(env), runWorker(env)]);
     expect([first.code, second.code]).toEqual([0, 0]);
     expect(first.handled + second.handled).toBe(RECIPIENTS);

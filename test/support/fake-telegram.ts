@@ -1,7 +1,7 @@
 import { EventEmitter, once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { InlineKeyboardButton, Update } from "grammy/types";
+import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
 import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
@@ -171,6 +171,8 @@ export class FakeTelegram {
         if (!bytes) return this.refuse("Bad Request: invalid file_id");
         return ok({ file_id: fileId, file_unique_id: fileId, file_size: bytes.length, file_path: `documents/${fileId}` });
       }
+      case "editMessageReplyMarkup":
+        return ok(true);
       case "setMyCommands":
       case "deleteWebhook":
       case "sendChatAction":
@@ -286,8 +288,9 @@ export class TestUser {
   }
 
   /** Sends a text message; a leading /command is marked as Telegram marks it. Returns the update id. */
-  send(text: string): number {
+  send(text: string, formatting: MessageEntity[] = []): number {
     const command = /^\/\S+/.exec(text)?.[0];
+    const entities: MessageEntity[] = [...(command ? [{ type: "bot_command" as const, offset: 0, length: command.length }] : []), ...formatting];
     return this.fake.deliver({
       message: {
         message_id: this.fake.messageIdForTest(),
@@ -295,7 +298,7 @@ export class TestUser {
         chat: { id: this.id, type: "private", first_name: this.profile.first_name },
         from: { id: this.id, is_bot: false, first_name: this.profile.first_name, ...(this.profile.language_code ? { language_code: this.profile.language_code } : {}) },
         text,
-        ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {}),
+        ...(entities.length > 0 ? { entities } : {}),
       },
     });
   }

@@ -1,0 +1,138 @@
+import { pino } from "pino";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { campaigns } from "../../src/db/schema.js";
+import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
+import { Dispatcher } from "../../src/scheduler/dispatcher.js";
+import { progressEditor, telegramSender } from "../../src/transports/telegram.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld } from "../support/harness.js";
+import { importRosterText, linkTelegram } from "../support/people.js";
+
+const STAFF = 12;
+
+describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) => {
+  let database: DatabaseHandle;
+  let world: BotWorld;
+  let secretary: TestUser;
+  const chatOf = (i: number) => 7100 + i;
+
+  const nextWith = async (who: TestUser, text: string): Promise<Shown> => {
+    for (;;) {
+      const shown = await who.next();
+      if (shown.text.includes(text)) return shown;
+    }
+  };
+  /** Sends what is queued and lets the progress message catch up, as the scheduler would. */
+  const runDelivery = async () => {
+    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+    await new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, world.fake.apiRoot), logger: pino({ level: "silent" }), clock: world.clock.now, rate: 200, perChatIntervalMs: 0 }).drainAll();
+    world.clock.advance(4000);
+    await reportBroadcastProgress({ db: database.db, now: world.clock.now(), translate, rate: 30, edit: progressEditor(world.bot) });
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startBotWorld(database.db, { at: "2025-01-06T09:00:00+07:00" });
+    world.fake.rateLimitPerSecond = 1000;
+    const lines = ["unit_code,unit_name,staff_code,full_name,position,roles", "VP,Văn phòng,S0,Thư Ký,,secretariat"];
+    for (let i = 1; i <= STAFF; i++) lines.push(`U${i % 3},Đơn vị ${i % 3},P${i},Người số ${i},,${i === 1 ? "head" : "staff"}`);
+    lines.push("EMPTY,Đơn vị trống,Z1,Chưa Liên Kết,,staff");
+    await importRosterText(database.db, lines.join("\n"));
+    await linkTelegram(database.db, "S0", 7100);
+    for (let i = 1; i <= STAFF; i++) await linkTelegram(database.db, `P${i}`, chatOf(i));
+    world.fake.blocked.add(chatOf(5));
+    secretary = world.fake.user({ id: 7100, first_name: "Thư" });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.fake.violations).toEqual([]));
+
+  it("catches broken HTML, an over-long text and an empty audience before anything is sent", async () => {
+    expect((await secretary.ask("/broadcast")).text).toContain("nội dung thông báo");
+    expect((await secretary.ask("<b>Thông báo <i>khẩn</b>")).text).toContain("Nội dung có thẻ HTML sai");
+    expect((await secretary.ask("x".repeat(5000))).text).toContain("Nội dung dài 5.000 ký tự, quá giới hạn 4.096");
+    const documentStep = await secretary.ask("Họp giao ban lúc 14:00");
+    secretary.press(documentStep, "Không đính kèm");
+    const audience = await secretary.next();
+    secretary.press(audience, "Chọn đơn vị…");
+    const units = await secretary.next();
+    secretary.press(units, "☐ Đơn vị trống");
+    secretary.press(units, "Xong");
+    expect((await nextWith(secretary, "Không có ai")).text).toContain("Không có ai đã liên kết tài khoản");
+    secretary.press(await secretary.next(), "Hủy");
+    await nextWith(secretary, "Đã hủy");
+    expect(world.fake.unread(chatOf(2))).toEqual([]);
+  });
+
+  it("launches the campaign: preview and count first, then every recipient gets exactly one message, blocked users are reported", async () => {
+    secretary.send("/launch 30/01/2025 Phong trào thi đua năm 2025");
+    await nextWith(secretary, "nội dung thông báo phát động");
+    // Bold applied in the Telegram app arrives as an entity and is kept; "<" and "&" typed are text.
+    const text = "Phát động thi đua năm 2025 & đăng ký <trước 30/01>";
+    secretary.send(text, [{ type: "bold", offset: 0, length: 9 }]);
+    secretary.press(await secretary.next(), "Không đính kèm");
+    secretary.press(await secretary.next(), "Mọi người");
+    expect((await secretary.next()).text).toContain("Người nhận sẽ thấy đúng như sau");
+    const preview = await secretary.next();
+    expect(preview.text).toBe(text);
+    expect(preview.buttons.map((button) => button.text)).toEqual(["Đăng ký ngay"]);
+    const confirm = await secretary.next();
+    // The twelve staff and the secretary herself.
+    expect(confirm.text).toContain("gửi cho 13 người");
+    expect(await database.db.select().from(campaigns)).toHaveLength(0);
+    secretary.press(confirm, "📣 Gửi cho 13 người");
+    const progress = await nextWith(secretary, "Đang bắt đầu gửi");
+    expect((await nextWith(secretary, "Đang gửi")).text).toContain("Còn lại: 13");
+    expect(await database.db.select().from(campaigns)).toHaveLength(1);
+
+    await runDelivery();
+    const report = await nextWith(secretary, "Đã gửi xong");
+    expect(report.messageId).toBe(progress.messageId);
+    expect(report.text).toContain("Đã gửi: 12 · Không gửi được: 1");
+    expect(report.text).toContain("Forbidden: bot was blocked by the user: 1");
+    for (let i = 1; i <= STAFF; i++) {
+      expect(world.fake.unread(chatOf(i)).filter((shown) => shown.text === text)).toHaveLength(i === 5 ? 0 : 1);
+    }
+    secretary.press(report, "Người không nhận được (1)");
+    expect((await secretary.next()).text).toContain("Người số 5 — Đơn vị 2: Forbidden: bot was blocked by the user");
+
+    // The button opens registration, which the launch opened.
+    const recipient = world.fake.user({ id: chatOf(2), first_name: "Hai" });
+    const announcement = world.fake.unread(chatOf(2)).find((shown) => shown.text === text) as Shown;
+    world.fake.markRead(chatOf(2));
+    recipient.press(announcement, "Đăng ký ngay");
+    expect((await recipient.next()).text).toContain("Đăng ký danh hiệu thi đua năm 2025");
+    // Another command ends the conversation politely and runs.
+    expect((await recipient.ask("/help")).text).toBe("Đã hủy, không lưu gì.");
+    expect((await recipient.next()).text).toContain("Các lệnh bạn dùng được");
+  });
+
+  it("stops what is not yet sent when the secretariat cancels", async () => {
+    secretary.send("/broadcast");
+    await nextWith(secretary, "nội dung thông báo");
+    secretary.send("Thông báo thứ hai");
+    secretary.press(await secretary.next(), "Không đính kèm");
+    secretary.press(await secretary.next(), "Lãnh đạo đơn vị");
+    await secretary.next();
+    await secretary.next();
+    secretary.press(await secretary.next(), "📣 Gửi cho 1 người");
+    const progress = await nextWith(secretary, "Đang bắt đầu gửi");
+    const sending = await nextWith(secretary, "Đang gửi");
+    expect(sending.messageId).toBe(progress.messageId);
+    secretary.press(sending, "⏹ Dừng gửi");
+    expect(await secretary.next()).toMatchObject({ kind: "notice", text: "Đã dừng: những tin chưa gửi sẽ không gửi nữa." });
+    await runDelivery();
+    expect((await nextWith(secretary, "Đã dừng gửi")).text).toContain("Đã hủy: 1");
+    expect(world.fake.unread(chatOf(1)).filter((shown) => shown.text === "Thông báo thứ hai")).toEqual([]);
+  });
+
+  it("lists the year's launches and broadcasts with delivery figures", async () => {
+    const list = await secretary.ask("/campaigns");
+    expect(list.text).toContain("phát động «Phong trào thi đua năm 2025»: 12/13 đã gửi, 1 lỗi, 0 còn lại (đã gửi xong)");
+    expect(list.text).toContain("«Thông báo thứ hai»: 0/1 đã gửi, 0 lỗi, 0 còn lại (đã dừng)");
+  });
+});
