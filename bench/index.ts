@@ -1,3 +1,4 @@
+import { broadcast } from "./broadcast.js";
 import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
 import { sweep } from "./sweep.js";
@@ -12,7 +13,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   sweep,
   dispatch,
   rush,
-  broadcast: "issue 5 (broadcasts)",
+  broadcast,
   webhook: "issue 7 (webhook mode)",
 };
 

@@ -31,6 +31,9 @@ export type DispatcherOptions = {
   perChatIntervalMs?: number;
 };
 
+/** Marks a broadcast copy sent again after its sender died in the middle of the request. */
+export const RESENT_AFTER_CRASH = "resent after a crash: may be a duplicate";
+
 type ClaimedRow = { id: number; platform: string; chat_id: string; payload: OutboxPayload; chat_account_id: number };
 
 /**
@@ -55,7 +58,7 @@ export class Dispatcher {
     this.rateKey = options.rateKey ?? "telegram";
     // A few percent under the limit absorbs timer and network jitter, so the API never sees a
     // burst above it; the sustained rate stays above 95 % of the limit.
-    this.spacingMs = 1000 / (options.rate * 0.96);
+    this.spacingMs = 1000 / (options.rate * 0.98);
   }
 
   /** Claims and sends one batch; returns how many rows it handled. */
@@ -130,6 +133,11 @@ export class Dispatcher {
     const { db } = this.options;
     await db.execute(sql`update ${outbox} set status = 'pending', claimed_by = null, lease_until = null
       where status = 'claimed' and lease_until < ${timestamp(now)}`);
+    // A broadcast must reach everyone, so a copy whose sender died mid-request is sent again and
+    // counted as a possible duplicate; a personal notification is never resent blindly.
+    await db.execute(sql`update ${outbox} set status = 'pending', claimed_by = null, lease_until = null, sent_at = null,
+        error = ${RESENT_AFTER_CRASH}
+      where status = 'sending' and lease_until < ${timestamp(now)} and broadcast_id is not null`);
     await db.execute(sql`update ${outbox} set status = 'unknown', error = 'lease expired while sending'
       where status = 'sending' and lease_until < ${timestamp(now)}`);
   }
@@ -215,7 +223,11 @@ export class Dispatcher {
     }
     switch (result.kind) {
       case "sent":
-        await db.update(outbox).set({ status: "sent", sentAt: new Date(), leaseUntil: null, error: null }).where(eq(outbox.id, row.id));
+        // The crash note stays on a resent copy, so reports can count possible duplicates.
+        await db
+          .update(outbox)
+          .set({ status: "sent", sentAt: new Date(), leaseUntil: null, error: sql`case when ${outbox.error} = ${RESENT_AFTER_CRASH} then ${outbox.error} else null end` })
+          .where(eq(outbox.id, row.id));
         return;
       case "failed":
         await db.update(outbox).set({ status: "failed", leaseUntil: null, error: result.reason }).where(eq(outbox.id, row.id));

@@ -12,6 +12,7 @@ const dispatcher = new Dispatcher({
   logger: pino({ level: "silent" }),
   clock: () => new Date(),
   rate: Number(process.env.BROADCAST_RATE ?? 30),
+  ...(process.env.TDKT_LEASE_MS ? { leaseMs: Number(process.env.TDKT_LEASE_MS) } : {}),
 });
 const handled = await dispatcher.drainAll();
 process.stdout.write(`${JSON.stringify({ handled })}\n`);
