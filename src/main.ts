@@ -29,10 +29,6 @@ async function main(): Promise<number> {
       await runConsole(services);
       return 0;
     }
-    if (config.mode.kind === "webhook") {
-      logger.fatal("BOT_MODE=webhook is not available yet; use polling");
-      return 1;
-    }
     const bot = createTelegramBot(services, config.telegram.token);
     const stop = new AbortController();
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
@@ -42,7 +38,7 @@ async function main(): Promise<number> {
       });
     }
     let scheduler: { stop(): Promise<void> } | undefined;
-    await runTelegramPolling(bot, stop.signal, () => {
+    const startBackgroundWork = () => {
       scheduler = startScheduler({
         db: database.db,
         logger,
@@ -54,7 +50,17 @@ async function main(): Promise<number> {
         editProgress: progressEditor(bot),
       });
       ready();
-    });
+    };
+    if (config.mode.kind === "webhook") {
+      const { registerWebhook, startWebhookServer } = await import("./transports/webhook.js");
+      await registerWebhook(bot, config.mode.url, config.mode.secret);
+      const server = await startWebhookServer({ bot, database, path: new URL(config.mode.url).pathname, secret: config.mode.secret, port: config.mode.port });
+      startBackgroundWork();
+      await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
+      await server.close();
+    } else {
+      await runTelegramPolling(bot, stop.signal, startBackgroundWork);
+    }
     await scheduler?.stop();
     return 0;
   } finally {

@@ -26,6 +26,8 @@ type Extensions = {
    * "Nguyễn <Văn> & Co" can never break the markup or inject any.
    */
   say(key: string, args?: MessageArgs, other?: Parameters<BaseContext["reply"]>[1]): ReturnType<BaseContext["reply"]>;
+  /** How handling ended, for metrics, when not simply handled. */
+  outcome?: "duplicate" | "error";
   /** Translates with every argument escaped for HTML, for composing longer messages. */
   th(key: string, args?: MessageArgs): string;
 };

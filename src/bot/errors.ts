@@ -10,6 +10,7 @@ import { DEFAULT_LOCALE } from "./i18n.js";
  */
 export const reportHandlerError = (i18n: I18n<Context>, logger: Logger) => async (error: BotError<Context>): Promise<void> => {
   const ctx = error.ctx;
+  ctx.outcome = "error";
   const cause = error.error;
   const details = {
     update_id: ctx.update.update_id,

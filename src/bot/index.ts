@@ -5,6 +5,7 @@ import type { UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { type Identity, resolveIdentity } from "../services/accounts.js";
+import { updateDuration, updatesHandled } from "../metrics.js";
 import { claimUpdate } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
@@ -34,6 +35,7 @@ export function createBot({ token, services, apiRoot, botInfo }: CreateBotOption
   );
 
   bot.use(inflight.middleware());
+  bot.use(measure());
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(deduplicate(services));
@@ -52,14 +54,32 @@ export function createBot({ token, services, apiRoot, botInfo }: CreateBotOption
   );
   bot.catch(reportError);
 
-  return Object.assign(bot, { inflight, i18n });
+  return Object.assign(bot, { inflight, i18n, services });
 }
 
 export type TdktBot = ReturnType<typeof createBot>;
 
+/** Counts every update by type and outcome and times its handling. */
+function measure(): Middleware<Context> {
+  return async (ctx, next) => {
+    const stop = updateDuration.startTimer();
+    try {
+      await next();
+    } catch (error) {
+      ctx.outcome = "error";
+      throw error;
+    } finally {
+      stop();
+      const type = Object.keys(ctx.update).find((key) => key !== "update_id") ?? "unknown";
+      updatesHandled.inc({ type, outcome: ctx.outcome ?? "ok" });
+    }
+  };
+}
+
 function deduplicate(services: BotServices): Middleware<Context> {
   return async (ctx, next) => {
     if (!(await claimUpdate(services.db, services.platform, ctx.update.update_id))) {
+      ctx.outcome = "duplicate";
       services.logger.info({ update_id: ctx.update.update_id }, "duplicate update ignored");
       return;
     }

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -15,10 +15,23 @@ export type DatabaseHandle = {
   migrate(): Promise<void>;
   /** Answers whether the database is reachable right now. */
   ping(): Promise<boolean>;
+  /** Reachable and every migration of this release applied. */
+  ready(): Promise<boolean>;
   close(): Promise<void>;
 };
 
 export const migrationsFolder = path.resolve(import.meta.dirname, "../../migrations");
+
+const expectedMigrations = (JSON.parse(readFileSync(path.join(migrationsFolder, "meta/_journal.json"), "utf8")) as { entries: unknown[] }).entries.length;
+
+async function migrationsApplied(db: Database): Promise<boolean> {
+  try {
+    const [row] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from drizzle.__drizzle_migrations`);
+    return (row?.count ?? 0) >= expectedMigrations;
+  } catch {
+    return false;
+  }
+}
 
 // Any constant works as long as every instance uses the same one.
 const MIGRATION_LOCK_KEY = 7_264_001;
@@ -64,6 +77,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
         return false;
       }
     },
+    ready: () => migrationsApplied(db),
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -107,6 +121,7 @@ async function openPglite(options: { dataDir: string } | { pgliteDump: Blob } | 
         return false;
       }
     },
+    ready: () => migrationsApplied(db),
     async close() {
       try {
         await client.close();

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Database, queryRows, timestamp } from "../db/client.js";
+import { rateLimitedTotal, sendsTotal } from "../metrics.js";
 import { chatAccounts, type OutboxPayload, outbox, rateLimits } from "../db/schema.js";
 import type { Clock } from "../domain/calendar.js";
 
@@ -66,8 +67,9 @@ export class Dispatcher {
     await this.reap(new Date());
     const claimed = await this.claim(this.options.clock(), new Date());
     if (claimed.length === 0) return 0;
+    const reservedAt = performance.now();
     const slots = await this.reserveSlots(claimed.length);
-    await Promise.all(claimed.map((row, index) => this.deliver(row, slots[index] ?? 0)));
+    await Promise.all(claimed.map((row, index) => this.deliver(row, reservedAt + (slots[index] ?? 0))));
     return claimed.length;
   }
 
@@ -206,9 +208,16 @@ export class Dispatcher {
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 
-  private async deliver(row: ClaimedRow, waitMs: number): Promise<void> {
+  private async deliver(row: ClaimedRow, slotAt: number): Promise<void> {
     const { db } = this.options;
-    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    await sleepUntil(slotAt);
+    // A slot missed by more than one spacing (a slow query, a pause) is not used late: sent
+    // now, it would land between other instances' slots. The row takes a fresh one instead.
+    if (performance.now() - slotAt > this.spacingMs) {
+      const reservedAt = performance.now();
+      const [fresh] = await this.reserveSlots(1);
+      await sleepUntil(reservedAt + (fresh ?? 0));
+    }
     const sendingAt = new Date();
     await db
       .update(outbox)
@@ -221,6 +230,8 @@ export class Dispatcher {
     } catch (error) {
       result = { kind: "unknown", reason: error instanceof Error ? error.message : String(error) };
     }
+    sendsTotal.inc({ result: result.kind });
+    if (result.kind === "retry") rateLimitedTotal.inc();
     switch (result.kind) {
       case "sent":
         // The crash note stays on a resent copy, so reports can count possible duplicates.
@@ -245,4 +256,9 @@ export class Dispatcher {
         return;
     }
   }
+}
+
+function sleepUntil(at: number): Promise<void> {
+  const wait = at - performance.now();
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
 }

@@ -34,6 +34,8 @@ export async function publishCommandMenu(bot: TdktBot): Promise<void> {
  */
 export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onReady: () => void): Promise<void> {
   await bot.init();
+  // Polling and a webhook exclude each other; a switch back from webhook mode needs this.
+  await bot.api.deleteWebhook();
   await publishCommandMenu(bot);
   const handle = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },

@@ -71,9 +71,24 @@ export class FakeTelegram {
   deliver(update: Omit<Update, "update_id">): number {
     const full = { ...update, update_id: nextUpdateId++ } as Update;
     this.delivered.set(full.update_id, full);
+    if (this.webhookDelivery) {
+      this.webhookDelivery(full);
+      return full.update_id;
+    }
     this.pending.push(full);
     for (const wake of this.waitingPolls) wake();
     return full.update_id;
+  }
+
+  /** In webhook mode, how an update reaches the bot (instead of waiting for getUpdates). */
+  webhookDelivery: ((update: Update) => void) | undefined;
+  readonly webhooks: { url: string; secret: string | undefined }[] = [];
+
+  /** The update with this id, as delivered. */
+  update(updateId: number): Update {
+    const update = this.delivered.get(updateId);
+    if (!update) throw new Error(`update ${updateId} was never delivered`);
+    return update;
   }
 
   /**
@@ -172,6 +187,9 @@ export class FakeTelegram {
         return ok({ file_id: fileId, file_unique_id: fileId, file_size: bytes.length, file_path: `documents/${fileId}` });
       }
       case "editMessageReplyMarkup":
+        return ok(true);
+      case "setWebhook":
+        this.webhooks.push({ url: String(payload.url), secret: typeof payload.secret_token === "string" ? payload.secret_token : undefined });
         return ok(true);
       case "setMyCommands":
       case "deleteWebhook":

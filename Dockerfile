@@ -1,0 +1,12 @@
+# tdkt-bot: one image for polling, webhook and the admin CLI.
+FROM node:20-bookworm-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund
+COPY . .
+# The embedded database lives here when DATABASE_URL is unset; mount a volume on it.
+ENV DATA_DIR=/data
+VOLUME ["/data"]
+EXPOSE 8080
+CMD ["npm", "start"]
