@@ -2,6 +2,7 @@ import { broadcast } from "./broadcast.js";
 import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
 import { sweep } from "./sweep.js";
+import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
 import { rush } from "./rush.js";
 import { log } from "./support.js";
@@ -14,7 +15,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   dispatch,
   rush,
   broadcast,
-  webhook: "issue 7 (webhook mode)",
+  webhook,
 };
 
 const requested = process.argv.slice(2);

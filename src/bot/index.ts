@@ -6,7 +6,7 @@ import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { type Identity, resolveIdentity } from "../services/accounts.js";
 import { updateDuration, updatesHandled } from "../metrics.js";
-import { claimUpdate } from "../services/updates.js";
+import { claimUpdate, finishUpdate } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
 import type { BotServices, Context, ConversationContext } from "./context.js";
@@ -76,14 +76,21 @@ function measure(): Middleware<Context> {
   };
 }
 
+/** Updates another instance is still handling: the webhook answers them with 503, so Telegram retries later. */
+export const busyUpdates = new WeakSet<object>();
+
 function deduplicate(services: BotServices): Middleware<Context> {
   return async (ctx, next) => {
-    if (!(await claimUpdate(services.db, services.platform, ctx.update.update_id))) {
+    const claim = await claimUpdate(services.db, services.platform, ctx.update.update_id);
+    if (claim !== "claimed") {
       ctx.outcome = "duplicate";
-      services.logger.info({ update_id: ctx.update.update_id }, "duplicate update ignored");
+      if (claim === "busy") busyUpdates.add(ctx.update);
+      services.logger.info({ update_id: ctx.update.update_id, claim }, "update already taken");
       return;
     }
     await next();
+    // Only a handled update is done; one whose instance died is taken over after its lease.
+    await finishUpdate(services.db, services.platform, ctx.update.update_id);
   };
 }
 

@@ -102,6 +102,8 @@ export const processedUpdates = pgTable(
     platform: text("platform").notNull(),
     updateId: bigint("update_id", { mode: "number" }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Until when the instance that claimed the update may finish it; null once it is done. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
 );

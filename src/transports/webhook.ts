@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Gauge } from "prom-client";
 import type { Update } from "grammy/types";
 import { z } from "zod";
-import type { TdktBot } from "../bot/index.js";
+import { busyUpdates, type TdktBot } from "../bot/index.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { registry } from "../metrics.js";
 import { outboxDepth } from "../services/outbox.js";
@@ -67,7 +67,10 @@ export async function startWebhookServer(options: { bot: TdktBot; database: Data
         const body = await readBody(req);
         const parsed = body === undefined ? undefined : updateSchema.safeParse(safeJson(body));
         if (!parsed?.success) return reply(res, 400, "bad update\n");
-        await bot.handleUpdate(parsed.data as unknown as Update);
+        const update = parsed.data as unknown as Update;
+        await bot.handleUpdate(update);
+        // Still being handled elsewhere: not 200, so Telegram delivers it again a little later.
+        if (busyUpdates.has(update)) return reply(res, 503, "busy\n");
         return reply(res, 200, "");
       }
       return reply(res, 404, "not found\n");

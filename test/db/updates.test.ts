@@ -1,0 +1,26 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { claimUpdate, finishUpdate } from "../../src/services/updates.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+
+describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) => {
+  let database: DatabaseHandle;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+  });
+  afterAll(async () => database?.close());
+
+  it("gives an update to one instance, tells others it is busy, then done, and lets another take over one whose instance died", async () => {
+    expect(await claimUpdate(database.db, "telegram", 41)).toBe("claimed");
+    expect(await claimUpdate(database.db, "telegram", 41)).toBe("busy");
+    await finishUpdate(database.db, "telegram", 41);
+    expect(await claimUpdate(database.db, "telegram", 41)).toBe("done");
+
+    expect(await claimUpdate(database.db, "telegram", 42)).toBe("claimed");
+    // The instance holding 42 dies: its lease runs out, and a redelivery is handled elsewhere.
+    await database.db.execute(sql`update processed_updates set lease_until = now() - interval '1 second' where update_id = 42`);
+    expect(await claimUpdate(database.db, "telegram", 42)).toBe("claimed");
+    expect(await claimUpdate(database.db, "zalo", 42)).toBe("claimed");
+  });
+});
