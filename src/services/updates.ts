@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { processedUpdates } from "../db/schema.js";
 
@@ -41,5 +41,5 @@ export async function finishUpdate(db: Database, platform: string, updateId: num
 
 /** Forgets updates older than the platforms ever redeliver. */
 export async function pruneProcessedUpdates(db: Database, before: Date): Promise<void> {
-  await db.delete(processedUpdates).where(sql`${processedUpdates.receivedAt} < ${before}`);
+  await db.delete(processedUpdates).where(and(lt(processedUpdates.receivedAt, before), isNull(processedUpdates.leaseUntil)));
 }

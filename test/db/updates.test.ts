@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { claimUpdate, finishUpdate } from "../../src/services/updates.js";
+import { claimUpdate, finishUpdate, pruneProcessedUpdates } from "../../src/services/updates.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 
 describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) => {
@@ -22,5 +22,12 @@ describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) =
     await database.db.execute(sql`update processed_updates set lease_until = now() - interval '1 second' where update_id = 42`);
     expect(await claimUpdate(database.db, "telegram", 42)).toBe("claimed");
     expect(await claimUpdate(database.db, "zalo", 42)).toBe("claimed");
+  });
+
+  it("forgets old handled updates but keeps those still in progress", async () => {
+    await pruneProcessedUpdates(database.db, new Date(Date.now() + 60_000));
+    const left = await database.db.execute(sql`select update_id::int as id from processed_updates order by 1`);
+    const rows = (Array.isArray(left) ? left : (left as unknown as { rows: unknown[] }).rows) as { id: number }[];
+    expect(rows.map((row) => row.id)).toEqual([42, 42]);
   });
 });
