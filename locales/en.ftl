@@ -90,6 +90,7 @@ cli-usage =
       campaign launch --deadline dd/mm/yyyy --title "Title"  launch the campaign, registration open until the deadline
       import history <file.csv>        import past years' titles (staff_code, year, title_code)
       export registrations [--year YEAR] [--out file.xlsx]  export the consolidated registration list
+      backup <file> / restore <file>   back up / restore the embedded (PGlite) database
       seed demo                        load the demo agency
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
@@ -351,3 +352,7 @@ campaigns-none = No launch or announcement in { $year } yet.
 campaigns-header = <b>Launches and announcements { $year }</b>
 campaigns-launch-line = 📣 { $date } — launch "{ $title }": { $sent }/{ $recipients } sent, { $failed } failed, { $remaining } remaining ({ $status })
 campaigns-broadcast-line = ✉️ { $date } — "{ $title }": { $sent }/{ $recipients } sent, { $failed } failed, { $remaining } remaining ({ $status })
+backup-use-pg-dump = With DATABASE_URL (a Postgres server), back up with pg_dump and restore with pg_restore.
+restore-not-empty = The directory { $dir } already holds data. Restore into an empty directory (set DATA_DIR) or move the old data away first.
+cli-backup-done = Backed up to { $file } ({ $size } MB).
+cli-restore-done = Restored { $file } into { $dir }.

@@ -90,6 +90,7 @@ cli-usage =
       campaign launch --deadline dd/mm/yyyy --title "Tên"  phát động phong trào, mở đăng ký đến hạn
       import history <tệp.csv>         nhập danh hiệu các năm trước (staff_code, year, title_code)
       export registrations [--year NĂM] [--out tệp.xlsx]  xuất biểu đăng ký thi đua
+      backup <tệp> / restore <tệp>     sao lưu / khôi phục cơ sở dữ liệu nhúng (PGlite)
       seed demo                        nạp cơ quan mẫu
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
@@ -351,3 +352,7 @@ campaigns-none = Chưa có đợt phát động hay thông báo nào năm { $yea
 campaigns-header = <b>Phát động và thông báo năm { $year }</b>
 campaigns-launch-line = 📣 { $date } — phát động «{ $title }»: { $sent }/{ $recipients } đã gửi, { $failed } lỗi, { $remaining } còn lại ({ $status })
 campaigns-broadcast-line = ✉️ { $date } — «{ $title }»: { $sent }/{ $recipients } đã gửi, { $failed } lỗi, { $remaining } còn lại ({ $status })
+backup-use-pg-dump = Với DATABASE_URL (máy chủ Postgres), hãy sao lưu bằng pg_dump và khôi phục bằng pg_restore.
+restore-not-empty = Thư mục { $dir } đã có dữ liệu. Hãy khôi phục vào một thư mục trống (đặt DATA_DIR) hoặc chuyển dữ liệu cũ đi trước.
+cli-backup-done = Đã sao lưu vào { $file } ({ $size } MB).
+cli-restore-done = Đã khôi phục { $file } vào { $dir }.

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
-import type { DatabaseHandle } from "../db/client.js";
+import { backupPglite, type DatabaseHandle, restorePglite } from "../db/client.js";
 import { writeFile } from "node:fs/promises";
 import { formatDate, formatDateTime, localDay, parseLocalDateTime, systemClock } from "../domain/calendar.js";
 import { parseHistoryRows } from "../domain/history.js";
@@ -183,6 +183,17 @@ async function main(args: string[]): Promise<void> {
       print(t("cli-seeded", { people: result.people }));
     },
   };
+  // Backups work on the directory itself, not through an open database.
+  if (command === "backup" || command === "restore") {
+    const file = needed(0, "<file>");
+    if (config.databaseUrl) throw new UserError("backup-use-pg-dump");
+    if (command === "backup") print(t("cli-backup-done", { file, size: ((await backupPglite(config.dataDir, file)) / 1048576).toFixed(1) }));
+    else {
+      await restorePglite(config.dataDir, file);
+      print(t("cli-restore-done", { file, dir: config.dataDir }));
+    }
+    return;
+  }
   const run = known[words] ?? known[command];
   if (!run) throw new UserError("cli-unknown-command", { command: words });
   const database = await openConfiguredDatabase(config);

@@ -1,8 +1,9 @@
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema.js";
+import { UserError } from "../domain/user-error.js";
 import { acquireDirectoryLock } from "./directory-lock.js";
 
 /** Query code is typed against this, never against one driver. */
@@ -142,4 +143,36 @@ export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
 /** A Date as a raw-SQL parameter both drivers accept (postgres.js will not take a Date there). */
 export function timestamp(at: Date): SQL {
   return sql`${at.toISOString()}::timestamptz`;
+}
+
+/** Writes a consistent copy of an embedded database directory to a tar file. */
+export async function backupPglite(dataDir: string, file: string): Promise<number> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const release = acquireDirectoryLock(path.resolve(dataDir));
+  try {
+    const client = await PGlite.create({ dataDir: path.resolve(dataDir) });
+    const dump = await client.dumpDataDir("gzip");
+    await client.close();
+    const bytes = Buffer.from(await dump.arrayBuffer());
+    writeFileSync(file, bytes);
+    return bytes.length;
+  } finally {
+    release();
+  }
+}
+
+/** Restores an embedded database directory from a backup; refuses to overwrite one in use or not empty. */
+export async function restorePglite(dataDir: string, file: string): Promise<void> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const target = path.resolve(dataDir);
+  mkdirSync(target, { recursive: true });
+  const release = acquireDirectoryLock(target);
+  try {
+    if (readdirSync(target).some((entry) => entry !== "tdkt.lock")) throw new UserError("restore-not-empty", { dir: target });
+    const client = await PGlite.create({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
+    await client.query("select 1");
+    await client.close();
+  } finally {
+    release();
+  }
 }

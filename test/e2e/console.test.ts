@@ -39,6 +39,20 @@ describe("the console chat (npm start without a token)", () => {
     expect(afterwards.code).toBe(0);
   });
 
+  it("backs up the embedded database and restores it into an empty directory, never over data", async () => {
+    const dataDir = freshDataDir();
+    await runEntry("src/cli/index.ts", { args: ["seed", "demo"], env: { DATA_DIR: dataDir } });
+    const file = path.join(freshDataDir(), "backup.tar.gz");
+    expect((await runEntry("src/cli/index.ts", { args: ["backup", file], env: { DATA_DIR: dataDir } })).code).toBe(0);
+    const restored = path.join(freshDataDir(), "restored");
+    expect((await runEntry("src/cli/index.ts", { args: ["restore", file], env: { DATA_DIR: restored } })).code).toBe(0);
+    const run = await runEntry("src/main.ts", { env: { DATA_DIR: restored }, stdin: "/me\n" });
+    expect(run.stdout).toContain("Trần Thị Thu Hà\nChức vụ: Chánh Văn phòng");
+    const again = await runEntry("src/cli/index.ts", { args: ["restore", file], env: { DATA_DIR: restored } });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("đã có dữ liệu");
+  });
+
   it("stops with one line naming a bad variable", async () => {
     const run = await runEntry("src/main.ts", { env: { BOT_MODE: "webhook", WEBHOOK_URL: "https://x.vn/tg", DATA_DIR: freshDataDir() } });
     expect(run.code).toBe(1);
