@@ -50,6 +50,9 @@ export class Dispatcher {
   private readonly spacingMs: number;
   private stopped = false;
   private lastLocalSend = 0;
+  /** After a 429, this process's sends already holding slots wait too, not only later reservations. */
+  private pausedUntil = 0;
+  private answeredAt: number[] = [];
   private running: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -57,9 +60,9 @@ export class Dispatcher {
     this.batchSize = options.batchSize ?? Math.max(1, Math.ceil(options.rate));
     this.leaseMs = options.leaseMs ?? 60_000;
     this.rateKey = options.rateKey ?? "telegram";
-    // A few percent under the limit absorbs timer and network jitter, so the API never sees a
-    // burst above it; the sustained rate stays above 95 % of the limit.
-    this.spacingMs = 1000 / (options.rate * 0.98);
+    // N+1 requests must never fit in one second: spacing them (1000 + 30) / N ms apart lets timer
+    // and network jitter of up to 30 ms pass unnoticed, at 97 % of the limit for 30/s and 1,000/s.
+    this.spacingMs = (1000 + 30) / options.rate;
   }
 
   /** Claims and sends one batch; returns how many rows it handled. */
@@ -203,7 +206,11 @@ export class Dispatcher {
    */
   private async keepLocalSpacing(): Promise<void> {
     const now = performance.now();
-    const at = Math.max(now, this.lastLocalSend + this.spacingMs);
+    // However late requests arrived, the one `rate` sends back was answered more than a second
+    // ago: so the API never sees more than `rate` of this process's requests in one second.
+    const limit = Math.max(1, Math.floor(this.options.rate));
+    const windowOpens = this.answeredAt.length >= limit ? (this.answeredAt[this.answeredAt.length - limit] as number) + 1000 : 0;
+    const at = Math.max(now, this.lastLocalSend + this.spacingMs, this.pausedUntil, windowOpens);
     this.lastLocalSend = at;
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
@@ -230,6 +237,8 @@ export class Dispatcher {
     } catch (error) {
       result = { kind: "unknown", reason: error instanceof Error ? error.message : String(error) };
     }
+    this.answeredAt.push(performance.now());
+    if (this.answeredAt.length > 2 * Math.max(1, this.options.rate)) this.answeredAt.splice(0, this.answeredAt.length - Math.ceil(this.options.rate));
     sendsTotal.inc({ result: result.kind });
     if (result.kind === "retry") rateLimitedTotal.inc();
     switch (result.kind) {
@@ -247,6 +256,7 @@ export class Dispatcher {
       case "retry":
         // The wait is Telegram's, in real time: the shared schedule is pushed back for every
         // instance, and the row goes back to the queue as it was.
+        this.pausedUntil = Math.max(this.pausedUntil, performance.now() + result.afterSeconds * 1000);
         await this.pauseAll(result.afterSeconds);
         await db.update(outbox).set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason }).where(eq(outbox.id, row.id));
         return;
