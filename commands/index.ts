@@ -2,6 +2,7 @@ import { approveCommand } from "./approve.js";
 import { broadcastCommand } from "./broadcast.js";
 import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
+import { inspectionsCommand } from "./inspections.js";
 import { langCommand } from "./lang.js";
 import { meCommand } from "./me.js";
 import { meetingsCommand } from "./meetings.js";
@@ -12,4 +13,4 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, fallback];
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];

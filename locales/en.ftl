@@ -356,3 +356,59 @@ backup-use-pg-dump = With DATABASE_URL (a Postgres server), back up with pg_dump
 restore-not-empty = The directory { $dir } already holds data. Restore into an empty directory (set DATA_DIR) or move the old data away first.
 cli-backup-done = Backed up to { $file } ({ $size } MB).
 cli-restore-done = Restored { $file } into { $dir }.
+
+## Inspections
+cmd-inspections = Inspection schedule: your unit's, your team's, or all of it
+cmd-visit = Schedule a visit: /visit plan_id unit_code dd/mm/yyyy HH:mm [| reason]; /visit cancel visit_id
+inspection-no-units = No list of inspected agencies or units was found in the document.
+inspection-unknown = There is no inspection plan { $id }.
+inspection-member-inspected = Staff member { $code } is on the inspection team but belongs to an inspected unit.
+visit-usage = To schedule: <code>/visit 1 XQS 15/05/2024 08:30</code>; add <code>| reason</code> to schedule inside the notice period; <code>/visit cancel 3</code> to cancel; <code>/visit docs 1 XQS 15/05/2024</code> for an inspection on documents.
+visit-in-past = That time has passed. Choose a day to come.
+visit-notice-too-short = Only { $days } days ahead, less than the plan's { $min } days of notice. If it must be so, add <code>| reason</code> at the end; the reason is recorded.
+visit-unknown-unit = There is no unit with code { $code } in the roster.
+visit-unit-not-inspected = { $unit } is not on this plan's list of inspected units.
+visit-not-found = No active visit with that number.
+visit-scheduled-done = 📅 Visit { $id } scheduled for { $when }. The unit has been told.
+visit-moved-done = 📅 Visit { $id } moved to { $when }. The unit and the team have been told.
+visit-cancelled-done = Visit cancelled. The unit and the team have been told.
+visit-mode-onsite = on site
+visit-mode-documents = on documents only
+visit-notice =
+    📋 <b>Inspection of emulation and commendation work</b>
+    { $title }
+    Unit: { $unit }
+    When: { $when } ({ $mode })
+    Send the written report by { $report }.
+visit-moved-unit =
+    📋 <b>The inspection of { $unit } has moved</b>
+    New time: { $when } ({ $mode })
+    Send the report by { $report }.
+visit-moved-team = 📋 The inspection of { $unit } moved to { $when }.
+visit-cancelled = 📋 The inspection of { $unit } at { $when } is cancelled.
+visit-report-due-tomorrow = ⏰ Tomorrow ({ $report }) the inspection report of { $unit } is due (visit at { $when }).
+visit-report-due-today = ⏰ Today ({ $report }) the inspection report of { $unit } is due. Send me the file or press "Report sent" in /inspections.
+visit-tomorrow = 📋 Tomorrow the inspection team visits { $unit } at { $when }.
+visit-tomorrow-documents = 📋 Tomorrow the inspection team reviews the documents of { $unit } ({ $when }).
+visit-report-late = ⚠️ { $unit } has not sent its inspection report (due { $report }; visit at { $when }).
+visit-report-received = 📥 { $unit } sent its inspection report (visit { $when }).
+visit-report-received-late = 📥 { $unit } sent its inspection report, late (visit { $when }).
+visit-report-noted = 📥 Your unit's report is recorded. The inspection team has been told.
+visit-report-noted-late = 📥 Report recorded (after its due date). The inspection team has been told.
+visit-no-report-due = Your unit has no visit waiting for a report.
+visit-state-notified = notified
+visit-state-report = report received
+visit-state-done = done
+visit-report-status-received = report sent
+visit-report-status-waiting = report not sent yet
+inspections-none = No inspection concerns you.
+inspections-calendar-header = <b>Inspection calendar</b> ({ $count } visits):
+inspections-calendar-line = • #{ $id } { $when } — { $unit }: { $state }
+inspections-unit-line =
+    📋 <b>{ $when }</b> — { $title } ({ $mode })
+    Prepare: the written report before { $report }; this year's records. Status: { $status }
+inspections-button-report-sent = Report sent
+inspections-team-header = <b>Your inspection team's schedule</b>
+inspections-team-line = • { $when } — { $unit }
+cli-inspection-usage = Usage: import inspection <file> [--kind direct|self|cross] [--team HEAD_CODE,MEMBER_CODE,…] [--year YEAR]
+cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; quarters { $from }–{ $to }; notice { $notice } days; report { $report } days ahead.

@@ -356,3 +356,59 @@ backup-use-pg-dump = Với DATABASE_URL (máy chủ Postgres), hãy sao lưu b�
 restore-not-empty = Thư mục { $dir } đã có dữ liệu. Hãy khôi phục vào một thư mục trống (đặt DATA_DIR) hoặc chuyển dữ liệu cũ đi trước.
 cli-backup-done = Đã sao lưu vào { $file } ({ $size } MB).
 cli-restore-done = Đã khôi phục { $file } vào { $dir }.
+
+## Kiểm tra công tác thi đua, khen thưởng
+cmd-inspections = Lịch kiểm tra: của đơn vị bạn, của đoàn kiểm tra, hoặc toàn bộ
+cmd-visit = Xếp lịch kiểm tra: /visit mã_kế_hoạch mã_đơn_vị dd/mm/yyyy HH:mm [| lý do]; /visit cancel mã_lịch
+inspection-no-units = Không tìm thấy danh sách cơ quan, đơn vị được chọn kiểm tra trong tài liệu.
+inspection-unknown = Không có kế hoạch kiểm tra số { $id }.
+inspection-member-inspected = Cán bộ { $code } là thành viên đoàn kiểm tra nhưng thuộc một đơn vị được kiểm tra.
+visit-usage = Cách xếp lịch: <code>/visit 1 XQS 15/05/2024 08:30</code>; thêm <code>| lý do</code> nếu cần xếp sớm hơn thời hạn thông báo; <code>/visit cancel 3</code> để hủy; <code>/visit docs 1 XQS 15/05/2024</code> nếu kiểm tra qua hồ sơ.
+visit-in-past = Thời điểm kiểm tra đã qua. Hãy chọn một ngày sắp tới.
+visit-notice-too-short = Chỉ còn { $days } ngày, chưa đủ { $min } ngày thông báo trước theo kế hoạch. Nếu vẫn cần, thêm <code>| lý do</code> vào cuối lệnh; lý do sẽ được ghi lại.
+visit-unknown-unit = Không có đơn vị mã { $code } trong danh sách.
+visit-unit-not-inspected = { $unit } không có trong danh sách được kiểm tra của kế hoạch này.
+visit-not-found = Không có lịch kiểm tra đang hiệu lực với mã này.
+visit-scheduled-done = 📅 Đã xếp lịch kiểm tra số { $id } lúc { $when }. Đơn vị đã được thông báo.
+visit-moved-done = 📅 Đã dời lịch kiểm tra số { $id } sang { $when }. Đơn vị và đoàn kiểm tra đã được thông báo.
+visit-cancelled-done = Đã hủy lịch kiểm tra. Đơn vị và đoàn kiểm tra đã được thông báo.
+visit-mode-onsite = làm việc trực tiếp tại đơn vị
+visit-mode-documents = kiểm tra qua hồ sơ
+visit-notice =
+    📋 <b>Thông báo lịch kiểm tra công tác thi đua, khen thưởng</b>
+    { $title }
+    Đơn vị: { $unit }
+    Thời gian: { $when } ({ $mode })
+    Gửi báo cáo bằng văn bản chậm nhất ngày { $report }.
+visit-moved-unit =
+    📋 <b>Lịch kiểm tra của { $unit } đã thay đổi</b>
+    Thời gian mới: { $when } ({ $mode })
+    Gửi báo cáo chậm nhất ngày { $report }.
+visit-moved-team = 📋 Lịch kiểm tra { $unit } đã dời sang { $when }.
+visit-cancelled = 📋 Lịch kiểm tra { $unit } lúc { $when } đã bị hủy.
+visit-report-due-tomorrow = ⏰ Ngày mai ({ $report }) là hạn gửi báo cáo kiểm tra công tác TĐKT của { $unit } (kiểm tra lúc { $when }).
+visit-report-due-today = ⏰ Hôm nay ({ $report }) là hạn gửi báo cáo kiểm tra công tác TĐKT của { $unit }. Gửi tệp báo cáo cho tôi hoặc bấm «Đã gửi báo cáo» trong /inspections.
+visit-tomorrow = 📋 Ngày mai đoàn kiểm tra làm việc với { $unit } lúc { $when }.
+visit-tomorrow-documents = 📋 Ngày mai đoàn kiểm tra xem xét hồ sơ của { $unit } ({ $when }).
+visit-report-late = ⚠️ { $unit } chưa gửi báo cáo kiểm tra (hạn { $report }; kiểm tra lúc { $when }).
+visit-report-received = 📥 { $unit } đã gửi báo cáo kiểm tra (lịch { $when }).
+visit-report-received-late = 📥 { $unit } đã gửi báo cáo kiểm tra, nhưng trễ hạn (lịch { $when }).
+visit-report-noted = 📥 Đã ghi nhận báo cáo của đơn vị. Đoàn kiểm tra đã được thông báo.
+visit-report-noted-late = 📥 Đã ghi nhận báo cáo (đã quá hạn). Đoàn kiểm tra đã được thông báo.
+visit-no-report-due = Đơn vị bạn không có lịch kiểm tra nào đang chờ báo cáo.
+visit-state-notified = đã thông báo
+visit-state-report = đã nhận báo cáo
+visit-state-done = đã kiểm tra
+visit-report-status-received = đã gửi báo cáo
+visit-report-status-waiting = chưa gửi báo cáo
+inspections-none = Không có lịch kiểm tra nào liên quan đến bạn.
+inspections-calendar-header = <b>Lịch kiểm tra</b> ({ $count } buổi):
+inspections-calendar-line = • #{ $id } { $when } — { $unit }: { $state }
+inspections-unit-line =
+    📋 <b>{ $when }</b> — { $title } ({ $mode })
+    Chuẩn bị: báo cáo bằng văn bản gửi trước ngày { $report }; hồ sơ TĐKT từ đầu năm. Trạng thái: { $status }
+inspections-button-report-sent = Đã gửi báo cáo
+inspections-team-header = <b>Lịch làm việc của đoàn kiểm tra</b>
+inspections-team-line = • { $when } — { $unit }
+cli-inspection-usage = Cách dùng: import inspection <tệp> [--kind direct|self|cross] [--team MÃ_TRƯỞNG_ĐOÀN,MÃ_THÀNH_VIÊN,…] [--year NĂM]
+cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; quý { $from }–{ $to }; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày.

@@ -3,7 +3,9 @@ import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import { backupPglite, type DatabaseHandle, restorePglite } from "../db/client.js";
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { parseInspectionPlan } from "../domain/inspections.js";
+import { createInspection } from "../services/inspections.js";
 import { formatDate, formatDateTime, localDay, parseLocalDateTime, systemClock } from "../domain/calendar.js";
 import { parseHistoryRows } from "../domain/history.js";
 import { normalizeName } from "../domain/text.js";
@@ -134,6 +136,22 @@ async function main(args: string[]): Promise<void> {
     "holiday list": async (database) => {
       for (const holiday of await listHolidays(database.db)) print(`${holiday.day}  ${holiday.name}`);
     },
+    "import inspection": async (database) => {
+      const file = needed(1, "<file>");
+      const kind = inspectionKind.safeParse(flag(rest, "--kind") ?? "direct");
+      if (!kind.success) throw new UserError("cli-inspection-usage");
+      const team = (flag(rest, "--team") ?? "").split(",").map((code) => code.trim()).filter(Boolean);
+      const text = await readInspectionText(file);
+      const plan = parseInspectionPlan(text, Number(flag(rest, "--year")) || undefined);
+      const result = await createInspection(
+        database.db,
+        { plan, kind: kind.data, team: team.map((staffCode, index) => ({ staffCode, role: index === 0 ? "head" : "member" })) },
+        { clock: systemClock, actor: cliActor },
+      );
+      if (result.kind === "refused") throw new UserError(result.refusal.key, result.refusal.args);
+      print(t("cli-inspection-created", { id: result.inspectionId, title: plan.title, units: result.units, from: plan.windowFrom, to: plan.windowTo, notice: plan.noticeDays, report: plan.reportDays }));
+      if (result.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: result.unmatched.join("; ") }));
+    },
     "import history": async (database) => {
       const file = needed(1, "<file.csv>");
       const rows = await readRosterFile(file);
@@ -205,6 +223,20 @@ async function main(args: string[]): Promise<void> {
 }
 
 const getMeResponse = z.object({ result: z.object({ username: z.string().regex(/^\w{3,64}$/) }) });
+
+const inspectionKind = z.enum(["direct", "self", "cross"]);
+
+/** The text of an inspection plan: a .docx through mammoth, anything else as UTF-8 text. */
+async function readInspectionText(file: string): Promise<string> {
+  const bytes = await readFile(file).catch(() => {
+    throw new UserError("file-not-found", { file });
+  });
+  if (file.toLowerCase().endsWith(".docx")) {
+    const mammoth = await import("mammoth");
+    return (await mammoth.extractRawText({ buffer: bytes })).value;
+  }
+  return bytes.toString("utf8");
+}
 
 /** The value after a flag, as in `--year 2024`. */
 function flag(args: string[], name: string): string | undefined {

@@ -56,6 +56,8 @@ export const COMMANDS = {
   broadcast: ["secretariat"],
   launch: ["secretariat"],
   campaigns: ["secretariat", "council"],
+  inspections: "linked",
+  visit: ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -76,6 +78,7 @@ export const ACTIONS = {
   "report:remind": ["secretariat"],
   "bc:cancel": ["secretariat"],
   "bc:failed": ["secretariat"],
+  "insp:report": ["head"],
 } as const satisfies Record<string, Audience>;
 
 export type ActionName = keyof typeof ACTIONS;
