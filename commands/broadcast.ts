@@ -4,8 +4,9 @@ import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import type { BroadcastAudience } from "../src/db/schema.js";
 import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain/broadcast-text.js";
-import { formatDate, formatDuration, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
-import { htmlToPlainText, normalizeName } from "../src/domain/text.js";
+import { parseCampaignLaunch } from "../src/domain/campaigns.js";
+import { formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
+import { htmlToPlainText } from "../src/domain/text.js";
 import { broadcastPayload, broadcastsSince, cancelBroadcast, confirmBroadcast, countRecipients, createDraft, unreachedRecipients } from "../src/services/broadcasts.js";
 import { loadUnitMatching } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
@@ -27,15 +28,9 @@ broadcastCommand.command("broadcast", allowed("broadcast"), (ctx) => ctx.convers
 
 /** /launch dd/mm/yyyy Title — a broadcast that also opens the year's registration. */
 broadcastCommand.command("launch", allowed("launch"), async (ctx) => {
-  const [deadlineText = "", ...words] = ctx.match.trim().split(/\s+/);
-  const title = normalizeName(words.join(" "));
-  const zone = ctx.services.config.displayTimeZone;
-  const deadline = parseLocalDateTime(`${deadlineText} 23:59`, zone);
-  if (!deadlineText || !title) return ctx.say("launch-usage");
-  if ("error" in deadline) return ctx.say("meeting-date-invalid", { value: deadlineText });
-  if (deadline.at <= ctx.services.clock()) return ctx.say("meeting-in-past", { when: formatDate(deadline.at, zone) });
-  const launch: Launch = { year: Number(localDay(deadline.at, zone).slice(0, 4)), title, deadlineAt: deadline.at.toISOString() };
-  await ctx.conversation.enter(BROADCAST_CONVERSATION, launch);
+  const launch = parseCampaignLaunch(ctx.match, { now: ctx.services.clock(), timeZone: ctx.services.config.displayTimeZone, usageKey: "launch-usage" });
+  if ("key" in launch) return ctx.say(launch.key, launch.args);
+  await ctx.conversation.enter(BROADCAST_CONVERSATION, { ...launch, deadlineAt: launch.deadlineAt.toISOString() } satisfies Launch);
 });
 
 export async function broadcastConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, launch: Launch): Promise<void> {

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { formatDate, localDay, nextSendableMoment, parseLocalDateTime } from "../src/domain/calendar.js";
-import { normalizeName } from "../src/domain/text.js";
+import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
+import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { capWarnings } from "../src/domain/titles.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
@@ -18,20 +18,14 @@ const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.
 
 /** /campaign dd/mm/yyyy Title — launches this year's campaign with that registration deadline. */
 reportCommand.command("campaign", allowed("campaign"), async (ctx) => {
-  const [deadlineText = "", ...titleWords] = ctx.match.trim().split(/\s+/);
-  const title = normalizeName(titleWords.join(" "));
   const zone = ctx.services.config.displayTimeZone;
-  const deadline = parseLocalDateTime(`${deadlineText} 23:59`, zone);
-  if (!deadlineText || !title) return ctx.say("campaign-usage");
-  if ("error" in deadline) return ctx.say("meeting-date-invalid", { value: deadlineText });
-  const now = ctx.services.clock();
-  if (deadline.at <= now) return ctx.say("meeting-in-past", { when: formatDate(deadline.at, zone) });
-  const year = Number(localDay(deadline.at, zone).slice(0, 4));
-  await launchCampaign(ctx.services.db, { year, title, deadlineAt: deadline.at }, {
+  const launch = parseCampaignLaunch(ctx.match, { now: ctx.services.clock(), timeZone: zone, usageKey: "campaign-usage" });
+  if ("key" in launch) return ctx.say(launch.key, launch.args);
+  await launchCampaign(ctx.services.db, launch, {
     clock: ctx.services.clock,
     actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
   });
-  await ctx.say("campaign-saved", { year: String(year), title, deadline: formatDate(deadline.at, zone) });
+  await ctx.say("campaign-saved", { year: String(launch.year), title: launch.title, deadline: formatDate(launch.deadlineAt, zone) });
 });
 
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */

@@ -4,11 +4,11 @@ import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import { backupPglite, type DatabaseHandle, restorePglite } from "../db/client.js";
 import { readFile, writeFile } from "node:fs/promises";
+import { parseCampaignLaunch } from "../domain/campaigns.js";
 import { parseInspectionPlan } from "../domain/inspections.js";
 import { createInspection } from "../services/inspections.js";
 import { formatDate, formatDateTime, localDay, parseLocalDateTime, systemClock } from "../domain/calendar.js";
 import { parseHistoryRows } from "../domain/history.js";
-import { normalizeName } from "../domain/text.js";
 import { launchCampaign } from "../services/campaigns.js";
 import { catalogueOn } from "../services/catalogue.js";
 import { exportRegistrations } from "../services/registration-export.js";
@@ -175,13 +175,14 @@ async function main(args: string[]): Promise<void> {
       print(t("cli-exported", { file: output, individuals: exported.individuals, collectives: exported.collectives }));
     },
     "campaign launch": async (database) => {
-      const deadlineText = flag(rest, "--deadline") ?? "";
-      const title = normalizeName(flag(rest, "--title") ?? "");
-      const deadline = parseLocalDateTime(`${deadlineText} 23:59`, config.displayTimeZone);
-      if (!title || "error" in deadline) throw new UserError("cli-campaign-usage");
-      const year = Number(localDay(deadline.at, config.displayTimeZone).slice(0, 4));
-      await launchCampaign(database.db, { year, title, deadlineAt: deadline.at }, { clock: systemClock, actor: cliActor });
-      print(t("cli-campaign-launched", { year: String(year), title, deadline: formatDate(deadline.at, config.displayTimeZone) }));
+      const launch = parseCampaignLaunch(`${flag(rest, "--deadline") ?? ""} ${flag(rest, "--title") ?? ""}`, {
+        now: systemClock(),
+        timeZone: config.displayTimeZone,
+        usageKey: "cli-campaign-usage",
+      });
+      if ("key" in launch) throw new UserError(launch.key, launch.args);
+      await launchCampaign(database.db, launch, { clock: systemClock, actor: cliActor });
+      print(t("cli-campaign-launched", { year: String(launch.year), title: launch.title, deadline: formatDate(launch.deadlineAt, config.displayTimeZone) }));
     },
     invite: async (database) => {
       const staffCode = needed(0, "<staff_code>");

@@ -207,9 +207,11 @@ export class Dispatcher {
   private async keepLocalSpacing(): Promise<void> {
     const now = performance.now();
     // However late requests arrived, the one `rate` sends back was answered more than a second
-    // ago: so the API never sees more than `rate` of this process's requests in one second.
+    // ago: so the API never sees more than `rate` of this process's requests in one second. At
+    // low rates one slow first connection is a large share of a second; at paid rates the
+    // spacing's slack covers it, and waiting on answers would cost throughput.
     const limit = Math.max(1, Math.floor(this.options.rate));
-    const windowOpens = this.answeredAt.length >= limit ? (this.answeredAt[this.answeredAt.length - limit] as number) + 1000 : 0;
+    const windowOpens = limit <= 100 && this.answeredAt.length >= limit ? (this.answeredAt[this.answeredAt.length - limit] as number) + 1000 : 0;
     const at = Math.max(now, this.lastLocalSend + this.spacingMs, this.pausedUntil, windowOpens);
     this.lastLocalSend = at;
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));

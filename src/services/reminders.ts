@@ -137,14 +137,8 @@ async function quarterDigests(db: Database, context: SweepContext & { holidaySet
 
 async function taskPings(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
   const { now, today, zone, t } = context;
-  const offsets = [...new Set(context.days)].filter((day) => day > 0).sort((a, b) => a - b);
   const notifications: Notification[] = [];
-  for (const [index, offset] of offsets.entries()) {
-    // A ping of n days covers tasks due in (closer offset, n] days, so only the closest ping
-    // applies: a task due in 2 days gets the T-3 ping, not the T-7 one it missed.
-    const closer = offsets[index - 1];
-    const dueFrom = closer === undefined ? atLocal(today, "00:00:00", zone) : atLocal(addLocalDays(today, closer + 1), "00:00:00", zone);
-    const dueUntil = atLocal(addLocalDays(today, offset + 1), "00:00:00", zone);
+  for (const { offset, from: dueFrom, until: dueUntil } of offsetWindows(context.days, today, zone)) {
     const rows = await queryRows<ShareRow>(
       db,
       sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name, t.number, t.quarter,
@@ -252,12 +246,8 @@ async function overdueDigests(db: Database, context: SweepContext): Promise<Noti
 
 async function meetingReminders(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
   const { now, today, zone, t } = context;
-  const offsets = [...new Set(context.days)].filter((day) => day > 0).sort((a, b) => a - b);
   const notifications: Notification[] = [];
-  for (const [index, offset] of offsets.entries()) {
-    const closer = offsets[index - 1];
-    const from = closer === undefined ? now : atLocal(addLocalDays(today, closer + 1), "00:00:00", zone);
-    const until = atLocal(addLocalDays(today, offset + 1), "00:00:00", zone);
+  for (const { offset, from, until } of offsetWindows(context.days, today, zone)) {
     const rows = await queryRows<{ meeting_id: number; person_id: number; starts_at: string; place: string; agenda: string }>(
       db,
       sql`select m.id::int as meeting_id, p.id::int as person_id, m.starts_at::text as starts_at, m.place, m.agenda
@@ -288,7 +278,7 @@ async function meetingReminders(db: Database, context: SweepContext & { days: nu
 
 /** 7, 3 and 1 days before the registration deadline: everyone not registered yet is reminded. */
 async function registrationDeadlineReminders(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
-  const { now, today, zone, t } = context;
+  const { now, today, zone } = context;
   const year = Number(today.slice(0, 4));
   const [campaign] = await queryRows<{ title: string; deadline_at: string; launched_at: string }>(
     db,
@@ -364,6 +354,23 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
 }
 
 // ---------------------------------------------------------------- helpers
+
+/**
+ * For reminders n days ahead: the reminder of n days covers what falls in (closer offset, n] days
+ * from today, so only the closest applies — a task due in 2 days gets the 3-day ping, not the
+ * 7-day one it missed.
+ */
+function offsetWindows(days: number[], today: LocalDay, zone: string): { offset: number; from: Date; until: Date }[] {
+  const offsets = [...new Set(days)].filter((day) => day > 0).sort((a, b) => a - b);
+  return offsets.map((offset, index) => {
+    const closer = offsets[index - 1];
+    return {
+      offset,
+      from: atLocal(closer === undefined ? today : addLocalDays(today, closer + 1), "00:00:00", zone),
+      until: atLocal(addLocalDays(today, offset + 1), "00:00:00", zone),
+    };
+  });
+}
 
 function groupByPerson(rows: ShareRow[]): [number, ShareRow[]][] {
   const groups = new Map<number, ShareRow[]>();

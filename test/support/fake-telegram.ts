@@ -36,6 +36,8 @@ export class FakeTelegram {
   readonly blocked = new Set<number>();
   rateLimitPerSecond = 30;
   rateLimited = 0;
+  /** When each accepted send arrived (ms, performance clock): the sustained rate is read from these. */
+  readonly acceptedAt: number[] = [];
 
   private server: Server;
   private pending: Update[] = [];
@@ -254,6 +256,7 @@ export class FakeTelegram {
     const tooLong = buttons.find((button) => Buffer.byteLength(button.data) > 64);
     if (tooLong) return this.refuse("Bad Request: BUTTON_DATA_INVALID");
     this.sentAt.push(now);
+    this.acceptedAt.push(performance.now());
     const text = visibleText(payload[field], payload.parse_mode);
     const messageId = method === "editMessageText" ? Number(payload.message_id) : this.nextMessageId++;
     const document = payload.document as { name?: string; bytes?: Buffer } | undefined;
