@@ -56,6 +56,8 @@ export const chatAccounts = pgTable(
     displayName: text("display_name").notNull().default(""),
     language: text("language"),
     blocked: boolean("blocked").notNull().default(false),
+    /** Whether a guided conversation is open in this chat: if not, its state need not be read. */
+    conversationActive: boolean("conversation_active").notNull().default(false),
     linkedAt: timestamp("linked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

@@ -20,6 +20,8 @@ export type PersonProfile = {
 export type Identity = {
   accountId: number;
   language: string | null;
+  /** A guided conversation is open in the chat (its state is worth reading). */
+  conversationActive: boolean;
   person: PersonProfile | null;
 };
 
@@ -52,6 +54,7 @@ async function selectIdentity(db: Database, user: ChatUser) {
       accountId: chatAccounts.id,
       language: chatAccounts.language,
       blocked: chatAccounts.blocked,
+      conversationActive: chatAccounts.conversationActive,
       personId: people.id,
       staffCode: people.staffCode,
       fullName: people.fullName,
@@ -81,7 +84,7 @@ async function selectIdentity(db: Database, user: ChatUser) {
           roles: (row.roles ?? []).filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
         }
       : null;
-  return { blocked: row.blocked, identity: { accountId: row.accountId, language: row.language, person } };
+  return { blocked: row.blocked, identity: { accountId: row.accountId, language: row.language, conversationActive: row.conversationActive, person } };
 }
 
 export async function setLanguage(db: Database, accountId: number, language: string): Promise<void> {

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_accounts" ADD COLUMN "conversation_active" boolean DEFAULT false NOT NULL;
