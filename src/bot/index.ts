@@ -4,9 +4,10 @@ import { Bot, type BotConfig, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
-import { type Identity, resolveIdentity } from "../services/accounts.js";
+import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts.js";
+import { intake } from "../services/intake.js";
 import { updateDuration, updatesHandled } from "../metrics.js";
-import { claimUpdate, finishUpdate } from "../services/updates.js";
+import { finishUpdate } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
 import type { BotServices, Context, ConversationContext } from "./context.js";
@@ -38,8 +39,9 @@ export function createBot({ token, services, apiRoot, botInfo }: CreateBotOption
   bot.use(measure());
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
-  bot.use(deduplicate(services));
-  const perUpdate = [attachServices(services), attachIdentity(services), i18n.middleware()];
+  const identities = new Map<number, Identity>();
+  bot.use(intakeUpdate(services, identities));
+  const perUpdate = [attachServices(services), attachIdentity(services, identities), i18n.middleware()];
   bot.use(...perUpdate);
   const reportError = reportHandlerError(i18n, services.logger);
   bot.errorBoundary(
@@ -79,19 +81,41 @@ function measure(): Middleware<Context> {
 /** Updates another instance is still handling: the webhook answers them with 503, so Telegram retries later. */
 export const busyUpdates = new WeakSet<object>();
 
-function deduplicate(services: BotServices): Middleware<Context> {
+/**
+ * Claims the update (a redelivery does nothing twice, whichever instance gets it) and finds who
+ * sent it, in one round trip. The identity is kept for the update, so the per-update middleware
+ * (also run for each replayed update inside a conversation) does not look it up again.
+ */
+function intakeUpdate(services: BotServices, identities: Map<number, Identity>): Middleware<Context> {
   return async (ctx, next) => {
-    const claim = await claimUpdate(services.db, services.platform, ctx.update.update_id);
-    if (claim !== "claimed") {
+    // Channel posts and the like have no person behind them; the bot has nothing to say there.
+    if (!ctx.from || ctx.from.is_bot) return;
+    const { claim, identity } = await intake(services.db, chatUserOf(ctx, services.platform), ctx.update.update_id);
+    if (claim !== "claimed" || !identity) {
       ctx.outcome = "duplicate";
       if (claim === "busy") busyUpdates.add(ctx.update);
       services.logger.info({ update_id: ctx.update.update_id, claim }, "update already taken");
       return;
     }
+    remember(identities, ctx.update.update_id, identity);
     await next();
-    // Only a handled update is done; one whose instance died is taken over after its lease.
+    // Done only once handled; if this process dies first, another takes it over after the lease.
     await finishUpdate(services.db, services.platform, ctx.update.update_id);
   };
+}
+
+function chatUserOf(ctx: { from?: { id: number; first_name: string; last_name?: string }; chat?: { id: number } }, platform: BotServices["platform"]): ChatUser {
+  return {
+    platform,
+    externalId: String(ctx.from?.id),
+    chatId: String(ctx.chat?.id ?? ctx.from?.id),
+    displayName: [ctx.from?.first_name, ctx.from?.last_name].filter(Boolean).join(" "),
+  };
+}
+
+function remember(identities: Map<number, Identity>, updateId: number, identity: Identity) {
+  identities.set(updateId, identity);
+  if (identities.size > 10_000) identities.delete(identities.keys().next().value as number);
 }
 
 function attachServices(services: BotServices): Middleware<ConversationContext> {
@@ -103,26 +127,13 @@ function attachServices(services: BotServices): Middleware<ConversationContext> 
   };
 }
 
-function attachIdentity(services: BotServices): Middleware<ConversationContext> {
-  // A conversation replays its earlier updates through this middleware on every step; the
-  // identity found for an update is kept so a replay does not ask the database again.
-  const recent = new Map<number, Identity>();
+function attachIdentity(services: BotServices, identities: Map<number, Identity>): Middleware<ConversationContext> {
   return async (ctx, next) => {
-    // Channel posts and the like have no person behind them; the bot has nothing to say there.
     if (!ctx.from || ctx.from.is_bot) return;
-    const known = recent.get(ctx.update.update_id);
-    if (known) {
-      ctx.identity = known;
-      return next();
-    }
-    ctx.identity = await resolveIdentity(services.db, {
-      platform: services.platform,
-      externalId: String(ctx.from.id),
-      chatId: String(ctx.chat?.id ?? ctx.from.id),
-      displayName: [ctx.from.first_name, ctx.from.last_name].filter(Boolean).join(" "),
-    });
-    recent.set(ctx.update.update_id, ctx.identity);
-    if (recent.size > 10_000) recent.delete(recent.keys().next().value as number);
+    // A conversation replays its earlier updates on every step: their identities are known.
+    const known = identities.get(ctx.update.update_id);
+    ctx.identity = known ?? (await resolveIdentity(services.db, chatUserOf(ctx, services.platform)));
+    if (!known) remember(identities, ctx.update.update_id, ctx.identity);
     await next();
   };
 }

@@ -71,6 +71,27 @@ async function selectIdentity(db: Database, user: ChatUser) {
     .where(and(eq(chatAccounts.platform, user.platform), eq(chatAccounts.externalId, user.externalId)))
     .limit(1);
   if (!row) return undefined;
+  return identityFromRow(row);
+}
+
+export type IdentityRow = {
+  accountId: number;
+  language: string | null;
+  blocked: boolean;
+  conversationActive: boolean;
+  personId: number | null;
+  staffCode: string | null;
+  fullName: string | null;
+  position: string | null;
+  roles: string[] | null;
+  active: boolean | null;
+  unitId: number | null;
+  unitCode: string | null;
+  unitName: string | null;
+};
+
+/** An account row joined with its person and unit, as the identity commands see. */
+export function identityFromRow(row: IdentityRow): { blocked: boolean; identity: Identity } {
   const person: PersonProfile | null =
     row.personId !== null && row.active && row.unitId !== null
       ? {

@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { claimUpdate, finishUpdate, pruneProcessedUpdates } from "../../src/services/updates.js";
+import type { Platform } from "../../src/services/accounts.js";
+import { intake } from "../../src/services/intake.js";
+import { finishUpdate, pruneProcessedUpdates } from "../../src/services/updates.js";
+
+const claimUpdate = async (db: DatabaseHandle["db"], platform: Platform, updateId: number) =>
+  (await intake(db, { platform, externalId: "7", chatId: "7", displayName: "Test" }, updateId)).claim;
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 
 describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) => {
