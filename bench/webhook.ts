@@ -10,8 +10,10 @@ import { log, round, scratchPostgres } from "./support.js";
 const root = path.resolve(import.meta.dirname, "..");
 const SECRET = "bench-webhook-secret-0123456789";
 const PEOPLE = 1000;
+const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=4 --max-old-space-size=112";
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
-const CONCURRENCY = 32;
+// Concurrent deliveries, as Telegram opens up to max_connections to the webhook.
+const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 16);
 
 type Instance = { port: number; child: ChildProcess };
 
@@ -29,6 +31,8 @@ async function startInstance(databaseUrl: string, apiRoot: string, port: number)
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // The heap settings the README recommends for webhook instances (and the Dockerfile sets).
+      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? INSTANCE_NODE_OPTIONS,
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
