@@ -133,6 +133,15 @@ async function quarterDigests(db: Database, context: SweepContext & { holidaySet
   }));
 }
 
+// Each unit's unfinished share of a task, with the heads of that unit: what pings and overdue
+// digests are about. The callers add the date condition.
+const unfinishedSharesOfHeads = sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name,
+       t.number, t.quarter, t.content, t.due_at::text as due_at, s.role, false as done
+  from plan_tasks t
+  join plan_task_units s on s.task_id = t.id and s.removed_at is null and s.done_at is null
+  join units u on u.id = s.unit_id
+  join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)`;
+
 // ---------------------------------------------------------------- T-n pings
 
 async function taskPings(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
@@ -141,12 +150,7 @@ async function taskPings(db: Database, context: SweepContext & { days: number[] 
   for (const { offset, from: dueFrom, until: dueUntil } of offsetWindows(context.days, today, zone)) {
     const rows = await queryRows<ShareRow>(
       db,
-      sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name, t.number, t.quarter,
-                 t.content, t.due_at::text as due_at, s.role, false as done
-          from plan_tasks t
-          join plan_task_units s on s.task_id = t.id and s.removed_at is null and s.done_at is null
-          join units u on u.id = s.unit_id
-          join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)
+      sql`${unfinishedSharesOfHeads}
           where t.removed_at is null and t.due_at > ${timestamp(now)}
             and t.due_at >= ${timestamp(dueFrom)} and t.due_at < ${timestamp(dueUntil)}
             and not exists (select 1 from outbox o where o.notification_key = 'task:' || t.id::text || ':unit:' || s.unit_id::text || ':T-${sql.raw(String(offset))}:person:' || p.id::text)
@@ -180,12 +184,7 @@ async function overdueDigests(db: Database, context: SweepContext): Promise<Noti
   const headKey = `overdue:${today}:person:`;
   const rows = await queryRows<ShareRow>(
     db,
-    sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name, t.number, t.quarter,
-               t.content, t.due_at::text as due_at, s.role, false as done
-        from plan_tasks t
-        join plan_task_units s on s.task_id = t.id and s.removed_at is null and s.done_at is null
-        join units u on u.id = s.unit_id
-        join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)
+    sql`${unfinishedSharesOfHeads}
         where t.removed_at is null and t.due_at < ${timestamp(now)}
           and not exists (select 1 from outbox o where o.notification_key = ${headKey} || p.id::text)
         order by p.id, t.due_at, t.id`,

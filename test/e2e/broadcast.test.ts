@@ -1,13 +1,11 @@
-import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { campaigns } from "../../src/db/schema.js";
 import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
-import { progressEditor, telegramSender } from "../../src/transports/telegram.js";
+import { progressEditor } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
-import { type BotWorld, startBotWorld } from "../support/harness.js";
+import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const STAFF = 12;
@@ -27,7 +25,7 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
   /** Sends what is queued and lets the progress message catch up, as the scheduler would. */
   const runDelivery = async () => {
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
-    await new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, world.fake.apiRoot), logger: pino({ level: "silent" }), clock: world.clock.now, rate: 200, perChatIntervalMs: 0 }).drainAll();
+    await testDispatcher(world, database.db).drainAll();
     world.clock.advance(4000);
     await reportBroadcastProgress({ db: database.db, now: world.clock.now(), translate, rate: 30, edit: progressEditor(world.bot) });
   };

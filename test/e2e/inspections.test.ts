@@ -1,19 +1,16 @@
 import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { auditLog } from "../../src/db/schema.js";
 import { addLocalDays, atLocal, isWorkingDay, localDay } from "../../src/domain/calendar.js";
 import { parseInspectionPlan } from "../../src/domain/inspections.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInspection } from "../../src/services/inspections.js";
 import { loadHolidays, sweepReminders } from "../../src/services/reminders.js";
-import { telegramSender } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
-import { type BotWorld, startBotWorld } from "../support/harness.js";
+import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -29,20 +26,8 @@ describe.each(DATABASE_KINDS)("inspection schedules (%s)", (kind) => {
   let inspectionId = 0;
   const received: { chat: number; at: Date; text: string }[] = [];
 
-  const deliver = async () => {
-    const send = telegramSender(TEST_TOKEN, world.fake.apiRoot);
-    await new Dispatcher({
-      db: database.db,
-      logger: pino({ level: "silent" }),
-      clock: world.clock.now,
-      rate: 1000,
-      perChatIntervalMs: 0,
-      send: async (message) => {
-        received.push({ chat: Number(message.chatId), at: world.clock.now(), text: message.payload.text });
-        return send(message);
-      },
-    }).drainAll();
-  };
+  const deliver = () =>
+    testDispatcher(world, database.db, (message) => received.push({ chat: Number(message.chatId), at: world.clock.now(), text: message.payload.text })).drainAll();
   const nextWith = async (who: TestUser, text: string): Promise<Shown> => {
     for (;;) {
       const shown = await who.next();

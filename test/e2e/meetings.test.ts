@@ -1,12 +1,8 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { sweepReminders } from "../../src/services/reminders.js";
-import { telegramSender } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { TEST_TOKEN } from "../support/fake-telegram.js";
-import { type BotWorld, startBotWorld } from "../support/harness.js";
+import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
@@ -37,7 +33,7 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
     const employee = world.fake.user({ id: 9104, first_name: "NV" });
     expect((await employee.ask("/meeting 20/03/2024 14:00 | A | B")).text).toContain("không dành cho vai trò");
 
-    const dispatcher = new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, world.fake.apiRoot), logger: pino({ level: "silent" }), clock: world.clock.now, rate: 100, perChatIntervalMs: 0 });
+    const dispatcher = testDispatcher(world, database.db);
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
     const reminders = (chat: number) => world.fake.unread(chat).filter((shown) => shown.text.includes("Nhắc lịch họp"));
     for (const at of ["2024-03-11T09:00:00+07:00", "2024-03-12T09:00:00+07:00", "2024-03-12T16:00:00+07:00", "2024-03-13T09:00:00+07:00", "2024-03-14T09:00:00+07:00", "2024-03-14T16:00:00+07:00"]) {

@@ -1,18 +1,15 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { people, registrations } from "../../src/db/schema.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { cliActor } from "../../src/services/audit.js";
 import { catalogueOn } from "../../src/services/catalogue.js";
 import { importTitleHistory, submitRegistration } from "../../src/services/registrations.js";
 import { sweepReminders } from "../../src/services/reminders.js";
-import { telegramSender } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type Shown, TEST_TOKEN, type TestUser } from "../support/fake-telegram.js";
-import { type BotWorld, startBotWorld } from "../support/harness.js";
+import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -39,8 +36,7 @@ describe.each(DATABASE_KINDS)("title registration (%s)", (kind) => {
       if (shown.text.includes(text)) return shown;
     }
   };
-  const deliverNotifications = () =>
-    new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, world.fake.apiRoot), logger: pino({ level: "silent" }), clock: world.clock.now, rate: 100, perChatIntervalMs: 0 }).drainAll();
+  const deliverNotifications = () => testDispatcher(world, database.db).drainAll();
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

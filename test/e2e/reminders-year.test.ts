@@ -1,4 +1,3 @@
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema.js";
@@ -12,16 +11,13 @@ import {
   quarterDays,
   SEND_WINDOW,
 } from "../../src/domain/calendar.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { readPlanFile } from "../../src/services/plan-file.js";
 import { loadHolidays, sweepReminders } from "../../src/services/reminders.js";
 import { tasksOfUnit } from "../../src/services/tasks.js";
-import { telegramSender } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { TEST_TOKEN } from "../support/fake-telegram.js";
-import { type BotWorld, startBotWorld } from "../support/harness.js";
+import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -57,20 +53,8 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
     await savePlan(database.db, preview, { clock: world.clock.now, actor: cliActor, source: "fixture" });
     holidays = await loadHolidays(database.db, world.clock.now());
 
-    const send = telegramSender(TEST_TOKEN, world.fake.apiRoot);
-    const dispatcher = new Dispatcher({
-      db: database.db,
-      logger: pino({ level: "silent" }),
-      clock: world.clock.now,
-      rate: 1000,
-      // The fake API does not limit one chat; a year of simulated days need not wait a real second each.
-      perChatIntervalMs: 0,
-      send: async (message) => {
-        const result = await send(message);
-        received.push({ chatId: Number(message.chatId), at: world.clock.now(), text: message.payload.text });
-        return result;
-      },
-    });
+    // The received list notes the simulated moment each message went out.
+    const dispatcher = testDispatcher(world, database.db, (message) => received.push({ chatId: Number(message.chatId), at: world.clock.now(), text: message.payload.text }));
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
 
     const vpHead = world.fake.user({ id: CHATS.VP, first_name: "Phòng" });

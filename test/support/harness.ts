@@ -2,7 +2,8 @@ import { pino } from "pino";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import type { TdktBot } from "../../src/bot/index.js";
-import { createTelegramBot, runTelegramPolling } from "../../src/transports/telegram.js";
+import { Dispatcher, type OutgoingMessage } from "../../src/scheduler/dispatcher.js";
+import { createTelegramBot, runTelegramPolling, telegramSender } from "../../src/transports/telegram.js";
 import { FakeTelegram, TEST_TOKEN } from "./fake-telegram.js";
 
 /** A settable clock: tests move time instead of waiting for it. */
@@ -46,4 +47,23 @@ export async function startBotWorld(db: Database, options: { at?: string } = {})
       await fake.close();
     },
   };
+}
+
+/**
+ * A dispatcher that drains the outbox into the fake API as fast as the test needs: the business
+ * clock is the world's, and the per-chat second is not waited for (the fake does not limit a chat).
+ */
+export function testDispatcher(world: BotWorld, db: Database, onSend?: (message: OutgoingMessage) => void): Dispatcher {
+  const send = telegramSender(TEST_TOKEN, world.fake.apiRoot);
+  return new Dispatcher({
+    db,
+    logger: pino({ level: "silent" }),
+    clock: world.clock.now,
+    rate: 1000,
+    perChatIntervalMs: 0,
+    send: async (message) => {
+      onSend?.(message);
+      return send(message);
+    },
+  });
 }
