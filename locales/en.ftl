@@ -90,6 +90,7 @@ cli-usage =
       campaign launch --deadline dd/mm/yyyy --title "Title"  launch the campaign, registration open until the deadline
       import history <file.csv>        import past years' titles (staff_code, year, title_code)
       export registrations [--year YEAR] [--out file.xlsx]  export the consolidated registration list
+      audit --since dd/mm/yyyy         the audit log since that day
       backup <file> / restore <file>   back up / restore the embedded (PGlite) database
       seed demo                        load the demo agency
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
@@ -412,3 +413,5 @@ inspections-team-header = <b>Your inspection team's schedule</b>
 inspections-team-line = • { $when } — { $unit }
 cli-inspection-usage = Usage: import inspection <file> [--kind direct|self|cross] [--team HEAD_CODE,MEMBER_CODE,…] [--year YEAR]
 cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; quarters { $from }–{ $to }; notice { $notice } days; report { $report } days ahead.
+cli-audit-usage = Usage: audit --since dd/mm/yyyy
+cli-audit-count = { $count } audit entries.

@@ -90,6 +90,7 @@ cli-usage =
       campaign launch --deadline dd/mm/yyyy --title "Tên"  phát động phong trào, mở đăng ký đến hạn
       import history <tệp.csv>         nhập danh hiệu các năm trước (staff_code, year, title_code)
       export registrations [--year NĂM] [--out tệp.xlsx]  xuất biểu đăng ký thi đua
+      audit --since dd/mm/yyyy         nhật ký thay đổi từ ngày đó
       backup <tệp> / restore <tệp>     sao lưu / khôi phục cơ sở dữ liệu nhúng (PGlite)
       seed demo                        nạp cơ quan mẫu
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
@@ -412,3 +413,5 @@ inspections-team-header = <b>Lịch làm việc của đoàn kiểm tra</b>
 inspections-team-line = • { $when } — { $unit }
 cli-inspection-usage = Cách dùng: import inspection <tệp> [--kind direct|self|cross] [--team MÃ_TRƯỞNG_ĐOÀN,MÃ_THÀNH_VIÊN,…] [--year NĂM]
 cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; quý { $from }–{ $to }; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày.
+cli-audit-usage = Cách dùng: audit --since dd/mm/yyyy
+cli-audit-count = { $count } mục nhật ký.

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type DestinationStream, pino, type Logger } from "pino";
 import type { Config } from "./config.js";
 
 // Secrets that could reach a log line through a config object, a URL or an error's request.
@@ -14,24 +14,16 @@ const REDACT = [
 ];
 
 /** Logs go to stderr, so stdout stays the console chat and the CLI's output. */
-export function createLogger(config: Pick<Config, "logLevel" | "telegram">, level = config.logLevel): Logger {
-  const token = config.telegram.token;
+export function createLogger(config: Pick<Config, "logLevel" | "telegram"> & Partial<Pick<Config, "mode" | "zalo">>, level = config.logLevel, destination: DestinationStream = pino.destination(2)): Logger {
+  const secrets = [config.telegram.token, config.zalo?.token, config.mode?.kind === "webhook" ? config.mode.secret : undefined].filter((secret): secret is string => Boolean(secret));
   return pino(
     {
       level,
       redact: { paths: REDACT, censor: "[redacted]" },
-      // The token is part of every Bot API URL; scrub it from any message or error text too.
-      hooks: token
-        ? {
-            logMethod(args, method) {
-              method.apply(
-                this,
-                args.map((arg) => (typeof arg === "string" ? arg.split(token).join("[redacted]") : arg)) as typeof args,
-              );
-            },
-          }
-        : {},
+      // The token is part of every Bot API URL and may turn up in any message or error text:
+      // tokens and secrets are scrubbed from each finished line.
+      hooks: secrets.length ? { streamWrite: (line) => secrets.reduce((text, secret) => text.split(secret).join("[redacted]"), line) } : {},
     },
-    pino.destination(2),
+    destination,
   );
 }

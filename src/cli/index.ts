@@ -1,4 +1,6 @@
+import { asc, gte } from "drizzle-orm";
 import { z } from "zod";
+import { auditLog } from "../db/schema.js";
 import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
@@ -151,6 +153,16 @@ async function main(args: string[]): Promise<void> {
       if (result.kind === "refused") throw new UserError(result.refusal.key, result.refusal.args);
       print(t("cli-inspection-created", { id: result.inspectionId, title: plan.title, units: result.units, from: plan.windowFrom, to: plan.windowTo, notice: plan.noticeDays, report: plan.reportDays }));
       if (result.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: result.unmatched.join("; ") }));
+    },
+    audit: async (database) => {
+      const sinceText = flag(rest, "--since") ?? "";
+      const since = parseLocalDateTime(sinceText, config.displayTimeZone, "00:00");
+      if ("error" in since) throw new UserError("cli-audit-usage");
+      const entries = await database.db.select().from(auditLog).where(gte(auditLog.at, since.at)).orderBy(asc(auditLog.at), asc(auditLog.id));
+      for (const entry of entries) {
+        print(`${formatDateTime(entry.at, config.displayTimeZone)}  ${entry.actorLabel}  ${entry.action}  ${entry.subject}  ${JSON.stringify(entry.details)}`);
+      }
+      print(t("cli-audit-count", { count: entries.length }));
     },
     "import history": async (database) => {
       const file = needed(1, "<file.csv>");
