@@ -53,8 +53,9 @@ export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onRead
  * Sends outbox messages through the Bot API without auto-retry: the dispatcher decides what a
  * 429, a 403 or a lost answer means for the row.
  */
-export function telegramSender(token: string, apiRoot: string, options: { paid?: boolean } = {}): Sender {
-  const api = new Api(token, { apiRoot });
+export function telegramSender(token: string, apiRoot: string, options: { paid?: boolean; timeoutSeconds?: number } = {}): Sender {
+  // A request with no answer in this time is recorded as unknown, never resent.
+  const api = new Api(token, { apiRoot, timeoutSeconds: options.timeoutSeconds ?? 30 });
   return async ({ chatId, payload }) => {
     const other = {
       ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),

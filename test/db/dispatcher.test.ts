@@ -64,4 +64,19 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     expect(fake.rateLimited - before).toBe(0);
     expect((await outboxDepth(database.db)).sent).toBe(44 + 39);
   });
+
+  it("records a 5xx or a request that got no answer as unknown, and never sends it again", async () => {
+    const before = fake.received.length;
+    fake.injectFaults("5xx", "hang");
+    await notify([41, 42, 43, 44], "faults");
+    const dispatcher = new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot, { timeoutSeconds: 1 }), logger, clock: () => now, rate: 30 });
+    await dispatcher.drainAll();
+    await dispatcher.drainAll();
+    const rows = await database.db.select({ status: outbox.status, error: outbox.error }).from(outbox).where(eq(outbox.kind, "test"));
+    const faults = rows.filter((row) => row.status === "unknown");
+    expect(faults).toHaveLength(2);
+    // Each of the four reached the API exactly once: the two faulty ones were not retried.
+    const arrived = fake.received.slice(before).map((entry) => entry.text);
+    expect(arrived.filter((text) => text === "<b>faults</b> &amp; co")).toHaveLength(4);
+  });
 });

@@ -210,7 +210,7 @@ export class FakeTelegram {
       case "sendMessage":
       case "editMessageText":
       case "sendDocument":
-        return this.send(method, payload);
+        return this.sendWithFaults(method, payload);
       default:
         return this.refuse(`method ${method} is not implemented by the fake API`, 404);
     }
@@ -235,6 +235,25 @@ export class FakeTelegram {
     const batch = this.pending.slice(0, Number(payload.limit ?? 100));
     for (const update of batch) this.redeliveries.delete(update.update_id);
     return batch;
+  }
+
+  private faults: ("5xx" | "hang")[] = [];
+  readonly received: { chatId: number; text: unknown }[] = [];
+
+  /** Queues faults for the next sends, in order. */
+  injectFaults(...faults: ("5xx" | "hang")[]): void {
+    this.faults.push(...faults);
+  }
+
+  private async sendWithFaults(method: string, payload: Record<string, unknown>): Promise<ApiResult> {
+    const fault = method === "sendMessage" ? this.faults.shift() : undefined;
+    if (fault) this.received.push({ chatId: Number(payload.chat_id), text: payload.text });
+    if (fault === "5xx") return { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } };
+    // Telegram got it (and may have delivered it) but the answer never comes.
+    if (fault === "hang") return new Promise<ApiResult>(() => {});
+    const result = this.send(method, payload);
+    if (result.status === 200 && method === "sendMessage") this.received.push({ chatId: Number(payload.chat_id), text: payload.text });
+    return result;
   }
 
   private send(method: string, payload: Record<string, unknown>): ApiResult {
