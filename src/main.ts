@@ -20,6 +20,9 @@ async function main(): Promise<number> {
   ]);
   const [{ runConsole }, { createTelegramBot, progressEditor, runTelegramPolling, telegramSender }, { startScheduler }] = transports;
   const services = { db: database.db, config, logger, clock: systemClock };
+  // postgres.js fetches array types on each new connection outside any query: while the server
+  // restarts that fails as an unhandled rejection. The bot must outlive a database restart.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
   const ready = () =>
     logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
 

@@ -176,3 +176,29 @@ export async function restorePglite(dataDir: string, file: string): Promise<void
     release();
   }
 }
+
+const CONNECTION_LOST = /CONNECTION_(CLOSED|ENDED|DESTROYED)|ECONNRESET|ECONNREFUSED|EPIPE|57P0[123]/;
+
+/** Whether an error means the connection died (a server restart), not that the query was wrong. */
+export function isConnectionLost(error: unknown): boolean {
+  for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
+    const { code, message } = current as { code?: unknown; message?: unknown };
+    if (CONNECTION_LOST.test(`${String(code ?? "")} ${String(message ?? "")}`)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs an idempotent statement again when its pooled connection turns out dead: after a server
+ * restart each stale connection fails once before the pool replaces it.
+ */
+export async function retryOnLostConnection<T>(run: () => Promise<T>, attempts = 12): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isConnectionLost(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 50 * attempt)));
+    }
+  }
+}

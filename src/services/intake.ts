@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows, timestamp } from "../db/client.js";
+import { type Database, queryRows, retryOnLostConnection, timestamp } from "../db/client.js";
 import { type ChatUser, type Identity, identityFromRow, type IdentityRow, resolveIdentity } from "./accounts.js";
 import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 
@@ -9,7 +9,8 @@ import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
  */
 export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined }> {
   const lease = new Date(Date.now() + UPDATE_LEASE_MS);
-  const [row] = await queryRows<IdentityRow & { claimed: number; inProgress: boolean | null }>(
+  // The first statement of every update: it absorbs the dead connections a server restart leaves.
+  const [row] = await retryOnLostConnection(() => queryRows<IdentityRow & { claimed: number; inProgress: boolean | null }>(
     db,
     sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
@@ -20,13 +21,13 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
         select (select count(*) from claim)::int as "claimed",
                (select lease_until is not null from processed_updates where platform = ${user.platform} and update_id = ${updateId}) as "inProgress",
                a.id::int as "accountId", a.language, a.blocked, a.conversation_active as "conversationActive",
-               p.id::int as "personId", p.staff_code as "staffCode", p.full_name as "fullName", p.position, p.roles, p.active,
+               p.id::int as "personId", p.staff_code as "staffCode", p.full_name as "fullName", p.position, array_to_json(p.roles) as roles, p.active,
                u.id::int as "unitId", u.code as "unitCode", u.name as "unitName"
         from (select 1) as one
         left join chat_accounts a on a.platform = ${user.platform} and a.external_id = ${user.externalId}
         left join people p on p.id = a.person_id
         left join units u on u.id = p.unit_id`,
-  );
+  ));
   const claim: Claim = row?.claimed ? "claimed" : row?.inProgress ? "busy" : "done";
   if (claim !== "claimed") return { claim, identity: undefined };
   // A first contact needs its account created, a returning blocked user unblocking: the slow path.

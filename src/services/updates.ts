@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt } from "drizzle-orm";
-import type { Database } from "../db/client.js";
+import { type Database, retryOnLostConnection } from "../db/client.js";
 import { processedUpdates } from "../db/schema.js";
 
 /**
@@ -13,10 +13,12 @@ export const UPDATE_LEASE_MS = 15_000;
 
 /** Marks a claimed update handled, so a redelivery is recognised as done. */
 export async function finishUpdate(db: Database, platform: string, updateId: number): Promise<void> {
-  await db
-    .update(processedUpdates)
-    .set({ leaseUntil: null })
-    .where(and(eq(processedUpdates.platform, platform), eq(processedUpdates.updateId, updateId)));
+  await retryOnLostConnection(() =>
+    db
+      .update(processedUpdates)
+      .set({ leaseUntil: null })
+      .where(and(eq(processedUpdates.platform, platform), eq(processedUpdates.updateId, updateId))),
+  );
 }
 
 /** Forgets updates older than the platforms ever redeliver. */

@@ -53,7 +53,7 @@ export async function startBotWorld(db: Database, options: { at?: string } = {})
  * A dispatcher that drains the outbox into the fake API as fast as the test needs: the business
  * clock is the world's, and the per-chat second is not waited for (the fake does not limit a chat).
  */
-export function testDispatcher(world: BotWorld, db: Database, onSend?: (message: OutgoingMessage) => void): Dispatcher {
+export function testDispatcher(world: BotWorld, db: Database, onSend?: (message: OutgoingMessage) => void, leaseMs?: number): Dispatcher {
   const send = telegramSender(TEST_TOKEN, world.fake.apiRoot);
   return new Dispatcher({
     db,
@@ -61,6 +61,7 @@ export function testDispatcher(world: BotWorld, db: Database, onSend?: (message:
     clock: world.clock.now,
     rate: 1000,
     perChatIntervalMs: 0,
+    ...(leaseMs ? { leaseMs } : {}),
     send: async (message) => {
       onSend?.(message);
       return send(message);
