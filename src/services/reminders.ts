@@ -323,6 +323,19 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
         where v.status = 'scheduled' and v.starts_at > ${timestamp(new Date(now.getTime() - 15 * 86_400_000))}
           and v.starts_at < ${timestamp(new Date(now.getTime() + 40 * 86_400_000))}`,
   );
+  if (rows.length === 0) return [];
+  // Who is concerned, for every visit at once: the heads of the inspected units, each team, the secretariat.
+  const heads = await queryRows<{ id: number; unit_id: number }>(
+    db,
+    sql`select id::int as id, unit_id::int as unit_id from people
+        where active and 'head' = any(roles) and unit_id in (${sql.join([...new Set(rows.map((row) => row.unit_id))].map((id) => sql`${id}`), sql`, `)})`,
+  );
+  const teams = await queryRows<{ id: number; inspection_id: number }>(
+    db,
+    sql`select person_id::int as id, inspection_id::int as inspection_id from inspection_team
+        where inspection_id in (${sql.join([...new Set(rows.map((row) => row.inspection_id))].map((id) => sql`${id}`), sql`, `)})`,
+  );
+  const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and 'secretariat' = any(roles)`);
   const notifications: Notification[] = [];
   for (const visit of rows) {
     const startsAt = new Date(visit.starts_at);
@@ -330,8 +343,8 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
     const reportDay = addLocalDays(visitDay, -visit.report_days);
     const key = `visit:${visit.id}:v${visit.version}`;
     const args = { unit: visit.unit_name, when: formatDateTime(startsAt, zone), report: formatDate(atLocal(reportDay, "12:00:00", zone), zone) };
-    const heads = await queryRows<{ id: number }>(db, sql`select id::int as id from people where unit_id = ${visit.unit_id} and active and 'head' = any(roles)`);
-    const team = await queryRows<{ id: number }>(db, sql`select person_id::int as id from inspection_team where inspection_id = ${visit.inspection_id}`);
+    const unitHeads = heads.filter((head) => head.unit_id === visit.unit_id);
+    const team = teams.filter((member) => member.inspection_id === visit.inspection_id);
     const notify = (people: { id: number }[], suffix: string, message: string) =>
       people.map(({ id: personId }) => ({
         personId,
@@ -340,13 +353,10 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
         notBefore: context.notBefore,
         render: (locale: string) => ({ parseMode: "HTML" as const, text: t(locale, message, args) }),
       }));
-    if (!visit.reported && today === addLocalDays(reportDay, -1)) notifications.push(...notify(heads, "report-eve", "visit-report-due-tomorrow"));
-    if (!visit.reported && today === reportDay) notifications.push(...notify(heads, "report-day", "visit-report-due-today"));
-    if (today === addLocalDays(visitDay, -1)) notifications.push(...notify([...heads, ...team], "eve", visit.on_documents ? "visit-tomorrow-documents" : "visit-tomorrow"));
-    if (!visit.reported && today > reportDay && now < startsAt) {
-      const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and 'secretariat' = any(roles)`);
-      notifications.push(...notify(secretariat, "late", "visit-report-late"));
-    }
+    if (!visit.reported && today === addLocalDays(reportDay, -1)) notifications.push(...notify(unitHeads, "report-eve", "visit-report-due-tomorrow"));
+    if (!visit.reported && today === reportDay) notifications.push(...notify(unitHeads, "report-day", "visit-report-due-today"));
+    if (today === addLocalDays(visitDay, -1)) notifications.push(...notify([...unitHeads, ...team], "eve", visit.on_documents ? "visit-tomorrow-documents" : "visit-tomorrow"));
+    if (!visit.reported && today > reportDay && now < startsAt) notifications.push(...notify(secretariat, "late", "visit-report-late"));
   }
   // What is queued already is skipped by its key; rendering a few dozen visits a minute is cheap.
   return notifications;
