@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Refusal } from "../src/domain/titles.js";
-import { localName } from "../src/services/catalogue.js";
+import { catalogueOn, localName } from "../src/services/catalogue.js";
 import {
   liveRegistration,
   refusalOf,
@@ -188,8 +188,8 @@ async function startRegistration(ctx: Context, change: boolean) {
       const keyboard = new InlineKeyboard()
         .text(ctx.t("register-button-change"), "reg:change")
         .text(ctx.t("register-button-withdraw"), `reg:withdraw:${existing.id}`);
-      const choices = await registrationChoices(ctx.services.db, person, ctx.services.clock(), zone);
-      const title = choices.catalogue.titles.find((entry) => entry.code === existing.titleCode);
+      const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));
+      const title = catalogue.titles.find((entry) => entry.code === existing.titleCode);
       return ctx.say(
         "register-already",
         { title: title ? localName(title, await ctx.i18n.getLocale()) : existing.titleCode, status: ctx.t(`status-${existing.status}`) },

@@ -63,7 +63,6 @@ reportCommand.callbackQuery("report:remind", allowedAction("report:remind"), asy
     translate: translatorOf(ctx),
     timeZone: zone,
     notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
-    reason: "manual",
   });
   await ctx.answerCallbackQuery();
   await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.dedupeKey.split(":acct:")[0])).size });

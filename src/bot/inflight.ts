@@ -17,10 +17,6 @@ export class InflightUpdates {
     };
   }
 
-  get size(): number {
-    return this.count;
-  }
-
   /** Resolves once no update is being handled. */
   drain(): Promise<void> {
     if (this.count === 0) return Promise.resolve();

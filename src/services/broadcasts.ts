@@ -108,10 +108,21 @@ export async function confirmBroadcast(
 export type BroadcastCounts = { sent: number; failed: number; unknown: number; cancelled: number; remaining: number };
 
 export async function broadcastCounts(db: Database, broadcastId: number): Promise<BroadcastCounts> {
-  const rows = await queryRows<{ status: string; count: number }>(
+  return (await countsOf(db, [broadcastId])).get(broadcastId) ?? countsFrom([]);
+}
+
+/** Delivery figures of several broadcasts in one query. */
+async function countsOf(db: Database, broadcastIds: number[]): Promise<Map<number, BroadcastCounts>> {
+  if (broadcastIds.length === 0) return new Map();
+  const rows = await queryRows<{ broadcast_id: number; status: string; count: number }>(
     db,
-    sql`select status, count(*)::int as count from ${outbox} where broadcast_id = ${broadcastId} group by status`,
+    sql`select broadcast_id::int as broadcast_id, status, count(*)::int as count from ${outbox}
+        where broadcast_id in (${sql.join(broadcastIds.map((id) => sql`${id}`), sql`, `)}) group by broadcast_id, status`,
   );
+  return new Map(broadcastIds.map((id) => [id, countsFrom(rows.filter((row) => row.broadcast_id === id))]));
+}
+
+function countsFrom(rows: { status: string; count: number }[]): BroadcastCounts {
   const count = (...statuses: string[]) => rows.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
   return { sent: count("sent"), failed: count("failed"), unknown: count("unknown"), cancelled: count("cancelled"), remaining: count("pending", "claimed", "sending") };
 }
@@ -187,5 +198,6 @@ export async function finishBroadcast(db: Database, broadcastId: number, now: Da
 /** The year's campaigns and broadcasts with delivery figures. */
 export async function broadcastsSince(db: Database, since: Date) {
   const rows = await db.select().from(broadcasts).where(and(gte(broadcasts.createdAt, since), isNotNull(broadcasts.confirmedAt))).orderBy(desc(broadcasts.createdAt)).limit(30);
-  return Promise.all(rows.map(async (broadcast) => ({ broadcast, counts: await broadcastCounts(db, broadcast.id) })));
+  const counts = await countsOf(db, rows.map((broadcast) => broadcast.id));
+  return rows.map((broadcast) => ({ broadcast, counts: counts.get(broadcast.id) ?? countsFrom([]) }));
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { inspections, inspectionTeam, inspectionUnits, inspectionVisits, outbox, people, units } from "../db/schema.js";
 import { addLocalDays, atLocal, type Clock, formatDate, formatDateTime, localDay } from "../domain/calendar.js";
@@ -195,9 +195,9 @@ export async function visits(db: Database, filter: { unitId?: number; personId?:
     .where(
       and(
         ne(inspectionVisits.status, "cancelled"),
-        filter.unitId === undefined ? sql`true` : eq(inspectionVisits.unitId, filter.unitId),
-        filter.personId === undefined ? sql`true` : sql`exists (select 1 from inspection_team t where t.inspection_id = ${inspectionVisits.inspectionId} and t.person_id = ${filter.personId})`,
-        filter.from === undefined ? sql`true` : sql`${inspectionVisits.startsAt} >= ${filter.from.toISOString()}::timestamptz`,
+        filter.unitId === undefined ? undefined : eq(inspectionVisits.unitId, filter.unitId),
+        filter.personId === undefined ? undefined : sql`exists (select 1 from inspection_team t where t.inspection_id = ${inspectionVisits.inspectionId} and t.person_id = ${filter.personId})`,
+        filter.from === undefined ? undefined : gte(inspectionVisits.startsAt, filter.from),
       ),
     )
     .orderBy(asc(inspectionVisits.startsAt));

@@ -319,7 +319,7 @@ export async function unregisteredPeople(db: Database, year: number): Promise<nu
 }
 
 /** Reminds everyone not registered yet; at most once per person per day however often it is pressed. */
-export async function remindUnregistered(db: Database, context: { now: Date; year: number; translate: Translate; timeZone: string; notBefore: Date; reason: string }) {
+export async function remindUnregistered(db: Database, context: { now: Date; year: number; translate: Translate; timeZone: string; notBefore: Date }) {
   const campaign = await campaignOfYear(db, context.year);
   if (!campaign) return [];
   const personIds = await unregisteredPeople(db, context.year);

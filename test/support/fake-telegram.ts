@@ -265,7 +265,6 @@ export class FakeTelegram {
     this.sentAt = this.sentAt.filter((at) => now - at < 1000);
     if (this.sentAt.length >= this.rateLimitPerSecond) {
       this.rateLimited++;
-      if (process.env.FAKE_DEBUG) console.log("429 at", now, "window", this.sentAt.map((at) => at - now).join(","));
       return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
     }
     const field = method === "sendDocument" ? "caption" : "text";
