@@ -19,7 +19,7 @@ async function queueBroadcast(db: Database, count: number): Promise<number> {
   const now = new Date();
   const id = await createDraft(db, { personId: 1, text: "📣 <b>Phát động</b> phong trào thi đua", documentFileId: null, documentName: null, audience: { kind: "all" }, launch: null, now });
   const queued = performance.now();
-  const result = await confirmBroadcast(db, { broadcastId: id, personId: 1, progress: { chatId: "1000001", messageId: 1 } }, {
+  const result = await confirmBroadcast(db, { broadcastId: id, personId: 1, progress: { platform: "telegram", chatId: "1000001", messageId: 1 } }, {
     clock: () => now,
     actor: { personId: 1, label: "bench" },
     translate: () => "Đăng ký ngay",

@@ -122,7 +122,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
       const person = ctx.identity.person;
       if (!person) return { kind: "gone" as const };
       const id = await createDraft(ctx.services.db, { personId: person.id, text: html, documentFileId: document?.fileId ?? null, documentName: document?.name ?? null, audience, launch, now: ctx.services.clock() });
-      return confirmBroadcast(ctx.services.db, { broadcastId: id, personId: person.id, progress: { chatId: String(progress.chat.id), messageId: progress.message_id } }, {
+      return confirmBroadcast(ctx.services.db, { broadcastId: id, personId: person.id, progress: { platform: ctx.services.platform, chatId: String(progress.chat.id), messageId: progress.message_id } }, {
         clock: ctx.services.clock,
         actor: actorOf(ctx),
         translate: translatorOf(ctx),

@@ -6,6 +6,7 @@ import { inspectionsCommand } from "./inspections.js";
 import { langCommand } from "./lang.js";
 import { meCommand } from "./me.js";
 import { meetingsCommand } from "./meetings.js";
+import { notifyCommand } from "./notify.js";
 import { planImport } from "./plan-import.js";
 import { registerCommand } from "./register.js";
 import { reportCommand } from "./report.js";
@@ -13,4 +14,4 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];
+export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, notifyCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];

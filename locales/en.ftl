@@ -415,3 +415,18 @@ cli-inspection-usage = Usage: import inspection <file> [--kind direct|self|cross
 cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; quarters { $from }–{ $to }; notice { $notice } days; report { $report } days ahead.
 cli-audit-usage = Usage: audit --since dd/mm/yyyy
 cli-audit-count = { $count } audit entries.
+
+## Zalo, and where notifications go
+cmd-notify = Get notifications on: /notify telegram, /notify zalo or /notify both
+notify-current = Your notifications go to: <b>{ $via }</b>. Choose:
+notify-usage = Usage: <code>/notify telegram</code>, <code>/notify zalo</code> or <code>/notify both</code>.
+notify-set = From now on notifications go to: <b>{ $via }</b>.
+notify-set-not-linked = Saved: notifications go to <b>{ $via }</b>. You have not linked a { $via } account, so until you do, they keep going to the accounts you have. To link one, ask the Office for an invite code and send it in { $via }.
+notify-via-telegram = Telegram
+notify-via-zalo = Zalo
+notify-via-both = Both Telegram and Zalo
+zalo-choose-hint = Reply with the number (e.g. 1) or type the option.
+zalo-choice-out-of-range = There is no option with that number. Reply with a number from 1 to { $count }.
+zalo-document-link = 📎 Download { $name } at: { $url }
+    The link works until { $until }.
+zalo-document-unavailable = 📎 Zalo cannot receive the file { $name } from the bot. Use this command on Telegram, or ask the Office to send you the file.

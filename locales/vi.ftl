@@ -415,3 +415,18 @@ cli-inspection-usage = Cách dùng: import inspection <tệp> [--kind direct|sel
 cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; quý { $from }–{ $to }; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày.
 cli-audit-usage = Cách dùng: audit --since dd/mm/yyyy
 cli-audit-count = { $count } mục nhật ký.
+
+## Zalo, and where notifications go
+cmd-notify = Nhận thông báo qua: /notify telegram, /notify zalo hoặc /notify both (cả hai)
+notify-current = Thông báo của bạn đang gửi qua: <b>{ $via }</b>. Chọn cách nhận:
+notify-usage = Cách dùng: <code>/notify telegram</code>, <code>/notify zalo</code> hoặc <code>/notify both</code> (cả hai).
+notify-set = Từ nay thông báo gửi qua: <b>{ $via }</b>.
+notify-set-not-linked = Đã ghi: thông báo gửi qua <b>{ $via }</b>. Bạn chưa liên kết tài khoản { $via }, nên cho đến khi liên kết, thông báo vẫn gửi đến các tài khoản bạn đang có. Để liên kết, xin mã mời từ Văn phòng rồi gửi mã đó trong { $via }.
+notify-via-telegram = Telegram
+notify-via-zalo = Zalo
+notify-via-both = Cả Telegram và Zalo
+zalo-choose-hint = Trả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.
+zalo-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến { $count }.
+zalo-document-link = 📎 Tải tệp { $name } tại: { $url }
+    Đường dẫn dùng được đến { $until }.
+zalo-document-unavailable = 📎 Zalo không nhận được tệp { $name } từ bot. Hãy dùng lệnh này trên Telegram, hoặc đề nghị Văn phòng gửi tệp cho bạn.

@@ -60,6 +60,10 @@ const webhook = common.extend({
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -"),
   ),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+  ZALO_WEBHOOK_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -").optional(),
+  ),
 });
 
 const environmentSchema = z.discriminatedUnion("BOT_MODE", [polling, webhook]);
@@ -77,8 +81,20 @@ export type Config = {
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
   /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
   logLevelExplicit: boolean;
-  mode: { kind: "polling" } | { kind: "webhook"; url: string; secret: string; port: number };
+  mode:
+    | { kind: "polling" }
+    | {
+        kind: "webhook";
+        url: string;
+        secret: string;
+        port: number;
+        /** Where Zalo delivers (the same server, path /zalo) and the secret it sends back. */
+        zalo: { url: string; secret: string };
+      };
 };
+
+/** Zalo's webhook lives on the same server as Telegram's, under this path. */
+export const ZALO_WEBHOOK_PATH = "/zalo";
 
 export class ConfigError extends Error {}
 
@@ -108,7 +124,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevelExplicit: Boolean(env.LOG_LEVEL),
     mode:
       e.BOT_MODE === "webhook"
-        ? { kind: "webhook", url: e.WEBHOOK_URL, secret: e.WEBHOOK_SECRET, port: e.PORT }
+        ? {
+            kind: "webhook",
+            url: e.WEBHOOK_URL,
+            secret: e.WEBHOOK_SECRET,
+            port: e.PORT,
+            zalo: { url: new URL(ZALO_WEBHOOK_PATH, e.WEBHOOK_URL).toString(), secret: e.ZALO_WEBHOOK_SECRET ?? e.WEBHOOK_SECRET },
+          }
         : { kind: "polling" },
   };
 }

@@ -4,21 +4,23 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { systemClock } from "./domain/calendar.js";
 import { UserError } from "./domain/user-error.js";
 import { createLogger } from "./logger.js";
+import { htmlToPlainText } from "./domain/text.js";
 import { reminderSettings } from "./services/reminders.js";
+import type { Sender } from "./scheduler/dispatcher.js";
 
 const startedAt = performance.now();
 
 async function main(): Promise<number> {
   const config = loadConfig();
-  const consoleMode = !config.telegram.token;
+  const consoleMode = !config.telegram.token && !config.zalo.token;
   // The console chat owns the terminal; only warnings reach it unless LOG_LEVEL says otherwise.
   const logger = createLogger(config, consoleMode && !config.logLevelExplicit ? "warn" : config.logLevel);
   // The transports pull in grammY and friends; load them while the database opens.
   const [database, transports] = await Promise.all([
     openConfiguredDatabase(config),
-    Promise.all([import("./transports/console.js"), import("./transports/telegram.js"), import("./scheduler/index.js")]),
+    Promise.all([import("./transports/console.js"), import("./transports/telegram.js"), import("./transports/zalo.js"), import("./scheduler/index.js")]),
   ]);
-  const [{ runConsole }, { createTelegramBot, progressEditor, runTelegramPolling, telegramSender }, { startScheduler }] = transports;
+  const [{ runConsole }, telegramModule, zaloModule, { sendByPlatform, startScheduler }] = transports;
   const services = { db: database.db, config, logger, clock: systemClock };
   // postgres.js fetches array types on each new connection outside any query: while the server
   // restarts that fails as an unhandled rejection. The bot must outlive a database restart.
@@ -27,12 +29,20 @@ async function main(): Promise<number> {
     logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
 
   try {
-    if (consoleMode || !config.telegram.token) {
+    const { mode } = config;
+    const telegramToken = config.telegram.token;
+    const zaloToken = config.zalo.token;
+    if (consoleMode || (!telegramToken && !zaloToken)) {
       ready();
       await runConsole(services);
       return 0;
     }
-    const bot = createTelegramBot(services, config.telegram.token);
+    const telegram = telegramToken ? telegramModule.createTelegramBot(services, telegramToken) : undefined;
+    const zaloClient = zaloToken ? new zaloModule.ZaloClient(zaloToken, config.zalo.apiRoot) : undefined;
+    // Documents reach Zalo users as links to this server; without one there is nothing to link to.
+    const downloads = mode.kind === "webhook" ? { db: database.db, baseUrl: mode.url, secret: mode.secret } : undefined;
+    const zalo = zaloClient ? zaloModule.createZaloTransport(services, { client: zaloClient, ...(downloads ? { downloads } : {}) }) : undefined;
+    const i18n = (telegram ?? zalo?.bot)?.i18n;
     const stop = new AbortController();
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => {
@@ -40,29 +50,54 @@ async function main(): Promise<number> {
         stop.abort();
       });
     }
+    const senders: Record<string, Sender> = {
+      ...(telegram ? { telegram: telegramModule.telegramSender(telegramToken as string, config.telegram.apiRoot, { paid: config.broadcast.paid }) } : {}),
+      ...(zalo ? { zalo: zaloModule.zaloSender(zalo.outbound) } : {}),
+    };
     let scheduler: { stop(): Promise<void> } | undefined;
     const startBackgroundWork = () => {
       scheduler = startScheduler({
         db: database.db,
         logger,
         clock: systemClock,
-        translate: (locale, key, args) => bot.i18n.t(locale, key, args),
-        send: telegramSender(config.telegram.token as string, config.telegram.apiRoot, { paid: config.broadcast.paid }),
+        translate: (locale, key, args) => i18n?.t(locale, key, args) ?? key,
+        send: sendByPlatform(senders),
         rate: config.broadcast.rate,
         settings: reminderSettings(config),
-        editProgress: progressEditor(bot),
+        editProgress: async (target, view, finished) => {
+          if (target.platform === "telegram" && telegram) return telegramModule.progressEditor(telegram)(target, view, finished);
+          // Zalo cannot edit a message: only the final report is sent, as a new one.
+          if (target.platform === "zalo" && zalo && finished) {
+            await zalo.outbound.sendWithChoices(target.chatId, htmlToPlainText(view.text), view.buttons.flat().map((button) => ({ label: button.text, data: button.data })), target.messageId);
+          }
+        },
       });
       ready();
     };
-    if (config.mode.kind === "webhook") {
+    if (mode.kind === "webhook") {
       const { registerWebhook, startWebhookServer } = await import("./transports/webhook.js");
-      await registerWebhook(bot, config.mode.url, config.mode.secret);
-      const server = await startWebhookServer({ bot, database, path: new URL(config.mode.url).pathname, secret: config.mode.secret, port: config.mode.port });
+      if (telegram) await registerWebhook(telegram, mode.url, mode.secret);
+      if (zaloClient) await zaloModule.registerZaloWebhook(zaloClient, mode.zalo.url, mode.zalo.secret);
+      const server = await startWebhookServer({
+        database,
+        logger,
+        port: mode.port,
+        ...(telegram ? { telegram: { bot: telegram, path: new URL(mode.url).pathname, secret: mode.secret } } : {}),
+        ...(zalo ? { zalo: { transport: zalo, path: new URL(mode.zalo.url).pathname, secret: mode.zalo.secret }, downloads: { secret: mode.secret } } : {}),
+      });
       startBackgroundWork();
       await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));
       await server.close();
     } else {
-      await runTelegramPolling(bot, stop.signal, startBackgroundWork);
+      // Background work starts once every platform is taking updates.
+      let waiting = (telegram ? 1 : 0) + (zalo ? 1 : 0);
+      const onePlatformReady = () => {
+        if (--waiting === 0) startBackgroundWork();
+      };
+      await Promise.all([
+        telegram ? telegramModule.runTelegramPolling(telegram, stop.signal, onePlatformReady) : undefined,
+        zalo && zaloClient ? zaloModule.runZaloPolling(zalo, zaloClient, logger, stop.signal, onePlatformReady) : undefined,
+      ]);
     }
     await scheduler?.stop();
     return 0;

@@ -1,6 +1,6 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type Middleware } from "grammy";
+import { type ApiClientOptions, Bot, type BotConfig, type Middleware } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
@@ -22,11 +22,13 @@ export type CreateBotOptions = {
   apiRoot?: string;
   /** Given when the platform is not Telegram, so the bot never calls getMe. */
   botInfo?: UserFromGetMe;
+  /** Answers the Bot API calls in place of Telegram, for the other platforms. */
+  fetch?: ApiClientOptions["fetch"];
 };
 
-export function createBot({ token, services, apiRoot, botInfo }: CreateBotOptions) {
+export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBotOptions) {
   const botConfig: BotConfig<Context> = {
-    client: { apiRoot: apiRoot ?? services.config.telegram.apiRoot },
+    client: { apiRoot: apiRoot ?? services.config.telegram.apiRoot, ...(fetch ? { fetch } : {}) },
     ...(botInfo ? { botInfo } : {}),
   };
   const bot = new Bot<Context>(token, botConfig);

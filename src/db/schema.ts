@@ -39,11 +39,16 @@ export const people = pgTable(
       .references(() => units.id),
     roles: text("roles").array().notNull().default(sql`'{staff}'::text[]`),
     active: boolean("active").notNull().default(true),
+    /** Where notifications go when the person has accounts on several platforms. */
+    notifyVia: text("notify_via").$type<NotifyVia>().notNull().default("both"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [index("people_unit_idx").on(t.unitId)],
 );
+
+export const NOTIFY_VIA = ["telegram", "zalo", "both"] as const;
+export type NotifyVia = (typeof NOTIFY_VIA)[number];
 
 export const chatAccounts = pgTable(
   "chat_accounts",
@@ -449,6 +454,8 @@ export const broadcasts = pgTable("broadcasts", {
   campaignId: bigint("campaign_id", { mode: "number" }).references(() => campaigns.id),
   status: text("status").$type<BroadcastStatus>().notNull().default("draft"),
   recipients: integer("recipients").notNull().default(0),
+  /** The platform of the chat showing progress: only Telegram can edit it in place. */
+  progressPlatform: text("progress_platform").notNull().default("telegram"),
   progressChatId: text("progress_chat_id"),
   progressMessageId: integer("progress_message_id"),
   progressAt: timestamp("progress_at", { withTimezone: true }),
@@ -528,4 +535,39 @@ export const inspectionVisits = pgTable(
     uniqueIndex("inspection_visits_live_idx").on(t.inspectionId, t.unitId).where(sql`status <> 'cancelled'`),
     index("inspection_visits_starts_idx").on(t.startsAt),
   ],
+);
+
+// ---------------------------------------------------------------- platforms without buttons
+
+export type PendingChoice = { label: string; data: string };
+
+/**
+ * The numbered options last shown in a chat of a platform with no inline keyboards (Zalo): a
+ * reply with a number or a label becomes a press of that button, until they expire.
+ */
+export const pendingChoices = pgTable(
+  "pending_choices",
+  {
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    choices: jsonb("choices").$type<PendingChoice[]>().notNull(),
+    /** The message that showed them, as handlers that edit "their" message expect it. */
+    messageId: integer("message_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/** Files for platforms that cannot receive documents: served by a signed, short-lived link. */
+export const downloads = pgTable(
+  "downloads",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    fileName: text("file_name").notNull(),
+    /** Base64: one encoding for both drivers, and exports are small. */
+    contentBase64: text("content_base64").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("downloads_expires_idx").on(t.expiresAt)],
 );

@@ -41,6 +41,7 @@ export const COMMANDS = {
   help: "anyone",
   lang: "anyone",
   me: "linked",
+  notify: "linked",
   tasks: ["head", "secretariat"],
   note: ["head"],
   // Not typed: a secretariat member sends the plan document to the bot.
@@ -65,6 +66,7 @@ export type CommandName = keyof typeof COMMANDS;
 /** Button actions (the prefix of their callback data), under the same rules as commands. */
 export const ACTIONS = {
   lang: "anyone",
+  "notify:set": "linked",
   "task:done": ["head"],
   "task:reopen": ["head"],
   "plan:map": ["secretariat"],

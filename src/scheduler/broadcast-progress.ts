@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { chatAccounts } from "../db/schema.js";
 import { formatDuration } from "../domain/calendar.js";
@@ -6,7 +6,12 @@ import { escapeHtml } from "../domain/text.js";
 import { type Broadcast, broadcastCounts, type BroadcastCounts, claimProgressTurns, failureReasons, finishBroadcast } from "../services/broadcasts.js";
 import type { Translate } from "../services/outbox.js";
 
-export type ProgressEdit = (chatId: string, messageId: number, text: string, buttons: { text: string; data: string }[][]) => Promise<void>;
+/** Shows the progress in the chat that confirmed the broadcast; `finished` marks the final report. */
+export type ProgressEdit = (
+  target: { platform: string; chatId: string; messageId: number },
+  view: { text: string; buttons: { text: string; data: string }[][] },
+  finished: boolean,
+) => Promise<void>;
 
 const BAR_WIDTH = 20;
 
@@ -51,10 +56,10 @@ export async function reportBroadcastProgress(options: { db: Database; now: Date
     const counts = await broadcastCounts(options.db, broadcast.id);
     const finished = counts.remaining === 0 || broadcast.status === "cancelled";
     const reasons = finished ? await failureReasons(options.db, broadcast.id) : [];
-    const [account] = await options.db.select({ language: chatAccounts.language }).from(chatAccounts).where(eq(chatAccounts.chatId, broadcast.progressChatId ?? "")).limit(1);
+    const [account] = await options.db.select({ language: chatAccounts.language }).from(chatAccounts).where(and(eq(chatAccounts.platform, broadcast.progressPlatform), eq(chatAccounts.chatId, broadcast.progressChatId ?? ""))).limit(1);
     const view = renderProgress(broadcast, counts, reasons, { locale: account?.language ?? "vi", translate: options.translate, rate: options.rate });
     try {
-      await options.edit(broadcast.progressChatId ?? "", broadcast.progressMessageId ?? 0, view.text, view.buttons);
+      await options.edit({ platform: broadcast.progressPlatform, chatId: broadcast.progressChatId ?? "", messageId: broadcast.progressMessageId ?? 0 }, view, finished);
     } finally {
       if (finished && counts.remaining === 0) await finishBroadcast(options.db, broadcast.id, options.now);
     }

@@ -32,6 +32,14 @@ export type DispatcherOptions = {
   perChatIntervalMs?: number;
 };
 
+/** One sender per platform; a row for a platform this process cannot reach fails with the reason. */
+export function sendByPlatform(senders: Record<string, Sender>): Sender {
+  return async (message) => {
+    const send = senders[message.platform];
+    return send ? send(message) : { kind: "failed", reason: `${message.platform} is not configured` };
+  };
+}
+
 /** Marks a broadcast copy sent again after its sender died in the middle of the request. */
 export const RESENT_AFTER_CRASH = "resent after a crash: may be a duplicate";
 

@@ -8,6 +8,8 @@ import { pruneProcessedUpdates } from "../services/updates.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type Sender } from "./dispatcher.js";
 
+export { sendByPlatform } from "./dispatcher.js";
+
 export type SchedulerOptions = {
   db: Database;
   logger: Logger;

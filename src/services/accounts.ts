@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, people, units } from "../db/schema.js";
+import { chatAccounts, type NotifyVia, people, units } from "../db/schema.js";
 import { ROLES, type Role } from "../domain/roles.js";
 
 export type Platform = "telegram" | "zalo" | "console";
@@ -106,6 +106,20 @@ export function identityFromRow(row: IdentityRow): { blocked: boolean; identity:
         }
       : null;
   return { blocked: row.blocked, identity: { accountId: row.accountId, language: row.language, conversationActive: row.conversationActive, person } };
+}
+
+/** Where the person's notifications go, and the platforms they have a reachable account on. */
+export async function notificationSettings(db: Database, personId: number): Promise<{ via: NotifyVia; platforms: string[] }> {
+  const [person] = await db.select({ via: people.notifyVia }).from(people).where(eq(people.id, personId));
+  const accounts = await db
+    .selectDistinct({ platform: chatAccounts.platform })
+    .from(chatAccounts)
+    .where(and(eq(chatAccounts.personId, personId), eq(chatAccounts.blocked, false)));
+  return { via: person?.via ?? "both", platforms: accounts.map((account) => account.platform) };
+}
+
+export async function setNotifyVia(db: Database, personId: number, via: NotifyVia): Promise<void> {
+  await db.update(people).set({ notifyVia: via, updatedAt: new Date() }).where(eq(people.id, personId));
 }
 
 export async function setLanguage(db: Database, accountId: number, language: string): Promise<void> {

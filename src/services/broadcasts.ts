@@ -4,7 +4,7 @@ import { type BroadcastAudience, broadcasts, type OutboxPayload, outbox } from "
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { launchCampaign } from "./campaigns.js";
-import type { Translate } from "./outbox.js";
+import { NOTIFIED_ACCOUNT, type Translate } from "./outbox.js";
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
@@ -23,7 +23,7 @@ function audienceCondition(audience: BroadcastAudience): SQL {
 }
 
 const recipientsFrom = (audience: BroadcastAudience) =>
-  sql`from chat_accounts a join people p on p.id = a.person_id where not a.blocked and p.active and ${audienceCondition(audience)}`;
+  sql`from chat_accounts a join people p on p.id = a.person_id where not a.blocked and p.active and ${NOTIFIED_ACCOUNT} and ${audienceCondition(audience)}`;
 
 /** How many chats the audience reaches now (linked, not blocked accounts). */
 export async function countRecipients(db: Database, audience: BroadcastAudience): Promise<number> {
@@ -67,14 +67,14 @@ export function broadcastPayload(broadcast: Pick<Broadcast, "text" | "documentFi
  */
 export async function confirmBroadcast(
   db: Database,
-  input: { broadcastId: number; personId: number; progress: { chatId: string; messageId: number } },
+  input: { broadcastId: number; personId: number; progress: { platform: string; chatId: string; messageId: number } },
   context: { clock: Clock; actor: Actor; translate: Translate },
 ): Promise<{ kind: "sending"; broadcastId: number; recipients: number } | { kind: "gone" } | { kind: "empty" }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [broadcast] = await tx
       .update(broadcasts)
-      .set({ status: "sending", confirmedAt: now, progressChatId: input.progress.chatId, progressMessageId: input.progress.messageId })
+      .set({ status: "sending", confirmedAt: now, progressPlatform: input.progress.platform, progressChatId: input.progress.chatId, progressMessageId: input.progress.messageId })
       .where(and(eq(broadcasts.id, input.broadcastId), eq(broadcasts.createdByPersonId, input.personId), eq(broadcasts.status, "draft")))
       .returning();
     if (!broadcast) return { kind: "gone" as const };

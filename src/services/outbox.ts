@@ -1,10 +1,17 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { chatAccounts, type OutboxPayload, type OutboxStatus, outbox } from "../db/schema.js";
+import { type OutboxPayload, type OutboxStatus, outbox } from "../db/schema.js";
 import type { MessageArgs } from "../domain/user-error.js";
 
 /** Translation as services need it: a locale, a message key, its arguments. */
 export type Translate = (locale: string, key: string, args?: MessageArgs) => string;
+
+/**
+ * Of a person's accounts (`a` of person `p`), those notifications go to: every one, or only those
+ * on the platform the person chose with /notify — unless they have none there, so nothing is lost.
+ */
+export const NOTIFIED_ACCOUNT = sql`(p.notify_via = 'both' or a.platform = p.notify_via
+  or not exists (select 1 from chat_accounts other where other.person_id = p.id and other.platform = p.notify_via and not other.blocked))`;
 
 /** A notification for a person; it goes to every chat account they have linked. */
 export type Notification = {
@@ -28,11 +35,14 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   const personIds = [...new Set(notifications.map((notification) => notification.personId))];
   const accounts: { id: number; personId: number | null; platform: string; chatId: string; language: string | null }[] = [];
   for (let start = 0; start < personIds.length; start += 1000) {
+    const chunk = personIds.slice(start, start + 1000);
     accounts.push(
-      ...(await db
-        .select({ id: chatAccounts.id, personId: chatAccounts.personId, platform: chatAccounts.platform, chatId: chatAccounts.chatId, language: chatAccounts.language })
-        .from(chatAccounts)
-        .where(and(inArray(chatAccounts.personId, personIds.slice(start, start + 1000)), eq(chatAccounts.blocked, false)))),
+      ...(await queryRows<(typeof accounts)[number]>(
+        db,
+        sql`select a.id::int as id, a.person_id::int as "personId", a.platform, a.chat_id as "chatId", a.language
+            from chat_accounts a join people p on p.id = a.person_id
+            where a.person_id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)}) and not a.blocked and ${NOTIFIED_ACCOUNT}`,
+      )),
     );
   }
   const byPerson = new Map<number, typeof accounts>();

@@ -1,12 +1,13 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { createI18n } from "../bot/i18n.js";
 import { createBot } from "../bot/index.js";
 import type { BotServices } from "../bot/context.js";
 import { resolveIdentity } from "../services/accounts.js";
 import { cliActor } from "../services/audit.js";
 import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../services/demo.js";
-import { type Choice, type PlainOutgoing, rerouteToPlainText } from "./reroute.js";
+import { type Choice, commandEntities, type PlainOutgoing, plainTextFetch } from "./reroute.js";
 
 const CONSOLE_USER = { id: 1_000_001, is_bot: false, first_name: "console" } as const;
 const CONSOLE_ACCOUNT = {
@@ -41,14 +42,17 @@ export async function runConsole(
   if (!(await hasDemoAgency(services.db))) await seedDemo(services.db, { clock: services.clock, actor: cliActor });
   await linkConsoleAccount(services.db, services.clock, CONSOLE_ACCOUNT.externalId);
 
-  const bot = createBot({ token: "console", services: consoleServices, botInfo: CONSOLE_BOT });
   let choices: Choice[] = [];
   const print = (line: string) => io.output.write(`${line}\n`);
-  bot.api.config.use(
-    rerouteToPlainText({
+  const i18n = createI18n();
+  const bot = createBot({
+    token: "console",
+    services: consoleServices,
+    botInfo: CONSOLE_BOT,
+    fetch: plainTextFetch({
       async deliver(outgoing: PlainOutgoing) {
         if (outgoing.kind === "document") {
-          print(bot.i18n.t(locale, "console-document", { name: outgoing.fileName }));
+          print(i18n.t(locale, "console-document", { name: outgoing.file.fileName }));
           if (outgoing.caption) print(outgoing.caption);
           return;
         }
@@ -56,17 +60,17 @@ export async function runConsole(
         if (outgoing.kind === "notice") return;
         choices = outgoing.choices;
         if (choices.length > 0) {
-          print(bot.i18n.t(locale, "console-choose"));
+          print(i18n.t(locale, "console-choose"));
           choices.forEach((choice, index) => print(`  ${index + 1}. ${choice.label}`));
         }
       },
     }),
-  );
+  });
 
   const identity = await resolveIdentity(services.db, CONSOLE_ACCOUNT);
   let locale = identity.language ?? "vi";
   print(
-    bot.i18n.t(locale, "console-welcome", {
+    i18n.t(locale, "console-welcome", {
       name: identity.person?.fullName ?? "",
       unit: identity.person?.unitName ?? "",
     }),
@@ -87,7 +91,7 @@ export async function runConsole(
             id: String(updateId),
             from: CONSOLE_USER,
             chat_instance: "console",
-            data: chosen.callbackData,
+            data: chosen.data,
             message: { message_id: messageId, date: now(), chat: { id: CONSOLE_USER.id, type: "private", first_name: "console" }, text: "" },
           },
         }
@@ -106,12 +110,6 @@ export async function runConsole(
     locale = (await resolveIdentity(services.db, CONSOLE_ACCOUNT)).language ?? "vi";
   }
   await bot.inflight.drain();
-}
-
-/** grammY recognises commands by their entity, as Telegram marks them. */
-export function commandEntities(text: string) {
-  const command = /^\/[^\s]+/.exec(text)?.[0];
-  return command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {};
 }
 
 function now(): number {

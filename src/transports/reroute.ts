@@ -1,66 +1,111 @@
-import type { Transformer } from "grammy";
+import type { ApiClientOptions } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
+import type { PendingChoice } from "../db/schema.js";
 import { htmlToPlainText } from "../domain/text.js";
+import { parseApiPayload, safeJson, type UploadedPart } from "./http.js";
 
 /** A button as a platform without inline keyboards offers it: a label and what pressing sends. */
-export type Choice = { label: string; callbackData: string };
+export type Choice = PendingChoice;
+
+/** A document a handler sent: its name and, when the handler uploaded it, its bytes. */
+export type OutgoingFile = { fileName: string; bytes: (() => Promise<Uint8Array>) | undefined };
 
 /** What a handler asked to show, in the terms of a platform that only has plain text. */
 export type PlainOutgoing =
-  | { kind: "message"; chatId: string; text: string; choices: Choice[] }
-  | { kind: "edit"; chatId: string; text: string; choices: Choice[] }
+  | { kind: "message" | "edit"; chatId: string; messageId: number; text: string; choices: Choice[] }
   | { kind: "notice"; chatId: string; text: string }
-  | { kind: "document"; chatId: string; fileName: string; caption: string };
+  | { kind: "document"; chatId: string; file: OutgoingFile; caption: string };
 
 /** Where a platform puts what the bot says. */
 export interface PlainTextSink {
   deliver(outgoing: PlainOutgoing): Promise<void>;
+  /** The chat a callback query came from: answerCallbackQuery names only the query. */
+  chatOfCallbackQuery?(queryId: string): string;
 }
+
+type ApiFetch = NonNullable<ApiClientOptions["fetch"]>;
 
 let nextMessageId = 1;
 
 /**
- * An API transformer that answers Bot API calls for a platform that is not Telegram: the
- * messages go to the sink as plain text with numbered choices, and grammY gets the replies it
- * expects, so commands never know where they run.
+ * The Bot API, answered for a platform that is not Telegram: grammY's HTTP calls end here, the
+ * messages go to the sink as plain text with their buttons as choices, and grammY gets the
+ * answers it expects, so commands never know where they run. It is the client's `fetch` rather
+ * than an API transformer because guided conversations build their own Api from the client
+ * options (transformers are not carried over), and must record these answers for their replays.
  */
-export function rerouteToPlainText(sink: PlainTextSink): Transformer {
-  return async (_previous, method, payload) => {
-    const fields = payload as Record<string, unknown>;
-    const chatId = String(fields.chat_id ?? "");
-    const text = htmlToPlainText(String(fields.text ?? fields.caption ?? ""));
-    const choices = choicesOf(fields.reply_markup);
-    const now = Math.floor(Date.now() / 1000);
-    const message = () => ({ message_id: nextMessageId++, date: now, chat: { id: Number(chatId) || 0, type: "private" }, text });
-    switch (method) {
-      case "sendMessage":
-        await sink.deliver({ kind: "message", chatId, text, choices });
-        return { ok: true, result: message() } as never;
-      case "editMessageText":
-        await sink.deliver({ kind: "edit", chatId, text, choices });
-        return { ok: true, result: message() } as never;
-      case "answerCallbackQuery":
-        if (text) await sink.deliver({ kind: "notice", chatId, text });
-        return { ok: true, result: true } as never;
-      case "sendDocument": {
-        const document = fields.document as { filename?: string } | string | undefined;
-        const fileName = typeof document === "object" && document?.filename ? document.filename : "document";
-        await sink.deliver({ kind: "document", chatId, fileName, caption: text });
-        return { ok: true, result: message() } as never;
-      }
-      default:
-        // Commands menus, chat actions and the like have no counterpart; succeed quietly.
-        return { ok: true, result: true } as never;
+export function plainTextFetch(sink: PlainTextSink): ApiFetch {
+  return (async (input: unknown, init?: { body?: unknown; headers?: unknown }) => {
+    const method = /\/(\w+)$/.exec(String(input))?.[1] ?? "";
+    const result = await answer(sink, method, await readPayload(init));
+    return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+  }) as unknown as ApiFetch;
+}
+
+async function answer(sink: PlainTextSink, method: string, fields: Record<string, unknown>): Promise<unknown> {
+  const chatId = String(fields.chat_id ?? "");
+  const text = htmlToPlainText(String(fields.text ?? fields.caption ?? ""));
+  const choices = choicesOf(fields.reply_markup);
+  const now = Math.floor(Date.now() / 1000);
+  const message = (messageId: number) => ({ message_id: messageId, date: now, chat: { id: chatIdValue(chatId), type: "private" }, text });
+  switch (method) {
+    case "sendMessage": {
+      const messageId = nextMessageId++;
+      await sink.deliver({ kind: "message", chatId, messageId, text, choices });
+      return message(messageId);
     }
-  };
+    case "editMessageText": {
+      const messageId = Number(fields.message_id) || nextMessageId++;
+      await sink.deliver({ kind: "edit", chatId, messageId, text, choices });
+      return message(messageId);
+    }
+    case "answerCallbackQuery": {
+      const queryChat = sink.chatOfCallbackQuery?.(String(fields.callback_query_id ?? "")) ?? chatId;
+      if (text) await sink.deliver({ kind: "notice", chatId: queryChat, text });
+      return true;
+    }
+    case "sendDocument":
+      await sink.deliver({ kind: "document", chatId, file: outgoingFile(fields.document), caption: text });
+      return message(nextMessageId++);
+    default:
+      // Commands menus, chat actions and the like have no counterpart; succeed quietly.
+      return true;
+  }
+}
+
+/** The call's fields, as the platform would read them. */
+async function readPayload(init: { body?: unknown; headers?: unknown } | undefined): Promise<Record<string, unknown>> {
+  if (init?.body === undefined || init.body === null) return {};
+  const headers = new Headers(init.headers as Record<string, string>);
+  const body = Buffer.from(await new Response(init.body as BodyInit).arrayBuffer());
+  return parseApiPayload(headers.get("content-type") ?? "", body);
+}
+
+/** Telegram's chat ids are numbers; other platforms' may not be, and pass through as they are. */
+function chatIdValue(chatId: string): number | string {
+  return /^-?\d{1,15}$/.test(chatId) ? Number(chatId) : chatId;
+}
+
+function outgoingFile(document: unknown): OutgoingFile {
+  if (typeof document === "object" && document !== null && "bytes" in document && Buffer.isBuffer(document.bytes)) {
+    const { name, bytes } = document as UploadedPart;
+    return { fileName: name || "document", bytes: async () => bytes };
+  }
+  // A file id of Telegram's: there are no bytes to pass on.
+  return { fileName: "document", bytes: undefined };
 }
 
 function choicesOf(markup: unknown): Choice[] {
-  const keyboard = (markup as InlineKeyboardMarkup | undefined)?.inline_keyboard;
+  const parsed = typeof markup === "string" ? safeJson(markup) : markup;
+  const keyboard = (parsed as InlineKeyboardMarkup | undefined)?.inline_keyboard;
   if (!Array.isArray(keyboard)) return [];
   return keyboard.flat().flatMap((button) =>
-    "callback_data" in button && typeof button.callback_data === "string"
-      ? [{ label: button.text, callbackData: button.callback_data }]
-      : [],
+    "callback_data" in button && typeof button.callback_data === "string" ? [{ label: button.text, data: button.callback_data }] : [],
   );
+}
+
+/** grammY recognises commands by their entity, as Telegram marks them. */
+export function commandEntities(text: string) {
+  const command = /^\/[^\s]+/.exec(text)?.[0];
+  return command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {};
 }

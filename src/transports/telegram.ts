@@ -81,7 +81,7 @@ export function telegramSender(token: string, apiRoot: string, options: { paid?:
 
 /** Edits a broadcast's progress message; an edit that changes nothing is not an error. */
 export function progressEditor(bot: TdktBot): ProgressEdit {
-  return async (chatId, messageId, text, buttons) => {
+  return async ({ chatId, messageId }, { text, buttons }) => {
     try {
       await bot.api.editMessageText(chatId, messageId, text, {
         parse_mode: "HTML",

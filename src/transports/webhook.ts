@@ -1,41 +1,47 @@
-import { timingSafeEqual } from "node:crypto";
 import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Gauge } from "prom-client";
 import type { Update } from "grammy/types";
 import { z } from "zod";
+import type { Logger } from "pino";
 import { busyUpdates, type TdktBot } from "../bot/index.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { registry } from "../metrics.js";
+import { DOWNLOAD_PATH, openDownload } from "../services/downloads.js";
 import { outboxDepth } from "../services/outbox.js";
+import { readBody, reply, safeJson, secretMatches } from "./http.js";
 import { publishCommandMenu } from "./telegram.js";
+import { type ZaloTransport, zaloWebhookHandler } from "./zalo.js";
 
 /** The updates the bot handles; Telegram sends nothing else. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
-const MAX_BODY_BYTES = 1024 * 1024;
 
 // The body is Telegram's; only its shape is checked here, grammY reads the rest.
 const updateSchema = z.object({ update_id: z.number().int().nonnegative() }).passthrough();
 
 export type WebhookServer = { port: number; close(): Promise<void> };
 
-/** Whether the header carries the secret, compared in constant time. */
-export function secretMatches(header: string | string[] | undefined, secret: string): boolean {
-  if (typeof header !== "string") return false;
-  const given = Buffer.from(header);
-  const expected = Buffer.from(secret);
-  return given.length === expected.length && timingSafeEqual(given, expected);
-}
+export type WebhookServerOptions = {
+  database: Pick<DatabaseHandle, "db" | "ready">;
+  logger: Logger;
+  port: number;
+  host?: string;
+  telegram?: { bot: TdktBot; path: string; secret: string };
+  zalo?: { transport: ZaloTransport; path: string; secret: string };
+  /** Serves the signed links to files that Zalo cannot receive as documents. */
+  downloads?: { secret: string };
+};
 
 /**
- * The HTTP side of webhook mode: POST <path> takes Telegram's updates (401 without the secret),
- * GET /healthz says the process is up, /readyz that the database answers and is migrated,
- * /metrics serves Prometheus text. An update is answered 200 only once it has been handled, so
- * one that a dying instance never finished is redelivered by Telegram, to any instance.
+ * The HTTP side of webhook mode: POST <telegram path> takes Telegram's updates and POST <zalo
+ * path> Zalo's events (401 without the secret, and nothing read); GET /healthz says the process
+ * is up, /readyz that the database answers and is migrated, /metrics serves Prometheus text,
+ * /downloads/<signed token> the files Zalo cannot receive. An update is answered 200 only once
+ * handled, so one that a dying instance never finished is delivered again, to any instance.
  */
-export async function startWebhookServer(options: { bot: TdktBot; database: DatabaseHandle; path: string; secret: string; port: number; host?: string }): Promise<WebhookServer> {
-  const { bot, database } = options;
+export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
+  const { database, telegram, zalo, downloads } = options;
   // One gauge per process, reading the database of the server that registered it last.
   registry.removeSingleMetric("tdkt_outbox_depth");
   new Gauge({
@@ -49,6 +55,7 @@ export async function startWebhookServer(options: { bot: TdktBot; database: Data
   });
   let accepting = true;
   const server: Server = createServer((req, res) => void route(req, res));
+  const zaloHandler = zalo ? zaloWebhookHandler(zalo.transport, zalo.secret) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -61,22 +68,34 @@ export async function startWebhookServer(options: { bot: TdktBot; database: Data
       if (req.method === "GET" && url.pathname === "/metrics") {
         return reply(res, 200, await registry.metrics(), registry.contentType);
       }
-      if (req.method === "POST" && url.pathname === options.path) {
-        if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], options.secret)) return reply(res, 401, "unauthorized\n");
+      if (req.method === "GET" && downloads && url.pathname.startsWith(DOWNLOAD_PATH)) {
+        const file = await openDownload(database.db, downloads.secret, url.pathname.slice(DOWNLOAD_PATH.length));
+        if (!file) return reply(res, 404, "link expired or unknown\n");
+        return reply(res, 200, file.bytes, "application/octet-stream", {
+          "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+          "cache-control": "no-store",
+        });
+      }
+      if (req.method === "POST" && zalo && zaloHandler && url.pathname === zalo.path) {
+        if (!accepting && secretMatches(req.headers["x-bot-api-secret-token"], zalo.secret)) return reply(res, 503, "shutting down\n");
+        return await zaloHandler(req, res);
+      }
+      if (req.method === "POST" && telegram && url.pathname === telegram.path) {
+        if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], telegram.secret)) return reply(res, 401, "unauthorized\n");
         if (!accepting) return reply(res, 503, "shutting down\n");
         const body = await readBody(req);
         const parsed = body === undefined ? undefined : updateSchema.safeParse(safeJson(body));
         if (!parsed?.success) return reply(res, 400, "bad update\n");
         const update = parsed.data as unknown as Update;
-        await bot.handleUpdate(update);
+        await telegram.bot.handleUpdate(update);
         // Still being handled elsewhere: not 200, so Telegram delivers it again a little later.
         if (busyUpdates.has(update)) return reply(res, 503, "busy\n");
         return reply(res, 200, "");
       }
       return reply(res, 404, "not found\n");
     } catch (error) {
-      // Anything that escaped the bot's error boundary: Telegram will deliver it again.
-      bot.services.logger.error({ err: error }, "webhook request failed");
+      // Anything that escaped the bot's error boundary: the platform will deliver it again.
+      options.logger.error({ err: error }, "webhook request failed");
       if (!res.headersSent) reply(res, 500, "error\n");
     }
   }
@@ -90,7 +109,7 @@ export async function startWebhookServer(options: { bot: TdktBot; database: Data
       accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await bot.inflight.drain();
+      await Promise.all([telegram?.bot.inflight.drain(), zalo?.transport.drain()]);
       server.closeAllConnections();
       await closed;
     },
@@ -102,28 +121,4 @@ export async function registerWebhook(bot: TdktBot, url: string, secret: string)
   await bot.init();
   await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
   await publishCommandMenu(bot);
-}
-
-function reply(res: ServerResponse, status: number, body: string, contentType = "text/plain; charset=utf-8") {
-  res.writeHead(status, { "content-type": contentType });
-  res.end(body);
-}
-
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

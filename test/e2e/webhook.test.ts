@@ -54,7 +54,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     for (const handle of [database, second ?? database]) {
       const bot = createTelegramBot({ db: handle.db, config, logger: pino({ level: "silent" }), clock: clock.now }, TEST_TOKEN);
       await registerWebhook(bot, "https://bot.example.vn/telegram", SECRET);
-      servers.push(await startWebhookServer({ bot, database: handle, path: "/telegram", secret: SECRET, port: 0, host: "127.0.0.1" }));
+      servers.push(await startWebhookServer({ telegram: { bot, path: "/telegram", secret: SECRET }, database: handle, logger: bot.services.logger, port: 0, host: "127.0.0.1" }));
     }
     // Telegram delivers to whichever instance the load balancer picks: here, alternately. A
     // chat's next update goes out once the previous one was answered, as a person answers a reply.

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
 import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
+import { parseApiPayload } from "../../src/transports/http.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
 
@@ -166,7 +167,7 @@ export class FakeTelegram {
     if (!match || match[1] !== TEST_TOKEN) {
       result = { status: 404, body: { ok: false, error_code: 404, description: "Not Found" } };
     } else {
-      const payload = await parsePayload(req.headers["content-type"] ?? "", Buffer.concat(chunks));
+      const payload = parseApiPayload(req.headers["content-type"] ?? "", Buffer.concat(chunks));
       const method = match[2] ?? "";
       this.calls.push({ method, payload });
       result = await this.answer(method, payload, req);
@@ -404,35 +405,4 @@ function visibleText(raw: unknown, parseMode: unknown): string {
   if (parseMode !== "HTML") return raw;
   const parsed = parseTelegramHtml(raw);
   return "text" in parsed ? parsed.text : raw;
-}
-
-async function parsePayload(contentType: string, body: Buffer): Promise<Record<string, unknown>> {
-  if (body.length === 0) return {};
-  if (contentType.startsWith("application/json")) return JSON.parse(body.toString("utf8")) as Record<string, unknown>;
-  if (contentType.startsWith("multipart/form-data")) {
-    const boundary = /boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
-    if (!boundary) return {};
-    const payload: Record<string, unknown> = {};
-    const delimiter = Buffer.from(`--${boundary}`);
-    let start = body.indexOf(delimiter);
-    while (start >= 0) {
-      const next = body.indexOf(delimiter, start + delimiter.length);
-      if (next < 0) break;
-      const part = body.subarray(start + delimiter.length + 2, next - 2); // skip CRLF after the boundary and before the next
-      const headerEnd = part.indexOf("\r\n\r\n");
-      const headers = part.subarray(0, headerEnd).toString("utf8");
-      const content = part.subarray(headerEnd + 4);
-      const name = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
-      // grammY writes filename=<name> unquoted; browsers quote it.
-      const fileName = /filename="?([^"\r\n]*)"?/.exec(headers)?.[1];
-      payload[name] = fileName === undefined ? content.toString("utf8") : { name: fileName, size: content.length, bytes: Buffer.from(content) };
-      start = next;
-    }
-    // grammY sends the file as attach://<id> in the field and the bytes under the id.
-    for (const [key, value] of Object.entries(payload)) {
-      if (typeof value === "string" && value.startsWith("attach://")) payload[key] = payload[value.slice("attach://".length)];
-    }
-    return payload;
-  }
-  return Object.fromEntries(new URLSearchParams(body.toString("utf8")));
 }

@@ -1,0 +1,133 @@
+import { pino } from "pino";
+import { eq } from "drizzle-orm";
+import { loadConfig } from "../../src/config.js";
+import type { Database } from "../../src/db/client.js";
+import { chatAccounts, people } from "../../src/db/schema.js";
+import type { TdktBot } from "../../src/bot/index.js";
+import { Dispatcher, sendByPlatform } from "../../src/scheduler/dispatcher.js";
+import { startWebhookServer, type WebhookServer } from "../../src/transports/webhook.js";
+import { createZaloTransport, registerZaloWebhook, runZaloPolling, ZaloClient, zaloSender, type ZaloTransport } from "../../src/transports/zalo.js";
+import type { Shown } from "./fake-telegram.js";
+import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
+import { type BotWorld, startBotWorld, TestClock, testDispatcher } from "./harness.js";
+
+export type TestPlatform = "telegram" | "zalo";
+/** The end-to-end suites that every platform must pass run once per platform. */
+export const PLATFORMS: TestPlatform[] = ["telegram", "zalo"];
+
+/** A person in a chat, whatever the platform: they type, choose among what they are shown, and read. */
+export interface ChatTestUser {
+  readonly id: number;
+  send(text: string): unknown;
+  press(on: Shown, label: string): unknown;
+  next(): Promise<Shown>;
+  ask(text: string): Promise<Shown>;
+}
+
+/** The bot running on one platform against that platform's fake API. */
+export type ChatWorld = {
+  platform: TestPlatform;
+  bot: TdktBot;
+  clock: TestClock;
+  user(profile: { id: number; first_name: string }): ChatTestUser;
+  unread(userId: number): Shown[];
+  markRead(userId: number): void;
+  /** Everything the fake API refused or would have shown wrongly. */
+  violations: string[];
+  /** Links a test user's chat on this platform to a person, as a redeemed invite would. */
+  link(db: Database, staffCode: string, userId: number): Promise<number>;
+  /** Drains the outbox into this platform's fake API. */
+  deliverNotifications(db: Database): Promise<number>;
+  /** The Telegram world underneath, for what only Telegram can do (forged button data, documents). */
+  telegram: BotWorld | undefined;
+  zalo: { fake: FakeZalo; transport: ZaloTransport; server: WebhookServer | undefined } | undefined;
+  close(): Promise<void>;
+};
+
+export const ZALO_WEBHOOK_SECRET = "zalo-webhook-secret-for-tests";
+
+export async function startChatWorld(
+  platform: TestPlatform,
+  db: Database,
+  options: { at?: string; zaloMode?: "polling" | "webhook"; rateLimitPerSecond?: number } = {},
+): Promise<ChatWorld> {
+  if (platform === "telegram") {
+    const world = await startBotWorld(db, options.at ? { at: options.at } : {});
+    if (options.rateLimitPerSecond) world.fake.rateLimitPerSecond = options.rateLimitPerSecond;
+    return {
+      platform,
+      bot: world.bot,
+      clock: world.clock,
+      user: (profile) => world.fake.user(profile),
+      unread: (userId) => world.fake.unread(userId),
+      markRead: (userId) => world.fake.markRead(userId),
+      violations: world.fake.violations,
+      link: (database, staffCode, userId) => linkAccount(database, "telegram", staffCode, String(userId)),
+      deliverNotifications: (database) => testDispatcher(world, database).drainAll(),
+      telegram: world,
+      zalo: undefined,
+      close: () => world.close(),
+    };
+  }
+  return startZaloWorld(db, options);
+}
+
+async function startZaloWorld(db: Database, options: { at?: string; zaloMode?: "polling" | "webhook" }): Promise<ChatWorld> {
+  const fake = await FakeZalo.start();
+  const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
+  const config = loadConfig({ ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
+  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
+  const client = new ZaloClient(ZALO_TEST_TOKEN, fake.apiRoot);
+  const services = { db, config, logger, clock: clock.now };
+  const stop = new AbortController();
+  let server: WebhookServer | undefined;
+  let polling: Promise<void> | undefined;
+  let transport: ZaloTransport;
+  if (options.zaloMode === "webhook") {
+    // The links are signed now and served by the server that starts next, on a port known then.
+    const downloads = { db, baseUrl: "http://127.0.0.1/", secret: ZALO_WEBHOOK_SECRET };
+    transport = createZaloTransport(services, { client, downloads });
+    server = await startWebhookServer({ database: { db, ready: async () => true }, logger, port: 0, host: "127.0.0.1", zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET }, downloads: { secret: ZALO_WEBHOOK_SECRET } });
+    downloads.baseUrl = `http://127.0.0.1:${server.port}/`;
+    await registerZaloWebhook(client, `http://127.0.0.1:${server.port}/zalo`, ZALO_WEBHOOK_SECRET);
+    fake.useWebhook();
+  } else {
+    transport = createZaloTransport(services, { client });
+    let markReady = () => {};
+    const ready = new Promise<void>((resolve) => (markReady = resolve));
+    polling = runZaloPolling(transport, client, logger, stop.signal, markReady);
+    await Promise.race([ready, polling]);
+  }
+  const send = sendByPlatform({ zalo: zaloSender(transport.outbound) });
+  return {
+    platform: "zalo",
+    bot: transport.bot,
+    clock,
+    user: (profile) => fake.user(profile),
+    unread: (userId) => fake.unread(userId),
+    markRead: (userId) => fake.markRead(userId),
+    violations: fake.violations,
+    link: (database, staffCode, userId) => linkAccount(database, "zalo", staffCode, zaloChatId(userId)),
+    deliverNotifications: (database) =>
+      new Dispatcher({ db: database, logger: pino({ level: "silent" }), clock: clock.now, rate: 1000, perChatIntervalMs: 0, send }).drainAll(),
+    telegram: undefined,
+    zalo: { fake, transport, server },
+    async close() {
+      stop.abort();
+      await polling;
+      await server?.close();
+      await fake.close();
+    },
+  };
+}
+
+/** Links a chat of a platform to a person directly, as a redeemed invite would. */
+export async function linkAccount(db: Database, platform: TestPlatform, staffCode: string, externalId: string): Promise<number> {
+  const [person] = await db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode));
+  if (!person) throw new Error(`no person ${staffCode}`);
+  const [account] = await db
+    .insert(chatAccounts)
+    .values({ platform, externalId, chatId: externalId, personId: person.id, linkedAt: new Date() })
+    .returning({ id: chatAccounts.id });
+  return (account as { id: number }).id;
+}

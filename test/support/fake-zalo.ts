@@ -1,0 +1,265 @@
+import { EventEmitter, once } from "node:events";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Shown } from "./fake-telegram.js";
+
+export const ZALO_TEST_TOKEN = "1234567890:zalo-test-token";
+/** Zalo's limit for one text message. */
+export const ZALO_MAX_TEXT = 2000;
+
+/** Zalo ids are opaque strings; the tests' numeric ids are dressed as such, and undressed. */
+export const zaloChatId = (id: number) => `zc${id.toString(16)}u`;
+const testIdOf = (chatId: string) => Number.parseInt(/^zc([0-9a-f]+)u$/.exec(chatId)?.[1] ?? "", 16);
+
+export type ZaloEventBody = {
+  event_name: string;
+  message: { message_id: string; from: { id: string; display_name: string; is_bot: false }; chat: { id: string; chat_type: "PRIVATE" }; date: number; text?: string };
+};
+
+/**
+ * The Zalo Bot Platform API on loopback, from its documented shapes: POST /bot<token>/<method>
+ * with JSON; getUpdates returns one event or error 408; sendMessage takes plain text of 1–2,000
+ * characters. Whatever Zalo would refuse, or would show users as raw markup, is a violation.
+ */
+export class FakeZalo {
+  readonly violations: string[] = [];
+  /** Every text the bot sent, in order, per chat. */
+  readonly sent: { chatId: string; text: string }[] = [];
+  readonly webhooks: { url: string; secret: string }[] = [];
+  /** Every event as offered to the bot, and the HTTP status a webhook answered. */
+  readonly webhookAnswers: number[] = [];
+
+  private readonly queue: ZaloEventBody[] = [];
+  private readonly waiting = new Set<() => void>();
+  private readonly events = new EventEmitter();
+  private readonly inboxes = new Map<number, Shown[]>();
+  private nextMessageId = 1;
+  private nextIncomingId = 1;
+  private webhookMode = false;
+
+  private constructor(
+    readonly apiRoot: string,
+    private readonly server: Server,
+  ) {}
+
+  static async start(): Promise<FakeZalo> {
+    const server = createServer();
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeZalo(`http://127.0.0.1:${port}`, server);
+    server.on("request", (req, res) => void fake.handle(req, res));
+    return fake;
+  }
+
+  async close(): Promise<void> {
+    for (const wake of this.waiting) wake();
+    this.server.closeAllConnections();
+    this.server.close();
+  }
+
+  /** Events go to the registered webhook from now on, not to getUpdates. */
+  useWebhook(): void {
+    this.webhookMode = true;
+  }
+
+  user(profile: { id: number; first_name: string }): ZaloTestUser {
+    return new ZaloTestUser(this, profile);
+  }
+
+  /** A text event from a user, as Zalo would send it. */
+  textEvent(userId: number, name: string, text: string, messageId = `m${this.nextIncomingId++}`): ZaloEventBody {
+    const chatId = zaloChatId(userId);
+    return {
+      event_name: "message.text.received",
+      message: { message_id: messageId, from: { id: chatId, display_name: name, is_bot: false }, chat: { id: chatId, chat_type: "PRIVATE" }, date: Date.now(), text },
+    };
+  }
+
+  /** Offers an event to the bot: queued for getUpdates, or posted to the webhook (alternately bare and wrapped). */
+  async deliver(event: ZaloEventBody, secret?: string): Promise<number | undefined> {
+    if (!this.webhookMode) {
+      this.queue.push(event);
+      for (const wake of this.waiting) wake();
+      return undefined;
+    }
+    const webhook = this.webhooks.at(-1);
+    if (!webhook) throw new Error("no webhook registered");
+    const body = this.webhookAnswers.length % 2 === 0 ? event : { ok: true, result: event };
+    const response = await fetch(webhook.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-bot-api-secret-token": secret ?? webhook.secret },
+      body: JSON.stringify(body),
+    });
+    await response.arrayBuffer();
+    this.webhookAnswers.push(response.status);
+    return response.status;
+  }
+
+  async nextShown(userId: number, timeoutMs = 10_000): Promise<Shown> {
+    const inbox = this.inbox(userId);
+    const queued = inbox.shift();
+    if (queued) return queued;
+    await once(this.events, `shown:${userId}`, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => {
+      throw new Error(`the bot showed nothing in Zalo chat ${userId} within ${timeoutMs} ms`);
+    });
+    return inbox.shift() as Shown;
+  }
+
+  unread(userId: number): Shown[] {
+    return [...this.inbox(userId)];
+  }
+
+  markRead(userId: number): void {
+    this.inbox(userId).length = 0;
+  }
+
+  private inbox(userId: number): Shown[] {
+    let inbox = this.inboxes.get(userId);
+    if (!inbox) this.inboxes.set(userId, (inbox = []));
+    return inbox;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    let answer: { ok: boolean; result?: unknown; error_code?: number; description?: string };
+    if (!match || match[1] !== ZALO_TEST_TOKEN) {
+      answer = { ok: false, error_code: 401, description: "Unauthorized" };
+    } else {
+      const text = Buffer.concat(chunks).toString("utf8");
+      const payload = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
+      answer = await this.answer(match[2] ?? "", payload, req);
+    }
+    if (res.destroyed) return;
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(answer));
+  }
+
+  private async answer(method: string, payload: Record<string, unknown>, req: IncomingMessage) {
+    switch (method) {
+      case "getMe":
+        return { ok: true, result: { id: "bot1", account_name: "bot.tdkt", account_type: "BASIC", can_join_groups: false } };
+      case "getUpdates":
+        return this.getUpdates(Number(payload.timeout ?? 30), req);
+      case "setWebhook":
+        if (typeof payload.url !== "string" || typeof payload.secret_token !== "string" || payload.secret_token.length < 8) {
+          return this.refuse("setWebhook needs a url and a secret_token of 8–256 characters");
+        }
+        this.webhooks.push({ url: payload.url, secret: payload.secret_token });
+        return { ok: true, result: { url: payload.url, updated_at: Date.now() } };
+      case "deleteWebhook":
+        return { ok: true, result: { url: "", updated_at: Date.now() } };
+      case "sendChatAction":
+        return { ok: true, result: {} };
+      case "sendMessage":
+        return this.sendMessage(payload);
+      default:
+        return this.refuse(`method ${method} is not in the Zalo Bot API`, 404);
+    }
+  }
+
+  private async getUpdates(timeoutSeconds: number, req: IncomingMessage) {
+    if (this.queue.length === 0) {
+      await new Promise<void>((resolve) => {
+        const wake = () => {
+          clearTimeout(timer);
+          this.waiting.delete(wake);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(timeoutSeconds, 30) * 1000);
+        this.waiting.add(wake);
+        req.once("close", wake);
+      });
+    }
+    const event = this.queue.shift();
+    // One event per call; none within the timeout is error 408.
+    return event ? { ok: true, result: event } : { ok: false, error_code: 408, description: "Request timeout" };
+  }
+
+  private async sendMessage(payload: Record<string, unknown>) {
+    const chatId = payload.chat_id;
+    const text = payload.text;
+    if (typeof chatId !== "string" || !Number.isFinite(testIdOf(chatId))) return this.refuse(`chat_id ${String(chatId)} is not a Zalo chat`);
+    if (typeof text !== "string" || text.trim().length === 0) return this.refuse("text is empty");
+    if ([...text].length > ZALO_MAX_TEXT) return this.refuse(`text of ${[...text].length} characters is over ${ZALO_MAX_TEXT}`);
+    // Zalo shows text as it is: any markup would reach the user as tags.
+    const markup = /<\/?(?:b|i|u|s|a|code|pre|br|blockquote|tg-spoiler)\b[^>]*>|&(?:lt|gt|amp|quot|#\d+);/i.exec(text);
+    if (markup) this.violations.push(`markup visible on Zalo: ${markup[0]}`);
+    this.sent.push({ chatId, text });
+    const messageId = this.nextMessageId++;
+    await this.show(testIdOf(chatId), messageId, text);
+    return { ok: true, result: { message_id: `sent${messageId}`, date: Date.now() } };
+  }
+
+  /**
+   * What the user sees: the text, its numbered options as buttons, and a download link as the
+   * document it leads to (fetched before sendMessage answers, so the order stays the bot's).
+   */
+  private async show(userId: number, messageId: number, raw: string) {
+    const { text, options } = readNumberedOptions(raw);
+    const link = /https?:\/\/\S+\/downloads\/\S+/.exec(text)?.[0];
+    const shown: Shown = link
+      ? await downloadAsShown(userId, messageId, link, text)
+      : { kind: "message", chatId: userId, messageId, text, buttons: options.map((label, index) => ({ text: label, data: String(index + 1) })) };
+    this.inbox(userId).push(shown);
+    this.events.emit(`shown:${userId}`);
+  }
+
+  private refuse(description: string, errorCode = 400) {
+    this.violations.push(description);
+    return { ok: false, error_code: errorCode, description };
+  }
+}
+
+/** Splits "text\n\n1. A\n2. B\nhint" into the text and the option labels. */
+export function readNumberedOptions(raw: string): { text: string; options: string[] } {
+  const paragraphs = raw.split("\n\n");
+  const lines = (paragraphs.at(-1) ?? "").split("\n");
+  const items = lines.slice(0, -1).map((line) => /^(\d+)\. (.*)$/.exec(line));
+  const numbered = items.length > 0 && items.every((item, index) => item && Number(item[1]) === index + 1);
+  if (!numbered) return { text: raw, options: [] };
+  return { text: paragraphs.slice(0, -1).join("\n\n"), options: items.map((item) => item?.[2] ?? "") };
+}
+
+async function downloadAsShown(userId: number, messageId: number, link: string, text: string): Promise<Shown> {
+  const response = await fetch(link);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const fileName = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? "");
+  const bytes = Buffer.from(await response.arrayBuffer());
+  if (!response.ok) return { kind: "message", chatId: userId, messageId, text: `${text}\n[${response.status}]`, buttons: [] };
+  return { kind: "document", chatId: userId, messageId, text, buttons: [], fileName, fileBytes: bytes };
+}
+
+/** A person chatting with the bot on Zalo: typing is all they can do. */
+export class ZaloTestUser {
+  constructor(
+    private readonly fake: FakeZalo,
+    readonly profile: { id: number; first_name: string },
+  ) {}
+
+  get id(): number {
+    return this.profile.id;
+  }
+
+  send(text: string): void {
+    void this.fake.deliver(this.fake.textEvent(this.id, this.profile.first_name, text));
+  }
+
+  /** Chooses an option the way Zalo users do: by typing its number. */
+  press(on: Shown, label: string): void {
+    const index = on.buttons.findIndex((button) => button.text === label);
+    if (index < 0) throw new Error(`no option "${label}" in the message; it has ${on.buttons.map((b) => b.text).join(", ")}`);
+    this.send(String(index + 1));
+  }
+
+  next(): Promise<Shown> {
+    return this.fake.nextShown(this.id);
+  }
+
+  async ask(text: string): Promise<Shown> {
+    this.send(text);
+    return this.next();
+  }
+}
