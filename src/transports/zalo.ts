@@ -155,13 +155,12 @@ export class ZaloOutbound {
     return account?.language ?? "vi";
   }
 
-  /** A message with its options; they replace whatever options the chat had. */
+  /**
+   * A message with its options, which replace the options the chat had. A message without any
+   * leaves the earlier ones answerable, as Telegram leaves earlier buttons pressable.
+   */
   async sendWithChoices(chatId: string, text: string, choices: PendingChoice[], messageId: number): Promise<void> {
-    if (choices.length === 0) {
-      await this.db.delete(pendingChoices).where(and(eq(pendingChoices.platform, "zalo"), eq(pendingChoices.chatId, chatId)));
-      await this.sendText(chatId, text);
-      return;
-    }
+    if (choices.length === 0) return this.sendText(chatId, text);
     const hint = this.translate(await this.localeOf(chatId), "zalo-choose-hint");
     const list = renderNumberedChoices(
       choices.map((choice) => choice.label),

@@ -27,6 +27,18 @@ describe("configuration", () => {
 
   it("reads webhook settings", () => {
     const config = loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32) });
-    expect(config.mode).toEqual({ kind: "webhook", url: "https://bot.example.vn/tg", secret: "s".repeat(32), port: 8080 });
+    expect(config.mode).toEqual({
+      kind: "webhook",
+      url: "https://bot.example.vn/tg",
+      secret: "s".repeat(32),
+      port: 8080,
+      // Zalo delivers to the same server, with the same secret unless it has its own.
+      zalo: { url: "https://bot.example.vn/zalo", secret: "s".repeat(32) },
+    });
+    const own = loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "z".repeat(20) });
+    expect(own.mode).toMatchObject({ zalo: { secret: "z".repeat(20) } });
+    expect(() => loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "short" })).toThrow(
+      "ZALO_WEBHOOK_SECRET must be 16–256 characters",
+    );
   });
 });

@@ -12,6 +12,9 @@ import { escapeHtml } from "../../src/domain/text.js";
 import { UserError } from "../../src/domain/user-error.js";
 import { readCsv } from "../../src/services/roster-file.js";
 import { normalizeInviteCode } from "../../src/services/invites.js";
+import { matchChoiceReply, splitText } from "../../src/domain/numbered-choices.js";
+import { foldForMatching } from "../../src/domain/text.js";
+import { parseZaloEvent } from "../../src/transports/zalo.js";
 
 // A fixed seed and a bounded number of runs: the same inputs in every CI run, a few seconds in all.
 const settings = { seed: 20261121, numRuns: 300 };
@@ -81,6 +84,51 @@ describe("no input breaks a parser", () => {
     );
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (text) => void parseCampaignLaunch(text, { now: new Date("2025-01-01T00:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", usageKey: "campaign-usage" })),
+      settings,
+    );
+  });
+
+  it("Zalo numbered replies: a choice in range, a re-prompt, or plain text — never a wrong option", () => {
+    const labels = fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Lao động tiên tiến", "✅ Xác nhận đăng ký", "« Quay lại", "Hủy", "Đăng ký ngay")), { minLength: 1, maxLength: 8 });
+    const reply = fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: -3, max: 12 }).map((n) => `${n}`), fc.integer({ min: 0, max: 12 }).map((n) => `số ${n}`));
+    fc.assert(
+      fc.property(labels, reply, (options, text) => {
+        const result = matchChoiceReply(text, options);
+        if (result?.kind === "chosen") {
+          expect(result.index).toBeGreaterThanOrEqual(0);
+          expect(result.index).toBeLessThan(options.length);
+          // Chosen by number, or by the one label that reads the same without accents.
+          const folded = (value: string) => foldForMatching(value).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+          const byNumber = Number(/\d+/.exec(text)?.[0]) === result.index + 1;
+          expect(byNumber || folded(options[result.index] as string) === folded(text)).toBe(true);
+        }
+        if (result?.kind === "out-of-range") expect(result.count).toBe(options.length);
+      }),
+      settings,
+    );
+  });
+
+  it("Zalo texts: ordered parts within the limit, nothing lost", () => {
+    const text = fc.array(fc.oneof(fc.string({ maxLength: 300 }), fc.constant("\n\n"), fc.constant("\n")), { maxLength: 40 }).map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 20, max: 2000 }), (whole, limit) => {
+        const parts = splitText(whole, limit);
+        for (const part of parts) {
+          expect([...part].length).toBeLessThanOrEqual(limit);
+          expect(part.trim().length).toBeGreaterThan(0);
+        }
+        expect(parts.join("").replace(/\s+/g, "")).toBe(whole.replace(/\s+/g, ""));
+      }),
+      settings,
+    );
+  });
+
+  it("Zalo events of any shape: an event or nothing", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (body) => {
+        const event = parseZaloEvent(body);
+        if (event) expect(typeof event.message.chat.id).toBe("string");
+      }),
       settings,
     );
   });
