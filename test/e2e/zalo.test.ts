@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
@@ -7,7 +10,8 @@ import { createInvite } from "../../src/services/invites.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, linkAccount, startChatWorld, ZALO_WEBHOOK_SECRET } from "../support/chat-world.js";
-import { zaloChatId } from "../support/fake-zalo.js";
+import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "../support/fake-zalo.js";
+import { runEntry, startEntry } from "../support/processes.js";
 import { importRosterText } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -145,5 +149,27 @@ describe.each(DATABASE_KINDS)("documents on Zalo without a web server (%s)", (ki
     const answer = await secretary.ask("/export");
     expect(answer.kind).toBe("message");
     expect(answer.text).toContain("Zalo không nhận được tệp bieu-dang-ky-thi-dua-2025.xlsx");
+  });
+});
+
+describe("npm start with only a Zalo token", () => {
+  it("polls Zalo, links a user by the code alone, answers /me, and stops cleanly on SIGTERM", async () => {
+    const fake = await FakeZalo.start();
+    const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-zalo-"));
+    try {
+      expect((await runEntry("src/cli/index.ts", { args: ["seed", "demo"], env: { DATA_DIR: dataDir } })).code).toBe(0);
+      const invite = await runEntry("src/cli/index.ts", { args: ["invite", "DEMO-VP03"], env: { DATA_DIR: dataDir } });
+      const code = /INVITE (\S+)/.exec(invite.stdout)?.[1] as string;
+      expect(code).toMatch(/^[A-Z0-9]{10}$/);
+      const bot = startEntry("src/main.ts", { env: { DATA_DIR: dataDir, ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_API_ROOT: fake.apiRoot } });
+      const user = fake.user({ id: 7301, first_name: "Hồng" });
+      expect((await user.ask(code)).text).toContain("Đã liên kết tài khoản với Lê Thị Hồng");
+      expect((await user.ask("/me")).text).toBe("Lê Thị Hồng\nChức vụ: Văn thư\nĐơn vị: Văn phòng Sở\nVai trò: Công chức, viên chức");
+      bot.child.kill("SIGTERM");
+      const run = await bot.finished;
+      expect({ code: run.code, violations: fake.violations }).toEqual({ code: 0, violations: [] });
+    } finally {
+      await fake.close();
+    }
   });
 });

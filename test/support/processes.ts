@@ -5,8 +5,16 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export type Finished = { code: number | null; stdout: string; stderr: string };
 
+type Entry = "src/main.ts" | "src/cli/index.ts";
+type EntryOptions = { args?: string[]; env?: NodeJS.ProcessEnv; stdin?: string };
+
 /** Runs one of the project's entry points as a user would, feeding stdin and waiting for exit. */
-export function runEntry(entry: "src/main.ts" | "src/cli/index.ts", options: { args?: string[]; env?: NodeJS.ProcessEnv; stdin?: string }): Promise<Finished> {
+export function runEntry(entry: Entry, options: EntryOptions): Promise<Finished> {
+  return startEntry(entry, options).finished;
+}
+
+/** Starts an entry point that keeps running (a bot), to be stopped with a signal. */
+export function startEntry(entry: Entry, options: EntryOptions): { child: ReturnType<typeof spawn>; finished: Promise<Finished> } {
   const child = spawn(process.execPath, ["--import", "tsx", entry, ...(options.args ?? [])], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
@@ -17,8 +25,9 @@ export function runEntry(entry: "src/main.ts" | "src/cli/index.ts", options: { a
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   child.stdin.end(options.stdin ?? "");
-  return new Promise((resolve, reject) => {
+  const finished = new Promise<Finished>((resolve, reject) => {
     child.once("error", reject);
     child.once("close", (code) => resolve({ code, stdout, stderr }));
   });
+  return { child, finished };
 }
