@@ -52,6 +52,8 @@ unknown-command = There is no /{ $command } command. Type /help to see the comma
 unknown-text = I did not understand that. Type /help to see the commands you can use.
 not-allowed = /{ $command } is not available for your role. Type /help to see the commands you can use.
 error-try-again = Sorry, something went wrong while handling your request. Please try again in a few minutes.
+error-storage-full = Sorry, the server has run out of storage, so your request was not saved (nothing was half-written). The administrator has been alerted; please try again later.
+cli-storage-full = The database's disk is full: nothing was written (nothing half-written). Free some space and run the command again.
 button-expired = This button is no longer valid. Please type the command again.
 
 ## Roster import

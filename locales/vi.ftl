@@ -52,6 +52,8 @@ unknown-command = Không có lệnh /{ $command }. Gõ /help để xem các lệ
 unknown-text = Tôi chưa hiểu tin nhắn này. Gõ /help để xem các lệnh bạn dùng được.
 not-allowed = Lệnh /{ $command } không dành cho vai trò của bạn. Gõ /help để xem các lệnh bạn dùng được.
 error-try-again = Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút.
+error-storage-full = Xin lỗi, máy chủ đã hết chỗ lưu dữ liệu nên yêu cầu của bạn chưa được ghi (không có gì bị ghi dở). Quản trị viên đã được báo; vui lòng thử lại sau.
+cli-storage-full = Hết dung lượng đĩa của cơ sở dữ liệu: không ghi được gì (không có gì bị ghi dở). Hãy giải phóng dung lượng rồi chạy lại lệnh.
 button-expired = Nút này không còn hiệu lực. Hãy gõ lại lệnh.
 
 ## Danh sách cán bộ (import roster)

@@ -4,7 +4,7 @@ import { auditLog } from "../db/schema.js";
 import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
-import { backupPglite, type DatabaseHandle, restorePglite } from "../db/client.js";
+import { backupPglite, type DatabaseHandle, isStorageFull, restorePglite } from "../db/client.js";
 import { readFile, writeFile } from "node:fs/promises";
 import { parseCampaignLaunch } from "../domain/campaigns.js";
 import { parseInspectionPlan } from "../domain/inspections.js";
@@ -274,6 +274,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
     else if (error instanceof UserError) console.error(t(error.key, error.args));
+    else if (isStorageFull(error)) console.error(t("cli-storage-full"));
     else console.error(error instanceof Error ? error.message : String(error));
     process.exit(1);
   },

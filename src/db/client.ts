@@ -181,9 +181,21 @@ const CONNECTION_LOST = /CONNECTION_(CLOSED|ENDED|DESTROYED)|ECONNRESET|ECONNREF
 
 /** Whether an error means the connection died (a server restart), not that the query was wrong. */
 export function isConnectionLost(error: unknown): boolean {
+  return someCause(error, (code, message) => CONNECTION_LOST.test(`${code} ${message}`));
+}
+
+/**
+ * The database could not write for want of space (SQLSTATE 53100, or the file system's ENOSPC):
+ * the statement was rolled back, nothing half-written, and writes work again once space is freed.
+ */
+export function isStorageFull(error: unknown): boolean {
+  return someCause(error, (code, message) => code === "53100" || code === "ENOSPC" || /No space left on device/.test(message));
+}
+
+function someCause(error: unknown, test: (code: string, message: string) => boolean): boolean {
   for (let current: unknown = error; current; current = (current as { cause?: unknown }).cause) {
     const { code, message } = current as { code?: unknown; message?: unknown };
-    if (CONNECTION_LOST.test(`${String(code ?? "")} ${String(message ?? "")}`)) return true;
+    if (test(String(code ?? ""), String(message ?? ""))) return true;
   }
   return false;
 }
