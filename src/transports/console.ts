@@ -1,13 +1,13 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import { createI18n } from "../bot/i18n.js";
 import { createBot } from "../bot/index.js";
 import type { BotServices } from "../bot/context.js";
 import { resolveIdentity } from "../services/accounts.js";
 import { cliActor } from "../services/audit.js";
 import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../services/demo.js";
-import { type Choice, commandEntities, type PlainOutgoing, plainTextFetch } from "./reroute.js";
+import { type Choice, commandEntities, plainBotInfo, type PlainOutgoing, plainTextFetch } from "./reroute.js";
 
 const CONSOLE_USER = { id: 1_000_001, is_bot: false, first_name: "console" } as const;
 const CONSOLE_ACCOUNT = {
@@ -16,19 +16,7 @@ const CONSOLE_ACCOUNT = {
   chatId: String(CONSOLE_USER.id),
   displayName: "console",
 } as const;
-const CONSOLE_BOT: UserFromGetMe = {
-  id: 1,
-  is_bot: true,
-  first_name: "tdkt-bot",
-  username: "tdkt_console_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+const CONSOLE_BOT = plainBotInfo(1, "tdkt_console_bot");
 
 /**
  * A local chat on stdin/stdout, acting as the demo secretariat member: each line is a message,

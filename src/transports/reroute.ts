@@ -1,5 +1,5 @@
 import type { ApiClientOptions } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
+import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
 import type { PendingChoice } from "../db/schema.js";
 import { htmlToPlainText } from "../domain/text.js";
 import { parseApiPayload, safeJson, type UploadedPart } from "./http.js";
@@ -108,4 +108,21 @@ function choicesOf(markup: unknown): Choice[] {
 export function commandEntities(text: string) {
   const command = /^\/[^\s]+/.exec(text)?.[0];
   return command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command.length }] } : {};
+}
+
+/** Who the bot is on a platform where there is no getMe to ask. */
+export function plainBotInfo(id: number, username: string): UserFromGetMe {
+  return {
+    id,
+    is_bot: true,
+    first_name: "tdkt-bot",
+    username,
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+  } as UserFromGetMe;
 }

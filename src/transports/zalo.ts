@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { and, eq, gt } from "drizzle-orm";
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { BotServices } from "../bot/context.js";
@@ -16,7 +16,7 @@ import { type DownloadLinks, publishDownload } from "../services/downloads.js";
 import type { Translate } from "../services/outbox.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 import { readBody, reply, safeJson, secretMatches } from "./http.js";
-import { commandEntities, type OutgoingFile, type PlainOutgoing, plainTextFetch } from "./reroute.js";
+import { commandEntities, type OutgoingFile, plainBotInfo, type PlainOutgoing, plainTextFetch } from "./reroute.js";
 
 /** Zalo refuses longer texts. */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -116,19 +116,7 @@ export function zaloUpdateId(event: Pick<ZaloEvent, "event_name"> & { message: {
   return Number.parseInt(createHash("sha256").update(`${event.event_name}:${event.message.message_id}`).digest("hex").slice(0, 12), 16);
 }
 
-export const ZALO_BOT_INFO = {
-  id: 2,
-  is_bot: true,
-  first_name: "tdkt-bot",
-  username: "tdkt_zalo_bot",
-  can_join_groups: false,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const ZALO_BOT_INFO = plainBotInfo(2, "tdkt_zalo_bot");
 
 // ---------------------------------------------------------------- what goes out
 

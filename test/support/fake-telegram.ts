@@ -55,11 +55,8 @@ export class FakeTelegram {
   }
 
   static async start(): Promise<FakeTelegram> {
-    const server = createServer();
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    const { port } = server.address() as AddressInfo;
-    const fake = new FakeTelegram(`http://127.0.0.1:${port}`, server);
+    const { server, root } = await loopbackServer();
+    const fake = new FakeTelegram(root, server);
     server.on("request", (req, res) => void fake.handle(req, res));
     return fake;
   }
@@ -388,6 +385,14 @@ export class TestUser {
     this.send(text);
     return this.next();
   }
+}
+
+/** An HTTP server on a free loopback port, for a fake platform API. */
+export async function loopbackServer(): Promise<{ server: Server; root: string }> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { server, root: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
 function ok(result: unknown): ApiResult {

@@ -1,7 +1,6 @@
 import { EventEmitter, once } from "node:events";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import type { Shown } from "./fake-telegram.js";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import { loopbackServer, type Shown } from "./fake-telegram.js";
 
 export const ZALO_TEST_TOKEN = "1234567890:zalo-test-token";
 /** Zalo's limit for one text message. */
@@ -43,11 +42,8 @@ export class FakeZalo {
   ) {}
 
   static async start(): Promise<FakeZalo> {
-    const server = createServer();
-    server.listen(0, "127.0.0.1");
-    await once(server, "listening");
-    const { port } = server.address() as AddressInfo;
-    const fake = new FakeZalo(`http://127.0.0.1:${port}`, server);
+    const { server, root } = await loopbackServer();
+    const fake = new FakeZalo(root, server);
     server.on("request", (req, res) => void fake.handle(req, res));
     return fake;
   }
