@@ -4,7 +4,6 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { systemClock } from "./domain/calendar.js";
 import { UserError } from "./domain/user-error.js";
 import { createLogger } from "./logger.js";
-import { htmlToPlainText } from "./domain/text.js";
 import { reminderSettings } from "./services/reminders.js";
 import type { Sender } from "./scheduler/dispatcher.js";
 
@@ -68,7 +67,7 @@ async function main(): Promise<number> {
           if (target.platform === "telegram" && telegram) return telegramModule.progressEditor(telegram)(target, view, finished);
           // Zalo cannot edit a message: only the final report is sent, as a new one.
           if (target.platform === "zalo" && zalo && finished) {
-            await zalo.outbound.sendWithChoices(target.chatId, htmlToPlainText(view.text), view.buttons.flat().map((button) => ({ label: button.text, data: button.data })), target.messageId);
+            await zalo.outbound.sendPayload(target.chatId, { text: view.text, parseMode: "HTML", buttons: view.buttons }, target.messageId);
           }
         },
       });

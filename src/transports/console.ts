@@ -1,7 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { Update } from "grammy/types";
-import { createI18n } from "../bot/i18n.js";
 import { createBot } from "../bot/index.js";
 import type { BotServices } from "../bot/context.js";
 import { resolveIdentity } from "../services/accounts.js";
@@ -32,7 +31,6 @@ export async function runConsole(
 
   let choices: Choice[] = [];
   const print = (line: string) => io.output.write(`${line}\n`);
-  const i18n = createI18n();
   const bot = createBot({
     token: "console",
     services: consoleServices,
@@ -40,7 +38,7 @@ export async function runConsole(
     fetch: plainTextFetch({
       async deliver(outgoing: PlainOutgoing) {
         if (outgoing.kind === "document") {
-          print(i18n.t(locale, "console-document", { name: outgoing.file.fileName }));
+          print(bot.i18n.t(locale, "console-document", { name: outgoing.file.fileName }));
           if (outgoing.caption) print(outgoing.caption);
           return;
         }
@@ -48,7 +46,7 @@ export async function runConsole(
         if (outgoing.kind === "notice") return;
         choices = outgoing.choices;
         if (choices.length > 0) {
-          print(i18n.t(locale, "console-choose"));
+          print(bot.i18n.t(locale, "console-choose"));
           choices.forEach((choice, index) => print(`  ${index + 1}. ${choice.label}`));
         }
       },
@@ -58,7 +56,7 @@ export async function runConsole(
   const identity = await resolveIdentity(services.db, CONSOLE_ACCOUNT);
   let locale = identity.language ?? "vi";
   print(
-    i18n.t(locale, "console-welcome", {
+    bot.i18n.t(locale, "console-welcome", {
       name: identity.person?.fullName ?? "",
       unit: identity.person?.unitName ?? "",
     }),

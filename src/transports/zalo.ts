@@ -5,10 +5,9 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { BotServices } from "../bot/context.js";
-import { createI18n } from "../bot/i18n.js";
 import { busyUpdates, createBot, type TdktBot } from "../bot/index.js";
 import type { Database } from "../db/client.js";
-import { chatAccounts, type PendingChoice, pendingChoices } from "../db/schema.js";
+import { chatAccounts, type OutboxPayload, type PendingChoice, pendingChoices } from "../db/schema.js";
 import { formatDateTime } from "../domain/calendar.js";
 import { matchChoiceReply, renderNumberedChoices, splitText } from "../domain/numbered-choices.js";
 import { htmlToPlainText } from "../domain/text.js";
@@ -188,7 +187,16 @@ export class ZaloOutbound {
     await this.client.call("sendMessage", { chat_id: chatId, text });
   }
 
-  /** What a handler shows, through the API transformer. */
+  /** A message rendered for Telegram (outbox rows, progress reports), as Zalo can show it. */
+  async sendPayload(chatId: string, payload: OutboxPayload, messageId: number): Promise<void> {
+    const text = payload.parseMode === "HTML" ? htmlToPlainText(payload.text) : payload.text;
+    // A Telegram file id cannot travel to Zalo: the text comes with the explanation.
+    if (payload.documentFileId) return this.sendFile(chatId, { fileName: "document", bytes: undefined }, text);
+    const choices = (payload.buttons ?? []).flat().map((button) => ({ label: button.text, data: button.data }));
+    return this.sendWithChoices(chatId, text, choices, messageId);
+  }
+
+  /** What a handler shows, through the Bot API calls answered by plainTextFetch. */
   async deliver(outgoing: PlainOutgoing): Promise<void> {
     switch (outgoing.kind) {
       case "message":
@@ -206,11 +214,8 @@ export class ZaloOutbound {
 /** Outbox messages to Zalo, in the dispatcher's terms: a lost answer is unknown, never resent. */
 export function zaloSender(outbound: ZaloOutbound): Sender {
   return async ({ chatId, payload }) => {
-    const text = payload.parseMode === "HTML" ? htmlToPlainText(payload.text) : payload.text;
-    const choices = (payload.buttons ?? []).flat().map((button) => ({ label: button.text, data: button.data }));
     try {
-      if (payload.documentFileId) await outbound.sendFile(chatId, { fileName: "document", bytes: undefined }, text);
-      else await outbound.sendWithChoices(chatId, text, choices, Date.now() % 2_000_000_000);
+      await outbound.sendPayload(chatId, payload, Date.now() % 2_000_000_000);
       return { kind: "sent" };
     } catch (error) {
       if (!(error instanceof ZaloApiError)) return { kind: "unknown", reason: String(error) };
@@ -242,8 +247,8 @@ export function createZaloTransport(
   services: Omit<BotServices, "platform">,
   options: { client: ZaloClient; downloads?: DownloadLinks },
 ): ZaloTransport {
-  const i18n = createI18n();
-  const outbound = new ZaloOutbound(options.client, services.db, (locale, key, args) => i18n.t(locale, key, args), services.config.displayTimeZone, options.downloads);
+  // The bot's own translations, looked up when a message goes out (the bot exists by then).
+  const outbound = new ZaloOutbound(options.client, services.db, (locale, key, args) => bot.i18n.t(locale, key, args), services.config.displayTimeZone, options.downloads);
   const bot = createBot({
     token: "zalo",
     services: { ...services, platform: "zalo" },

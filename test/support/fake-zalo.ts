@@ -210,7 +210,7 @@ export class FakeZalo {
 }
 
 /** Splits "text\n\n1. A\n2. B\nhint" into the text and the option labels. */
-export function readNumberedOptions(raw: string): { text: string; options: string[] } {
+function readNumberedOptions(raw: string): { text: string; options: string[] } {
   const paragraphs = raw.split("\n\n");
   const lines = (paragraphs.at(-1) ?? "").split("\n");
   const items = lines.slice(0, -1).map((line) => /^(\d+)\. (.*)$/.exec(line));
