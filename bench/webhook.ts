@@ -18,7 +18,9 @@ const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 16);
 type Instance = { port: number; child: ChildProcess };
 
 async function startInstance(databaseUrl: string, apiRoot: string, port: number): Promise<Instance> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  // BENCH_CPU_PROFILE=<dir> writes each instance's V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -49,16 +51,31 @@ function rssMb(pid: number | undefined): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 0);
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux counts it in 1/100 s). */
+function cpuMs(pid: number | undefined): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 
-/** POSTs one update the way Telegram does; resolves with the status, or 0 if the connection failed. */
-function post(port: number, body: string): Promise<number> {
+/**
+ * POSTs one update the way Telegram does, and has the fake carry out the reply the answer holds;
+ * resolves with the status, or 0 if the connection failed.
+ */
+function post(fake: FakeTelegram, port: number, body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
       { host: "127.0.0.1", port, path: "/telegram", method: "POST", agent, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET, "content-length": Buffer.byteLength(body) } },
       (res) => {
-        res.resume();
-        res.on("end", () => resolve(res.statusCode ?? 0));
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const answer = Buffer.concat(chunks).toString("utf8");
+          if (res.statusCode === 200 && answer !== "") void fake.executeWebhookAnswer(answer).then(() => resolve(200));
+          else resolve(res.statusCode ?? 0);
+        });
       },
     );
     req.on("error", () => resolve(0));
@@ -79,7 +96,7 @@ function commandUpdate(chatId: number, text: string): string {
  * Offers updates as fast as CONCURRENCY connections allow for SECONDS, round-robin over the
  * instances; an update that gets no 200 is delivered again to the next instance, as Telegram does.
  */
-async function load(instances: Instance[], text: string, chats: number[], seconds: number, onSecond?: (second: number) => void) {
+async function load(fake: FakeTelegram, instances: Instance[], text: string, chats: number[], seconds: number, onSecond?: (second: number) => void) {
   const latencies: number[] = [];
   let redelivered = 0;
   let next = 0;
@@ -87,6 +104,7 @@ async function load(instances: Instance[], text: string, chats: number[], second
   let lastSecond = -1;
   const started = performance.now();
   const delivered: number[] = [];
+  const cpuBefore = instances.map((instance) => cpuMs(instance.child.pid));
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -103,7 +121,7 @@ async function load(instances: Instance[], text: string, chats: number[], second
           const live = instances.filter((instance) => instance.child.exitCode === null && instance.child.signalCode === null);
           const target = live[(next + attempt) % live.length] as Instance;
           const sent = performance.now();
-          const status = await post(target.port, body);
+          const status = await post(fake, target.port, body);
           if (status === 200) {
             latencies.push(performance.now() - sent);
             delivered.push(id);
@@ -119,9 +137,11 @@ async function load(instances: Instance[], text: string, chats: number[], second
     }),
   );
   const elapsed = (performance.now() - started) / 1000;
+  // Of the instances that lived through the load: the CPU each update costs them.
+  const cpu = instances.reduce((sum, instance, index) => (instance.child.exitCode === null && instance.child.signalCode === null ? sum + cpuMs(instance.child.pid) - (cpuBefore[index] ?? 0) : sum), 0);
   latencies.sort((a, b) => a - b);
   const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-  return { updates_per_s: round(latencies.length / elapsed), p50_ms: at(50), p99_ms: at(99), updates: latencies.length, redelivered, delivered };
+  return { updates_per_s: round(latencies.length / elapsed), p50_ms: at(50), p99_ms: at(99), cpu_ms_per_update: round(cpu / latencies.length, 2), updates: latencies.length, redelivered, delivered };
 }
 
 /** Webhook throughput on real Postgres for /me and /tasks at 1 and 2 instances, RSS, and a kill mid-load. */
@@ -149,22 +169,22 @@ export async function webhook(): Promise<Record<string, unknown>> {
   const first = await startInstance(scratch.url, fake.apiRoot, 18_081);
   const idle = rssMb(first.child.pid);
   for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
-    const result = await load([first], text, chats, SECONDS);
-    log(`1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`);
-    figures[`one_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms };
+    const result = await load(fake, [first], text, chats, SECONDS);
+    log(`1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, instance CPU ${result.cpu_ms_per_update} ms per update`);
+    figures[`one_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update };
   }
   const second = await startInstance(scratch.url, fake.apiRoot, 18_082);
   for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
-    const result = await load([first, second], text, chats, SECONDS);
-    log(`2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms`);
-    figures[`two_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms };
+    const result = await load(fake, [first, second], text, chats, SECONDS);
+    log(`2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, instance CPU ${result.cpu_ms_per_update} ms per update`);
+    figures[`two_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update };
   }
   figures.rss_mb = { idle, after_load: [rssMb(first.child.pid), rssMb(second.child.pid)] };
   log(`RSS: idle ${idle} MB; after load ${rssMb(first.child.pid)} and ${rssMb(second.child.pid)} MB`);
 
   // Kill one instance in the middle of the load: every update must still be answered exactly once.
   const repliesBefore = fake.calls.filter((call) => call.method === "sendMessage").length;
-  const killed = await load([first, second], "/me", chats, 6, (secondOfLoad) => {
+  const killed = await load(fake, [first, second], "/me", chats, 6, (secondOfLoad) => {
     if (secondOfLoad === 3 && second.child.exitCode === null) second.child.kill("SIGKILL");
   });
   const replies = fake.calls.filter((call) => call.method === "sendMessage").length - repliesBefore;

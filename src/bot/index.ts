@@ -7,7 +7,7 @@ import type { MessageArgs } from "../domain/user-error.js";
 import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts.js";
 import { intake } from "../services/intake.js";
 import { updateDuration, updatesHandled } from "../metrics.js";
-import { finishUpdate } from "../services/updates.js";
+import { updateFinisher } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
 import type { BotServices, Context, ConversationContext } from "./context.js";
@@ -15,6 +15,7 @@ import { postgresConversationStorage } from "./conversation-storage.js";
 import { reportHandlerError } from "./errors.js";
 import { createI18n, toLocale } from "./i18n.js";
 import { InflightUpdates } from "./inflight.js";
+import { WebhookReplies } from "./webhook-reply.js";
 
 export type CreateBotOptions = {
   token: string;
@@ -33,6 +34,7 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
   };
   const bot = new Bot<Context>(token, botConfig);
   const inflight = new InflightUpdates();
+  const webhookReplies = new WebhookReplies();
   const i18n = createI18n<Context>(
     (ctx) => ctx.identity?.language ?? toLocale(ctx.from?.language_code) ?? undefined,
   );
@@ -42,7 +44,8 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const identities = new Map<number, Identity>();
-  bot.use(intakeUpdate(services, identities));
+  bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform)));
+  bot.use(webhookReplies.hold());
   const perUpdate = [attachServices(services), attachIdentity(services, identities), i18n.middleware()];
   bot.use(...perUpdate);
   const reportError = reportHandlerError(i18n, services.logger);
@@ -51,14 +54,14 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
     // Inside a conversation each update gets a fresh context: the same per-update middleware runs there too.
     conversations<Context, ConversationContext>({
       storage: postgresConversationStorage(services.db, services.platform),
-      plugins: perUpdate as Middleware<ConversationContext>[],
+      plugins: [...(perUpdate as Middleware<ConversationContext>[]), webhookReplies.release()],
     }),
     ...conversationComposers,
     ...commandComposers,
   );
   bot.catch(reportError);
 
-  return Object.assign(bot, { inflight, i18n, services });
+  return Object.assign(bot, { inflight, i18n, services, webhookReplies });
 }
 
 export type TdktBot = ReturnType<typeof createBot>;
@@ -88,7 +91,7 @@ export const busyUpdates = new WeakSet<object>();
  * sent it, in one round trip. The identity is kept for the update, so the per-update middleware
  * (also run for each replayed update inside a conversation) does not look it up again.
  */
-function intakeUpdate(services: BotServices, identities: Map<number, Identity>): Middleware<Context> {
+function intakeUpdate(services: BotServices, identities: Map<number, Identity>, finishUpdate: (updateId: number) => Promise<void>): Middleware<Context> {
   return async (ctx, next) => {
     // Channel posts and the like have no person behind them; the bot has nothing to say there.
     if (!ctx.from || ctx.from.is_bot) return;
@@ -102,7 +105,7 @@ function intakeUpdate(services: BotServices, identities: Map<number, Identity>):
     remember(identities, ctx.update.update_id, identity);
     await next();
     // Done only once handled; if this process dies first, another takes it over after the lease.
-    await finishUpdate(services.db, services.platform, ctx.update.update_id);
+    await finishUpdate(ctx.update.update_id);
   };
 }
 

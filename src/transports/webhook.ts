@@ -87,10 +87,10 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         const parsed = body === undefined ? undefined : updateSchema.safeParse(safeJson(body));
         if (!parsed?.success) return reply(res, 400, "bad update\n");
         const update = parsed.data as unknown as Update;
-        await telegram.bot.handleUpdate(update);
+        const answer = await telegram.bot.webhookReplies.handle(update.update_id, () => telegram.bot.handleUpdate(update));
         // Still being handled elsewhere: not 200, so Telegram delivers it again a little later.
         if (busyUpdates.has(update)) return reply(res, 503, "busy\n");
-        return reply(res, 200, "");
+        return answer ? reply(res, 200, answer, "application/json") : reply(res, 200, "");
       }
       return reply(res, 404, "not found\n");
     } catch (error) {

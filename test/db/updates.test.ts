@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import type { Platform } from "../../src/services/accounts.js";
 import { intake } from "../../src/services/intake.js";
-import { finishUpdate, pruneProcessedUpdates } from "../../src/services/updates.js";
+import { pruneProcessedUpdates, updateFinisher } from "../../src/services/updates.js";
 
 const claimUpdate = async (db: DatabaseHandle["db"], platform: Platform, updateId: number) =>
   (await intake(db, { platform, externalId: "7", chatId: "7", displayName: "Test" }, updateId)).claim;
@@ -19,8 +19,14 @@ describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) =
   it("gives an update to one instance, tells others it is busy, then done, and lets another take over one whose instance died", async () => {
     expect(await claimUpdate(database.db, "telegram", 41)).toBe("claimed");
     expect(await claimUpdate(database.db, "telegram", 41)).toBe("busy");
-    await finishUpdate(database.db, "telegram", 41);
+    const finish = updateFinisher(database.db, "telegram");
+    await finish(41);
     expect(await claimUpdate(database.db, "telegram", 41)).toBe("done");
+
+    // Updates finishing together share one statement; each is done once its promise resolves.
+    for (const updateId of [43, 44, 45]) expect(await claimUpdate(database.db, "telegram", updateId)).toBe("claimed");
+    await Promise.all([43, 44, 45].map(finish));
+    for (const updateId of [43, 44, 45]) expect(await claimUpdate(database.db, "telegram", updateId)).toBe("done");
 
     expect(await claimUpdate(database.db, "telegram", 42)).toBe("claimed");
     // The instance holding 42 dies: its lease runs out, and a redelivery is handled elsewhere.

@@ -44,7 +44,7 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     database = await openTestDatabase(kind);
     // Several people click through conversations at test speed; Telegram's global limit is not
     // the subject here. On Zalo the export comes as a link, which needs the webhook server.
-    world = await startChatWorld(platform, database.db, { at: "2025-01-06T09:00:00+07:00", rateLimitPerSecond: 1000, zaloMode: "webhook" });
+    world = await startChatWorld(platform, database.db, { at: "2025-01-06T09:00:00+07:00", rateLimitPerSecond: 1000, mode: "webhook" });
     await importRosterText(database.db, ROSTER);
     for (const [code, chat] of Object.entries(CHAT)) await world.link(database.db, code, chat);
   });

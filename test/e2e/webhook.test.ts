@@ -27,18 +27,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
   const clock = new TestClock(new Date("2025-01-06T09:00:00+07:00"));
 
   /** The HTTP status of one delivery, or 0 if the connection failed (an instance shutting down). */
-  const post = async (port: number, update: unknown, secret: string | undefined) => {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/telegram`, {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "x-telegram-bot-api-secret-token": secret }) },
-        body: JSON.stringify(update),
-      });
-      return response.status;
-    } catch {
-      return 0;
-    }
-  };
+  const post = (port: number, update: Update, secret: string | undefined) => fake.postToWebhook(`http://127.0.0.1:${port}/telegram`, update, secret);
   const processed = async () => (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from processed_updates`))[0]?.count ?? 0;
 
   beforeAll(async () => {
@@ -80,7 +69,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
 
   it("refuses a wrong or missing secret with 401 and processes nothing", async () => {
     const before = await processed();
-    const update = { update_id: 999_001, message: { message_id: 1, date: 0, chat: { id: 8801, type: "private" }, from: { id: 8801, is_bot: false, first_name: "x" }, text: "/me" } };
+    const update = { update_id: 999_001, message: { message_id: 1, date: 0, chat: { id: 8801, type: "private", first_name: "x" }, from: { id: 8801, is_bot: false, first_name: "x" }, text: "/me" } } satisfies Update;
     expect(await post(servers[0]?.port ?? 0, update, "wrong-secret-of-the-test-12")).toBe(401);
     expect(await post(servers[0]?.port ?? 0, update, undefined)).toBe(401);
     expect(await processed()).toBe(before);
@@ -95,6 +84,13 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     expect(redelivered).toBe(200);
     expect((await user.ask("/help")).text).toContain("Các lệnh bạn dùng được");
     expect(fake.unread(8801)).toEqual([]);
+  });
+
+  it("puts a command's reply in the answer to Telegram's request instead of a request of its own", async () => {
+    const user = fake.user({ id: 8801, first_name: "Một" });
+    const before = fake.calls.length;
+    expect((await user.ask("/me")).text).toContain("Nguyễn Một");
+    expect(fake.calls.slice(before)).toEqual([{ method: "sendMessage", payload: expect.objectContaining({ chat_id: 8801, parse_mode: "HTML" }), inWebhookAnswer: true }]);
   });
 
   it("completes a conversation whose steps land on different instances", async () => {

@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    world = await startChatWorld("zalo", database.db, { zaloMode: "webhook", at: "2025-01-06T09:00:00+07:00" });
+    world = await startChatWorld("zalo", database.db, { mode: "webhook", at: "2025-01-06T09:00:00+07:00" });
     await importRosterText(database.db, ROSTER);
     await world.link(database.db, "A1", 7001);
   });
@@ -129,7 +129,7 @@ describe.each(DATABASE_KINDS)("documents on Zalo without a web server (%s)", (ki
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    world = await startChatWorld("zalo", database.db, { zaloMode: "polling", at: "2025-01-06T09:00:00+07:00" });
+    world = await startChatWorld("zalo", database.db, { mode: "polling", at: "2025-01-06T09:00:00+07:00" });
     await importRosterText(database.db, ROSTER);
     await world.link(database.db, "S1", 7101);
   });

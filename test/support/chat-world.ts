@@ -49,10 +49,10 @@ export const ZALO_WEBHOOK_SECRET = "zalo-webhook-secret-for-tests";
 export async function startChatWorld(
   platform: TestPlatform,
   db: Database,
-  options: { at?: string; zaloMode?: "polling" | "webhook"; rateLimitPerSecond?: number } = {},
+  options: { at?: string; mode?: "polling" | "webhook"; rateLimitPerSecond?: number } = {},
 ): Promise<ChatWorld> {
   if (platform === "telegram") {
-    const world = await startBotWorld(db, options.at ? { at: options.at } : {});
+    const world = await startBotWorld(db, { ...(options.at ? { at: options.at } : {}), ...(options.mode ? { mode: options.mode } : {}) });
     if (options.rateLimitPerSecond) world.fake.rateLimitPerSecond = options.rateLimitPerSecond;
     return {
       platform,
@@ -72,7 +72,7 @@ export async function startChatWorld(
   return startZaloWorld(db, options);
 }
 
-async function startZaloWorld(db: Database, options: { at?: string; zaloMode?: "polling" | "webhook" }): Promise<ChatWorld> {
+async function startZaloWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook" }): Promise<ChatWorld> {
   const fake = await FakeZalo.start();
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
   const config = loadConfig({ ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
@@ -83,7 +83,7 @@ async function startZaloWorld(db: Database, options: { at?: string; zaloMode?: "
   let server: WebhookServer | undefined;
   let polling: Promise<void> | undefined;
   let transport: ZaloTransport;
-  if (options.zaloMode === "webhook") {
+  if (options.mode === "webhook") {
     // The links are signed now and served by the server that starts next, on a port known then.
     const downloads = { db, baseUrl: "http://127.0.0.1/", secret: ZALO_WEBHOOK_SECRET };
     transport = createZaloTransport(services, { client, downloads });

@@ -33,7 +33,7 @@ type ApiResult = { status: number; body: unknown };
  */
 export class FakeTelegram {
   readonly violations: string[] = [];
-  readonly calls: { method: string; payload: Record<string, unknown> }[] = [];
+  readonly calls: { method: string; payload: Record<string, unknown>; inWebhookAnswer?: true }[] = [];
   readonly blocked = new Set<number>();
   rateLimitPerSecond = 30;
   rateLimited = 0;
@@ -83,6 +83,39 @@ export class FakeTelegram {
   /** In webhook mode, how an update reaches the bot (instead of waiting for getUpdates). */
   webhookDelivery: ((update: Update) => void) | undefined;
   readonly webhooks: { url: string; secret: string | undefined }[] = [];
+
+  /**
+   * Posts an update to a webhook as Telegram does, then carries out the Bot API call that a 200
+   * answer may hold. Resolves with the HTTP status, or 0 if the connection failed.
+   */
+  async postToWebhook(url: string, update: Update, secret: string | undefined): Promise<number> {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(secret === undefined ? {} : { "x-telegram-bot-api-secret-token": secret }) },
+        body: JSON.stringify(update),
+      });
+      const body = await response.text();
+      if (response.status === 200 && body !== "") await this.executeWebhookAnswer(body);
+      return response.status;
+    } catch {
+      return 0;
+    }
+  }
+
+  /**
+   * Carries out the call in a webhook's answer. Telegram reports nothing back for these, so a
+   * refusal is only a violation for the test to see.
+   */
+  async executeWebhookAnswer(body: string): Promise<void> {
+    const { method, ...payload } = JSON.parse(body) as Record<string, unknown>;
+    if (typeof method !== "string" || method === "getUpdates") {
+      this.violations.push(`webhook answer without a usable method: ${body.slice(0, 80)}`);
+      return;
+    }
+    this.calls.push({ method, payload, inWebhookAnswer: true });
+    await this.answer(method, payload);
+  }
 
   /** The update with this id, as delivered. */
   update(updateId: number): Update {
@@ -174,12 +207,12 @@ export class FakeTelegram {
     res.end(JSON.stringify(result.body));
   }
 
-  private async answer(method: string, payload: Record<string, unknown>, req: IncomingMessage): Promise<ApiResult> {
+  private async answer(method: string, payload: Record<string, unknown>, req?: IncomingMessage): Promise<ApiResult> {
     switch (method) {
       case "getMe":
         return ok({ id: 42, is_bot: true, first_name: "TĐKT", username: "tdkt_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
       case "getUpdates":
-        return ok(await this.getUpdates(payload, req));
+        return req ? ok(await this.getUpdates(payload, req)) : this.refuse("getUpdates outside a request");
       case "getFile": {
         const fileId = String(payload.file_id);
         const bytes = this.files.get(fileId);
