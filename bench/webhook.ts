@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { openDatabase } from "../src/db/client.js";
+import { type Database, openDatabase, queryRows } from "../src/db/client.js";
+import { enqueue } from "../src/services/outbox.js";
 import { FakeTelegram, TEST_TOKEN } from "../test/support/fake-telegram.js";
 import { log, round, scratchPostgres } from "./support.js";
 
@@ -33,6 +34,8 @@ async function startInstance(databaseUrl: string, apiRoot: string, port: number)
       WEBHOOK_SECRET: SECRET,
       PORT: String(port),
       LOG_LEVEL: "warn",
+      // Fast enough that the notification in the kill test drains within the bench.
+      BROADCAST_RATE: "100",
       // The heap settings the README recommends for webhook instances (and the Dockerfile sets).
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? INSTANCE_NODE_OPTIONS,
     },
@@ -52,10 +55,23 @@ function rssMb(pid: number | undefined): number {
 }
 
 /** CPU time (user + system) a process has used so far, in ms (Linux counts it in 1/100 s). */
-function cpuMs(pid: number | undefined): number {
+function cpuMs(pid: number | string | undefined): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** CPU time of the local PostgreSQL server's processes (0 when it runs elsewhere). */
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuMs(pid);
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return total;
 }
 
 const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
@@ -105,6 +121,7 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
   const started = performance.now();
   const delivered: number[] = [];
   const cpuBefore = instances.map((instance) => cpuMs(instance.child.pid));
+  const postgresBefore = postgresCpuMs();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -139,9 +156,57 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
   const elapsed = (performance.now() - started) / 1000;
   // Of the instances that lived through the load: the CPU each update costs them.
   const cpu = instances.reduce((sum, instance, index) => (instance.child.exitCode === null && instance.child.signalCode === null ? sum + cpuMs(instance.child.pid) - (cpuBefore[index] ?? 0) : sum), 0);
+  const postgresCpu = postgresCpuMs() - postgresBefore;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-  return { updates_per_s: round(latencies.length / elapsed), p50_ms: at(50), p99_ms: at(99), cpu_ms_per_update: round(cpu / latencies.length, 2), updates: latencies.length, redelivered, delivered };
+  return { updates_per_s: round(latencies.length / elapsed), p50_ms: at(50), p99_ms: at(99), cpu_ms_per_update: round(cpu / latencies.length, 2), postgres_cpu_ms_per_update: round(postgresCpu / latencies.length, 2), updates: latencies.length, redelivered, delivered };
+}
+
+const NOTIFICATION = "Thông báo thử tải";
+const NOTIFICATION_KIND = "bench-kill";
+// Long enough for the dispatcher lease (60 s) to run out and the survivor to take over.
+const DRAIN_LIMIT_MS = 120_000;
+
+/**
+ * Waits until the outbox holds nothing pending, claimed or sending, watching for rows whose lease
+ * ran out more than a dispatcher tick ago without anyone taking them over (stuck).
+ */
+async function drainAfterKill(db: Database, fake: FakeTelegram, chats: number[]) {
+  const started = performance.now();
+  let stuck = 0;
+  let inFlight = -1;
+  for (;;) {
+    // Only this notification: the sweeps also queue deadline reminders for later.
+    const [row] = await queryRows<{ open: number; held: number; stuck: number }>(
+      db,
+      sql`select count(*) filter (where status in ('pending', 'claimed', 'sending'))::int as open,
+                 count(*) filter (where status in ('claimed', 'sending'))::int as held,
+                 count(*) filter (where status in ('claimed', 'sending') and lease_until < now() - interval '5 seconds')::int as stuck
+          from outbox where kind = ${NOTIFICATION_KIND}`,
+    );
+    if (inFlight < 0) inFlight = row?.held ?? 0;
+    stuck = Math.max(stuck, row?.stuck ?? 0);
+    if (!row?.open || performance.now() - started > DRAIN_LIMIT_MS) break;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  const statuses = await queryRows<{ status: string; count: number }>(db, sql`select status, count(*)::int as count from outbox where kind = ${NOTIFICATION_KIND} group by status`);
+  const count = (...wanted: string[]) => statuses.filter((row) => wanted.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
+  const received = new Map<number, number>();
+  for (const call of fake.calls) {
+    if (call.method === "sendMessage" && call.payload.text === NOTIFICATION) received.set(Number(call.payload.chat_id), (received.get(Number(call.payload.chat_id)) ?? 0) + 1);
+  }
+  const figures = {
+    notifications: chats.length,
+    held_right_after_kill: inFlight,
+    drained_after_s: round((performance.now() - started) / 1000),
+    sent: count("sent"),
+    unknown: count("unknown"),
+    open: count("pending", "claimed", "sending"),
+    stuck_beyond_lease: stuck,
+    received_twice: [...received.values()].filter((count) => count > 1).length,
+  };
+  log(`outbox after the kill: ${figures.held_right_after_kill} rows held right after it; all settled after ${figures.drained_after_s} s: ${figures.sent} sent, ${figures.unknown} unknown (cut off mid-request, never resent), ${figures.open} open, ${figures.stuck_beyond_lease} stuck beyond their lease, ${figures.received_twice} received twice`);
+  return figures;
 }
 
 /** Webhook throughput on real Postgres for /me and /tasks at 1 and 2 instances, RSS, and a kill mid-load. */
@@ -170,29 +235,37 @@ export async function webhook(): Promise<Record<string, unknown>> {
   const idle = rssMb(first.child.pid);
   for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
     const result = await load(fake, [first], text, chats, SECONDS);
-    log(`1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, instance CPU ${result.cpu_ms_per_update} ms per update`);
-    figures[`one_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update };
+    log(`1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instance ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`);
+    figures[`one_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update, postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update };
   }
   const second = await startInstance(scratch.url, fake.apiRoot, 18_082);
   for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
     const result = await load(fake, [first, second], text, chats, SECONDS);
-    log(`2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, instance CPU ${result.cpu_ms_per_update} ms per update`);
-    figures[`two_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update };
+    log(`2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instances ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`);
+    figures[`two_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update, postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update };
   }
   figures.rss_mb = { idle, after_load: [rssMb(first.child.pid), rssMb(second.child.pid)] };
   log(`RSS: idle ${idle} MB; after load ${rssMb(first.child.pid)} and ${rssMb(second.child.pid)} MB`);
 
-  // Kill one instance in the middle of the load: every update must still be answered exactly once.
-  const repliesBefore = fake.calls.filter((call) => call.method === "sendMessage").length;
+  // Kill one instance in the middle of the load, while both also drain a notification to everyone:
+  // every update must still be answered exactly once, and no outbox row may stay held by the dead
+  // instance beyond its lease.
+  await enqueue(
+    database.db,
+    chats.map((_, index) => ({ personId: index + 1, dedupeKey: `${NOTIFICATION_KIND}:${index + 1}`, kind: NOTIFICATION_KIND, notBefore: new Date(), render: () => ({ text: NOTIFICATION }) })),
+  );
+  const isReply = (call: FakeTelegram["calls"][number]) => call.method === "sendMessage" && call.payload.text !== NOTIFICATION;
+  const repliesBefore = fake.calls.filter(isReply).length;
   const killed = await load(fake, [first, second], "/me", chats, 6, (secondOfLoad) => {
     if (secondOfLoad === 3 && second.child.exitCode === null) second.child.kill("SIGKILL");
   });
-  const replies = fake.calls.filter((call) => call.method === "sendMessage").length - repliesBefore;
-  const [processed] = (await database.db.execute(sql`select count(*)::int as count from processed_updates where update_id = any(${`{${killed.delivered.join(",")}}`}::bigint[])`)) as unknown as { count: number }[];
+  const replies = fake.calls.filter(isReply).length - repliesBefore;
+  const [processed] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from processed_updates where update_id = any(${`{${killed.delivered.join(",")}}`}::bigint[])`);
   figures.kill = { updates: killed.updates, redelivered: killed.redelivered, answered: replies, processed: processed?.count ?? 0, lost: killed.updates - (processed?.count ?? 0) };
   log(`kill mid-load: ${killed.updates} updates got 200 (${killed.redelivered} redelivered after the kill), ${replies} replies sent, ${processed?.count} recorded as processed`);
+  figures.kill_outbox = await drainAfterKill(database.db, fake, chats);
 
-  first.child.kill("SIGTERM");
+  first.child.kill("SIGTERM");  first.child.kill("SIGTERM");
   await new Promise((resolve) => first.child.once("exit", resolve));
   await fake.close();
   await database.close();

@@ -7,7 +7,7 @@ import type { MessageArgs } from "../domain/user-error.js";
 import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts.js";
 import { intake } from "../services/intake.js";
 import { updateDuration, updatesHandled } from "../metrics.js";
-import { updateFinisher } from "../services/updates.js";
+import { type FinishedUpdate, updateFinisher } from "../services/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
 import type { BotServices, Context, ConversationContext } from "./context.js";
@@ -44,7 +44,7 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   const identities = new Map<number, Identity>();
-  bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform)));
+  bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform), webhookReplies));
   bot.use(webhookReplies.hold());
   const perUpdate = [attachServices(services), attachIdentity(services, identities), i18n.middleware()];
   bot.use(...perUpdate);
@@ -91,21 +91,28 @@ export const busyUpdates = new WeakSet<object>();
  * sent it, in one round trip. The identity is kept for the update, so the per-update middleware
  * (also run for each replayed update inside a conversation) does not look it up again.
  */
-function intakeUpdate(services: BotServices, identities: Map<number, Identity>, finishUpdate: (updateId: number) => Promise<void>): Middleware<Context> {
+function intakeUpdate(
+  services: BotServices,
+  identities: Map<number, Identity>,
+  finishUpdate: (update: FinishedUpdate) => Promise<void>,
+  webhookReplies: WebhookReplies,
+): Middleware<Context> {
   return async (ctx, next) => {
     // Channel posts and the like have no person behind them; the bot has nothing to say there.
     if (!ctx.from || ctx.from.is_bot) return;
-    const { claim, identity } = await intake(services.db, chatUserOf(ctx, services.platform), ctx.update.update_id);
+    const updateId = ctx.update.update_id;
+    const { claim, identity, answer } = await intake(services.db, chatUserOf(ctx, services.platform), updateId);
     if (claim !== "claimed" || !identity) {
       ctx.outcome = "duplicate";
       if (claim === "busy") busyUpdates.add(ctx.update);
+      if (answer) webhookReplies.replay(updateId, answer);
       services.logger.info({ update_id: ctx.update.update_id, claim }, "update already taken");
       return;
     }
-    remember(identities, ctx.update.update_id, identity);
+    remember(identities, updateId, identity);
     await next();
     // Done only once handled; if this process dies first, another takes it over after the lease.
-    await finishUpdate(ctx.update.update_id);
+    await finishUpdate({ updateId, answer: webhookReplies.take(updateId) });
   };
 }
 

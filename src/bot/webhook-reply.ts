@@ -4,7 +4,7 @@ import type { Context, ConversationContext } from "./context.js";
 /** A held call, and how to send it the usual way through the chain it was made on. */
 type Call = { method: string; payload: Record<string, unknown>; send(): Promise<unknown> };
 
-type Slot = { held?: Call; closed: boolean };
+type Slot = { held?: Call; closed: boolean; answer?: string };
 
 // Calls whose answer (a message, or true) no handler reads outside a conversation.
 const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery"]);
@@ -20,6 +20,10 @@ const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery
  * so outside a conversation no handler may read what a reply returns. Inside a conversation
  * nothing is held (the conversation plugin keeps every answer for its replays): only what the
  * update held before is sent first.
+ *
+ * The answer is stored with the update's completion (see `take`), so that if the 200 never reaches
+ * Telegram — the instance died, the connection broke — the redelivery, whichever instance gets
+ * it, answers with the same reply (`replay`): the user gets it once, not never and not twice.
  */
 export class WebhookReplies {
   private readonly slots = new Map<number, Slot>();
@@ -39,12 +43,34 @@ export class WebhookReplies {
     try {
       await handleUpdate();
     } finally {
-      slot.closed = true;
       this.slots.delete(updateId);
     }
+    return slot.answer ?? this.close(slot) ?? "";
+  }
+
+  /**
+   * Ends holding for an update its handler is done with: what was held becomes the webhook
+   * answer, returned here to be stored; undefined when nothing is held or the update did not
+   * come by webhook. Later calls of the update go out the usual way.
+   */
+  take(updateId: number): string | undefined {
+    const slot = this.slots.get(updateId);
+    return slot ? this.close(slot) : undefined;
+  }
+
+  /** Answers a redelivered update with what its first delivery answered. */
+  replay(updateId: number, answer: string): void {
+    const slot = this.slots.get(updateId);
+    if (slot) slot.answer = answer;
+  }
+
+  private close(slot: Slot): string | undefined {
+    if (slot.closed) return slot.answer;
+    slot.closed = true;
     const held = slot.held;
     slot.held = undefined;
-    return held ? JSON.stringify({ ...held.payload, method: held.method }, (_key, value: unknown) => value ?? undefined) : "";
+    if (held) slot.answer = JSON.stringify({ ...held.payload, method: held.method }, (_key, value: unknown) => value ?? undefined);
+    return slot.answer;
   }
 
   /** For the update's own context: holds its calls as described above. */

@@ -111,6 +111,8 @@ export const processedUpdates = pgTable(
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
     /** Until when the instance that claimed the update may finish it; null once it is done. */
     leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The reply the webhook answer carried, given again if Telegram redelivers the update. */
+    answer: text("answer"),
   },
   (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
 );

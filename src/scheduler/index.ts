@@ -38,7 +38,8 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
           settings: options.settings,
         });
         if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
-        await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 7 * 86_400_000));
+        // Telegram gives up on an update after 24 hours; two days cover every redelivery.
+        await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 2 * 86_400_000));
       } catch (error) {
         options.logger.error({ err: error }, "reminder sweep failed");
       }

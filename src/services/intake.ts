@@ -4,13 +4,14 @@ import { type ChatUser, type Identity, identityFromRow, type IdentityRow, resolv
 import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 
 /**
- * What an incoming update needs before it is handled — its claim (see Claim) and who sent
- * it — in one round trip: this runs for every update, on every instance.
+ * What an incoming update needs before it is handled — its claim (see Claim) and who sent it,
+ * or, for a redelivery of one already handled, the webhook answer it got then — in one round
+ * trip: this runs for every update, on every instance.
  */
-export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined }> {
+export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined; answer?: string }> {
   const lease = new Date(Date.now() + UPDATE_LEASE_MS);
   // The first statement of every update: it absorbs the dead connections a server restart leaves.
-  const [row] = await retryOnLostConnection(() => queryRows<IdentityRow & { claimed: number; inProgress: boolean | null }>(
+  const [row] = await retryOnLostConnection(() => queryRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
     db,
     sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
@@ -19,16 +20,19 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
           returning 1
         )
         select (select count(*) from claim)::int as "claimed",
-               (select lease_until is not null from processed_updates where platform = ${user.platform} and update_id = ${updateId}) as "inProgress",
+               earlier.in_progress as "inProgress", earlier.answer,
                a.id::int as "accountId", a.language, a.blocked, a.conversation_active as "conversationActive",
                p.id::int as "personId", p.staff_code as "staffCode", p.full_name as "fullName", p.position, array_to_json(p.roles) as roles, p.active,
                u.id::int as "unitId", u.code as "unitCode", u.name as "unitName"
         from (select 1) as one
+        left join lateral (select lease_until is not null as in_progress, answer from processed_updates
+          where platform = ${user.platform} and update_id = ${updateId}) as earlier on true
         left join chat_accounts a on a.platform = ${user.platform} and a.external_id = ${user.externalId}
         left join people p on p.id = a.person_id
         left join units u on u.id = p.unit_id`,
   ));
   const claim: Claim = row?.claimed ? "claimed" : row?.inProgress ? "busy" : "done";
+  if (claim === "done" && row?.answer) return { claim, identity: undefined, answer: row.answer };
   if (claim !== "claimed") return { claim, identity: undefined };
   // A first contact needs its account created, a returning blocked user unblocking: the slow path.
   if (!row || row.accountId === null || row.blocked) return { claim, identity: await resolveIdentity(db, user) };

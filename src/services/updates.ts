@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, isNull, lt, or, sql } from "drizzle-orm";
 import { type Database, retryOnLostConnection } from "../db/client.js";
 import { processedUpdates } from "../db/schema.js";
 
@@ -11,20 +11,30 @@ export type Claim = "claimed" | "done" | "busy";
 // Long enough for any handler; an instance that dies holding a claim loses it after this.
 export const UPDATE_LEASE_MS = 15_000;
 
-/** Marks claimed updates handled, so a redelivery is recognised as done. */
-export async function finishUpdates(db: Database, platform: string, updateIds: number[]): Promise<void> {
+/** An update its handler is done with, and the reply its webhook answer carries, if any. */
+export type FinishedUpdate = { updateId: number; answer?: string | undefined };
+
+/** Marks claimed updates handled, so a redelivery is recognised as done (and gets the same answer). */
+export async function finishUpdates(db: Database, platform: string, finished: FinishedUpdate[]): Promise<void> {
+  // One JSON parameter: one prepared statement whatever the number of updates, on either driver.
+  // An upsert, not a join: it finds each row through the primary key whatever the planner
+  // believes about the table (a young table's cached plan scanned every row of the platform).
+  const rows = JSON.stringify(finished.map(({ updateId, answer }) => ({ id: updateId, answer: answer ?? null })));
   await retryOnLostConnection(() =>
-    db
-      .update(processedUpdates)
-      .set({ leaseUntil: null })
-      // One array parameter: one prepared statement whatever the number of updates.
-      .where(and(eq(processedUpdates.platform, platform), sql`${processedUpdates.updateId} = any(${`{${updateIds.join(",")}}`}::bigint[])`)),
+    db.execute(sql`insert into ${processedUpdates} (platform, update_id, lease_until, answer)
+      select ${platform}, d.id, null, d.answer from jsonb_to_recordset(${rows}::jsonb) as d(id bigint, answer text)
+      on conflict (platform, update_id) do update set lease_until = null, answer = excluded.answer`),
   );
 }
 
-/** Forgets updates older than the platforms ever redeliver. */
+/**
+ * Forgets updates older than the platforms ever redeliver, except one an instance is handling
+ * right now; one whose instance died is forgotten too (its lease, real time, has run out).
+ */
 export async function pruneProcessedUpdates(db: Database, before: Date): Promise<void> {
-  await db.delete(processedUpdates).where(and(lt(processedUpdates.receivedAt, before), isNull(processedUpdates.leaseUntil)));
+  await db
+    .delete(processedUpdates)
+    .where(and(lt(processedUpdates.receivedAt, before), or(isNull(processedUpdates.leaseUntil), lt(processedUpdates.leaseUntil, sql`now()`))));
 }
 
 /**
@@ -32,8 +42,8 @@ export async function pruneProcessedUpdates(db: Database, before: Date): Promise
  * goes in the next one, so under load one commit covers many updates; alone, an update waits for
  * nobody.
  */
-export function updateFinisher(db: Database, platform: string): (updateId: number) => Promise<void> {
-  let waiting: { updateId: number; done: () => void; failed: (error: unknown) => void }[] = [];
+export function updateFinisher(db: Database, platform: string): (update: FinishedUpdate) => Promise<void> {
+  let waiting: { update: FinishedUpdate; done: () => void; failed: (error: unknown) => void }[] = [];
   let flushing = false;
   const flush = async () => {
     flushing = true;
@@ -41,7 +51,7 @@ export function updateFinisher(db: Database, platform: string): (updateId: numbe
       const group = waiting;
       waiting = [];
       try {
-        await finishUpdates(db, platform, group.map((entry) => entry.updateId));
+        await finishUpdates(db, platform, group.map((entry) => entry.update));
         for (const entry of group) entry.done();
       } catch (error) {
         for (const entry of group) entry.failed(error);
@@ -49,9 +59,9 @@ export function updateFinisher(db: Database, platform: string): (updateId: numbe
     }
     flushing = false;
   };
-  return (updateId) =>
+  return (update) =>
     new Promise<void>((done, failed) => {
-      waiting.push({ updateId, done, failed });
+      waiting.push({ update, done, failed });
       if (!flushing) void flush();
     });
 }

@@ -86,9 +86,10 @@ export class FakeTelegram {
 
   /**
    * Posts an update to a webhook as Telegram does, then carries out the Bot API call that a 200
-   * answer may hold. Resolves with the HTTP status, or 0 if the connection failed.
+   * answer may hold — unless `loseAnswer`: the answer never arrives, as when a connection breaks.
+   * Resolves with the HTTP status, or 0 if the connection failed.
    */
-  async postToWebhook(url: string, update: Update, secret: string | undefined): Promise<number> {
+  async postToWebhook(url: string, update: Update, secret: string | undefined, options: { loseAnswer?: boolean } = {}): Promise<number> {
     try {
       const response = await fetch(url, {
         method: "POST",
@@ -96,6 +97,7 @@ export class FakeTelegram {
         body: JSON.stringify(update),
       });
       const body = await response.text();
+      if (options.loseAnswer) return 0;
       if (response.status === 200 && body !== "") await this.executeWebhookAnswer(body);
       return response.status;
     } catch {

@@ -1,0 +1,1 @@
+ALTER TABLE "processed_updates" ADD COLUMN "answer" text;
