@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows, retryOnLostConnection, timestamp } from "../db/client.js";
+import { type Database, preparedRows, retryOnLostConnection, timestamp } from "../db/client.js";
 import { type ChatUser, type Identity, identityFromRow, type IdentityRow, resolveIdentity } from "./accounts.js";
 import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 
@@ -11,8 +11,9 @@ import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined; answer?: string }> {
   const lease = new Date(Date.now() + UPDATE_LEASE_MS);
   // The first statement of every update: it absorbs the dead connections a server restart leaves.
-  const [row] = await retryOnLostConnection(() => queryRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
+  const [row] = await retryOnLostConnection(() => preparedRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
     db,
+    "intake",
     sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
           on conflict (platform, update_id) do update set lease_until = excluded.lease_until
