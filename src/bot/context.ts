@@ -23,7 +23,9 @@ type Extensions = {
   identity: Identity;
   /**
    * Replies with a localized HTML message. Every argument is escaped here, so a name like
-   * "Nguyễn <Văn> & Co" can never break the markup or inject any.
+   * "Nguyễn <Văn> & Co" can never break the markup or inject any. In webhook mode, outside a
+   * conversation, the reply may travel in the webhook answer and resolve to `true` instead of
+   * the message (see WebhookReplies): a handler that needs the message must not rely on it there.
    */
   say(key: string, args?: MessageArgs, other?: Parameters<BaseContext["reply"]>[1]): ReturnType<BaseContext["reply"]>;
   /** How handling ended, for metrics, when not simply handled. */
