@@ -34,7 +34,7 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
   };
   const bot = new Bot<Context>(token, botConfig);
   const inflight = new InflightUpdates();
-  const webhookReplies = new WebhookReplies();
+  const webhookReplies = new WebhookReplies(services.logger);
   const i18n = createI18n<Context>(
     (ctx) => ctx.identity?.language ?? toLocale(ctx.from?.language_code) ?? undefined,
   );

@@ -1,13 +1,26 @@
 import type { Middleware, Transformer } from "grammy";
+import type { Logger } from "pino";
 import type { Context, ConversationContext } from "./context.js";
 
 /** A held call, and how to send it the usual way through the chain it was made on. */
 type Call = { method: string; payload: Record<string, unknown>; send(): Promise<unknown> };
 
-type Slot = { held?: Call; closed: boolean; answer?: string };
+type Slot = {
+  held?: Call;
+  /** Sends the held call if the handler is still busy after HOLD_AT_MOST_MS. */
+  timer?: ReturnType<typeof setTimeout>;
+  /** Held calls sent the usual way, in order; later calls wait for them. */
+  sending: Promise<void>;
+  closed: boolean;
+  answer?: string;
+};
 
 // Calls whose answer (a message, or true) no handler reads outside a conversation.
 const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery"]);
+
+// A handler still busy after this is doing long work (an import, an export): what it said so far
+// ("Đang xử lý…", the end of a button's spinner) must be on screen, not wait for the end.
+const HOLD_AT_MOST_MS = 250;
 
 /**
  * Telegram lets the answer to a webhook request carry one Bot API call. The last call a handler
@@ -16,7 +29,7 @@ const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery
  * confirmed — an instance that dies first has sent nothing, and the update is delivered again.
  *
  * Each holdable call is held back; any later call first sends the held one the usual way, so the
- * chat sees everything in order. A held call answers `true`, as Telegram answers webhook replies,
+ * chat sees everything in order, and so does a quarter of a second without any. A held call answers `true`, as Telegram answers webhook replies,
  * so outside a conversation no handler may read what a reply returns. Inside a conversation
  * nothing is held (the conversation plugin keeps every answer for its replays): only what the
  * update held before is sent first.
@@ -28,6 +41,8 @@ const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery
 export class WebhookReplies {
   private readonly slots = new Map<number, Slot>();
 
+  constructor(private readonly logger: Pick<Logger, "warn">) {}
+
   /**
    * Handles one update delivered by webhook; resolves with the body of the 200 that confirms it:
    * the held call as Telegram expects it (`{"method": …, …parameters}`), or "" for none.
@@ -38,7 +53,7 @@ export class WebhookReplies {
       await handleUpdate();
       return "";
     }
-    const slot: Slot = { closed: false };
+    const slot: Slot = { closed: false, sending: Promise.resolve() };
     this.slots.set(updateId, slot);
     try {
       await handleUpdate();
@@ -67,6 +82,7 @@ export class WebhookReplies {
   private close(slot: Slot): string | undefined {
     if (slot.closed) return slot.answer;
     slot.closed = true;
+    clearTimeout(slot.timer);
     const held = slot.held;
     slot.held = undefined;
     if (held) slot.answer = JSON.stringify({ ...held.payload, method: held.method }, (_key, value: unknown) => value ?? undefined);
@@ -86,25 +102,40 @@ export class WebhookReplies {
   private install(mayHold: boolean): Middleware<ConversationContext> {
     return async (ctx, next) => {
       const slot = this.slots.get(ctx.update.update_id);
-      if (slot) ctx.api.config.use(holdingTransformer(slot, mayHold));
+      if (slot) ctx.api.config.use(this.holdingTransformer(slot, mayHold));
       await next();
     };
   }
-}
 
-function holdingTransformer(slot: Slot, mayHold: boolean): Transformer {
-  return async (prev, method, payload, signal) => {
+  private holdingTransformer(slot: Slot, mayHold: boolean): Transformer {
+    return async (prev, method, payload, signal) => {
+      await this.sendHeld(slot);
+      if (mayHold && !slot.closed && HOLDABLE.has(method)) {
+        slot.held = { method, payload: payload as Record<string, unknown>, send: () => prev(method, payload) };
+        slot.timer = setTimeout(() => void this.sendHeld(slot), HOLD_AT_MOST_MS);
+        return { ok: true, result: true } as Awaited<ReturnType<typeof prev>>;
+      }
+      return prev(method, payload, signal);
+    };
+  }
+
+  /**
+   * Sends the held call the usual way, through the chain it was made on (a conversation must not
+   * record it among its own calls); resolves once everything held before has gone out. Its
+   * answer goes unread, as a webhook reply's would.
+   */
+  private sendHeld(slot: Slot): Promise<void> {
     const held = slot.held;
     if (held) {
       slot.held = undefined;
-      // Sent through its own chain: a conversation must not record it among its own calls. Its
-      // answer goes unread, as a webhook reply's would.
-      await held.send();
+      clearTimeout(slot.timer);
+      slot.sending = slot.sending
+        .then(() => held.send())
+        .then(
+          () => undefined,
+          (error: unknown) => this.logger.warn({ err: error, method: held.method }, "a held reply could not be sent"),
+        );
     }
-    if (mayHold && !slot.closed && HOLDABLE.has(method)) {
-      slot.held = { method, payload: payload as Record<string, unknown>, send: () => prev(method, payload) };
-      return { ok: true, result: true } as Awaited<ReturnType<typeof prev>>;
-    }
-    return prev(method, payload, signal);
-  };
+    return slot.sending;
+  }
 }

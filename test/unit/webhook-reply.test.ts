@@ -1,4 +1,5 @@
 import { Bot } from "grammy";
+import { pino } from "pino";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../../src/bot/context.js";
@@ -8,7 +9,9 @@ import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 
 describe("replies carried in the webhook answer", () => {
   let fake: FakeTelegram;
-  const replies = new WebhookReplies();
+  const replies = new WebhookReplies(pino({ level: "silent" }));
+  // The long work of the "/long" handler ends when the test says so.
+  let finishWork = () => {};
   let bot: Bot<Context>;
 
   beforeAll(async () => {
@@ -21,6 +24,11 @@ describe("replies carried in the webhook answer", () => {
       await ctx.reply("ba");
     });
     bot.command("none", () => {});
+    bot.command("long", async (ctx) => {
+      await ctx.reply("Đang xử lý…");
+      await new Promise<void>((resolve) => (finishWork = resolve));
+      await ctx.reply("Xong");
+    });
   });
   afterAll(() => fake.close());
 
@@ -39,6 +47,14 @@ describe("replies carried in the webhook answer", () => {
 
   it("answers with an empty body when the handler sent nothing", async () => {
     expect(await replies.handle(2, () => bot.handleUpdate(command(2, 502, "/none")))).toBe("");
+  });
+
+  it("shows what a handler busy with long work said so far, and only the end comes in the answer", async () => {
+    const handling = replies.handle(4, () => bot.handleUpdate(command(4, 504, "/long")));
+    // Arrives while the handler is still working: it did not wait for the end of the update.
+    expect((await fake.nextShown(504)).text).toBe("Đang xử lý…");
+    finishWork();
+    expect(JSON.parse(await handling)).toEqual({ method: "sendMessage", chat_id: 504, text: "Xong" });
   });
 
   it("holds nothing for an update handled outside a webhook request", async () => {
