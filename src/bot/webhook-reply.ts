@@ -28,9 +28,10 @@ const HOLD_AT_MOST_MS = 250;
  * update (for most commands, the only one), and a reply that goes out exactly when the update is
  * confirmed — an instance that dies first has sent nothing, and the update is delivered again.
  *
- * Each holdable call is held back; any later call first sends the held one the usual way, so the
- * chat sees everything in order, and so does a quarter of a second without any. A held call answers `true`, as Telegram answers webhook replies,
- * so outside a conversation no handler may read what a reply returns. Inside a conversation
+ * Each holdable call is held back; the next call, or a quarter of a second without one, first
+ * sends it the usual way, so the chat sees everything in order and in time. A held call answers
+ * `true`, as Telegram answers webhook replies, so outside a conversation no handler may read what
+ * a reply returns. Inside a conversation
  * nothing is held (the conversation plugin keeps every answer for its replays): only what the
  * update held before is sent first.
  *
