@@ -106,7 +106,7 @@ function intakeUpdate(
       ctx.outcome = "duplicate";
       if (claim === "busy") busyUpdates.add(ctx.update);
       if (answer) webhookReplies.replay(updateId, answer);
-      services.logger.info({ update_id: ctx.update.update_id, claim }, "update already taken");
+      services.logger.info({ update_id: updateId, claim }, "update already taken");
       return;
     }
     remember(identities, updateId, identity);

@@ -15,7 +15,7 @@ export const UPDATE_LEASE_MS = 15_000;
 export type FinishedUpdate = { updateId: number; answer?: string | undefined };
 
 /** Marks claimed updates handled, so a redelivery is recognised as done (and gets the same answer). */
-export async function finishUpdates(db: Database, platform: string, finished: FinishedUpdate[]): Promise<void> {
+async function finishUpdates(db: Database, platform: string, finished: FinishedUpdate[]): Promise<void> {
   // One JSON parameter: one prepared statement whatever the number of updates, on either driver.
   // An upsert, not a join: it finds each row through the primary key whatever the planner
   // believes about the table (a young table's cached plan scanned every row of the platform).
