@@ -1,6 +1,7 @@
 import { broadcast } from "./broadcast.js";
 import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
+import { hostileFiles } from "./hostile-files.js";
 import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
@@ -16,6 +17,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   rush,
   broadcast,
   webhook,
+  "hostile-files": hostileFiles,
 };
 
 const requested = process.argv.slice(2);

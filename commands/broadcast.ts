@@ -2,7 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
-import type { BroadcastAudience } from "../src/db/schema.js";
+import type { BroadcastAudience } from "../src/domain/notifications.js";
 import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain/broadcast-text.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { formatDate, formatDuration, localDay } from "../src/domain/calendar.js";

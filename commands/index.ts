@@ -1,4 +1,5 @@
 import { approveCommand } from "./approve.js";
+import { chatMemberUpdates } from "./chat-member.js";
 import { broadcastCommand } from "./broadcast.js";
 import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
@@ -9,9 +10,10 @@ import { meetingsCommand } from "./meetings.js";
 import { notifyCommand } from "./notify.js";
 import { planImport } from "./plan-import.js";
 import { registerCommand } from "./register.js";
+import { rosterImport } from "./roster-import.js";
 import { reportCommand } from "./report.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [startCommand, helpCommand, meCommand, langCommand, notifyCommand, tasksCommand, planImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];
+export const commandComposers = [chatMemberUpdates, startCommand, helpCommand, meCommand, langCommand, notifyCommand, tasksCommand, planImport, rosterImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];

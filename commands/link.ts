@@ -1,6 +1,7 @@
 import type { Context } from "../src/bot/context.js";
 import { formatDate, formatDateTime } from "../src/domain/calendar.js";
 import { redeemInvite } from "../src/services/invites.js";
+import { publishChatMenu } from "./menu.js";
 
 /** Tries the text as an invite code and tells the user what came of it. */
 export async function linkWithInviteCode(ctx: Context, text: string): Promise<void> {
@@ -13,6 +14,8 @@ export async function linkWithInviteCode(ctx: Context, text: string): Promise<vo
   const zone = config.displayTimeZone;
   switch (result.kind) {
     case "linked":
+      // The menu first: when the confirmation arrives, the menu already matches it.
+      await publishChatMenu(ctx, result.roles);
       await ctx.say("invite-linked", { name: result.fullName });
       return;
     case "already-linked":

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
-import { NOTIFY_VIA, type NotifyVia } from "../src/db/schema.js";
+import { NOTIFY_VIA, type NotifyVia } from "../src/domain/notifications.js";
 import { foldForMatching } from "../src/domain/text.js";
 import { notificationSettings, setNotifyVia } from "../src/services/accounts.js";
 import { allowed, allowedAction } from "./guard.js";

@@ -5,9 +5,10 @@ import { formatDate } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
 import { finishPendingImport, loadPendingPlan, storePendingPlan } from "../src/services/pending-imports.js";
-import { MAX_PLAN_BYTES, parsePlanBytes } from "../src/services/plan-file.js";
+import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
+import { receiveDocument } from "./uploads.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
 export const planImport = new Composer<Context>();
@@ -24,15 +25,9 @@ planImport.on("message:document", async (ctx, next) => {
   const roles = ctx.identity.person?.roles ?? null;
   const fileName = ctx.message.document.file_name ?? "";
   if (!mayUse(COMMANDS.plan, roles) || !PLAN_FILE.test(fileName)) return next();
-  if ((ctx.message.document.file_size ?? 0) > MAX_PLAN_BYTES) {
-    return ctx.say("file-too-large", { size: ((ctx.message.document.file_size ?? 0) / 1048576).toFixed(1), limit: "10" });
-  }
   try {
-    const file = await ctx.getFile();
-    const url = `${ctx.services.config.telegram.apiRoot}/file/bot${ctx.api.token}/${file.file_path ?? ""}`;
-    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
-    if (!response.ok) throw new UserError("plan-download-failed");
-    const plan = await parsePlanBytes(Buffer.from(await response.arrayBuffer()), fileName);
+    const { bytes } = await receiveDocument(ctx);
+    const plan = await parsePlanBytes(bytes, fileName);
     const pendingId = await storePendingPlan(ctx.services.db, {
       chatAccountId: ctx.identity.accountId,
       sourceName: fileName,

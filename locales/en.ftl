@@ -76,6 +76,7 @@ roster-xlsx-invalid = Could not read the Excel file: it is damaged or not .xlsx.
 roster-unsupported-format = The format "{ $extension }" is not supported. Use .csv or .xlsx.
 file-not-found = File { $file } not found.
 file-too-large = The file is too large ({ $size } MB); the limit is { $limit } MB.
+file-unsafe = The file is too large or damaged to open (its unpacked content exceeds the limit or its structure is invalid). Open it in Word or Excel, save it again and resend it.
 
 ## Database
 db-directory-locked = The data directory { $dir } is in use by another tdkt-bot process (pid { $pid }). Stop that process, or set DATABASE_URL so several processes share one Postgres server.
@@ -172,7 +173,7 @@ cli-reminders-sent = { $count } messages sent.
 ## Plan import in chat
 cmd-plan = Import a plan: send the plan file (.docx, .md, .txt) to the bot
 plan-help = Send the plan file (.docx, .md or .txt) in this chat. I will read its quarterly task table, show you a preview and save only when you confirm.
-plan-download-failed = Could not download the file from Telegram. Please send it again.
+upload-download-failed = Could not download the file. Please send it again.
 plan-import-expired = This preview has expired or was already handled. Send the file again.
 plan-preview-header = <b>{ $title }</b> ({ $year }): { $count } tasks found. Check them, then press "Save plan".
 plan-preview-quarter = <b>Quarter { $quarter }</b>: { $count } tasks
@@ -432,3 +433,12 @@ zalo-choice-out-of-range = There is no option with that number. Reply with a num
 zalo-document-link = 📎 Download { $name } at: { $url }
     The link works until { $until }.
 zalo-document-unavailable = 📎 Zalo cannot receive the file { $name } from the bot. Use this command on Telegram, or ask the Office to send you the file.
+
+## Roster through chat
+cmd-roster = Import the staff roster: send the .xlsx or .csv file to the bot
+roster-help = Send the staff roster file (.xlsx or .csv) in this chat. I will show you how many people are new, how many are already known and which rows are rejected, and import only when you confirm.
+upload-reading = Reading the file…
+roster-preview = File <b>{ $file }</b>: { $created } new people, { $known } already known (will be updated), { $rejected } rows rejected.
+roster-preview-more = … and { $count } more rejected rows.
+roster-button-import = ✅ Import the roster
+group-not-served = The emulation and commendation assistant works in private chats only: please message me directly.

@@ -76,6 +76,7 @@ roster-xlsx-invalid = Không đọc được tệp Excel: tệp hỏng hoặc kh
 roster-unsupported-format = Không hỗ trợ định dạng «{ $extension }». Hãy dùng .csv hoặc .xlsx.
 file-not-found = Không tìm thấy tệp { $file }.
 file-too-large = Tệp quá lớn ({ $size } MB); tối đa { $limit } MB.
+file-unsafe = Tệp quá lớn hoặc hỏng nên không mở được (nội dung giải nén vượt giới hạn hoặc cấu trúc tệp không hợp lệ). Hãy mở tệp bằng Word hoặc Excel, lưu lại rồi gửi lại.
 
 ## Cơ sở dữ liệu
 db-directory-locked = Thư mục dữ liệu { $dir } đang được một tiến trình tdkt-bot khác dùng (pid { $pid }). Hãy dừng tiến trình đó, hoặc đặt DATABASE_URL để nhiều tiến trình dùng chung một máy chủ Postgres.
@@ -172,7 +173,7 @@ cli-reminders-sent = Đã gửi { $count } tin.
 ## Nhập kế hoạch trong chat
 cmd-plan = Nhập kế hoạch: gửi tệp kế hoạch (.docx, .md, .txt) cho bot
 plan-help = Gửi tệp kế hoạch (.docx, .md hoặc .txt) vào cuộc trò chuyện này. Tôi sẽ đọc bảng nhiệm vụ theo quý, cho bạn xem trước và chỉ lưu khi bạn xác nhận.
-plan-download-failed = Không tải được tệp từ Telegram. Vui lòng gửi lại.
+upload-download-failed = Không tải được tệp. Vui lòng gửi lại.
 plan-import-expired = Bản xem trước này đã hết hiệu lực hoặc đã được xử lý. Hãy gửi lại tệp.
 plan-preview-header = <b>{ $title }</b> (năm { $year }): tìm thấy { $count } nhiệm vụ. Kiểm tra rồi bấm «Lưu kế hoạch».
 plan-preview-quarter = <b>Quý { $quarter }</b>: { $count } nhiệm vụ
@@ -432,3 +433,12 @@ zalo-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời b
 zalo-document-link = 📎 Tải tệp { $name } tại: { $url }
     Đường dẫn dùng được đến { $until }.
 zalo-document-unavailable = 📎 Zalo không nhận được tệp { $name } từ bot. Hãy dùng lệnh này trên Telegram, hoặc đề nghị Văn phòng gửi tệp cho bạn.
+
+## Danh sách cán bộ qua chat
+cmd-roster = Nhập danh sách cán bộ: gửi tệp .xlsx hoặc .csv cho bot
+roster-help = Gửi tệp danh sách cán bộ (.xlsx hoặc .csv) vào cuộc trò chuyện này. Tôi sẽ cho bạn xem trước số người mới, số người đã có và các dòng bị loại, và chỉ nhập khi bạn xác nhận.
+upload-reading = Đang đọc tệp…
+roster-preview = Tệp <b>{ $file }</b>: { $created } người mới, { $known } người đã có (sẽ cập nhật), { $rejected } dòng bị loại.
+roster-preview-more = … và { $count } dòng bị loại khác.
+roster-button-import = ✅ Nhập danh sách
+group-not-served = Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.

@@ -14,6 +14,10 @@ const dayList = z
   .regex(/^\s*\d{1,3}(\s*,\s*\d{1,3})*\s*$/, "must be a comma-separated list of days, e.g. 7,3,1")
   .transform((text) => text.split(",").map((day) => Number(day.trim())));
 
+function milliseconds(fallback: number) {
+  return z.preprocess(emptyAsUndefined, z.coerce.number().int().min(100).max(600_000).default(fallback));
+}
+
 const common = z.object({
   DATABASE_URL: z.preprocess(
     emptyAsUndefined,
@@ -64,6 +68,12 @@ const webhook = common.extend({
     emptyAsUndefined,
     z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -").optional(),
   ),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]{16,256}$/, "must be 16–256 visible ASCII characters").optional()),
+  DOWNLOAD_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").max(512).optional()),
+  HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: milliseconds(15_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+  HTTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(8).max(100_000).default(256)),
 });
 
 const environmentSchema = z.discriminatedUnion("BOT_MODE", [polling, webhook]);
@@ -90,8 +100,16 @@ export type Config = {
         port: number;
         /** Where Zalo delivers (the same server, path /zalo) and the secret it sends back. */
         zalo: { url: string; secret: string };
+        http: HttpLimits;
+        /** Bearer token /metrics requires; without one it answers loopback only. */
+        metricsToken: string | undefined;
+        /** Signs download links; without one a key the server keeps in the database does. */
+        downloadSigningKey: string | undefined;
       };
 };
+
+/** How long the webhook server waits for a request's parts, and how many connections it keeps. */
+export type HttpLimits = { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
 
 /** Zalo's webhook lives on the same server as Telegram's, under this path. */
 export const ZALO_WEBHOOK_PATH = "/zalo";
@@ -130,6 +148,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             secret: e.WEBHOOK_SECRET,
             port: e.PORT,
             zalo: { url: new URL(ZALO_WEBHOOK_PATH, e.WEBHOOK_URL).toString(), secret: e.ZALO_WEBHOOK_SECRET ?? e.WEBHOOK_SECRET },
+            http: {
+              headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+              // Node refuses a request timeout shorter than the headers timeout.
+              requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
+              keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+              maxConnections: e.HTTP_MAX_CONNECTIONS,
+            },
+            metricsToken: e.METRICS_TOKEN,
+            downloadSigningKey: e.DOWNLOAD_SIGNING_KEY,
           }
         : { kind: "polling" },
   };

@@ -4,6 +4,7 @@ import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { systemClock } from "./domain/calendar.js";
 import { UserError } from "./domain/user-error.js";
 import { createLogger } from "./logger.js";
+import { downloadSigningKey } from "./services/downloads.js";
 import { reminderSettings } from "./services/reminders.js";
 import type { Sender } from "./scheduler/dispatcher.js";
 
@@ -39,7 +40,8 @@ async function main(): Promise<number> {
     const telegram = telegramToken ? telegramModule.createTelegramBot(services, telegramToken) : undefined;
     const zaloClient = zaloToken ? new zaloModule.ZaloClient(zaloToken, config.zalo.apiRoot) : undefined;
     // Documents reach Zalo users as links to this server; without one there is nothing to link to.
-    const downloads = mode.kind === "webhook" ? { db: database.db, baseUrl: mode.url, secret: mode.secret } : undefined;
+    const signingKey = mode.kind === "webhook" ? await downloadSigningKey(database.db, mode.downloadSigningKey) : undefined;
+    const downloads = mode.kind === "webhook" && signingKey ? { db: database.db, baseUrl: mode.url, signingKey } : undefined;
     const zalo = zaloClient ? zaloModule.createZaloTransport(services, { client: zaloClient, ...(downloads ? { downloads } : {}) }) : undefined;
     const i18n = (telegram ?? zalo?.bot)?.i18n;
     const stop = new AbortController();
@@ -81,8 +83,10 @@ async function main(): Promise<number> {
         database,
         logger,
         port: mode.port,
+        http: mode.http,
+        ...(mode.metricsToken ? { metricsToken: mode.metricsToken } : {}),
         ...(telegram ? { telegram: { bot: telegram, path: new URL(mode.url).pathname, secret: mode.secret } } : {}),
-        ...(zalo ? { zalo: { transport: zalo, path: new URL(mode.zalo.url).pathname, secret: mode.zalo.secret }, downloads: { secret: mode.secret } } : {}),
+        ...(zalo ? { zalo: { transport: zalo, path: new URL(mode.zalo.url).pathname, secret: mode.zalo.secret }, downloads: { signingKey: signingKey as string } } : {}),
       });
       startBackgroundWork();
       await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));

@@ -29,7 +29,7 @@ type Extensions = {
    */
   say(key: string, args?: MessageArgs, other?: Parameters<BaseContext["reply"]>[1]): ReturnType<BaseContext["reply"]>;
   /** How handling ended, for metrics, when not simply handled. */
-  outcome?: "duplicate" | "error";
+  outcome?: "duplicate" | "error" | "group";
   /** Translates with every argument escaped for HTML, for composing longer messages. */
   th(key: string, args?: MessageArgs): string;
 };

@@ -1,6 +1,6 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
-import { type ApiClientOptions, Bot, type BotConfig, type Middleware } from "grammy";
+import { type ApiClientOptions, Bot, type BotConfig, type Middleware, type Transformer } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
@@ -15,6 +15,7 @@ import { postgresConversationStorage } from "./conversation-storage.js";
 import { reportHandlerError } from "./errors.js";
 import { createI18n, toLocale } from "./i18n.js";
 import { InflightUpdates } from "./inflight.js";
+import { privateChatsOnly } from "./private-chats-only.js";
 import { WebhookReplies } from "./webhook-reply.js";
 
 export type CreateBotOptions = {
@@ -25,14 +26,17 @@ export type CreateBotOptions = {
   botInfo?: UserFromGetMe;
   /** Answers the Bot API calls in place of Telegram, for the other platforms. */
   fetch?: ApiClientOptions["fetch"];
+  /** The outgoing-call policy (see outgoing-policy.ts), installed on every Api a handler uses. */
+  outgoing?: Transformer[];
 };
 
-export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBotOptions) {
+export function createBot({ token, services, apiRoot, botInfo, fetch, outgoing = [] }: CreateBotOptions) {
   const botConfig: BotConfig<Context> = {
     client: { apiRoot: apiRoot ?? services.config.telegram.apiRoot, ...(fetch ? { fetch } : {}) },
     ...(botInfo ? { botInfo } : {}),
   };
   const bot = new Bot<Context>(token, botConfig);
+  bot.api.config.use(...outgoing);
   const inflight = new InflightUpdates();
   const webhookReplies = new WebhookReplies(services.logger);
   const i18n = createI18n<Context>(
@@ -43,6 +47,7 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
   bot.use(measure());
   // Updates of one chat are handled in order; different chats run in parallel.
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(privateChatsOnly(services, i18n));
   const identities = new Map<number, Identity>();
   bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform), webhookReplies));
   bot.use(webhookReplies.hold());
@@ -54,7 +59,8 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
     // Inside a conversation each update gets a fresh context: the same per-update middleware runs there too.
     conversations<Context, ConversationContext>({
       storage: postgresConversationStorage(services.db, services.platform),
-      plugins: [...(perUpdate as Middleware<ConversationContext>[]), webhookReplies.release()],
+      // A conversation builds a fresh Api for each step without the bot's transformers: the policy goes on it here.
+      plugins: [installOnApi(outgoing), ...(perUpdate as Middleware<ConversationContext>[]), webhookReplies.release()],
     }),
     ...conversationComposers,
     ...commandComposers,
@@ -65,6 +71,13 @@ export function createBot({ token, services, apiRoot, botInfo, fetch }: CreateBo
 }
 
 export type TdktBot = ReturnType<typeof createBot>;
+
+function installOnApi(transformers: Transformer[]): Middleware<ConversationContext> {
+  return async (ctx, next) => {
+    ctx.api.config.use(...transformers);
+    await next();
+  };
+}
 
 /** Counts every update by type and outcome and times its handling. */
 function measure(): Middleware<Context> {

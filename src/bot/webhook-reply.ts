@@ -15,18 +15,20 @@ type Slot = {
   answer?: string;
 };
 
-// Calls whose answer (a message, or true) no handler reads outside a conversation.
-const HOLDABLE = new Set(["sendMessage", "editMessageText", "answerCallbackQuery"]);
+// Only a call whose failure nobody would miss may travel in the webhook answer: Telegram reports
+// nothing back for it, so a refused message there (a 429 after a burst, a 400) would be lost
+// without a trace. Ending a button's spinner is such a call; every message goes as a request of
+// its own, whose failure the bot sees, retries (429) and logs.
+const HOLDABLE = new Set(["answerCallbackQuery"]);
 
 // A handler still busy after this is doing long work (an import, an export): what it said so far
 // ("Đang xử lý…", the end of a button's spinner) must be on screen, not wait for the end.
 const HOLD_AT_MOST_MS = 250;
 
 /**
- * Telegram lets the answer to a webhook request carry one Bot API call. The last call a handler
- * makes travels that way, in the 200 that confirms the update: one request to Telegram fewer per
- * update (for most commands, the only one), and a reply that goes out exactly when the update is
- * confirmed — an instance that dies first has sent nothing, and the update is delivered again.
+ * Telegram lets the answer to a webhook request carry one Bot API call. The last harmless call a
+ * handler makes (see HOLDABLE: a button's answer) travels that way, in the 200 that confirms the
+ * update: one request to Telegram fewer for every button pressed.
  *
  * Each holdable call is held back; the next call, or a quarter of a second without one, first
  * sends it the usual way, so the chat sees everything in order and in time. A held call answers
@@ -37,7 +39,7 @@ const HOLD_AT_MOST_MS = 250;
  *
  * The answer is stored with the update's completion (see `take`), so that if the 200 never reaches
  * Telegram — the instance died, the connection broke — the redelivery, whichever instance gets
- * it, answers with the same reply (`replay`): the user gets it once, not never and not twice.
+ * it, answers the same way (`replay`).
  */
 export class WebhookReplies {
   private readonly slots = new Map<number, Slot>();

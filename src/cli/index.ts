@@ -26,9 +26,13 @@ import { cliActor } from "../services/audit.js";
 import { seedDemo } from "../services/demo.js";
 import { createInvite } from "../services/invites.js";
 import { previewPlan, savePlan } from "../services/plans.js";
+import { docxToText } from "../services/documents/sandboxed-parse.js";
+import { decodeTextDocument } from "../services/documents/text-document.js";
 import { readPlanFile } from "../services/plan-file.js";
 import { importRoster } from "../services/roster.js";
 import { readRosterFile } from "../services/roster-file.js";
+import type { ParsedPlan } from "../domain/plan-document.js";
+import type { RawRow } from "../domain/roster.js";
 
 const i18n = createI18n();
 const locale = toLocale(process.env.TDKT_LANG ?? process.env.LANG) ?? DEFAULT_LOCALE;
@@ -49,14 +53,27 @@ async function main(args: string[]): Promise<void> {
     if (!value) throw new UserError("cli-missing-argument", { argument: name });
     return value;
   };
+  // Files are read and checked before the database opens: a hostile file then costs the CLI a
+  // refusal and the parser's memory, never the embedded database's ~350 MB on top.
+  const uploads: { rows?: RawRow[]; plan?: ParsedPlan; text?: string } = {};
+  const readFiles: Record<string, (() => Promise<void>) | undefined> = {
+    "import roster": async () => void (uploads.rows = await readRosterFile(needed(1, "<file.csv|file.xlsx>"))),
+    "import history": async () => void (uploads.rows = await readRosterFile(needed(1, "<file.csv>"))),
+    "import inspection": async () => void (uploads.text = await readInspectionText(needed(1, "<file>"))),
+    "import plan": async () => {
+      const file = needed(1, "<file.docx|file.md|file.txt>");
+      const yearFlag = flag(rest, "--year");
+      const year = yearFlag === undefined ? undefined : Number(yearFlag);
+      if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) throw new UserError("cli-bad-year", { value: yearFlag ?? "" });
+      uploads.plan = await readPlanFile(file, year);
+    },
+  };
   const known: Record<string, ((database: DatabaseHandle) => Promise<void>) | undefined> = {
     migrate: async (database) => {
       print(t("cli-migrated", { driver: database.driver }));
     },
     "import roster": async (database) => {
-      const file = needed(1, "<file.csv|file.xlsx>");
-      const rows = await readRosterFile(file);
-      const result = await importRoster(database.db, rows, { clock: systemClock, actor: cliActor, source: file });
+      const result = await importRoster(database.db, uploads.rows as RawRow[], { clock: systemClock, actor: cliActor, source: rest[1] ?? "" });
       print(
         t("cli-roster-summary", {
           created: result.created,
@@ -70,13 +87,8 @@ async function main(args: string[]): Promise<void> {
       for (const row of result.rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
     },
     "import plan": async (database) => {
-      const file = needed(1, "<file.docx|file.md|file.txt>");
-      const yearFlag = flag(rest, "--year");
-      const year = yearFlag === undefined ? undefined : Number(yearFlag);
-      if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
-        throw new UserError("cli-bad-year", { value: yearFlag ?? "" });
-      }
-      const plan = await readPlanFile(file, year);
+      const plan = uploads.plan as ParsedPlan;
+      const file = rest[1] ?? "";
       const preview = await previewPlan(database.db, plan, config.displayTimeZone);
       const unitName = new Map(preview.units.map((unit) => [unit.id, unit.name]));
       // Matched units by their roster name, unmatched phrases as written with a question mark.
@@ -139,12 +151,10 @@ async function main(args: string[]): Promise<void> {
       for (const holiday of await listHolidays(database.db)) print(`${holiday.day}  ${holiday.name}`);
     },
     "import inspection": async (database) => {
-      const file = needed(1, "<file>");
       const kind = inspectionKind.safeParse(flag(rest, "--kind") ?? "direct");
       if (!kind.success) throw new UserError("cli-inspection-usage");
       const team = (flag(rest, "--team") ?? "").split(",").map((code) => code.trim()).filter(Boolean);
-      const text = await readInspectionText(file);
-      const plan = parseInspectionPlan(text, Number(flag(rest, "--year")) || undefined);
+      const plan = parseInspectionPlan(uploads.text as string, Number(flag(rest, "--year")) || undefined);
       const result = await createInspection(
         database.db,
         { plan, kind: kind.data, team: team.map((staffCode, index) => ({ staffCode, role: index === 0 ? "head" : "member" })) },
@@ -165,9 +175,7 @@ async function main(args: string[]): Promise<void> {
       print(t("cli-audit-count", { count: entries.length }));
     },
     "import history": async (database) => {
-      const file = needed(1, "<file.csv>");
-      const rows = await readRosterFile(file);
-      const parsed = parseHistoryRows(rows);
+      const parsed = parseHistoryRows(uploads.rows as RawRow[]);
       const result = await importTitleHistory(database.db, parsed.rows, {
         clock: systemClock,
         actor: cliActor,
@@ -227,6 +235,7 @@ async function main(args: string[]): Promise<void> {
   }
   const run = known[words] ?? known[command];
   if (!run) throw new UserError("cli-unknown-command", { command: words });
+  await readFiles[words]?.();
   const database = await openConfiguredDatabase(config);
   try {
     await run(database);
@@ -244,11 +253,8 @@ async function readInspectionText(file: string): Promise<string> {
   const bytes = await readFile(file).catch(() => {
     throw new UserError("file-not-found", { file });
   });
-  if (file.toLowerCase().endsWith(".docx")) {
-    const mammoth = await import("mammoth");
-    return (await mammoth.extractRawText({ buffer: bytes })).value;
-  }
-  return bytes.toString("utf8");
+  if (file.toLowerCase().endsWith(".docx")) return docxToText(bytes, "plan-docx-invalid");
+  return decodeTextDocument(bytes, { maxLines: 20_000, invalidKey: "plan-not-document" });
 }
 
 /** The value after a flag, as in `--year 2024`. */

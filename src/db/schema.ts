@@ -12,6 +12,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { BroadcastAudience, NotifyVia } from "../domain/notifications.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
@@ -47,8 +48,6 @@ export const people = pgTable(
   (t) => [index("people_unit_idx").on(t.unitId)],
 );
 
-export const NOTIFY_VIA = ["telegram", "zalo", "both"] as const;
-export type NotifyVia = (typeof NOTIFY_VIA)[number];
 
 export const chatAccounts = pgTable(
   "chat_accounts",
@@ -116,6 +115,27 @@ export const processedUpdates = pgTable(
   },
   (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
 );
+
+/** Group chats the bot has told, once, that it serves private chats only. */
+export const groupChats = pgTable(
+  "group_chats",
+  {
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    toldAt: timestamp("told_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/**
+ * Secrets the server makes for itself and no platform ever sees (the key that signs download
+ * links), shared by every instance through the database.
+ */
+export const serverKeys = pgTable("server_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
 
 export const auditLog = pgTable(
   "audit_log",
@@ -432,12 +452,6 @@ export const conversationStates = pgTable("conversation_states", {
 });
 
 // ---------------------------------------------------------------- broadcasts
-
-export type BroadcastAudience =
-  | { kind: "all" }
-  | { kind: "units"; unitIds: number[] }
-  | { kind: "roles"; roles: string[] }
-  | { kind: "unregistered"; year: number };
 
 export type BroadcastStatus = "draft" | "sending" | "cancelled" | "done";
 

@@ -46,6 +46,8 @@ export const COMMANDS = {
   note: ["head"],
   // Not typed: a secretariat member sends the plan document to the bot.
   plan: ["secretariat"],
+  // Likewise: the roster file is sent to the bot; /roster says how.
+  roster: ["secretariat"],
   meeting: ["secretariat"],
   meetings: ["council", "secretariat"],
   register: "linked",
@@ -72,6 +74,7 @@ export const ACTIONS = {
   "plan:map": ["secretariat"],
   "plan:set": ["secretariat"],
   "plan:save": ["secretariat"],
+  "roster:save": ["secretariat"],
   "reg:start": "linked",
   "reg:change": "linked",
   "reg:withdraw": "linked",

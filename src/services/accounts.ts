@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, type NotifyVia, people, units } from "../db/schema.js";
+import { chatAccounts, people, units } from "../db/schema.js";
+import type { NotifyVia } from "../domain/notifications.js";
 import { ROLES, type Role } from "../domain/roles.js";
 
 export type Platform = "telegram" | "zalo" | "console";
@@ -124,4 +125,12 @@ export async function setNotifyVia(db: Database, personId: number, via: NotifyVi
 
 export async function setLanguage(db: Database, accountId: number, language: string): Promise<void> {
   await db.update(chatAccounts).set({ language }).where(eq(chatAccounts.id, accountId));
+}
+
+/**
+ * Records that the user blocked the bot (Telegram's my_chat_member "kicked") or started it again:
+ * a blocked account gets no notifications until then.
+ */
+export async function setAccountBlocked(db: Database, accountId: number, blocked: boolean): Promise<void> {
+  await db.update(chatAccounts).set({ blocked }).where(eq(chatAccounts.id, accountId));
 }

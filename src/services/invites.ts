@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { chatAccounts, inviteFailures, invites, people } from "../db/schema.js";
 import { addDays, type Clock } from "../domain/calendar.js";
+import type { Role } from "../domain/roles.js";
 import { UserError } from "../domain/user-error.js";
 import { type Actor, recordAudit } from "./audit.js";
 import type { Platform } from "./accounts.js";
@@ -62,7 +63,7 @@ export async function createInvite(
 }
 
 export type RedeemResult =
-  | { kind: "linked"; personId: number; fullName: string }
+  | { kind: "linked"; personId: number; fullName: string; roles: Role[] }
   | { kind: "already-linked"; fullName: string }
   | { kind: "wrong"; attemptsLeft: number }
   | { kind: "locked"; until: Date }
@@ -105,7 +106,7 @@ export async function redeemInvite(
       return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR - recentFailures.length - 1 };
     }
     const [person] = await tx
-      .select({ id: people.id, fullName: people.fullName })
+      .select({ id: people.id, fullName: people.fullName, roles: people.roles })
       .from(people)
       .where(eq(people.id, invite.personId));
     if (!person) throw new Error(`invite ${invite.id} names a missing person`);
@@ -137,6 +138,6 @@ export async function redeemInvite(
       subject: `person:${person.id}`,
       details: { platform: input.platform, accountId: input.accountId },
     });
-    return { kind: "linked", personId: person.id, fullName: person.fullName };
+    return { kind: "linked", personId: person.id, fullName: person.fullName, roles: person.roles as Role[] };
   });
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "../db/client.js";
 import { pendingImports } from "../db/schema.js";
 import type { ParsedPlan } from "../domain/plan-document.js";
+import type { RawRow } from "../domain/roster.js";
 
 const PENDING_FOR_MS = 24 * 3_600_000;
 
@@ -23,16 +24,40 @@ const parsedPlanSchema = z.object({
   ),
 });
 
-export async function storePendingPlan(db: Database, input: { chatAccountId: number; sourceName: string; plan: ParsedPlan; now: Date }): Promise<number> {
+const rawRowsSchema = z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) }));
+
+type PendingKind = "plan" | "roster";
+
+async function storePending(db: Database, kind: PendingKind, input: { chatAccountId: number; sourceName: string; payload: unknown; now: Date }): Promise<number> {
   const [row] = await db
     .insert(pendingImports)
-    .values({ chatAccountId: input.chatAccountId, kind: "plan", sourceName: input.sourceName, payload: input.plan, createdAt: input.now })
+    .values({ chatAccountId: input.chatAccountId, kind, sourceName: input.sourceName, payload: input.payload, createdAt: input.now })
     .returning({ id: pendingImports.id });
   return (row as { id: number }).id;
 }
 
+export function storePendingPlan(db: Database, input: { chatAccountId: number; sourceName: string; plan: ParsedPlan; now: Date }): Promise<number> {
+  return storePending(db, "plan", { ...input, payload: input.plan });
+}
+
+/** A roster file's rows, read and waiting for the secretariat's confirmation. */
+export function storePendingRoster(db: Database, input: { chatAccountId: number; sourceName: string; rows: RawRow[]; now: Date }): Promise<number> {
+  return storePending(db, "roster", { ...input, payload: input.rows });
+}
+
 /** The pending plan of this account, if it is still open; anyone else's id finds nothing. */
 export async function loadPendingPlan(db: Database, id: number, chatAccountId: number, now: Date) {
+  const row = await loadPending(db, "plan", id, chatAccountId, now);
+  return row && { id: row.id, sourceName: row.sourceName, plan: parsedPlanSchema.parse(row.payload) as ParsedPlan };
+}
+
+/** The pending roster of this account, if it is still open. */
+export async function loadPendingRoster(db: Database, id: number, chatAccountId: number, now: Date) {
+  const row = await loadPending(db, "roster", id, chatAccountId, now);
+  return row && { id: row.id, sourceName: row.sourceName, rows: rawRowsSchema.parse(row.payload) };
+}
+
+async function loadPending(db: Database, kind: PendingKind, id: number, chatAccountId: number, now: Date) {
   const [row] = await db
     .select()
     .from(pendingImports)
@@ -40,13 +65,12 @@ export async function loadPendingPlan(db: Database, id: number, chatAccountId: n
       and(
         eq(pendingImports.id, id),
         eq(pendingImports.chatAccountId, chatAccountId),
-        eq(pendingImports.kind, "plan"),
+        eq(pendingImports.kind, kind),
         isNull(pendingImports.finishedAt),
         gt(pendingImports.createdAt, new Date(now.getTime() - PENDING_FOR_MS)),
       ),
     );
-  if (!row) return undefined;
-  return { id: row.id, sourceName: row.sourceName, plan: parsedPlanSchema.parse(row.payload) as ParsedPlan };
+  return row;
 }
 
 /** Closes a pending import; true only for the caller that closed it (a double press finds it closed). */

@@ -11,10 +11,14 @@ import {
   tablesFromTabSeparated,
 } from "../domain/plan-document.js";
 import { normalizeName } from "../domain/text.js";
+import { docxToHtml } from "./documents/sandboxed-parse.js";
+import { decodeTextDocument } from "./documents/text-document.js";
 import { UserError } from "../domain/user-error.js";
 
 /** A Word plan is rarely over 2 MB; 10 MB leaves room for embedded pictures. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
+// The longest fixture plan has 185 lines; a text with more than this is not a plan.
+const MAX_PLAN_LINES = 20_000;
 
 export async function readPlanFile(filePath: string, year?: number): Promise<ParsedPlan> {
   const info = await stat(filePath).catch(() => {
@@ -38,23 +42,11 @@ export async function parsePlanBytes(bytes: Buffer, fileName: string, year?: num
 async function documentTables(bytes: Buffer, fileName: string): Promise<{ tables: Table[]; text: string }> {
   const isZip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isZip || /\.docx$/i.test(fileName)) {
-    if (!isZip) throw new UserError("plan-docx-invalid");
-    const mammoth = await import("mammoth");
-    try {
-      const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
-      const text = html.replace(/<\/(p|h\d|li|tr)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
-      return { tables: tablesFromHtml(html), text };
-    } catch {
-      throw new UserError("plan-docx-invalid");
-    }
+    const html = await docxToHtml(bytes, "plan-docx-invalid");
+    const text = html.replace(/<\/(p|h\d|li|tr)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
+    return { tables: tablesFromHtml(html), text };
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes).replace(/^\uFEFF/, "");
-  } catch {
-    throw new UserError("plan-not-document");
-  }
-  if (text.includes("\u0000")) throw new UserError("plan-not-document");
+  const text = decodeTextDocument(bytes, { maxLines: MAX_PLAN_LINES, invalidKey: "plan-not-document" });
   if (/<table[\s>]/i.test(text)) return { tables: tablesFromHtml(text), text: text.replace(/<[^>]+>/g, "\n") };
   if (/^\s*\|/m.test(text)) return { tables: tablesFromMarkdown(text), text };
   return { tables: tablesFromTabSeparated(text), text };

@@ -3,9 +3,13 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { RawRow } from "../domain/roster.js";
 import { UserError } from "../domain/user-error.js";
+import { xlsxRows } from "./documents/sandboxed-parse.js";
+import { decodeTextDocument } from "./documents/text-document.js";
 
 /** Larger than any real roster (50,000 people is about 4 MB of CSV); refuses junk early. */
 export const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
+// 50,000 people and their title rows, with room to spare.
+const MAX_ROSTER_LINES = 100_000;
 
 /** Reads a roster file into rows of cells, or explains in a UserError why it cannot. */
 export async function readRosterFile(filePath: string): Promise<RawRow[]> {
@@ -16,22 +20,20 @@ export async function readRosterFile(filePath: string): Promise<RawRow[]> {
   if (info.size > MAX_ROSTER_BYTES) {
     throw new UserError("file-too-large", { size: megabytes(info.size), limit: megabytes(MAX_ROSTER_BYTES) });
   }
-  const bytes = await readFile(filePath);
-  const extension = path.extname(filePath).toLowerCase();
+  return readRosterBytes(await readFile(filePath), path.basename(filePath));
+}
+
+/** Reads a roster from its bytes (an upload, or a file read by the CLI) by the kind its name gives. */
+export async function readRosterBytes(bytes: Buffer, fileName: string): Promise<RawRow[]> {
+  if (bytes.length > MAX_ROSTER_BYTES) throw new UserError("file-too-large", { size: megabytes(bytes.length), limit: megabytes(MAX_ROSTER_BYTES) });
+  const extension = path.extname(fileName).toLowerCase();
   if (extension === ".xlsx") return readXlsx(bytes);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return readCsv(bytes);
   throw new UserError("roster-unsupported-format", { extension: extension || "?" });
 }
 
 export function readCsv(bytes: Uint8Array): RawRow[] {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError("roster-not-utf8");
-  }
-  if (text.includes("\u0000")) throw new UserError("roster-not-utf8");
-  text = text.replace(/^\uFEFF/, "");
+  const text = decodeTextDocument(bytes, { maxLines: MAX_ROSTER_LINES, invalidKey: "roster-not-utf8" });
   if (text.trim() === "") throw new UserError("roster-empty");
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = [",", ";", "\t"].reduce((best, candidate) =>
@@ -52,21 +54,8 @@ export function readCsv(bytes: Uint8Array): RawRow[] {
 }
 
 async function readXlsx(bytes: Buffer): Promise<RawRow[]> {
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new UserError("roster-xlsx-invalid");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UserError("roster-empty");
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = [];
-    for (let column = 1; column <= row.cellCount; column++) cells.push(row.getCell(column).text ?? "");
-    rows.push({ line: rowNumber, cells });
-  });
+  const rows = await xlsxRows(bytes, "roster-xlsx-invalid");
+  if (rows.length === 0) throw new UserError("roster-empty");
   return rows;
 }
 

@@ -108,3 +108,16 @@ export async function importRoster(
     return result;
   });
 }
+
+export type RosterPreview = { newPeople: number; knownPeople: number; rejected: RejectedRow[]; ignoredColumns: string[] };
+
+/** What importing these rows would do, before anything is written. */
+export async function previewRoster(db: Database, rawRows: RawRow[]): Promise<RosterPreview> {
+  const { rows, rejected, ignoredColumns } = parseRoster(rawRows);
+  let knownPeople = 0;
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    const codes = rows.slice(start, start + CHUNK).map((row) => row.staffCode);
+    knownPeople += (await db.select({ id: people.id }).from(people).where(inArray(people.staffCode, codes))).length;
+  }
+  return { newPeople: rows.length - knownPeople, knownPeople, rejected, ignoredColumns };
+}

@@ -1,20 +1,16 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
 import type { BotServices } from "../bot/context.js";
 import { LOCALES } from "../bot/i18n.js";
 import { createBot, type TdktBot } from "../bot/index.js";
+import { outgoingPolicy } from "../bot/outgoing-policy.js";
 import { commandsFor } from "../domain/roles.js";
 import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
 export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
-  const bot = createBot({ token, services: { ...services, platform: "telegram" } });
-  // Only 429 is retried: after a network error or a 5xx the message may already have gone out,
-  // and Telegram has no idempotency key, so a blind retry could send it twice.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }));
-  return bot;
+  return createBot({ token, services: { ...services, platform: "telegram" }, outgoing: outgoingPolicy(services.logger) });
 }
 
 /** The command menu Telegram shows, per language, for the commands every staff member has. */

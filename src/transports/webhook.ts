@@ -6,6 +6,7 @@ import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "pino";
 import { busyUpdates, type TdktBot } from "../bot/index.js";
+import type { HttpLimits } from "../config.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { registry } from "../metrics.js";
 import { DOWNLOAD_PATH, openDownload } from "../services/downloads.js";
@@ -30,8 +31,14 @@ export type WebhookServerOptions = {
   telegram?: { bot: TdktBot; path: string; secret: string };
   zalo?: { transport: ZaloTransport; path: string; secret: string };
   /** Serves the signed links to files that Zalo cannot receive as documents. */
-  downloads?: { secret: string };
+  downloads?: { signingKey: string };
+  /** Timeouts and the connection cap; the defaults of the configuration when not given. */
+  http?: HttpLimits;
+  /** Bearer token /metrics requires; without one, /metrics answers loopback only. */
+  metricsToken?: string;
 };
+
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 };
 
 /**
  * The HTTP side of webhook mode: POST <telegram path> takes Telegram's updates and POST <zalo
@@ -54,7 +61,20 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     },
   });
   let accepting = true;
-  const server: Server = createServer((req, res) => void route(req, res));
+  const limits = options.http ?? DEFAULT_HTTP_LIMITS;
+  // Node's own defaults (no headers deadline worth the name, five minutes for a body, no cap)
+  // let a few hundred slow sockets hold the server; these cut a slow client off in seconds.
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node looks for requests past their deadline (30 s by default).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => void route(req, res),
+  );
+  server.maxConnections = limits.maxConnections;
   const zaloHandler = zalo ? zaloWebhookHandler(zalo.transport, zalo.secret) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
@@ -66,10 +86,11 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         return reply(res, ready ? 200 : 503, ready ? "ready\n" : "not ready\n");
       }
       if (req.method === "GET" && url.pathname === "/metrics") {
+        if (!metricsAllowed(req, options.metricsToken)) return reply(res, options.metricsToken ? 401 : 403, "forbidden\n");
         return reply(res, 200, await registry.metrics(), registry.contentType);
       }
       if (req.method === "GET" && downloads && url.pathname.startsWith(DOWNLOAD_PATH)) {
-        const file = await openDownload(database.db, downloads.secret, url.pathname.slice(DOWNLOAD_PATH.length));
+        const file = await openDownload(database.db, downloads.signingKey, url.pathname.slice(DOWNLOAD_PATH.length));
         if (!file) return reply(res, 404, "link expired or unknown\n");
         return reply(res, 200, file.bytes, "application/octet-stream", {
           "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
@@ -114,6 +135,13 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       await closed;
     },
   };
+}
+
+/** With a token, the request must carry it as a bearer token; without one, it must come from this machine. */
+function metricsAllowed(req: IncomingMessage, token: string | undefined): boolean {
+  if (token) return secretMatches(req.headers.authorization, `Bearer ${token}`);
+  const address = req.socket.remoteAddress ?? "";
+  return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
 }
 
 /** Tells Telegram where to deliver, with the secret, the update types and the parallelism. */

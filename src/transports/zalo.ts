@@ -276,7 +276,10 @@ export function createZaloTransport(
     // grammY types ids as numbers; Zalo's are strings, which every handler only passes back.
     const chatId = message.chat.id as unknown as number;
     const from = { id: message.from.id as unknown as number, is_bot: message.from.is_bot ?? false, first_name: name };
-    const chat = { id: chatId, type: "private" as const, first_name: name };
+    // Zalo marks group chats; the bot's guard answers them once and serves nothing there.
+    const chat = message.chat.chat_type?.toUpperCase() === "GROUP"
+      ? { id: chatId, type: "group" as const, title: name }
+      : { id: chatId, type: "private" as const, first_name: name };
     // Zalo stamps milliseconds; seconds are accepted too.
     const sentMs = message.date === undefined ? Date.now() : message.date > 1e11 ? message.date : message.date * 1000;
     const date = Math.floor(sentMs / 1000);

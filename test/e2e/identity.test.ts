@@ -1,5 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../src/db/client.js";
+import { chatAccounts } from "../../src/db/schema.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInvite } from "../../src/services/invites.js";
 import { importRoster } from "../../src/services/roster.js";
@@ -52,6 +54,40 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
     expect(me.text).toBe(
       ["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"),
     );
+  });
+
+  it("shows a unit head the head commands in the menu once linked, and staff the staff menu", async () => {
+    expect(world.fake.menus.get("default")).not.toContain("approve");
+    const { code } = await invite("CB002");
+    const head = world.fake.user({ id: 1010, first_name: "Bình" });
+    expect((await head.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Trần Thị Bình");
+    expect(world.fake.menus.get("1010")).toEqual(expect.arrayContaining(["tasks", "approve", "broadcast", "register", "me"]));
+  });
+
+  it("marks an account blocked when the user blocks the bot and unblocked when they start it again", async () => {
+    const { code } = await invite("CB004");
+    const user = world.fake.user({ id: 1011, first_name: "Dung" });
+    await user.ask(`/start ${code}`);
+    const blocked = async () => (await database.db.select({ blocked: chatAccounts.blocked }).from(chatAccounts).where(eq(chatAccounts.externalId, "1011")))[0]?.blocked;
+    const memberUpdate = (status: "kicked" | "member") => {
+      const chat = { id: 1011, type: "private" as const, first_name: "Dung" };
+      const from = { id: 1011, is_bot: false, first_name: "Dung" };
+      const bot = { id: 42, is_bot: true, first_name: "TĐKT", username: "tdkt_test_bot" };
+      return world.fake.deliver({
+        my_chat_member: {
+          chat,
+          from,
+          date: 0,
+          old_chat_member: status === "kicked" ? { status: "member", user: bot } : { status: "kicked", user: bot, until_date: 0 },
+          new_chat_member: status === "kicked" ? { status: "kicked", user: bot, until_date: 0 } : { status: "member", user: bot },
+        },
+      });
+    };
+    memberUpdate("kicked");
+    await expect.poll(blocked).toBe(true);
+    memberUpdate("member");
+    await expect.poll(blocked).toBe(false);
+    expect(world.fake.unread(1011)).toEqual([]);
   });
 
   it("gives distinct messages for a wrong, an expired and a reused code", async () => {

@@ -76,7 +76,7 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
         }
       }
     }
-    const rows = await database.db.select({ key: outbox.dedupeKey, chatId: outbox.chatId, status: outbox.status }).from(outbox);
+    const rows = await database.db.select({ key: outbox.dedupeKey, chatId: outbox.chatId, status: outbox.status, error: outbox.error }).from(outbox);
     expect(rows.filter((row) => row.status !== "sent" && row.status !== "cancelled")).toEqual([]);
   }, 600_000);
 

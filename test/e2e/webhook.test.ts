@@ -25,6 +25,8 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
   const statuses: number[] = [];
   let next = 0;
   const clock = new TestClock(new Date("2025-01-06T09:00:00+07:00"));
+  const logLines: Record<string, unknown>[] = [];
+  const logSink = { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) };
 
   /** The HTTP status of one delivery, or 0 if the connection failed (an instance shutting down). */
   const post = (port: number, update: Update, secret: string | undefined, options: { loseAnswer?: boolean } = {}) =>
@@ -39,12 +41,13 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     second = database.url ? await openDatabase({ databaseUrl: database.url }) : undefined;
     fake = await FakeTelegram.start();
     fake.rateLimitPerSecond = 1000;
-    await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\n");
+    await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\nNV,Phòng Nghiệp vụ,E2,Trần Hai,Chuyên viên,staff\n");
     await linkTelegram(database.db, "E1", 8801);
+    await linkTelegram(database.db, "E2", 8802);
     await launchCampaign(database.db, { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") }, { clock: clock.now, actor: cliActor });
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: SECRET });
     for (const handle of [database, second ?? database]) {
-      const bot = createTelegramBot({ db: handle.db, config, logger: pino({ level: "silent" }), clock: clock.now }, TEST_TOKEN);
+      const bot = createTelegramBot({ db: handle.db, config, logger: pino({ level: "warn" }, logSink), clock: clock.now }, TEST_TOKEN);
       await registerWebhook(bot, "https://bot.example.vn/telegram", SECRET);
       servers.push(await startWebhookServer({ telegram: { bot, path: "/telegram", secret: SECRET }, database: handle, logger: bot.services.logger, port: 0, host: "127.0.0.1" }));
     }
@@ -80,24 +83,39 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     expect(fake.unread(8801)).toEqual([]);
   });
 
-  it("answers a command exactly once when its answer was lost and Telegram delivers it again to the other instance", async () => {
+  it("answers a command exactly once when Telegram's confirmation was lost and it delivers the update again to the other instance", async () => {
     const user = fake.user({ id: 8801, first_name: "Một" });
     loseNextAnswer = true;
     const updateId = user.send("/me");
     await delivered;
-    // The reply travelled in the answer that got lost: the user has seen nothing yet.
-    expect(fake.unread(8801)).toEqual([]);
-    expect(await post(servers[next % servers.length]?.port ?? 0, fake.update(updateId), SECRET)).toBe(200);
+    // The reply went out as a request of its own: the user has it although the 200 got lost.
     expect((await user.next()).text).toContain("Nguyễn Một");
+    expect(await post(servers[next % servers.length]?.port ?? 0, fake.update(updateId), SECRET)).toBe(200);
     expect((await user.ask("/help")).text).toContain("Các lệnh bạn dùng được");
     expect(fake.unread(8801)).toEqual([]);
   });
 
-  it("puts a command's reply in the answer to Telegram's request instead of a request of its own", async () => {
+  it("sends a command's reply as a request of its own and ends a stale button's spinner in the webhook answer", async () => {
     const user = fake.user({ id: 8801, first_name: "Một" });
     const before = fake.calls.length;
     expect((await user.ask("/me")).text).toContain("Nguyễn Một");
-    expect(fake.calls.slice(before)).toEqual([{ method: "sendMessage", payload: expect.objectContaining({ chat_id: 8801, parse_mode: "HTML" }), inWebhookAnswer: true }]);
+    expect(fake.calls.slice(before)).toEqual([{ method: "sendMessage", payload: expect.objectContaining({ chat_id: 8801, parse_mode: "HTML" }) }]);
+    const pressed = fake.calls.length;
+    user.pressData(1, "lang:xx");
+    expect((await user.next()).text).toBe("Nút này không còn hiệu lực. Hãy gõ lại lệnh.");
+    expect(fake.calls.slice(pressed)).toEqual([{ method: "answerCallbackQuery", payload: expect.objectContaining({ text: "Nút này không còn hiệu lực. Hãy gõ lại lệnh." }), inWebhookAnswer: true }]);
+  });
+
+  it("still delivers a reply, once, that Telegram first refuses with 429, and logs a reply refused with 400", async () => {
+    const user = fake.user({ id: 8801, first_name: "Một" });
+    const received = fake.received.length;
+    fake.injectFaults("429");
+    expect((await user.ask("/me")).text).toContain("Nguyễn Một");
+    expect(fake.received.slice(received).filter((entry) => entry.chatId === 8801)).toHaveLength(1);
+    fake.injectFaults("400");
+    // The refused reply is logged; the user is told something went wrong, not left waiting.
+    expect((await user.ask("/me")).text).toBe("Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút.");
+    expect(logLines.find((line) => line.msg === "the platform refused a call")).toMatchObject({ method: "sendMessage", error_code: 400, reason: "Bad Request: chat not found" });
   });
 
   it("completes a conversation whose steps land on different instances", async () => {
@@ -108,6 +126,19 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     expect((await user.next()).text).toContain("Đã gửi đăng ký Lao động tiên tiến");
     expect(await database.db.select().from(registrations).where(eq(registrations.titleCode, "LDTT"))).toHaveLength(1);
     expect(statuses.every((status) => status === 200)).toBe(true);
+  });
+
+  it("still delivers, once, a message inside /register that Telegram first refuses with 429", async () => {
+    const user = fake.user({ id: 8802, first_name: "Hai" });
+    const titles = await user.ask("/register");
+    const received = fake.received.length;
+    fake.injectFaults("429");
+    user.press(titles, "Lao động tiên tiến");
+    const forms = await user.next();
+    expect(forms.buttons.map((button) => button.text)).toContain("Giấy khen");
+    expect(fake.received.slice(received).filter((entry) => entry.chatId === 8802)).toHaveLength(1);
+    user.press(forms, "Hủy");
+    expect((await user.next()).text).toContain("Đã hủy");
   });
 
   it("serves health, readiness and metrics", async () => {

@@ -104,6 +104,17 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     expect((await world.user({ id: 7999, first_name: "Khách" }).ask("xin chào")).text).toContain("mã mời");
   });
 
+  it("answers a Zalo group once, in one sentence, and serves nothing there", async () => {
+    const inGroup = (text: string, id: string) => {
+      const event = zalo().fake.textEvent(7001, "An", text, id);
+      return zalo().fake.deliver({ ...event, message: { ...event.message, chat: { id: zaloChatId(77_777), chat_type: "GROUP" } } } as unknown as typeof event);
+    };
+    expect(await inGroup("/me", "group-1")).toBe(200);
+    expect(await inGroup("/register", "group-2")).toBe(200);
+    expect(world.unread(77_777).map((shown) => shown.text)).toEqual(["Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi."]);
+    expect(world.unread(7001)).toEqual([]);
+  });
+
   it("links a Zalo account with an invite code typed alone, and notifies every linked account unless told otherwise", async () => {
     const { code } = await createInvite(database.db, "B1", { clock: world.clock.now, actor: cliActor });
     await linkAccount(database.db, "telegram", "B1", "91002");

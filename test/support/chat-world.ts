@@ -45,6 +45,8 @@ export type ChatWorld = {
 };
 
 export const ZALO_WEBHOOK_SECRET = "zalo-webhook-secret-for-tests";
+/** Signs the download links of the Zalo world: a key of its own, never the webhook secret. */
+export const DOWNLOAD_SIGNING_KEY = "download-signing-key-of-the-tests-0123456789";
 
 export async function startChatWorld(
   platform: TestPlatform,
@@ -85,9 +87,9 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
   let transport: ZaloTransport;
   if (options.mode === "webhook") {
     // The links are signed now and served by the server that starts next, on a port known then.
-    const downloads = { db, baseUrl: "http://127.0.0.1/", secret: ZALO_WEBHOOK_SECRET };
+    const downloads = { db, baseUrl: "http://127.0.0.1/", signingKey: DOWNLOAD_SIGNING_KEY };
     transport = createZaloTransport(services, { client, downloads });
-    server = await startWebhookServer({ database: { db, ready: async () => true }, logger, port: 0, host: "127.0.0.1", zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET }, downloads: { secret: ZALO_WEBHOOK_SECRET } });
+    server = await startWebhookServer({ database: { db, ready: async () => true }, logger, port: 0, host: "127.0.0.1", zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET }, downloads: { signingKey: DOWNLOAD_SIGNING_KEY } });
     downloads.baseUrl = `http://127.0.0.1:${server.port}/`;
     await registerZaloWebhook(client, `http://127.0.0.1:${server.port}/zalo`, ZALO_WEBHOOK_SECRET);
     fake.useWebhook();

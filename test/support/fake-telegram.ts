@@ -25,6 +25,7 @@ export type Shown = {
 };
 
 type ApiResult = { status: number; body: unknown };
+type Fault = "5xx" | "hang" | "429" | "400";
 
 /**
  * A Bot API server on loopback that enforces what Telegram enforces: HTML that parses, text of
@@ -227,6 +228,7 @@ export class FakeTelegram {
         this.webhooks.push({ url: String(payload.url), secret: typeof payload.secret_token === "string" ? payload.secret_token : undefined });
         return ok(true);
       case "setMyCommands":
+        return this.setMyCommands(payload);
       case "deleteWebhook":
       case "sendChatAction":
         return ok(true);
@@ -247,6 +249,23 @@ export class FakeTelegram {
       default:
         return this.refuse(`method ${method} is not implemented by the fake API`, 404);
     }
+  }
+
+  /** The command menus set, by scope: "default" or the chat id of a chat scope (and ":<language>" when given). */
+  readonly menus = new Map<string, string[]>();
+
+  private setMyCommands(payload: Record<string, unknown>): ApiResult {
+    const parse = (value: unknown) => (typeof value === "string" ? (JSON.parse(value) as unknown) : value);
+    const commands = parse(payload.commands) as { command?: unknown; description?: unknown }[];
+    const scope = parse(payload.scope) as { type?: string; chat_id?: unknown } | undefined;
+    if (!Array.isArray(commands) || commands.length > 100) return this.refuse("Bad Request: BOT_COMMANDS_TOO_MUCH");
+    for (const entry of commands) {
+      if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command)) return this.refuse("Bad Request: BOT_COMMAND_INVALID");
+      if (typeof entry.description !== "string" || entry.description.length < 1 || entry.description.length > 256) return this.refuse("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+    }
+    const key = `${scope?.type === "chat" ? String(scope.chat_id) : "default"}${typeof payload.language_code === "string" ? `:${payload.language_code}` : ""}`;
+    this.menus.set(key, commands.map((entry) => String(entry.command)));
+    return ok(true);
   }
 
   private async getUpdates(payload: Record<string, unknown>, req: IncomingMessage): Promise<Update[]> {
@@ -270,16 +289,21 @@ export class FakeTelegram {
     return batch;
   }
 
-  private faults: ("5xx" | "hang")[] = [];
+  private faults: Fault[] = [];
   readonly received: { chatId: number; text: unknown }[] = [];
 
-  /** Queues faults for the next sends, in order. */
-  injectFaults(...faults: ("5xx" | "hang")[]): void {
+  /**
+   * Queues faults for the next sendMessage calls, in order: "5xx" and "hang" after Telegram got
+   * the message, "429" (per-chat flood limit, retry after 1 s) and "400" refusing it outright.
+   */
+  injectFaults(...faults: Fault[]): void {
     this.faults.push(...faults);
   }
 
   private async sendWithFaults(method: string, payload: Record<string, unknown>): Promise<ApiResult> {
     const fault = method === "sendMessage" ? this.faults.shift() : undefined;
+    if (fault === "429") return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
+    if (fault === "400") return { status: 400, body: { ok: false, error_code: 400, description: "Bad Request: chat not found" } };
     if (fault) this.received.push({ chatId: Number(payload.chat_id), text: payload.text });
     if (fault === "5xx") return { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } };
     // Telegram got it (and may have delivered it) but the answer never comes.
@@ -424,7 +448,10 @@ export class TestUser {
 
 /** An HTTP server on a free loopback port, for a fake platform API. */
 export async function loopbackServer(): Promise<{ server: Server; root: string }> {
-  const server = createServer();
+  // Node closes an idle keep-alive socket after 5 s; a client reusing it at that moment gets a
+  // reset ("Network request failed"), which a loaded machine makes likely. The real APIs keep
+  // idle connections far longer.
+  const server = createServer({ keepAliveTimeout: 120_000 });
   server.listen(0, "127.0.0.1");
   await once(server, "listening");
   return { server, root: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

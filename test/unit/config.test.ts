@@ -34,7 +34,26 @@ describe("configuration", () => {
       port: 8080,
       // Zalo delivers to the same server, with the same secret unless it has its own.
       zalo: { url: "https://bot.example.vn/zalo", secret: "s".repeat(32) },
+      // Slow clients are cut off in seconds; /metrics is loopback-only; links get a server-made key.
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 },
+      metricsToken: undefined,
+      downloadSigningKey: undefined,
     });
+    const hardened = loadConfig({
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/tg",
+      WEBHOOK_SECRET: "s".repeat(32),
+      METRICS_TOKEN: "m".repeat(20),
+      DOWNLOAD_SIGNING_KEY: "k".repeat(40),
+      HTTP_HEADERS_TIMEOUT_MS: "3000",
+      HTTP_REQUEST_TIMEOUT_MS: "2000",
+      HTTP_MAX_CONNECTIONS: "64",
+    });
+    // A request deadline below the headers deadline is raised to it (Node refuses it otherwise).
+    expect(hardened.mode).toMatchObject({ metricsToken: "m".repeat(20), downloadSigningKey: "k".repeat(40), http: { headersTimeoutMs: 3000, requestTimeoutMs: 3000, maxConnections: 64 } });
+    expect(() => loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), DOWNLOAD_SIGNING_KEY: "short" })).toThrow(
+      "DOWNLOAD_SIGNING_KEY must be at least 32 characters",
+    );
     const own = loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "z".repeat(20) });
     expect(own.mode).toMatchObject({ zalo: { secret: "z".repeat(20) } });
     expect(() => loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "short" })).toThrow(

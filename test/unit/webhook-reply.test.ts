@@ -24,10 +24,14 @@ describe("replies carried in the webhook answer", () => {
       await ctx.reply("ba");
     });
     bot.command("none", () => {});
-    bot.command("long", async (ctx) => {
-      await ctx.reply("Đang xử lý…");
+    bot.callbackQuery("stale", (ctx) => ctx.answerCallbackQuery({ text: "Nút này không còn hiệu lực." }));
+    bot.callbackQuery("edit", async (ctx) => {
+      await ctx.answerCallbackQuery({ text: "Đã chọn" });
+      await ctx.reply("Đã lưu");
+    });
+    bot.callbackQuery("long", async (ctx) => {
+      await ctx.answerCallbackQuery({ text: "Đang xử lý…" });
       await new Promise<void>((resolve) => (finishWork = resolve));
-      await ctx.reply("Xong");
     });
   });
   afterAll(() => fake.close());
@@ -37,11 +41,15 @@ describe("replies carried in the webhook answer", () => {
     message: { message_id: updateId, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, from: { id: chatId, is_bot: false, first_name: "A" }, text, entities: [{ type: "bot_command", offset: 0, length: text.length }] },
   });
 
-  it("sends every message but the last at once, and the last in the answer, so the chat reads them in order", async () => {
+  const press = (updateId: number, chatId: number, data: string): Update => ({
+    update_id: updateId,
+    callback_query: { id: `cb-${chatId}-${updateId}`, from: { id: chatId, is_bot: false, first_name: "A" }, chat_instance: "i", data, message: { message_id: 1, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, text: "" } },
+  });
+
+  it("sends every message as a request of its own, whose failure the bot would see, and answers with an empty body", async () => {
     const answer = await replies.handle(1, () => bot.handleUpdate(command(1, 501, "/three")));
-    expect(fake.calls.map((call) => call.payload.text)).toEqual(["một", "hai"]);
-    expect(JSON.parse(answer)).toEqual({ method: "sendMessage", chat_id: 501, text: "ba" });
-    await fake.executeWebhookAnswer(answer);
+    expect(fake.calls.filter((call) => call.payload.chat_id === 501).map((call) => call.payload.text)).toEqual(["một", "hai", "ba"]);
+    expect(answer).toBe("");
     expect(fake.unread(501).map((shown) => shown.text)).toEqual(["một", "hai", "ba"]);
   });
 
@@ -49,12 +57,18 @@ describe("replies carried in the webhook answer", () => {
     expect(await replies.handle(2, () => bot.handleUpdate(command(2, 502, "/none")))).toBe("");
   });
 
-  it("shows what a handler busy with long work said so far, and only the end comes in the answer", async () => {
-    const handling = replies.handle(4, () => bot.handleUpdate(command(4, 504, "/long")));
+  it("carries a button's answer in the webhook answer when it is the last call, and sends it first when a message follows", async () => {
+    expect(JSON.parse(await replies.handle(5, () => bot.handleUpdate(press(5, 505, "stale"))))).toEqual({ method: "answerCallbackQuery", callback_query_id: "cb-505-5", text: "Nút này không còn hiệu lực." });
+    expect(await replies.handle(6, () => bot.handleUpdate(press(6, 506, "edit")))).toBe("");
+    expect(fake.unread(506).map((shown) => shown.text)).toEqual(["Đã chọn", "Đã lưu"]);
+  });
+
+  it("ends a button's spinner while a handler is still busy with long work", async () => {
+    const handling = replies.handle(4, () => bot.handleUpdate(press(4, 504, "long")));
     // Arrives while the handler is still working: it did not wait for the end of the update.
     expect((await fake.nextShown(504)).text).toBe("Đang xử lý…");
     finishWork();
-    expect(JSON.parse(await handling)).toEqual({ method: "sendMessage", chat_id: 504, text: "Xong" });
+    expect(await handling).toBe("");
   });
 
   it("holds nothing for an update handled outside a webhook request", async () => {

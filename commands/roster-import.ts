@@ -1,0 +1,60 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context } from "../src/bot/context.js";
+import { COMMANDS, mayUse } from "../src/domain/roles.js";
+import { UserError } from "../src/domain/user-error.js";
+import { finishPendingImport, loadPendingRoster, storePendingRoster } from "../src/services/pending-imports.js";
+import { importRoster, previewRoster } from "../src/services/roster.js";
+import { readRosterBytes } from "../src/services/roster-file.js";
+import { allowed, allowedAction } from "./guard.js";
+import { receiveDocument } from "./uploads.js";
+
+/** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
+export const rosterImport = new Composer<Context>();
+
+const ROSTER_FILE = /\.(xlsx|csv|tsv)$/i;
+const REJECTED_SHOWN = 10;
+const pendingId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+rosterImport.on("message:document", async (ctx, next) => {
+  const fileName = ctx.message.document.file_name ?? "";
+  if (!mayUse(COMMANDS.roster, ctx.identity.person?.roles ?? null) || !ROSTER_FILE.test(fileName)) return next();
+  try {
+    await ctx.say("upload-reading");
+    const { bytes } = await receiveDocument(ctx);
+    const rows = await readRosterBytes(bytes, fileName);
+    const preview = await previewRoster(ctx.services.db, rows);
+    const id = await storePendingRoster(ctx.services.db, { chatAccountId: ctx.identity.accountId, sourceName: fileName, rows, now: ctx.services.clock() });
+    const lines = [ctx.th("roster-preview", { file: fileName, created: preview.newPeople, known: preview.knownPeople, rejected: preview.rejected.length })];
+    for (const row of preview.rejected.slice(0, REJECTED_SHOWN)) lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
+    if (preview.rejected.length > REJECTED_SHOWN) lines.push(ctx.th("roster-preview-more", { count: preview.rejected.length - REJECTED_SHOWN }));
+    if (preview.ignoredColumns.length > 0) lines.push(ctx.th("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
+    const keyboard = new InlineKeyboard().text(ctx.t("roster-button-import"), `roster:save:${id}`).text(ctx.t("plan-button-cancel"), `roster:cancel:${id}`);
+    await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    ctx.services.logger.info({ file: fileName, reason: error.args.reason ?? error.key }, "roster upload refused");
+    await ctx.say(error.key, error.args);
+  }
+});
+
+rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("roster:save"), async (ctx) => {
+  const id = pendingId.safeParse(ctx.match[2]);
+  const now = ctx.services.clock();
+  const pending = id.success ? await loadPendingRoster(ctx.services.db, id.data, ctx.identity.accountId, now) : undefined;
+  // Closing first makes a second press of the same button find nothing to do.
+  if (!pending || !(await finishPendingImport(ctx.services.db, pending.id, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+  await ctx.answerCallbackQuery();
+  if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  const result = await importRoster(ctx.services.db, pending.rows, {
+    clock: ctx.services.clock,
+    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    source: pending.sourceName,
+  });
+  await ctx.editMessageText(
+    ctx.th("cli-roster-summary", { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected.length, units: result.unitsCreated }),
+    { parse_mode: "HTML" },
+  );
+});
+
+rosterImport.command("roster", allowed("roster"), (ctx) => ctx.say("roster-help"));

@@ -1,0 +1,23 @@
+import { UserError } from "../../domain/user-error.js";
+
+/** The largest file the bot takes from a chat; Telegram's own download limit is 20 MB. */
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The bytes of a file a user sent, fetched from the platform's file URL — never more than
+ * MAX_UPLOAD_BYTES, whatever the platform or a forged file_size claimed.
+ */
+export async function downloadUpload(url: string): Promise<Buffer> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(30_000) }).catch(() => {
+    throw new UserError("upload-download-failed");
+  });
+  if (!response.ok || !response.body) throw new UserError("upload-download-failed");
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > MAX_UPLOAD_BYTES) throw new UserError("file-too-large", { size: (size / 1048576).toFixed(1), limit: String(MAX_UPLOAD_BYTES / 1048576) });
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,125 @@
+import { createHmac } from "node:crypto";
+import { once } from "node:events";
+import { connect, type Socket } from "node:net";
+import { sql } from "drizzle-orm";
+import { pino } from "pino";
+import type { Update } from "grammy/types";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { queryRows } from "../../src/db/client.js";
+import { publishDownload } from "../../src/services/downloads.js";
+import { createTelegramBot } from "../../src/transports/telegram.js";
+import { startWebhookServer, type WebhookServer } from "../../src/transports/webhook.js";
+import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
+import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
+import { TestClock } from "../support/harness.js";
+import { importRosterText, linkTelegram } from "../support/people.js";
+
+const SECRET = "webhook-secret-of-the-edge-test";
+const METRICS_TOKEN = "metrics-token-of-the-edge-test";
+const SIGNING_KEY = "download-signing-key-of-the-edge-test-0123456789";
+const LIMITS = { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, keepAliveTimeoutMs: 1_000, maxConnections: 64 };
+
+/** The HTTP edge of webhook mode as an attacker meets it: slow sockets, /metrics, download links, groups. */
+describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
+  let database: TestDatabase;
+  let fake: FakeTelegram;
+  let server: WebhookServer;
+  const clock = new TestClock(new Date("2025-01-06T09:00:00+07:00"));
+  const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    fake = await FakeTelegram.start();
+    await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\n");
+    await linkTelegram(database.db, "E1", 8901);
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: SECRET });
+    const bot = createTelegramBot({ db: database.db, config, logger: pino({ level: "silent" }), clock: clock.now }, TEST_TOKEN);
+    await bot.init();
+    server = await startWebhookServer({
+      telegram: { bot, path: "/telegram", secret: SECRET },
+      database,
+      logger: bot.services.logger,
+      port: 0,
+      host: "127.0.0.1",
+      http: LIMITS,
+      metricsToken: METRICS_TOKEN,
+      downloads: { signingKey: SIGNING_KEY },
+    });
+    fake.webhookDelivery = (update: Update) => void fake.postToWebhook(url("/telegram"), update, SECRET);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await fake?.close();
+    await database?.close();
+  });
+
+  /** A socket that sends `head` and then one byte every 100 ms, never finishing; resolves when the server closes it. */
+  const slowClient = async (head: string) => {
+    const socket: Socket = connect(server.port, "127.0.0.1");
+    await once(socket, "connect");
+    socket.on("error", () => {});
+    socket.write(head);
+    const drip = setInterval(() => socket.writable && socket.write("a"), 100);
+    const openedAt = performance.now();
+    // Not events.once: the EPIPE of a write after the server hung up would reject it.
+    const closed = new Promise<number>((resolve) =>
+      socket.once("close", () => {
+        clearInterval(drip);
+        resolve(performance.now() - openedAt);
+      }),
+    );
+    return { closed };
+  };
+
+  it("cuts off slow headers and slow bodies within the configured timeouts while health checks and updates are answered", async () => {
+    const slowHeaders = await Promise.all(Array.from({ length: 20 }, () => slowClient("POST /telegram HTTP/1.1\r\nHost: bot\r\nX-Drip: ")));
+    const slowBodies = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        slowClient(`POST /telegram HTTP/1.1\r\nHost: bot\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{"update_id":`),
+      ),
+    );
+    expect((await fetch(url("/healthz"))).status).toBe(200);
+    const user = fake.user({ id: 8901, first_name: "Một" });
+    expect((await user.ask("/me")).text).toContain("Nguyễn Một");
+    // Each deadline plus the one-second sweep Node uses to find requests past theirs, and some slack.
+    for (const elapsed of await Promise.all(slowHeaders.map((client) => client.closed))) expect(elapsed).toBeLessThan(LIMITS.headersTimeoutMs + 1_000 + 1_500);
+    for (const elapsed of await Promise.all(slowBodies.map((client) => client.closed))) expect(elapsed).toBeLessThan(LIMITS.requestTimeoutMs + 1_000 + 1_500);
+    expect((await fetch(url("/healthz"))).status).toBe(200);
+  });
+
+  it("serves /metrics only with its bearer token", async () => {
+    expect((await fetch(url("/metrics"))).status).toBe(401);
+    expect((await fetch(url("/metrics"), { headers: { authorization: `Bearer ${SECRET}` } })).status).toBe(401);
+    const metrics = await fetch(url("/metrics"), { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain("tdkt_updates_total");
+  });
+
+  it("serves a download link signed with its own key and refuses the same link signed with the webhook secret", async () => {
+    const { url: link } = await publishDownload({ db: database.db, baseUrl: url("/"), signingKey: SIGNING_KEY }, { fileName: "bieu-dang-ky.xlsx", bytes: Buffer.from("PK-bytes") });
+    const genuine = await fetch(link);
+    expect(genuine.status).toBe(200);
+    expect(Buffer.from(await genuine.arrayBuffer()).toString()).toBe("PK-bytes");
+    const [, id, expiry] = /\/downloads\/(\d+)\.(\d+)\./.exec(link) ?? [];
+    const forgedSignature = createHmac("sha256", SECRET).update(`download:${id}:${expiry}`).digest("base64url");
+    expect((await fetch(url(`/downloads/${id}.${expiry}.${forgedSignature}`))).status).toBe(404);
+  });
+
+  it("answers a group chat once, in one sentence, and records nothing of its members", async () => {
+    const accounts = async () => (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from chat_accounts`))[0]?.count;
+    const before = await accounts();
+    const group = { id: -100777, type: "group" as const, title: "Phòng Nghiệp vụ" };
+    const inGroup = (from: number, text: string) =>
+      fake.deliver({ message: { message_id: fake.messageIdForTest(), date: 0, chat: group, from: { id: from, is_bot: false, first_name: "Ai đó" }, text, entities: [{ type: "bot_command", offset: 0, length: text.length }] } });
+    inGroup(5551, "/register");
+    expect((await fake.nextShown(group.id)).text).toBe("Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.");
+    inGroup(5552, "/me");
+    inGroup(8901, "/me");
+    // The member who is linked gets nothing in private either: the group's messages are not theirs to answer.
+    const user = fake.user({ id: 8901, first_name: "Một" });
+    expect((await user.ask("/me")).text).toContain("Nguyễn Một");
+    expect(fake.unread(group.id)).toEqual([]);
+    expect(await accounts()).toBe(before);
+  });
+});

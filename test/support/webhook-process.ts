@@ -1,0 +1,79 @@
+import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Update } from "grammy/types";
+import { FakeTelegram, TEST_TOKEN } from "./fake-telegram.js";
+import { runEntry, startEntry } from "./processes.js";
+
+/** The heap settings the README recommends for webhook instances (and the Dockerfile sets). */
+export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=4 --max-old-space-size=112";
+const SECRET = "hostile-files-webhook-secret";
+
+/** A port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/**
+ * `npm start` in webhook mode, as deployed (README heap settings), on the demo agency in a fresh
+ * embedded database, with the demo secretariat member Trần Thị Thu Hà already linked through
+ * her invite: what a hostile upload would reach in production. Every delivery's HTTP status is
+ * kept: a 200 is what stops Telegram from delivering an update again.
+ */
+export async function startWebhookBot() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-webhook-"));
+  const cli = (...args: string[]) => runEntry("src/cli/index.ts", { args, env: { DATA_DIR: dataDir } });
+  await cli("seed", "demo");
+  const code = /INVITE (\S+)/.exec((await cli("invite", "DEMO-VP01")).stdout)?.[1];
+  if (!code) throw new Error("no invite code");
+  const fake = await FakeTelegram.start();
+  const port = await freePort();
+  const bot = startEntry("src/main.ts", {
+    env: {
+      DATA_DIR: dataDir,
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+      WEBHOOK_SECRET: SECRET,
+      PORT: String(port),
+      LOG_LEVEL: "info",
+      NODE_OPTIONS: INSTANCE_NODE_OPTIONS,
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      if (!chunk.toString("utf8").includes('"msg":"ready"')) return;
+      bot.child.stderr?.off("data", onData);
+      resolve();
+    };
+    bot.child.stderr?.on("data", onData);
+    bot.finished.then((run) => reject(new Error(`the bot exited before it was ready: ${run.stderr.slice(-500)}`)), reject);
+  });
+  const statuses: number[] = [];
+  let delivered: Promise<unknown> = Promise.resolve();
+  // One delivery at a time, as Telegram sends one chat's updates.
+  fake.webhookDelivery = (update: Update) => {
+    delivered = delivered.then(() => fake.postToWebhook(`http://127.0.0.1:${port}/telegram`, update, SECRET).then((status) => statuses.push(status)));
+  };
+  const secretariat = fake.user({ id: 9101, first_name: "Hà" });
+  await secretariat.ask(`/start ${code}`);
+  return {
+    fake,
+    bot,
+    dataDir,
+    secretariat,
+    statuses,
+    delivered: () => delivered,
+    async close() {
+      bot.child.kill("SIGTERM");
+      await bot.finished;
+      await fake.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** Every TypeScript file under a folder, with what each of its import statements names. */
+function importsUnder(folder: string): { file: string; specifier: string; target: string }[] {
+  const files = readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
+  return files.flatMap((relative) => {
+    const file = path.join(folder, relative);
+    const text = readFileSync(path.join(root, file), "utf8");
+    const specifiers = [...text.matchAll(/^\s*(?:import|export)\s[^;]*?\sfrom\s+"([^"]+)"|import\("([^"]+)"\)/gm)].map((match) => match[1] ?? match[2] ?? "");
+    return specifiers.map((specifier) => ({
+      file,
+      specifier,
+      // Where a relative import lands, from the project's root; a package by its name.
+      target: specifier.startsWith(".") ? path.relative(root, path.resolve(root, path.dirname(file), specifier)) : specifier,
+    }));
+  });
+}
+
+const violations = (folder: string, forbidden: (target: string) => boolean) =>
+  importsUnder(folder)
+    .filter(({ target }) => forbidden(target))
+    .map(({ file, specifier }) => `${file} imports ${specifier}`);
+
+/** DESIGN.md's dependency direction: commands → services → domain, services → db. */
+describe("the dependency direction", () => {
+  it("keeps the domain free of the project's other layers, the database and the chat libraries", () => {
+    expect(violations("src/domain", (target) => /^(src\/(?!domain\/)|commands\/)/.test(target) || /^(drizzle-orm|grammy|@grammyjs\/|postgres|@electric-sql\/)/.test(target))).toEqual([]);
+  });
+
+  it("keeps grammY out of the services", () => {
+    expect(violations("src/services", (target) => /^(grammy|@grammyjs\/)/.test(target) || /^(commands|src\/(bot|transports))\//.test(target))).toEqual([]);
+  });
+
+  it("keeps the commands off drizzle, the database schema and the transports", () => {
+    expect(violations("commands", (target) => /^drizzle-orm/.test(target) || /^src\/(db|transports|scheduler)\//.test(target))).toEqual([]);
+  });
+
+  it("finds the imports it checks (a check that reads nothing cannot fail)", () => {
+    expect(importsUnder("commands").some(({ target }) => target === "src/services/roster")).toBe(false);
+    expect(importsUnder("commands").some(({ target }) => target === "src/services/roster.js")).toBe(true);
+    expect(importsUnder("src/services").some(({ specifier }) => specifier === "drizzle-orm")).toBe(true);
+  });
+});
