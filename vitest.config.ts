@@ -10,7 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     // A restarting PostgreSQL makes postgres.js's type fetch on reconnect reject outside any query
     // (main.ts logs those); the fault test restarts the server on purpose. Anything else still fails.
-    onUnhandledError: (error) => !/ECONNREFUSED|57P01|terminating connection|CONNECTION_(CLOSED|ENDED)/.test(`${(error as { code?: string }).code ?? ""} ${error.message}`),
+    onUnhandledError: (error) =>
+      !/ECONNREFUSED|57P01|terminating connection|CONNECTION_(CLOSED|ENDED)/.test(`${(error as { code?: string }).code ?? ""} ${error.message}`),
     hookTimeout: 60_000,
   },
 });

@@ -14,16 +14,32 @@ const root = path.resolve(import.meta.dirname, "..");
 /** An agency of `count` linked people and a broadcast to all of them, queued. */
 async function queueBroadcast(db: Database, count: number): Promise<number> {
   await db.execute(sql`insert into units (code, name) values ('U', 'Đơn vị')`);
-  await db.execute(sql`insert into people (staff_code, full_name, unit_id, roles) select 'P' || i, 'Người ' || i, 1, '{staff,secretariat}' from generate_series(1, ${count}) i`);
-  await db.execute(sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (1000000 + id)::text, (1000000 + id)::text, id from people`);
+  await db.execute(
+    sql`insert into people (staff_code, full_name, unit_id, roles) select 'P' || i, 'Người ' || i, 1, '{staff,secretariat}' from generate_series(1, ${count}) i`,
+  );
+  await db.execute(
+    sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (1000000 + id)::text, (1000000 + id)::text, id from people`,
+  );
   const now = new Date();
-  const id = await createDraft(db, { personId: 1, text: "📣 <b>Phát động</b> phong trào thi đua", documentFileId: null, documentName: null, audience: { kind: "all" }, launch: null, now });
-  const queued = performance.now();
-  const result = await confirmBroadcast(db, { broadcastId: id, personId: 1, progress: { platform: "telegram", chatId: "1000001", messageId: 1 } }, {
-    clock: () => now,
-    actor: { personId: 1, label: "bench" },
-    translate: () => "Đăng ký ngay",
+  const id = await createDraft(db, {
+    personId: 1,
+    text: "📣 <b>Phát động</b> phong trào thi đua",
+    documentFileId: null,
+    documentName: null,
+    audience: { kind: "all" },
+    launch: null,
+    now,
   });
+  const queued = performance.now();
+  const result = await confirmBroadcast(
+    db,
+    { broadcastId: id, personId: 1, progress: { platform: "telegram", chatId: "1000001", messageId: 1 } },
+    {
+      clock: () => now,
+      actor: { personId: 1, label: "bench" },
+      translate: () => "Đăng ký ngay",
+    },
+  );
   log(`  queued ${result.kind === "sending" ? result.recipients : 0} rows in one statement in ${round(performance.now() - queued, 0)} ms`);
   return id;
 }
@@ -52,11 +68,23 @@ async function inProcess(driver: "pglite" | "postgres", count: number, limit: nu
   const fake = await FakeTelegram.start();
   fake.rateLimitPerSecond = limit;
   await queueBroadcast(database.db, count);
-  const dispatcher = new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot, { paid }), logger: pino({ level: "silent" }), clock: () => new Date(), rate: limit });
+  const dispatcher = new Dispatcher({
+    db: database.db,
+    send: telegramSender(TEST_TOKEN, fake.apiRoot, { paid }),
+    logger: pino({ level: "silent" }),
+    clock: () => new Date(),
+    rate: limit,
+  });
   const started = performance.now();
   const sent = await dispatcher.drainAll();
   const seconds = (performance.now() - started) / 1000;
-  const result = { msgs_per_s: sustainedRate(fake), wall_msgs_per_s: round(sent / seconds), seconds: round(seconds), http_429: fake.rateLimited, ...deliveries(fake, count) };
+  const result = {
+    msgs_per_s: sustainedRate(fake),
+    wall_msgs_per_s: round(sent / seconds),
+    seconds: round(seconds),
+    http_429: fake.rateLimited,
+    ...deliveries(fake, count),
+  };
   await fake.close();
   await database.close();
   return result;
@@ -88,7 +116,9 @@ async function processes(count: number, limit: number, mode: "kill" | "two") {
     while (fake.calls.filter((call) => call.method === "sendMessage").length < count / 2) await new Promise((resolve) => setTimeout(resolve, 100));
     first.child.kill("SIGKILL");
     await first.done;
-    const [row] = (await database.db.execute(sql`select count(*)::int as count from outbox where broadcast_id = ${broadcastId} and status = 'sending'`)) as unknown as { count: number }[];
+    const [row] = (await database.db.execute(
+      sql`select count(*)::int as count from outbox where broadcast_id = ${broadcastId} and status = 'sending'`,
+    )) as unknown as { count: number }[];
     inFlightAtKill = row?.count ?? 0;
     log(`  killed at ${fake.calls.filter((call) => call.method === "sendMessage").length} sends; ${inFlightAtKill} rows were in flight`);
     await worker(env).done;
@@ -97,7 +127,14 @@ async function processes(count: number, limit: number, mode: "kill" | "two") {
   }
   const seconds = (performance.now() - started) / 1000;
   const sends = fake.calls.filter((call) => call.method === "sendMessage").length - fake.rateLimited;
-  const result = { msgs_per_s: sustainedRate(fake), wall_msgs_per_s: round(sends / seconds), seconds: round(seconds), http_429: fake.rateLimited, in_flight_at_kill: inFlightAtKill, ...deliveries(fake, count) };
+  const result = {
+    msgs_per_s: sustainedRate(fake),
+    wall_msgs_per_s: round(sends / seconds),
+    seconds: round(seconds),
+    http_429: fake.rateLimited,
+    in_flight_at_kill: inFlightAtKill,
+    ...deliveries(fake, count),
+  };
   await fake.close();
   await database.close();
   await scratch.drop();

@@ -23,9 +23,21 @@ export async function dispatch(): Promise<Record<string, unknown>> {
     const now = new Date();
     await enqueue(
       database.db,
-      Array.from({ length: RECIPIENTS }, (_, i) => ({ personId: i + 1, dedupeKey: `bench:${i}`, kind: "bench", notBefore: now, render: () => ({ text: `Tin số ${i}` }) })),
+      Array.from({ length: RECIPIENTS }, (_, i) => ({
+        personId: i + 1,
+        dedupeKey: `bench:${i}`,
+        kind: "bench",
+        notBefore: now,
+        render: () => ({ text: `Tin số ${i}` }),
+      })),
     );
-    const dispatcher = new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot), logger: pino({ level: "silent" }), clock: () => new Date(), rate: LIMIT });
+    const dispatcher = new Dispatcher({
+      db: database.db,
+      send: telegramSender(TEST_TOKEN, fake.apiRoot),
+      logger: pino({ level: "silent" }),
+      clock: () => new Date(),
+      rate: LIMIT,
+    });
     log(`${driver}: sending ${RECIPIENTS} messages at ${LIMIT}/s …`);
     const started = performance.now();
     const sent = await dispatcher.drainAll();
@@ -37,7 +49,9 @@ export async function dispatch(): Promise<Record<string, unknown>> {
       if (count > 0) delivered++;
       if (count > 1) duplicates += count - 1;
     }
-    log(`${driver}: ${sent} sent in ${round(seconds)} s = ${round(sent / seconds)} msg/s; 429: ${fake.rateLimited}; lost ${RECIPIENTS - delivered}; duplicates ${duplicates}`);
+    log(
+      `${driver}: ${sent} sent in ${round(seconds)} s = ${round(sent / seconds)} msg/s; 429: ${fake.rateLimited}; lost ${RECIPIENTS - delivered}; duplicates ${duplicates}`,
+    );
     figures[`${driver}_msgs_per_s`] = round(sent / seconds);
     figures[`${driver}_http_429`] = fake.rateLimited;
     figures[`${driver}_lost`] = RECIPIENTS - delivered;

@@ -17,7 +17,11 @@ function memoryMb(pid: number | undefined): { rss: number; peak: number } {
 
 /** Runs a CLI command to its end, sampling its peak RSS every 10 ms (the last sample before exit is its peak). */
 async function cliPeakMb(dataDir: string, args: string[]): Promise<{ code: number | null; peakMb: number; line: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], { cwd: root, env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir }, stdio: ["ignore", "ignore", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "src/cli/index.ts", ...args], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
   let peakMb = 0;
@@ -46,7 +50,12 @@ export async function hostileFiles(): Promise<Record<string, unknown>> {
   const before = memoryMb(pid);
   log(`bot ready: RSS ${before.rss} MB, peak so far ${before.peak} MB`);
   const refusals: string[] = [];
-  for (const [name, bytes] of [["ke-hoach.docx", docx], ["danh-sach.xlsx", xlsx], ["ke-hoach-2.docx", lyingDocx], ["danh-sach-2.xlsx", lyingXlsx]] as const) {
+  for (const [name, bytes] of [
+    ["ke-hoach.docx", docx],
+    ["danh-sach.xlsx", xlsx],
+    ["ke-hoach-2.docx", lyingDocx],
+    ["danh-sach-2.xlsx", lyingXlsx],
+  ] as const) {
     world.secretariat.sendDocument(name, bytes);
     let shown = await world.secretariat.next();
     if (shown.text === "Đang đọc tệp…") shown = await world.secretariat.next();
@@ -61,7 +70,12 @@ export async function hostileFiles(): Promise<Record<string, unknown>> {
 
   const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-bench-cli-"));
   const cli: Record<string, unknown> = {};
-  for (const [name, bytes, command] of [["plan.docx", docx, "plan"], ["roster.xlsx", xlsx, "roster"], ["plan-lying.docx", lyingDocx, "plan"], ["roster-lying.xlsx", lyingXlsx, "roster"]] as const) {
+  for (const [name, bytes, command] of [
+    ["plan.docx", docx, "plan"],
+    ["roster.xlsx", xlsx, "roster"],
+    ["plan-lying.docx", lyingDocx, "plan"],
+    ["roster-lying.xlsx", lyingXlsx, "roster"],
+  ] as const) {
     const file = path.join(dataDir, name);
     writeFileSync(file, bytes);
     const run = await cliPeakMb(dataDir, ["import", command, file]);

@@ -27,7 +27,9 @@ export async function rosterImport(): Promise<Record<string, unknown>> {
       const unchanged = await importRoster(database.db, await readRosterFile(file), context);
       const againMs = performance.now() - again;
       await database.close();
-      log(`${driver}: ${size} rows imported in ${round(firstMs, 0)} ms (${created.created} created); re-import ${round(againMs, 0)} ms (${unchanged.unchanged} unchanged)`);
+      log(
+        `${driver}: ${size} rows imported in ${round(firstMs, 0)} ms (${created.created} created); re-import ${round(againMs, 0)} ms (${unchanged.unchanged} unchanged)`,
+      );
       figures[`${driver}_${size}_ms`] = round(firstMs, 0);
       figures[`${driver}_${size}_reimport_ms`] = round(againMs, 0);
     }

@@ -19,7 +19,11 @@ export async function rush(): Promise<Record<string, unknown>> {
   await importRosterText(database.db, lines.join("\n"));
   for (let i = 1; i <= EMPLOYEES; i++) await linkTelegram(database.db, `E${i}`, 300_000 + i);
   const at = "2025-01-29T10:00:00+07:00";
-  await launchCampaign(database.db, { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") }, { clock: () => new Date(at), actor: cliActor });
+  await launchCampaign(
+    database.db,
+    { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+    { clock: () => new Date(at), actor: cliActor },
+  );
   const world = await startBotWorld(database.db, { at });
   world.fake.rateLimitPerSecond = 1_000_000;
 
@@ -34,8 +38,7 @@ export async function rush(): Promise<Record<string, unknown>> {
       wake();
     }
   }, 1000 / OFFERED_PER_SECOND);
-  const token = () =>
-    tokens > 0 ? Promise.resolve(void tokens--) : new Promise<void>((resolve) => waiting.push(resolve));
+  const token = () => (tokens > 0 ? Promise.resolve(void tokens--) : new Promise<void>((resolve) => waiting.push(resolve)));
 
   const latencies: number[] = [];
   const timeline: [number, number][] = [];
@@ -84,8 +87,14 @@ export async function rush(): Promise<Record<string, unknown>> {
   await database.close();
   latencies.sort((a, b) => a - b);
   for (let second = 0; second < seconds; second += 5) {
-    const window = timeline.filter(([at]) => at >= second * 1000 && at < (second + 5) * 1000).map(([, ms]) => ms).sort((a, b) => a - b);
-    if (window.length) log(`  ${second}-${second + 5} s: ${window.length} replies, p50 ${round(window[Math.floor(window.length / 2)] ?? 0)} ms, max ${round(window.at(-1) ?? 0)} ms`);
+    const window = timeline
+      .filter(([at]) => at >= second * 1000 && at < (second + 5) * 1000)
+      .map(([, ms]) => ms)
+      .sort((a, b) => a - b);
+    if (window.length)
+      log(
+        `  ${second}-${second + 5} s: ${window.length} replies, p50 ${round(window[Math.floor(window.length / 2)] ?? 0)} ms, max ${round(window.at(-1) ?? 0)} ms`,
+      );
   }
   const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
   const figures = {
@@ -103,6 +112,8 @@ export async function rush(): Promise<Record<string, unknown>> {
     lost: EMPLOYEES - counts.people,
     duplicated: counts.count - counts.people,
   };
-  log(`${driver}: ${completed} conversations in ${round(seconds)} s; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms; errors ${figures.errors}; registrations ${counts.count}`);
+  log(
+    `${driver}: ${completed} conversations in ${round(seconds)} s; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms; errors ${figures.errors}; registrations ${counts.count}`,
+  );
   return figures;
 }

@@ -42,7 +42,10 @@ async function startInstance(databaseUrl: string, apiRoot: string, port: number)
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let attempt = 0; attempt < 200; attempt++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((response) => response.ok, () => false);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (ready) return { port, child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -83,7 +86,14 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
 function post(fake: FakeTelegram, port: number, body: string): Promise<number> {
   return new Promise((resolve) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/telegram", method: "POST", agent, headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET, "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/telegram",
+        method: "POST",
+        agent,
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET, "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -104,7 +114,14 @@ function commandUpdate(chatId: number, text: string): string {
   const command = text.split(" ")[0] ?? text;
   return JSON.stringify({
     update_id: updateId++,
-    message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "B" }, text, entities: [{ type: "bot_command", offset: 0, length: command.length }] },
+    message: {
+      message_id: updateId,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: chatId, type: "private" },
+      from: { id: chatId, is_bot: false, first_name: "B" },
+      text,
+      entities: [{ type: "bot_command", offset: 0, length: command.length }],
+    },
   });
 }
 
@@ -155,11 +172,24 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
   );
   const elapsed = (performance.now() - started) / 1000;
   // Of the instances that lived through the load: the CPU each update costs them.
-  const cpu = instances.reduce((sum, instance, index) => (instance.child.exitCode === null && instance.child.signalCode === null ? sum + cpuMs(instance.child.pid) - (cpuBefore[index] ?? 0) : sum), 0);
+  const cpu = instances.reduce(
+    (sum, instance, index) =>
+      instance.child.exitCode === null && instance.child.signalCode === null ? sum + cpuMs(instance.child.pid) - (cpuBefore[index] ?? 0) : sum,
+    0,
+  );
   const postgresCpu = postgresCpuMs() - postgresBefore;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-  return { updates_per_s: round(latencies.length / elapsed), p50_ms: at(50), p99_ms: at(99), cpu_ms_per_update: round(cpu / latencies.length, 2), postgres_cpu_ms_per_update: round(postgresCpu / latencies.length, 2), updates: latencies.length, redelivered, delivered };
+  return {
+    updates_per_s: round(latencies.length / elapsed),
+    p50_ms: at(50),
+    p99_ms: at(99),
+    cpu_ms_per_update: round(cpu / latencies.length, 2),
+    postgres_cpu_ms_per_update: round(postgresCpu / latencies.length, 2),
+    updates: latencies.length,
+    redelivered,
+    delivered,
+  };
 }
 
 const NOTIFICATION = "Thông báo thử tải";
@@ -189,11 +219,15 @@ async function drainAfterKill(db: Database, fake: FakeTelegram, chats: number[])
     if (!row?.open || performance.now() - started > DRAIN_LIMIT_MS) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const statuses = await queryRows<{ status: string; count: number }>(db, sql`select status, count(*)::int as count from outbox where kind = ${NOTIFICATION_KIND} group by status`);
+  const statuses = await queryRows<{ status: string; count: number }>(
+    db,
+    sql`select status, count(*)::int as count from outbox where kind = ${NOTIFICATION_KIND} group by status`,
+  );
   const count = (...wanted: string[]) => statuses.filter((row) => wanted.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
   const received = new Map<number, number>();
   for (const call of fake.calls) {
-    if (call.method === "sendMessage" && call.payload.text === NOTIFICATION) received.set(Number(call.payload.chat_id), (received.get(Number(call.payload.chat_id)) ?? 0) + 1);
+    if (call.method === "sendMessage" && call.payload.text === NOTIFICATION)
+      received.set(Number(call.payload.chat_id), (received.get(Number(call.payload.chat_id)) ?? 0) + 1);
   }
   const figures = {
     notifications: chats.length,
@@ -205,7 +239,9 @@ async function drainAfterKill(db: Database, fake: FakeTelegram, chats: number[])
     stuck_beyond_lease: stuck,
     received_twice: [...received.values()].filter((count) => count > 1).length,
   };
-  log(`outbox after the kill: ${figures.held_right_after_kill} rows held right after it; all settled after ${figures.drained_after_s} s: ${figures.sent} sent, ${figures.unknown} unknown (cut off mid-request, never resent), ${figures.open} open, ${figures.stuck_beyond_lease} stuck beyond their lease, ${figures.received_twice} received twice`);
+  log(
+    `outbox after the kill: ${figures.held_right_after_kill} rows held right after it; all settled after ${figures.drained_after_s} s: ${figures.sent} sent, ${figures.unknown} unknown (cut off mid-request, never resent), ${figures.open} open, ${figures.stuck_beyond_lease} stuck beyond their lease, ${figures.received_twice} received twice`,
+  );
   return figures;
 }
 
@@ -221,8 +257,12 @@ export async function webhook(): Promise<Record<string, unknown>> {
   await database.db.execute(sql`insert into units (code, name) select 'U' || i, 'Đơn vị ' || i from generate_series(1, 50) i`);
   await database.db.execute(sql`insert into people (staff_code, full_name, position, unit_id, roles)
     select 'P' || i, 'Cán bộ ' || i, 'Chuyên viên', 1 + (i - 1) % 50, '{head}'::text[] from generate_series(1, ${PEOPLE}) i`);
-  await database.db.execute(sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (500000 + id)::text, (500000 + id)::text, id from people`);
-  await database.db.execute(sql`insert into plans (year, plan_key, title, source_name, imported_at) values (extract(year from now())::int, 'bench', 'Bench', 'bench', now())`);
+  await database.db.execute(
+    sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (500000 + id)::text, (500000 + id)::text, id from people`,
+  );
+  await database.db.execute(
+    sql`insert into plans (year, plan_key, title, source_name, imported_at) values (extract(year from now())::int, 'bench', 'Bench', 'bench', now())`,
+  );
   await database.db.execute(sql`insert into plan_tasks (plan_id, quarter, number, content, due_at)
     select 1, extract(quarter from now())::int, i::text, 'Nhiệm vụ số ' || i, now() + interval '20 days' from generate_series(1, 300) i`);
   await database.db.execute(sql`insert into plan_task_units (task_id, unit_id, role) select id, 1 + id % 50, 'lead' from plan_tasks`);
@@ -233,16 +273,38 @@ export async function webhook(): Promise<Record<string, unknown>> {
 
   const first = await startInstance(scratch.url, fake.apiRoot, 18_081);
   const idle = rssMb(first.child.pid);
-  for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
+  for (const [text, name] of [
+    ["/me", "me"],
+    ["/tasks", "tasks"],
+  ] as const) {
     const result = await load(fake, [first], text, chats, SECONDS);
-    log(`1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instance ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`);
-    figures[`one_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update, postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update };
+    log(
+      `1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instance ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`,
+    );
+    figures[`one_${name}`] = {
+      updates_per_s: result.updates_per_s,
+      p50_ms: result.p50_ms,
+      p99_ms: result.p99_ms,
+      cpu_ms_per_update: result.cpu_ms_per_update,
+      postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update,
+    };
   }
   const second = await startInstance(scratch.url, fake.apiRoot, 18_082);
-  for (const [text, name] of [["/me", "me"], ["/tasks", "tasks"]] as const) {
+  for (const [text, name] of [
+    ["/me", "me"],
+    ["/tasks", "tasks"],
+  ] as const) {
     const result = await load(fake, [first, second], text, chats, SECONDS);
-    log(`2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instances ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`);
-    figures[`two_${name}`] = { updates_per_s: result.updates_per_s, p50_ms: result.p50_ms, p99_ms: result.p99_ms, cpu_ms_per_update: result.cpu_ms_per_update, postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update };
+    log(
+      `2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instances ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`,
+    );
+    figures[`two_${name}`] = {
+      updates_per_s: result.updates_per_s,
+      p50_ms: result.p50_ms,
+      p99_ms: result.p99_ms,
+      cpu_ms_per_update: result.cpu_ms_per_update,
+      postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update,
+    };
   }
   figures.rss_mb = { idle, after_load: [rssMb(first.child.pid), rssMb(second.child.pid)] };
   log(`RSS: idle ${idle} MB; after load ${rssMb(first.child.pid)} and ${rssMb(second.child.pid)} MB`);
@@ -252,7 +314,13 @@ export async function webhook(): Promise<Record<string, unknown>> {
   // instance beyond its lease.
   await enqueue(
     database.db,
-    chats.map((_, index) => ({ personId: index + 1, dedupeKey: `${NOTIFICATION_KIND}:${index + 1}`, kind: NOTIFICATION_KIND, notBefore: new Date(), render: () => ({ text: NOTIFICATION }) })),
+    chats.map((_, index) => ({
+      personId: index + 1,
+      dedupeKey: `${NOTIFICATION_KIND}:${index + 1}`,
+      kind: NOTIFICATION_KIND,
+      notBefore: new Date(),
+      render: () => ({ text: NOTIFICATION }),
+    })),
   );
   const isReply = (call: FakeTelegram["calls"][number]) => call.method === "sendMessage" && call.payload.text !== NOTIFICATION;
   const repliesBefore = fake.calls.filter(isReply).length;
@@ -260,12 +328,24 @@ export async function webhook(): Promise<Record<string, unknown>> {
     if (secondOfLoad === 3 && second.child.exitCode === null) second.child.kill("SIGKILL");
   });
   const replies = fake.calls.filter(isReply).length - repliesBefore;
-  const [processed] = await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from processed_updates where update_id = any(${`{${killed.delivered.join(",")}}`}::bigint[])`);
-  figures.kill = { updates: killed.updates, redelivered: killed.redelivered, answered: replies, processed: processed?.count ?? 0, lost: killed.updates - (processed?.count ?? 0) };
-  log(`kill mid-load: ${killed.updates} updates got 200 (${killed.redelivered} redelivered after the kill), ${replies} replies sent, ${processed?.count} recorded as processed`);
+  const [processed] = await queryRows<{ count: number }>(
+    database.db,
+    sql`select count(*)::int as count from processed_updates where update_id = any(${`{${killed.delivered.join(",")}}`}::bigint[])`,
+  );
+  figures.kill = {
+    updates: killed.updates,
+    redelivered: killed.redelivered,
+    answered: replies,
+    processed: processed?.count ?? 0,
+    lost: killed.updates - (processed?.count ?? 0),
+  };
+  log(
+    `kill mid-load: ${killed.updates} updates got 200 (${killed.redelivered} redelivered after the kill), ${replies} replies sent, ${processed?.count} recorded as processed`,
+  );
   figures.kill_outbox = await drainAfterKill(database.db, fake, chats);
 
-  first.child.kill("SIGTERM");  first.child.kill("SIGTERM");
+  first.child.kill("SIGTERM");
+  first.child.kill("SIGTERM");
   await new Promise((resolve) => first.child.once("exit", resolve));
   await fake.close();
   await database.close();

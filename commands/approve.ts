@@ -15,7 +15,8 @@ const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_IN
 const reasonText = z.string().trim().min(3).max(500);
 
 const actorOf = (ctx: ConversationContext) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
-const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
+const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
+  ctx.i18n.fluent.translate(locale, key, args);
 
 /** /approve: the unit's registrations waiting for the head, each with approve and return buttons. */
 approveCommand.command("approve", allowed("approve"), async (ctx) => {
@@ -53,12 +54,17 @@ approveCommand.callbackQuery(/^appr:ok:(.*)$/, allowedAction("appr:ok"), async (
   const person = ctx.identity.person;
   const id = registrationId.safeParse(ctx.match[1]);
   if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const result = await decideRegistration(ctx.services.db, person, { registrationId: id.data, decision: "approve" }, {
-    clock: ctx.services.clock,
-    actor: actorOf(ctx),
-    translate: translatorOf(ctx),
-    timeZone: ctx.services.config.displayTimeZone,
-  });
+  const result = await decideRegistration(
+    ctx.services.db,
+    person,
+    { registrationId: id.data, decision: "approve" },
+    {
+      clock: ctx.services.clock,
+      actor: actorOf(ctx),
+      translate: translatorOf(ctx),
+      timeZone: ctx.services.config.displayTimeZone,
+    },
+  );
   if (result.kind === "refused") return ctx.answerCallbackQuery({ text: ctx.t(result.refusal.key, result.refusal.args) });
   await ctx.answerCallbackQuery();
   await ctx.say("approve-approved");
@@ -73,7 +79,10 @@ approveCommand.callbackQuery(/^appr:ret:(.*)$/, allowedAction("appr:ret"), async
 
 /** Asks the head why, then returns the registration; the employee is told and can fix it. */
 export async function returnConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, id: number): Promise<void> {
-  await ctx.reply(ctx.th("approve-ask-reason"), { parse_mode: "HTML", reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), "appr:cancel") });
+  await ctx.reply(ctx.th("approve-ask-reason"), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), "appr:cancel"),
+  });
   for (;;) {
     const answer = await conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
     if (answer.callbackQuery?.data === "appr:cancel") {
@@ -92,12 +101,17 @@ export async function returnConversation(conversation: Conversation<Context, Con
     const result = await conversation.external(async () => {
       const person = ctx.identity.person;
       if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
-      const outcome = await decideRegistration(ctx.services.db, person, { registrationId: id, decision: "return", reason: reason.data }, {
-        clock: ctx.services.clock,
-        actor: actorOf(ctx),
-        translate: translatorOf(ctx),
-        timeZone: ctx.services.config.displayTimeZone,
-      });
+      const outcome = await decideRegistration(
+        ctx.services.db,
+        person,
+        { registrationId: id, decision: "return", reason: reason.data },
+        {
+          clock: ctx.services.clock,
+          actor: actorOf(ctx),
+          translate: translatorOf(ctx),
+          timeZone: ctx.services.config.displayTimeZone,
+        },
+      );
       return outcome.kind === "refused" ? outcome : { kind: outcome.kind };
     });
     if (result.kind === "refused") await answer.say(result.refusal.key, result.refusal.args);

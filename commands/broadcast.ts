@@ -7,7 +7,15 @@ import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
 import { htmlToPlainText } from "../src/domain/text.js";
-import { broadcastPayload, broadcastsSince, cancelBroadcast, confirmBroadcast, countRecipients, createDraft, unreachedRecipients } from "../src/services/broadcasts.js";
+import {
+  broadcastPayload,
+  broadcastsSince,
+  cancelBroadcast,
+  confirmBroadcast,
+  countRecipients,
+  createDraft,
+  unreachedRecipients,
+} from "../src/services/broadcasts.js";
 import { loadUnitMatching } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
@@ -21,7 +29,8 @@ type Launch = { year: number; title: string; deadlineAt: string } | null;
 const broadcastId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const UNIT_BUTTONS = 30;
 
-const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
+const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
+  ctx.i18n.fluent.translate(locale, key, args);
 const actorOf = (ctx: ConversationContext) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
 
 broadcastCommand.command("broadcast", allowed("broadcast"), (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, null));
@@ -43,7 +52,10 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   const isCommand = (answer: ConversationContext) => answer.message?.text?.startsWith("/") ?? false;
 
   // 1. The text, with the formatting the secretariat applied kept and everything else escaped.
-  await ctx.reply(ctx.th(launch ? "launch-ask-text" : "broadcast-ask-text", { title: launch?.title ?? "" }), { parse_mode: "HTML", reply_markup: cancelKeyboard() });
+  await ctx.reply(ctx.th(launch ? "launch-ask-text" : "broadcast-ask-text", { title: launch?.title ?? "" }), {
+    parse_mode: "HTML",
+    reply_markup: cancelKeyboard(),
+  });
   let html = "";
   for (;;) {
     const answer = await wait();
@@ -104,15 +116,31 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     }
     const locale = await conversation.external(() => ctx.i18n.getLocale());
     const payload = broadcastPayload({ text: html, documentFileId: document?.fileId ?? null, launch }, locale, translatorOf(ctx));
-    const markup = payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } } : {};
+    const markup = payload.buttons
+      ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
+      : {};
     await ctx.say("broadcast-preview-intro");
     if (payload.documentFileId) await ctx.replyWithDocument(payload.documentFileId, { caption: payload.text, parse_mode: "HTML", ...markup });
     else await ctx.reply(payload.text, { parse_mode: "HTML", ...markup });
-    await ctx.reply(ctx.th(launch ? "launch-confirm" : "broadcast-confirm", { count: recipients, title: launch?.title ?? "", deadline: launch ? formatDate(new Date(launch.deadlineAt), ctx.services.config.displayTimeZone) : "" }), {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-send", { count: recipients }), "bc:send").row().text(ctx.t("register-button-back"), "bc:back").text(ctx.t("register-button-cancel"), "bc:abort"),
+    await ctx.reply(
+      ctx.th(launch ? "launch-confirm" : "broadcast-confirm", {
+        count: recipients,
+        title: launch?.title ?? "",
+        deadline: launch ? formatDate(new Date(launch.deadlineAt), ctx.services.config.displayTimeZone) : "",
+      }),
+      {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard()
+          .text(ctx.t("broadcast-button-send", { count: recipients }), "bc:send")
+          .row()
+          .text(ctx.t("register-button-back"), "bc:back")
+          .text(ctx.t("register-button-cancel"), "bc:abort"),
+      },
+    );
+    const answer = await conversation.waitForCallbackQuery(["bc:send", "bc:back", "bc:abort"], {
+      maxMilliseconds: IDLE_LIMIT_MS,
+      otherwise: (other) => other.say("register-use-buttons"),
     });
-    const answer = await conversation.waitForCallbackQuery(["bc:send", "bc:back", "bc:abort"], { maxMilliseconds: IDLE_LIMIT_MS, otherwise: (other) => other.say("register-use-buttons") });
     if (answer.callbackQuery.data === "bc:abort") return stop(answer);
     await answer.answerCallbackQuery();
     if (answer.callbackQuery.data === "bc:back") continue;
@@ -121,12 +149,28 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     const result = await conversation.external(async () => {
       const person = ctx.identity.person;
       if (!person) return { kind: "gone" as const };
-      const id = await createDraft(ctx.services.db, { personId: person.id, text: html, documentFileId: document?.fileId ?? null, documentName: document?.name ?? null, audience, launch, now: ctx.services.clock() });
-      return confirmBroadcast(ctx.services.db, { broadcastId: id, personId: person.id, progress: { platform: ctx.services.platform, chatId: String(progress.chat.id), messageId: progress.message_id } }, {
-        clock: ctx.services.clock,
-        actor: actorOf(ctx),
-        translate: translatorOf(ctx),
+      const id = await createDraft(ctx.services.db, {
+        personId: person.id,
+        text: html,
+        documentFileId: document?.fileId ?? null,
+        documentName: document?.name ?? null,
+        audience,
+        launch,
+        now: ctx.services.clock(),
       });
+      return confirmBroadcast(
+        ctx.services.db,
+        {
+          broadcastId: id,
+          personId: person.id,
+          progress: { platform: ctx.services.platform, chatId: String(progress.chat.id), messageId: progress.message_id },
+        },
+        {
+          clock: ctx.services.clock,
+          actor: actorOf(ctx),
+          translate: translatorOf(ctx),
+        },
+      );
     });
     if (result.kind === "empty") {
       await answer.say("broadcast-audience-empty");
@@ -138,26 +182,44 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     }
     // From here the scheduler edits this message every few seconds until the report.
     const eta = formatDuration(result.recipients / ctx.services.config.broadcast.rate);
-    await answer.api.editMessageText(progress.chat.id, progress.message_id, ctx.th("broadcast-progress", { sent: 0, failed: 0, remaining: result.recipients, bar: "░".repeat(20), eta }), {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-cancel"), `bc:cancel:${result.broadcastId}`),
-    });
+    await answer.api.editMessageText(
+      progress.chat.id,
+      progress.message_id,
+      ctx.th("broadcast-progress", { sent: 0, failed: 0, remaining: result.recipients, bar: "░".repeat(20), eta }),
+      {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-cancel"), `bc:cancel:${result.broadcastId}`),
+      },
+    );
     return;
   }
 }
 
 /** Everyone, chosen units, unit heads, the council, or those who have not registered this year. */
-async function chooseAudience(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, year: number, launch: Launch): Promise<BroadcastAudience | null> {
+async function chooseAudience(
+  conversation: Conversation<Context, ConversationContext>,
+  ctx: ConversationContext,
+  year: number,
+  launch: Launch,
+): Promise<BroadcastAudience | null> {
   await ctx.reply(ctx.th("broadcast-ask-audience"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("broadcast-audience-all"), "bc:aud:all").row()
-      .text(ctx.t("broadcast-audience-units"), "bc:aud:units").row()
-      .text(ctx.t("broadcast-audience-heads"), "bc:aud:heads").text(ctx.t("broadcast-audience-council"), "bc:aud:council").row()
-      .text(ctx.t("broadcast-audience-unregistered"), "bc:aud:unreg").row()
+      .text(ctx.t("broadcast-audience-all"), "bc:aud:all")
+      .row()
+      .text(ctx.t("broadcast-audience-units"), "bc:aud:units")
+      .row()
+      .text(ctx.t("broadcast-audience-heads"), "bc:aud:heads")
+      .text(ctx.t("broadcast-audience-council"), "bc:aud:council")
+      .row()
+      .text(ctx.t("broadcast-audience-unregistered"), "bc:aud:unreg")
+      .row()
       .text(ctx.t("register-button-cancel"), "bc:abort"),
   });
-  const answer = await conversation.waitForCallbackQuery(/^bc:(aud:\w+|abort)$/, { maxMilliseconds: IDLE_LIMIT_MS, otherwise: (other) => other.say("register-use-buttons") });
+  const answer = await conversation.waitForCallbackQuery(/^bc:(aud:\w+|abort)$/, {
+    maxMilliseconds: IDLE_LIMIT_MS,
+    otherwise: (other) => other.say("register-use-buttons"),
+  });
   await answer.answerCallbackQuery();
   switch (answer.callbackQuery.data) {
     case "bc:aud:all":
@@ -189,7 +251,10 @@ async function chooseUnits(conversation: Conversation<Context, ConversationConte
   };
   const message = await ctx.reply(ctx.th("broadcast-ask-units"), { parse_mode: "HTML", reply_markup: keyboard() });
   for (;;) {
-    const answer = await conversation.waitForCallbackQuery(/^bc:(unit:\d+|units:done|abort)$/, { maxMilliseconds: IDLE_LIMIT_MS, otherwise: (other) => other.say("register-use-buttons") });
+    const answer = await conversation.waitForCallbackQuery(/^bc:(unit:\d+|units:done|abort)$/, {
+      maxMilliseconds: IDLE_LIMIT_MS,
+      otherwise: (other) => other.say("register-use-buttons"),
+    });
     await answer.answerCallbackQuery();
     const data = answer.callbackQuery.data;
     if (data === "bc:abort") {

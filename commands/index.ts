@@ -16,4 +16,21 @@ import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
-export const commandComposers = [chatMemberUpdates, startCommand, helpCommand, meCommand, langCommand, notifyCommand, tasksCommand, planImport, rosterImport, meetingsCommand, registerCommand, approveCommand, reportCommand, broadcastCommand, inspectionsCommand, fallback];
+export const commandComposers = [
+  chatMemberUpdates,
+  startCommand,
+  helpCommand,
+  meCommand,
+  langCommand,
+  notifyCommand,
+  tasksCommand,
+  planImport,
+  rosterImport,
+  meetingsCommand,
+  registerCommand,
+  approveCommand,
+  reportCommand,
+  broadcastCommand,
+  inspectionsCommand,
+  fallback,
+];

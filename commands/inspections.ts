@@ -31,7 +31,14 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
     sections.push(ctx.th("inspections-calendar-header", { count: all.length }));
     for (const visit of all) {
       const state = visit.reportReceivedAt ? "report" : visit.startsAt < now ? "done" : "notified";
-      sections.push(ctx.th("inspections-calendar-line", { id: visit.id, when: formatDateTime(visit.startsAt, zone), unit: visit.unitName, state: ctx.t(`visit-state-${state}`) }));
+      sections.push(
+        ctx.th("inspections-calendar-line", {
+          id: visit.id,
+          when: formatDateTime(visit.startsAt, zone),
+          unit: visit.unitName,
+          state: ctx.t(`visit-state-${state}`),
+        }),
+      );
     }
   }
   if (person.roles.includes("head")) {
@@ -79,11 +86,20 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
   if ("error" in moment) return ctx.say("meeting-date-invalid", { value: `${dayText} ${timeText}` });
   const result = await scheduleVisit(
     ctx.services.db,
-    { inspectionId: inspectionId.data, unitCode, at: moment.at, override: override ? normalizeName(override).slice(0, 300) : null, onDocumentsOnly: onDocuments },
+    {
+      inspectionId: inspectionId.data,
+      unitCode,
+      at: moment.at,
+      override: override ? normalizeName(override).slice(0, 300) : null,
+      onDocumentsOnly: onDocuments,
+    },
     contextOf(ctx),
   );
   if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
-  await ctx.say(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", { id: result.visit.id, when: formatDateTime(result.visit.startsAt, zone) });
+  await ctx.say(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", {
+    id: result.visit.id,
+    when: formatDateTime(result.visit.startsAt, zone),
+  });
 });
 
 inspectionsCommand.callbackQuery(/^insp:report:(.*)$/, allowedAction("insp:report"), async (ctx) => {
@@ -99,7 +115,7 @@ inspectionsCommand.on("message:document", async (ctx, next) => {
   const person = ctx.identity.person;
   const caption = foldForMatching(ctx.message.caption ?? "");
   const looksLikeReport = /bao cao|report/.test(caption) || !mayUse(COMMANDS.plan, person?.roles ?? null);
-  if (!person || !person.roles.includes("head") || !looksLikeReport) return next();
+  if (!person?.roles.includes("head") || !looksLikeReport) return next();
   const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: ctx.message.document.file_id }, contextOf(ctx));
   if (result.kind === "none") return next();
   await ctx.say(result.late ? "visit-report-noted-late" : "visit-report-noted");

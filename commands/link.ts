@@ -6,11 +6,7 @@ import { publishChatMenu } from "./menu.js";
 /** Tries the text as an invite code and tells the user what came of it. */
 export async function linkWithInviteCode(ctx: Context, text: string): Promise<void> {
   const { db, clock, platform, config } = ctx.services;
-  const result = await redeemInvite(
-    db,
-    { platform, externalId: String(ctx.from?.id), accountId: ctx.identity.accountId, text },
-    clock,
-  );
+  const result = await redeemInvite(db, { platform, externalId: String(ctx.from?.id), accountId: ctx.identity.accountId, text }, clock);
   const zone = config.displayTimeZone;
   switch (result.kind) {
     case "linked":

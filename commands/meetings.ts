@@ -22,10 +22,14 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
   const moment = parseLocalDateTime(when, zone);
   if ("error" in moment) return ctx.say(moment.error === "date-invalid" ? "meeting-date-invalid" : "meeting-usage", { value: when });
   if (moment.at <= ctx.services.clock()) return ctx.say("meeting-in-past", { when: formatDateTime(moment.at, zone) });
-  await scheduleMeeting(ctx.services.db, { startsAt: moment.at, place, agenda }, {
-    clock: ctx.services.clock,
-    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
-  });
+  await scheduleMeeting(
+    ctx.services.db,
+    { startsAt: moment.at, place, agenda },
+    {
+      clock: ctx.services.clock,
+      actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    },
+  );
   await ctx.say("meeting-saved", { when: formatDateTime(moment.at, zone), place, agenda });
 });
 
@@ -33,6 +37,8 @@ meetingsCommand.command("meetings", allowed("meetings"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
   const upcoming = await upcomingMeetings(ctx.services.db, ctx.services.clock());
   if (upcoming.length === 0) return ctx.say("meetings-none");
-  const lines = upcoming.map((meeting) => ctx.th("meetings-line", { when: formatDateTime(meeting.startsAt, zone), place: meeting.place, agenda: meeting.agenda }));
+  const lines = upcoming.map((meeting) =>
+    ctx.th("meetings-line", { when: formatDateTime(meeting.startsAt, zone), place: meeting.place, agenda: meeting.agenda }),
+  );
   await ctx.reply([ctx.th("meetings-header"), ...lines].join("\n"), { parse_mode: "HTML" });
 });

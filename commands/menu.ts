@@ -11,6 +11,9 @@ export async function publishChatMenu(ctx: Context, roles: readonly Role[]): Pro
   const commands = commandsFor(roles).filter((command) => command !== "start");
   // A menu is a convenience: failing to set it must not cost the user the answer.
   await ctx.api
-    .setMyCommands(commands.map((command) => ({ command, description: ctx.t(`cmd-${command}`) })), { scope: { type: "chat", chat_id: ctx.chat.id } })
+    .setMyCommands(
+      commands.map((command) => ({ command, description: ctx.t(`cmd-${command}`) })),
+      { scope: { type: "chat", chat_id: ctx.chat.id } },
+    )
     .catch((error: unknown) => ctx.services.logger.warn({ err: error }, "could not publish the chat's command menu"));
 }

@@ -74,7 +74,7 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
   const keyboard = new InlineKeyboard();
   if (preview.unmatched.length > 0) {
     lines.push("", ctx.th("plan-preview-unmatched", { count: preview.unmatched.length }));
-    preview.unmatched.forEach((phrase, position) => lines.push(ctx.th("plan-preview-unmatched-line", { position: position + 1, phrase })));
+    for (const [position, phrase] of preview.unmatched.entries()) lines.push(ctx.th("plan-preview-unmatched-line", { position: position + 1, phrase }));
     preview.unmatched.slice(0, UNMATCHED_BUTTONS).forEach((phrase, position) => {
       keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), `plan:map:${pendingId}:${position}`).row();
     });
@@ -97,7 +97,11 @@ planImport.callbackQuery(/^plan:map:([^:]+):([^:]+)$/, allowedAction("plan:map")
     keyboard.text(shorten(unit.name, 30), `plan:set:${pendingId.data}:${position.data}:${unit.id}`);
     if (position_ % 2 === 1) keyboard.row();
   });
-  keyboard.row().text(ctx.t("plan-button-external"), `plan:ext:${pendingId.data}:${position.data}`).row().text(ctx.t("plan-button-back"), `plan:back:${pendingId.data}`);
+  keyboard
+    .row()
+    .text(ctx.t("plan-button-external"), `plan:ext:${pendingId.data}:${position.data}`)
+    .row()
+    .text(ctx.t("plan-button-back"), `plan:back:${pendingId.data}`);
   await ctx.editMessageText(ctx.th("plan-map-choose", { phrase }), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
@@ -137,7 +141,13 @@ planImport.callbackQuery(/^plan:(save|cancel):([^:]+)$/, allowedAction("plan:sav
     source: loaded.sourceName,
   });
   await ctx.editMessageText(
-    ctx.th("plan-import-saved", { title: loaded.preview.plan.title, created: saved.created, updated: saved.updated, removed: saved.removed, unmatched: loaded.preview.unmatched.length }),
+    ctx.th("plan-import-saved", {
+      title: loaded.preview.plan.title,
+      created: saved.created,
+      updated: saved.updated,
+      removed: saved.removed,
+      unmatched: loaded.preview.unmatched.length,
+    }),
     { parse_mode: "HTML" },
   );
 });

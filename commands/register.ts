@@ -209,7 +209,12 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
   const now = ctx.services.clock();
   const choices = await registrationChoices(ctx.services.db, person, now, zone);
   const mine = await registrationsOf(ctx.services.db, person, choices.year);
-  if (mine.length === 0) return ctx.say("myregs-none", { year: String(choices.year) }, { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), "reg:start") });
+  if (mine.length === 0)
+    return ctx.say(
+      "myregs-none",
+      { year: String(choices.year) },
+      { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), "reg:start") },
+    );
   const keyboard = new InlineKeyboard();
   const lines = [ctx.th("myregs-header", { year: String(choices.year) })];
   for (const { registration, events } of mine) {
@@ -225,7 +230,10 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
       }),
     );
     if (registration.returnReason && registration.status === "returned") lines.push(ctx.th("myregs-return-reason", { reason: registration.returnReason }));
-    for (const event of events) lines.push(ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }));
+    for (const event of events)
+      lines.push(
+        ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }),
+      );
     if (registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
       keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), "reg:change");
       keyboard.text(ctx.t("register-button-withdraw"), `reg:withdraw:${registration.id}`).row();

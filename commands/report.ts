@@ -35,7 +35,10 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   const locale = await ctx.i18n.getLocale();
   const campaign = await campaignOfYear(ctx.services.db, year);
   if (!campaign) return ctx.say("report-no-campaign", { year: String(year) });
-  const [report, catalogue] = await Promise.all([registrationReport(ctx.services.db, year), catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone))]);
+  const [report, catalogue] = await Promise.all([
+    registrationReport(ctx.services.db, year),
+    catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone)),
+  ]);
   const name = (code: string) => {
     const title = catalogue.titles.find((entry) => entry.code === code);
     return title ? localName(title, locale) : code;
@@ -43,9 +46,28 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   const lines = [ctx.th("report-header", { year: String(year), campaign: campaign.title, deadline: formatDate(campaign.deadlineAt, zone) })];
   const warnings: string[] = [];
   for (const unit of report) {
-    lines.push(ctx.th("report-line", { unit: unit.unitName, staff: unit.staff, registered: unit.registered, approved: unit.approved, pending: unit.pending, missing: unit.notRegistered }));
+    lines.push(
+      ctx.th("report-line", {
+        unit: unit.unitName,
+        staff: unit.staff,
+        registered: unit.registered,
+        approved: unit.approved,
+        pending: unit.pending,
+        missing: unit.notRegistered,
+      }),
+    );
     for (const warning of capWarnings(unit.byTitle, catalogue.caps)) {
-      warnings.push(ctx.th("report-cap-warning", { unit: unit.unitName, title: name(warning.cap.titleCode), count: warning.count, of: warning.of, base: name(warning.cap.ofTitleCode), percent: warning.percent, max: warning.cap.maxPercent }));
+      warnings.push(
+        ctx.th("report-cap-warning", {
+          unit: unit.unitName,
+          title: name(warning.cap.titleCode),
+          count: warning.count,
+          of: warning.of,
+          base: name(warning.cap.ofTitleCode),
+          percent: warning.percent,
+          max: warning.cap.maxPercent,
+        }),
+      );
     }
   }
   const missing = report.reduce((sum, unit) => sum + unit.notRegistered, 0);

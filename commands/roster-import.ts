@@ -26,7 +26,8 @@ rosterImport.on("message:document", async (ctx, next) => {
     const preview = await previewRoster(ctx.services.db, rows);
     const id = await storePendingRoster(ctx.services.db, { chatAccountId: ctx.identity.accountId, sourceName: fileName, rows, now: ctx.services.clock() });
     const lines = [ctx.th("roster-preview", { file: fileName, created: preview.newPeople, known: preview.knownPeople, rejected: preview.rejected.length })];
-    for (const row of preview.rejected.slice(0, REJECTED_SHOWN)) lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
+    for (const row of preview.rejected.slice(0, REJECTED_SHOWN))
+      lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
     if (preview.rejected.length > REJECTED_SHOWN) lines.push(ctx.th("roster-preview-more", { count: preview.rejected.length - REJECTED_SHOWN }));
     if (preview.ignoredColumns.length > 0) lines.push(ctx.th("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
     const keyboard = new InlineKeyboard().text(ctx.t("roster-button-import"), `roster:save:${id}`).text(ctx.t("plan-button-cancel"), `roster:cancel:${id}`);
@@ -52,7 +53,13 @@ rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("rost
     source: pending.sourceName,
   });
   await ctx.editMessageText(
-    ctx.th("cli-roster-summary", { created: result.created, updated: result.updated, unchanged: result.unchanged, rejected: result.rejected.length, units: result.unitsCreated }),
+    ctx.th("cli-roster-summary", {
+      created: result.created,
+      updated: result.updated,
+      unchanged: result.unchanged,
+      rejected: result.rejected.length,
+      units: result.unitsCreated,
+    }),
     { parse_mode: "HTML" },
   );
 });

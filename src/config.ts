@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_REMINDER_DAYS } from "./domain/calendar.js";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no"])
-  .transform((value) => value === "true" || value === "1" || value === "yes");
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((value) => value === "true" || value === "1" || value === "yes");
 
 const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().min(1).optional());
@@ -39,36 +37,33 @@ const common = z.object({
   ZALO_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://bot-api.zaloplatforms.com")),
   BROADCAST_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(30)),
   BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
-  TZ_DISPLAY: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .refine(isTimeZone, "is not an IANA time zone")
-      .default("Asia/Ho_Chi_Minh"),
-  ),
+  TZ_DISPLAY: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Ho_Chi_Minh")),
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
   REMINDER_TASK_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.task])),
   REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
-  LOG_LEVEL: z.preprocess(
-    emptyAsUndefined,
-    z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  ),
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
 const polling = common.extend({ BOT_MODE: z.literal("polling") });
 const webhook = common.extend({
   BOT_MODE: z.literal("webhook"),
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url()),
-  WEBHOOK_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -"),
-  ),
+  WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -")),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
   ZALO_WEBHOOK_SECRET: z.preprocess(
     emptyAsUndefined,
-    z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -").optional(),
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -")
+      .optional(),
   ),
-  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]{16,256}$/, "must be 16–256 visible ASCII characters").optional()),
+  METRICS_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]{16,256}$/, "must be 16–256 visible ASCII characters")
+      .optional(),
+  ),
   DOWNLOAD_SIGNING_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").max(512).optional()),
   HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
   HTTP_REQUEST_TIMEOUT_MS: milliseconds(15_000),
@@ -122,9 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const variable = issue?.path.join(".") || "BOT_MODE";
-    const message = issue?.code === "invalid_union" || variable === "BOT_MODE"
-      ? "must be polling or webhook"
-      : issue?.message ?? "is invalid";
+    const message = issue?.code === "invalid_union" || variable === "BOT_MODE" ? "must be polling or webhook" : (issue?.message ?? "is invalid");
     const missing = !env[variable];
     throw new ConfigError(`Configuration error: ${variable} ${missing ? "is required" : message}`);
   }

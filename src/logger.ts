@@ -15,8 +15,14 @@ const REDACT = [
 ];
 
 /** Logs go to stderr, so stdout stays the console chat and the CLI's output. */
-export function createLogger(config: Pick<Config, "logLevel" | "telegram"> & Partial<Pick<Config, "mode" | "zalo">>, level = config.logLevel, destination: DestinationStream = pino.destination(2)): Logger {
-  const secrets = [config.telegram.token, config.zalo?.token, ...(config.mode?.kind === "webhook" ? [config.mode.secret, config.mode.zalo.secret] : [])].filter((secret): secret is string => Boolean(secret));
+export function createLogger(
+  config: Pick<Config, "logLevel" | "telegram"> & Partial<Pick<Config, "mode" | "zalo">>,
+  level = config.logLevel,
+  destination: DestinationStream = pino.destination(2),
+): Logger {
+  const secrets = [config.telegram.token, config.zalo?.token, ...(config.mode?.kind === "webhook" ? [config.mode.secret, config.mode.zalo.secret] : [])].filter(
+    (secret): secret is string => Boolean(secret),
+  );
   return pino(
     {
       level,

@@ -25,8 +25,7 @@ async function main(): Promise<number> {
   // postgres.js fetches array types on each new connection outside any query: while the server
   // restarts that fails as an unhandled rejection. The bot must outlive a database restart.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
-  const ready = () =>
-    logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
+  const ready = () => logger.info({ driver: database.driver, startup_ms: Math.round(performance.now() - startedAt) }, "ready");
 
   try {
     const { mode } = config;
@@ -86,7 +85,9 @@ async function main(): Promise<number> {
         http: mode.http,
         ...(mode.metricsToken ? { metricsToken: mode.metricsToken } : {}),
         ...(telegram ? { telegram: { bot: telegram, path: new URL(mode.url).pathname, secret: mode.secret } } : {}),
-        ...(zalo ? { zalo: { transport: zalo, path: new URL(mode.zalo.url).pathname, secret: mode.zalo.secret }, downloads: { signingKey: signingKey as string } } : {}),
+        ...(zalo
+          ? { zalo: { transport: zalo, path: new URL(mode.zalo.url).pathname, secret: mode.zalo.secret }, downloads: { signingKey: signingKey as string } }
+          : {}),
       });
       startBackgroundWork();
       await new Promise((resolve) => stop.signal.addEventListener("abort", resolve, { once: true }));

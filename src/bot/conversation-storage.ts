@@ -23,7 +23,10 @@ export function postgresConversationStorage(db: Database, platform: Platform): C
     adapter: {
       async read(ctx) {
         if (ctx.identity && !ctx.identity.conversationActive) return undefined;
-        const [row] = await db.select({ value: conversationStates.value }).from(conversationStates).where(eq(conversationStates.key, keyOf(ctx)));
+        const [row] = await db
+          .select({ value: conversationStates.value })
+          .from(conversationStates)
+          .where(eq(conversationStates.key, keyOf(ctx)));
         return row?.value as VersionedState<ConversationData> | undefined;
       },
       async write(ctx, state) {

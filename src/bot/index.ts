@@ -39,9 +39,7 @@ export function createBot({ token, services, apiRoot, botInfo, fetch, outgoing =
   bot.api.config.use(...outgoing);
   const inflight = new InflightUpdates();
   const webhookReplies = new WebhookReplies(services.logger);
-  const i18n = createI18n<Context>(
-    (ctx) => ctx.identity?.language ?? toLocale(ctx.from?.language_code) ?? undefined,
-  );
+  const i18n = createI18n<Context>((ctx) => ctx.identity?.language ?? toLocale(ctx.from?.language_code) ?? undefined);
 
   bot.use(inflight.middleware());
   bot.use(measure());
@@ -129,7 +127,10 @@ function intakeUpdate(
   };
 }
 
-function chatUserOf(ctx: { from?: { id: number; first_name: string; last_name?: string }; chat?: { id: number } }, platform: BotServices["platform"]): ChatUser {
+function chatUserOf(
+  ctx: { from?: { id: number; first_name: string; last_name?: string }; chat?: { id: number } },
+  platform: BotServices["platform"],
+): ChatUser {
   return {
     platform,
     externalId: String(ctx.from?.id),
@@ -164,7 +165,5 @@ function attachIdentity(services: BotServices, identities: Map<number, Identity>
 }
 
 function escapeArgs(args: MessageArgs): MessageArgs {
-  return Object.fromEntries(
-    Object.entries(args).map(([key, value]) => [key, typeof value === "string" ? escapeHtml(value) : value]),
-  );
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === "string" ? escapeHtml(value) : value]));
 }

@@ -10,10 +10,7 @@ import type { Logger } from "pino";
  * logged with the method and the platform's reason, so no reply is lost without a trace.
  */
 export function outgoingPolicy(logger: Pick<Logger, "warn">): Transformer[] {
-  return [
-    autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }),
-    logRefusals(logger),
-  ];
+  return [autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, rethrowHttpErrors: true, rethrowInternalServerErrors: true }), logRefusals(logger)];
 }
 
 function logRefusals(logger: Pick<Logger, "warn">): Transformer {

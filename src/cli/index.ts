@@ -57,9 +57,15 @@ async function main(args: string[]): Promise<void> {
   // refusal and the parser's memory, never the embedded database's ~350 MB on top.
   const uploads: { rows?: RawRow[]; plan?: ParsedPlan; text?: string } = {};
   const readFiles: Record<string, (() => Promise<void>) | undefined> = {
-    "import roster": async () => void (uploads.rows = await readRosterFile(needed(1, "<file.csv|file.xlsx>"))),
-    "import history": async () => void (uploads.rows = await readRosterFile(needed(1, "<file.csv>"))),
-    "import inspection": async () => void (uploads.text = await readInspectionText(needed(1, "<file>"))),
+    "import roster": async () => {
+      uploads.rows = await readRosterFile(needed(1, "<file.csv|file.xlsx>"));
+    },
+    "import history": async () => {
+      uploads.rows = await readRosterFile(needed(1, "<file.csv>"));
+    },
+    "import inspection": async () => {
+      uploads.text = await readInspectionText(needed(1, "<file>"));
+    },
     "import plan": async () => {
       const file = needed(1, "<file.docx|file.md|file.txt>");
       const yearFlag = flag(rest, "--year");
@@ -153,7 +159,10 @@ async function main(args: string[]): Promise<void> {
     "import inspection": async (database) => {
       const kind = inspectionKind.safeParse(flag(rest, "--kind") ?? "direct");
       if (!kind.success) throw new UserError("cli-inspection-usage");
-      const team = (flag(rest, "--team") ?? "").split(",").map((code) => code.trim()).filter(Boolean);
+      const team = (flag(rest, "--team") ?? "")
+        .split(",")
+        .map((code) => code.trim())
+        .filter(Boolean);
       const plan = parseInspectionPlan(uploads.text as string, Number(flag(rest, "--year")) || undefined);
       const result = await createInspection(
         database.db,
@@ -161,7 +170,17 @@ async function main(args: string[]): Promise<void> {
         { clock: systemClock, actor: cliActor },
       );
       if (result.kind === "refused") throw new UserError(result.refusal.key, result.refusal.args);
-      print(t("cli-inspection-created", { id: result.inspectionId, title: plan.title, units: result.units, from: plan.windowFrom, to: plan.windowTo, notice: plan.noticeDays, report: plan.reportDays }));
+      print(
+        t("cli-inspection-created", {
+          id: result.inspectionId,
+          title: plan.title,
+          units: result.units,
+          from: plan.windowFrom,
+          to: plan.windowTo,
+          notice: plan.noticeDays,
+          report: plan.reportDays,
+        }),
+      );
       if (result.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: result.unmatched.join("; ") }));
     },
     audit: async (database) => {

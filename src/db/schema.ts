@@ -1,17 +1,5 @@
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  bigserial,
-  boolean,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { BroadcastAudience, NotifyVia } from "../domain/notifications.js";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
@@ -48,7 +36,6 @@ export const people = pgTable(
   (t) => [index("people_unit_idx").on(t.unitId)],
 );
 
-
 export const chatAccounts = pgTable(
   "chat_accounts",
   {
@@ -65,10 +52,7 @@ export const chatAccounts = pgTable(
     linkedAt: timestamp("linked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [
-    uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId),
-    index("chat_accounts_person_idx").on(t.personId),
-  ],
+  (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],
 );
 
 // Single-use invitation codes; only the SHA-256 of a code is stored.

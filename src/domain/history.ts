@@ -16,9 +16,17 @@ const HEADERS: Record<string, "staff_code" | "year" | "title_code"> = {
 };
 
 const row = z.object({
-  staff_code: z.string().trim().min(1, "roster-missing-staff-code").transform((code) => code.toUpperCase()),
+  staff_code: z
+    .string()
+    .trim()
+    .min(1, "roster-missing-staff-code")
+    .transform((code) => code.toUpperCase()),
   year: z.coerce.number({ error: "history-bad-year" }).int("history-bad-year").min(1990, "history-bad-year").max(2100, "history-bad-year"),
-  title_code: z.string().trim().min(1, "history-missing-title").transform((code) => code.toUpperCase()),
+  title_code: z
+    .string()
+    .trim()
+    .min(1, "history-missing-title")
+    .transform((code) => code.toUpperCase()),
 });
 
 /** Past years' titles from a CSV: staff_code, year, title_code (Vietnamese headers accepted). */
@@ -37,7 +45,12 @@ export function parseHistoryRows(rawRows: RawRow[]): { rows: HistoryRow[]; rejec
       title_code: raw.cells[index.get("title_code") ?? -1] ?? "",
     });
     if (parsed.success) rows.push({ line: raw.line, staffCode: parsed.data.staff_code, year: parsed.data.year, titleCode: parsed.data.title_code });
-    else rejected.push({ line: raw.line, key: parsed.error.issues[0]?.message ?? "roster-row-invalid", args: { column: String(parsed.error.issues[0]?.path[0] ?? "") } });
+    else
+      rejected.push({
+        line: raw.line,
+        key: parsed.error.issues[0]?.message ?? "roster-row-invalid",
+        args: { column: String(parsed.error.issues[0]?.path[0] ?? "") },
+      });
   }
   return { rows, rejected };
 }

@@ -26,7 +26,10 @@ export function parseInspectionPlan(text: string, fallbackYear?: number): Parsed
   const year = Number(/kiem tra[^\n]*nam (20\d\d)/.exec(folded)?.[1] ?? /nam (20\d\d)/.exec(folded)?.[1] ?? fallbackYear ?? 0);
   if (!year) throw new UserError("plan-no-year");
   const windowMatch = /(?:thuc hien trong|thoi gian)[^\n]*?quy ((?:iv|i{1,3}|[1-4])(?:\s*(?:,|va|-|den)\s*(?:iv|i{1,3}|[1-4]))*)/.exec(folded);
-  const quarters = (windowMatch?.[1] ?? "").split(/\s*(?:,|va|-|den)\s*/).map((q) => ROMAN[q.trim()] ?? Number(q)).filter((q) => q >= 1 && q <= 4);
+  const quarters = (windowMatch?.[1] ?? "")
+    .split(/\s*(?:,|va|-|den)\s*/)
+    .map((q) => ROMAN[q.trim()] ?? Number(q))
+    .filter((q) => q >= 1 && q <= 4);
   // Each period is stated in its own sentence: the schedule is announced (thông báo) N days
   // before, the report (báo cáo) is sent N days before.
   const daysIn = (line: string) => /truoc (?:it nhat )?0?(\d{1,2}) ngay/.exec(line)?.[1];
@@ -37,7 +40,9 @@ export function parseInspectionPlan(text: string, fallbackYear?: number): Parsed
 
   const lines = plain.split("\n");
   // The heading of the list, not a sentence that mentions it.
-  const start = lines.findIndex((line) => /(duoc chon kiem tra|danh sach (co quan|don vi) (duoc )?kiem tra)\s*:?$/.test(foldForMatching(line)) && !/^\s*[-•+]/.test(line));
+  const start = lines.findIndex(
+    (line) => /(duoc chon kiem tra|danh sach (co quan|don vi) (duoc )?kiem tra)\s*:?$/.test(foldForMatching(line)) && !/^\s*[-•+]/.test(line),
+  );
   const units: string[] = [];
   if (start >= 0) {
     for (const line of lines.slice(start + 1)) {

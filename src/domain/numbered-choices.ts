@@ -49,7 +49,8 @@ export function splitText(text: string, limit: number): string[] {
   let rest = text.trim();
   while ([...rest].length > limit) {
     const window = [...rest].slice(0, limit + 1).join("");
-    const cut = lastBreak(window, "\n\n", limit) ?? lastBreak(window, "\n", limit) ?? lastBreak(window, " ", limit) ?? [...rest].slice(0, limit).join("").length;
+    const cut =
+      lastBreak(window, "\n\n", limit) ?? lastBreak(window, "\n", limit) ?? lastBreak(window, " ", limit) ?? [...rest].slice(0, limit).join("").length;
     parts.push(rest.slice(0, cut).trimEnd());
     rest = rest.slice(cut).trimStart();
   }

@@ -45,7 +45,10 @@ export function tablesFromMarkdown(text: string): Table[] {
     if (cells.every((cell) => /^:?-{2,}:?$/.test(cell.trim()) || cell.trim() === "") && cells.some((cell) => cell.includes("-"))) {
       continue;
     }
-    if (!current) tables.push((current = []));
+    if (!current) {
+      current = [];
+      tables.push(current);
+    }
     current.push(cells);
   }
   return tables;
@@ -62,7 +65,10 @@ export function tablesFromTabSeparated(text: string): Table[] {
   for (const cells of splitTabSeparated(text)) {
     const multiCell = cells.filter((cell) => cell.trim() !== "").length > 1 || cells.length > 1;
     if (multiCell || (current && quarterOf(cells) !== undefined)) {
-      if (!current) tables.push((current = []));
+      if (!current) {
+        current = [];
+        tables.push(current);
+      }
       current.push(cells.map(cellText));
     } else {
       current = null;
@@ -326,7 +332,12 @@ export function parsePlanTables(tables: Table[], context: { year: number; title:
 export function splitUnits(cell: string): string[] {
   return cell
     .split(/\n|;/)
-    .map((part) => part.replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, "").replace(/[.,;:]+$/, "").trim())
+    .map((part) =>
+      part
+        .replace(/^\s*(?:[-–•+*]|\d+[.)])\s*/, "")
+        .replace(/[.,;:]+$/, "")
+        .trim(),
+    )
     .filter((part) => part.length > 0 && !/^[-–—]+$/.test(part));
 }
 

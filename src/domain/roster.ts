@@ -49,15 +49,8 @@ const HEADER_ALIASES: Record<string, Column> = {
 };
 
 const CODE = /^[\p{L}\p{N}._\-/]+$/u;
-const code = (missingKey: string) =>
-  z
-    .string()
-    .trim()
-    .min(1, missingKey)
-    .max(64, "roster-code-too-long")
-    .regex(CODE, "roster-code-invalid");
-const name = (missingKey: string) =>
-  z.string().transform(normalizeName).pipe(z.string().min(1, missingKey).max(200, "roster-text-too-long"));
+const code = (missingKey: string) => z.string().trim().min(1, missingKey).max(64, "roster-code-too-long").regex(CODE, "roster-code-invalid");
+const name = (missingKey: string) => z.string().transform(normalizeName).pipe(z.string().min(1, missingKey).max(200, "roster-text-too-long"));
 
 const rowSchema = z.object({
   unit_code: code("roster-missing-unit-code"),
@@ -105,7 +98,10 @@ export function parseRoster(rawRows: RawRow[]): ParsedRoster {
       continue;
     }
     const value = parsed.data;
-    const roleWords = value.roles.split(/[;,]/).map((word) => word.trim()).filter(Boolean);
+    const roleWords = value.roles
+      .split(/[;,]/)
+      .map((word) => word.trim())
+      .filter(Boolean);
     const unknownRole = roleWords.find((word) => parseRole(word) === undefined);
     if (unknownRole !== undefined) {
       rejected.push({ line: raw.line, key: "roster-unknown-role", args: { role: unknownRole } });

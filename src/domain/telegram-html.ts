@@ -1,8 +1,5 @@
 // Telegram's HTML parse mode, as the Bot API documents it: only these tags, entities escaped.
-const ALLOWED_TAGS = new Set([
-  "b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre",
-  "blockquote", "tg-emoji",
-]);
+const ALLOWED_TAGS = new Set(["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code", "pre", "blockquote", "tg-emoji"]);
 const TAG = /^<(\/?)([a-zA-Z-]+)((?:\s+[a-zA-Z-]+(?:="[^"<>]*")?)*)\s*>/;
 const ENTITY = /^&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);/;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"' };

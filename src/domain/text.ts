@@ -7,9 +7,7 @@ export function escapeHtml(text: string): string {
 export function htmlToPlainText(html: string): string {
   return html
     .replace(/<br\s*\/?>/gi, "\n")
-    .replace(/<a\s+href="([^"]*)"[^>]*>(.*?)<\/a>/gis, (_, href: string, label: string) =>
-      label === href ? label : `${label} (${href})`,
-    )
+    .replace(/<a\s+href="([^"]*)"[^>]*>(.*?)<\/a>/gis, (_, href: string, label: string) => (label === href ? label : `${label} (${href})`))
     .replace(/<[^>]+>/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")

@@ -15,7 +15,10 @@ const GROUPS: { pattern: RegExp; pick: (unit: RosterUnit, folded: string) => boo
 
 /** Matching key of a phrase: case, accents, punctuation and extra spaces do not matter. */
 export function phraseKey(phrase: string): string {
-  return foldForMatching(phrase).replace(/[.,;:()"“”]/g, " ").replace(/\s+/g, " ").trim();
+  return foldForMatching(phrase)
+    .replace(/[.,;:()"“”]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /**

@@ -29,7 +29,13 @@ export function renderProgress(
   const bar = `${"█".repeat(filled)}${"░".repeat(BAR_WIDTH - filled)}`;
   if (counts.remaining > 0 && broadcast.status !== "cancelled") {
     return {
-      text: t("broadcast-progress", { sent: counts.sent, failed: counts.failed + counts.unknown, remaining: counts.remaining, bar, eta: formatDuration(counts.remaining / context.rate) }),
+      text: t("broadcast-progress", {
+        sent: counts.sent,
+        failed: counts.failed + counts.unknown,
+        remaining: counts.remaining,
+        bar,
+        eta: formatDuration(counts.remaining / context.rate),
+      }),
       buttons: [[{ text: t("broadcast-button-cancel"), data: `bc:cancel:${broadcast.id}` }]],
     };
   }
@@ -56,10 +62,18 @@ export async function reportBroadcastProgress(options: { db: Database; now: Date
     const counts = await broadcastCounts(options.db, broadcast.id);
     const finished = counts.remaining === 0 || broadcast.status === "cancelled";
     const reasons = finished ? await failureReasons(options.db, broadcast.id) : [];
-    const [account] = await options.db.select({ language: chatAccounts.language }).from(chatAccounts).where(and(eq(chatAccounts.platform, broadcast.progressPlatform), eq(chatAccounts.chatId, broadcast.progressChatId ?? ""))).limit(1);
+    const [account] = await options.db
+      .select({ language: chatAccounts.language })
+      .from(chatAccounts)
+      .where(and(eq(chatAccounts.platform, broadcast.progressPlatform), eq(chatAccounts.chatId, broadcast.progressChatId ?? "")))
+      .limit(1);
     const view = renderProgress(broadcast, counts, reasons, { locale: account?.language ?? "vi", translate: options.translate, rate: options.rate });
     try {
-      await options.edit({ platform: broadcast.progressPlatform, chatId: broadcast.progressChatId ?? "", messageId: broadcast.progressMessageId ?? 0 }, view, finished);
+      await options.edit(
+        { platform: broadcast.progressPlatform, chatId: broadcast.progressChatId ?? "", messageId: broadcast.progressMessageId ?? 0 },
+        view,
+        finished,
+      );
     } finally {
       if (finished && counts.remaining === 0) await finishBroadcast(options.db, broadcast.id, options.now);
     }

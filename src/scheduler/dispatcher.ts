@@ -188,7 +188,10 @@ export class Dispatcher {
    */
   private async reserveSlots(count: number): Promise<number[]> {
     const { db } = this.options;
-    await db.insert(rateLimits).values({ key: this.rateKey, nextSlotAt: new Date(0) }).onConflictDoNothing();
+    await db
+      .insert(rateLimits)
+      .values({ key: this.rateKey, nextSlotAt: new Date(0) })
+      .onConflictDoNothing();
     const spacing = `${this.spacingMs} milliseconds`;
     const [row] = await queryRows<{ wait_ms: number }>(
       db,
@@ -256,7 +259,12 @@ export class Dispatcher {
         // The crash note stays on a resent copy, so reports can count possible duplicates.
         await db
           .update(outbox)
-          .set({ status: "sent", sentAt: new Date(), leaseUntil: null, error: sql`case when ${outbox.error} = ${RESENT_AFTER_CRASH} then ${outbox.error} else null end` })
+          .set({
+            status: "sent",
+            sentAt: new Date(),
+            leaseUntil: null,
+            error: sql`case when ${outbox.error} = ${RESENT_AFTER_CRASH} then ${outbox.error} else null end`,
+          })
           .where(eq(outbox.id, row.id));
         return;
       case "failed":

@@ -50,8 +50,8 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   let reporting: Promise<void> = Promise.resolve();
   const progress = setInterval(() => {
     reporting = reporting.then(() =>
-      reportBroadcastProgress({ db: options.db, now: options.clock(), translate: options.translate, rate: options.rate, edit: options.editProgress }).catch((error: unknown) =>
-        options.logger.warn({ err: error }, "broadcast progress update failed"),
+      reportBroadcastProgress({ db: options.db, now: options.clock(), translate: options.translate, rate: options.rate, edit: options.editProgress }).catch(
+        (error: unknown) => options.logger.warn({ err: error }, "broadcast progress update failed"),
       ),
     );
   }, 1000);

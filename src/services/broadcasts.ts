@@ -15,9 +15,19 @@ function audienceCondition(audience: BroadcastAudience): SQL {
     case "all":
       return sql`true`;
     case "units":
-      return audience.unitIds.length ? sql`p.unit_id in (${sql.join(audience.unitIds.map((id) => sql`${id}`), sql`, `)})` : sql`false`;
+      return audience.unitIds.length
+        ? sql`p.unit_id in (${sql.join(
+            audience.unitIds.map((id) => sql`${id}`),
+            sql`, `,
+          )})`
+        : sql`false`;
     case "roles":
-      return audience.roles.length ? sql`p.roles && array[${sql.join(audience.roles.map((role) => sql`${role}`), sql`, `)}]::text[]` : sql`false`;
+      return audience.roles.length
+        ? sql`p.roles && array[${sql.join(
+            audience.roles.map((role) => sql`${role}`),
+            sql`, `,
+          )}]::text[]`
+        : sql`false`;
     case "unregistered":
       return sql`not exists (select 1 from registrations r where r.person_id = p.id and r.year = ${audience.year} and r.subject = 'person' and r.status <> 'withdrawn')`;
   }
@@ -34,7 +44,15 @@ export async function countRecipients(db: Database, audience: BroadcastAudience)
 
 export async function createDraft(
   db: Database,
-  input: { personId: number; text: string; documentFileId: string | null; documentName: string | null; audience: BroadcastAudience; launch: Broadcast["launch"]; now: Date },
+  input: {
+    personId: number;
+    text: string;
+    documentFileId: string | null;
+    documentName: string | null;
+    audience: BroadcastAudience;
+    launch: Broadcast["launch"];
+    now: Date;
+  },
 ): Promise<number> {
   const [row] = await db
     .insert(broadcasts)
@@ -75,13 +93,23 @@ export async function confirmBroadcast(
   return db.transaction(async (tx) => {
     const [broadcast] = await tx
       .update(broadcasts)
-      .set({ status: "sending", confirmedAt: now, progressPlatform: input.progress.platform, progressChatId: input.progress.chatId, progressMessageId: input.progress.messageId })
+      .set({
+        status: "sending",
+        confirmedAt: now,
+        progressPlatform: input.progress.platform,
+        progressChatId: input.progress.chatId,
+        progressMessageId: input.progress.messageId,
+      })
       .where(and(eq(broadcasts.id, input.broadcastId), eq(broadcasts.createdByPersonId, input.personId), eq(broadcasts.status, "draft")))
       .returning();
     if (!broadcast) return { kind: "gone" as const };
     let campaignId: number | null = null;
     if (broadcast.launch) {
-      const campaign = await launchCampaign(tx, { year: broadcast.launch.year, title: broadcast.launch.title, deadlineAt: new Date(broadcast.launch.deadlineAt) }, context);
+      const campaign = await launchCampaign(
+        tx,
+        { year: broadcast.launch.year, title: broadcast.launch.title, deadlineAt: new Date(broadcast.launch.deadlineAt) },
+        context,
+      );
       campaignId = campaign.id;
     }
     const payloadFor = (locale: string) => JSON.stringify(broadcastPayload(broadcast, locale, context.translate));
@@ -101,7 +129,13 @@ export async function confirmBroadcast(
       return { kind: "empty" as const };
     }
     await tx.update(broadcasts).set({ recipients: inserted.length, campaignId }).where(eq(broadcasts.id, broadcast.id));
-    await recordAudit(tx, { at: now, actor: context.actor, action: "broadcast.send", subject: `broadcast:${broadcast.id}`, details: { recipients: inserted.length, audience: broadcast.audience, launch: broadcast.launch } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "broadcast.send",
+      subject: `broadcast:${broadcast.id}`,
+      details: { recipients: inserted.length, audience: broadcast.audience, launch: broadcast.launch },
+    });
     return { kind: "sending" as const, broadcastId: broadcast.id, recipients: inserted.length };
   });
 }
@@ -118,14 +152,23 @@ async function countsOf(db: Database, broadcastIds: number[]): Promise<Map<numbe
   const rows = await queryRows<{ broadcast_id: number; status: string; count: number }>(
     db,
     sql`select broadcast_id::int as broadcast_id, status, count(*)::int as count from ${outbox}
-        where broadcast_id in (${sql.join(broadcastIds.map((id) => sql`${id}`), sql`, `)}) group by broadcast_id, status`,
+        where broadcast_id in (${sql.join(
+          broadcastIds.map((id) => sql`${id}`),
+          sql`, `,
+        )}) group by broadcast_id, status`,
   );
   return new Map(broadcastIds.map((id) => [id, countsFrom(rows.filter((row) => row.broadcast_id === id))]));
 }
 
 function countsFrom(rows: { status: string; count: number }[]): BroadcastCounts {
   const count = (...statuses: string[]) => rows.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + row.count, 0);
-  return { sent: count("sent"), failed: count("failed"), unknown: count("unknown"), cancelled: count("cancelled"), remaining: count("pending", "claimed", "sending") };
+  return {
+    sent: count("sent"),
+    failed: count("failed"),
+    unknown: count("unknown"),
+    cancelled: count("cancelled"),
+    remaining: count("pending", "claimed", "sending"),
+  };
 }
 
 /** Stops what has not been sent yet; what is in flight finishes. Only its author may. */
@@ -143,7 +186,13 @@ export async function cancelBroadcast(db: Database, broadcastId: number, personI
       .set({ status: "cancelled" })
       .where(and(eq(outbox.broadcastId, broadcastId), eq(outbox.status, "pending")))
       .returning({ id: outbox.id });
-    await recordAudit(tx, { at: now, actor: context.actor, action: "broadcast.cancel", subject: `broadcast:${broadcastId}`, details: { stopped: stopped.length } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "broadcast.cancel",
+      subject: `broadcast:${broadcastId}`,
+      details: { stopped: stopped.length },
+    });
     return true;
   });
 }
@@ -198,7 +247,15 @@ export async function finishBroadcast(db: Database, broadcastId: number, now: Da
 
 /** The year's campaigns and broadcasts with delivery figures. */
 export async function broadcastsSince(db: Database, since: Date) {
-  const rows = await db.select().from(broadcasts).where(and(gte(broadcasts.createdAt, since), isNotNull(broadcasts.confirmedAt))).orderBy(desc(broadcasts.createdAt)).limit(30);
-  const counts = await countsOf(db, rows.map((broadcast) => broadcast.id));
+  const rows = await db
+    .select()
+    .from(broadcasts)
+    .where(and(gte(broadcasts.createdAt, since), isNotNull(broadcasts.confirmedAt)))
+    .orderBy(desc(broadcasts.createdAt))
+    .limit(30);
+  const counts = await countsOf(
+    db,
+    rows.map((broadcast) => broadcast.id),
+  );
   return rows.map((broadcast) => ({ broadcast, counts: counts.get(broadcast.id) ?? countsFrom([]) }));
 }

@@ -27,7 +27,13 @@ export async function launchCampaign(
       .values({ ...input, launchedAt: now, createdByPersonId: context.actor.personId })
       .onConflictDoUpdate({ target: campaigns.year, set: { title: input.title, deadlineAt: input.deadlineAt } })
       .returning();
-    await recordAudit(tx, { at: now, actor: context.actor, action: "campaign.launch", subject: `campaign:${campaign?.id}`, details: { year: input.year, deadlineAt: input.deadlineAt.toISOString() } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "campaign.launch",
+      subject: `campaign:${campaign?.id}`,
+      details: { year: input.year, deadlineAt: input.deadlineAt.toISOString() },
+    });
     return campaign as Campaign;
   });
 }

@@ -25,7 +25,10 @@ const cache = new WeakMap<Database, Map<string, { at: number; catalogue: Promise
 /** The rule set in force on a day (the newest one that has started and not ended); cached for a minute. */
 export function catalogueOn(db: Database, day: string): Promise<Catalogue> {
   let byDay = cache.get(db);
-  if (!byDay) cache.set(db, (byDay = new Map()));
+  if (!byDay) {
+    byDay = new Map();
+    cache.set(db, byDay);
+  }
   const hit = byDay.get(day);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.catalogue;
   const catalogue = loadCatalogue(db, day);

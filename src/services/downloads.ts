@@ -18,7 +18,10 @@ const SIGNING_KEY_NAME = "download-signing";
  */
 export async function downloadSigningKey(db: Database, configured: string | undefined, now = new Date()): Promise<string> {
   if (configured) return configured;
-  await db.insert(serverKeys).values({ name: SIGNING_KEY_NAME, secret: randomBytes(32).toString("base64url"), createdAt: now }).onConflictDoNothing();
+  await db
+    .insert(serverKeys)
+    .values({ name: SIGNING_KEY_NAME, secret: randomBytes(32).toString("base64url"), createdAt: now })
+    .onConflictDoNothing();
   const [row] = await db.select({ secret: serverKeys.secret }).from(serverKeys).where(eq(serverKeys.name, SIGNING_KEY_NAME));
   return (row as { secret: string }).secret;
 }
@@ -27,7 +30,11 @@ export async function downloadSigningKey(db: Database, configured: string | unde
  * Keeps a file for an hour and returns a link to it: `<id>.<expiry>.<signature>`, so a link can
  * neither be guessed nor stretched past its expiry. Any instance can serve it from the database.
  */
-export async function publishDownload(links: DownloadLinks, file: { fileName: string; bytes: Uint8Array }, now = new Date()): Promise<{ url: string; expiresAt: Date }> {
+export async function publishDownload(
+  links: DownloadLinks,
+  file: { fileName: string; bytes: Uint8Array },
+  now = new Date(),
+): Promise<{ url: string; expiresAt: Date }> {
   const expiresAt = new Date(now.getTime() + DOWNLOAD_TTL_MS);
   await links.db.delete(downloads).where(lt(downloads.expiresAt, now));
   const [row] = await links.db
@@ -41,7 +48,12 @@ export async function publishDownload(links: DownloadLinks, file: { fileName: st
 }
 
 /** The file a link names, if the link is genuine and not expired. */
-export async function openDownload(db: Database, signingKey: string, token: string, now = new Date()): Promise<{ fileName: string; bytes: Buffer } | undefined> {
+export async function openDownload(
+  db: Database,
+  signingKey: string,
+  token: string,
+  now = new Date(),
+): Promise<{ fileName: string; bytes: Buffer } | undefined> {
   const match = /^(\d{1,15})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return undefined;
   const id = Number(match[1]);

@@ -28,7 +28,9 @@ export async function createInspection(
     else unmatched.push(name);
   }
   const codes = input.team.map((member) => member.staffCode.toUpperCase());
-  const members = codes.length ? await db.select({ id: people.id, staffCode: people.staffCode, unitId: people.unitId }).from(people).where(inArray(people.staffCode, codes)) : [];
+  const members = codes.length
+    ? await db.select({ id: people.id, staffCode: people.staffCode, unitId: people.unitId }).from(people).where(inArray(people.staffCode, codes))
+    : [];
   const missing = codes.find((code) => !members.some((member) => member.staffCode === code));
   if (missing) return { kind: "refused", refusal: { key: "invite-unknown-staff", args: { code: missing } } };
   const inspected = members.find((member) => unitIds.has(member.unitId));
@@ -37,14 +39,35 @@ export async function createInspection(
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(inspections)
-      .values({ year: input.plan.year, kind: input.kind, title: input.plan.title, windowFrom: input.plan.windowFrom, windowTo: input.plan.windowTo, noticeDays: input.plan.noticeDays, reportDays: input.plan.reportDays, createdAt: now })
+      .values({
+        year: input.plan.year,
+        kind: input.kind,
+        title: input.plan.title,
+        windowFrom: input.plan.windowFrom,
+        windowTo: input.plan.windowTo,
+        noticeDays: input.plan.noticeDays,
+        reportDays: input.plan.reportDays,
+        createdAt: now,
+      })
       .returning({ id: inspections.id });
     const inspectionId = (created as { id: number }).id;
     if (unitIds.size) await tx.insert(inspectionUnits).values([...unitIds].map((unitId) => ({ inspectionId, unitId })));
     if (members.length) {
-      await tx.insert(inspectionTeam).values(members.map((member) => ({ inspectionId, personId: member.id, role: input.team.find((entry) => entry.staffCode.toUpperCase() === member.staffCode)?.role ?? "member" })));
+      await tx.insert(inspectionTeam).values(
+        members.map((member) => ({
+          inspectionId,
+          personId: member.id,
+          role: input.team.find((entry) => entry.staffCode.toUpperCase() === member.staffCode)?.role ?? "member",
+        })),
+      );
     }
-    await recordAudit(tx, { at: now, actor: context.actor, action: "inspection.create", subject: `inspection:${inspectionId}`, details: { units: unitIds.size, unmatched } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "inspection.create",
+      subject: `inspection:${inspectionId}`,
+      details: { units: unitIds.size, unmatched },
+    });
     return { kind: "created" as const, inspectionId, units: unitIds.size, unmatched };
   });
 }
@@ -53,7 +76,10 @@ type VisitContext = { clock: Clock; actor: Actor; translate: Translate; timeZone
 
 /** Everyone a visit concerns: the inspected unit's heads and the team. */
 async function concerned(db: Database, inspectionId: number, unitId: number) {
-  const heads = await db.select({ id: people.id }).from(people).where(and(eq(people.unitId, unitId), eq(people.active, true), sql`'head' = any(${people.roles})`));
+  const heads = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(eq(people.unitId, unitId), eq(people.active, true), sql`'head' = any(${people.roles})`));
   const team = await db.select({ id: inspectionTeam.personId }).from(inspectionTeam).where(eq(inspectionTeam.inspectionId, inspectionId));
   return { heads: heads.map((row) => row.id), team: team.map((row) => row.id) };
 }
@@ -69,7 +95,11 @@ function visitNotice(
     notBefore: input.notBefore,
     render: (locale) => ({
       parseMode: "HTML",
-      text: translate(locale, input.message, Object.fromEntries(Object.entries(input.args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value]))),
+      text: translate(
+        locale,
+        input.message,
+        Object.fromEntries(Object.entries(input.args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])),
+      ),
     }),
   }));
 }
@@ -94,7 +124,10 @@ export async function scheduleVisit(
   if (!inspection) return { kind: "refused", refusal: { key: "inspection-unknown", args: { id: input.inspectionId } } };
   const [unit] = await db.select().from(units).where(eq(units.code, input.unitCode.trim().toUpperCase()));
   if (!unit) return { kind: "refused", refusal: { key: "visit-unknown-unit", args: { code: input.unitCode } } };
-  const [listed] = await db.select().from(inspectionUnits).where(and(eq(inspectionUnits.inspectionId, inspection.id), eq(inspectionUnits.unitId, unit.id)));
+  const [listed] = await db
+    .select()
+    .from(inspectionUnits)
+    .where(and(eq(inspectionUnits.inspectionId, inspection.id), eq(inspectionUnits.unitId, unit.id)));
   if (!listed) return { kind: "refused", refusal: { key: "visit-unit-not-inspected", args: { unit: unit.name } } };
   const refusal = visitRefusal(input.at, now, inspection.noticeDays, input.override);
   if (refusal) return { kind: "refused", refusal };
@@ -107,8 +140,15 @@ export async function scheduleVisit(
       .for("update");
     const values = { startsAt: input.at, overrideReason: input.override, onDocumentsOnly: input.onDocumentsOnly ?? false, updatedAt: now };
     const [visit] = existing
-      ? await tx.update(inspectionVisits).set({ ...values, version: existing.version + 1 }).where(eq(inspectionVisits.id, existing.id)).returning()
-      : await tx.insert(inspectionVisits).values({ ...values, inspectionId: inspection.id, unitId: unit.id, createdAt: now }).returning();
+      ? await tx
+          .update(inspectionVisits)
+          .set({ ...values, version: existing.version + 1 })
+          .where(eq(inspectionVisits.id, existing.id))
+          .returning()
+      : await tx
+          .insert(inspectionVisits)
+          .values({ ...values, inspectionId: inspection.id, unitId: unit.id, createdAt: now })
+          .returning();
     const saved = visit as Visit;
     if (existing) await cancelQueued(tx, saved.id);
     await recordAudit(tx, {
@@ -116,7 +156,12 @@ export async function scheduleVisit(
       actor: context.actor,
       action: existing ? "visit.move" : "visit.schedule",
       subject: `visit:${saved.id}`,
-      details: { unit: unit.code, at: input.at.toISOString(), ...(input.override ? { override: input.override } : {}), ...(existing ? { from: existing.startsAt.toISOString() } : {}) },
+      details: {
+        unit: unit.code,
+        at: input.at.toISOString(),
+        ...(input.override ? { override: input.override } : {}),
+        ...(existing ? { from: existing.startsAt.toISOString() } : {}),
+      },
     });
     const people_ = await concerned(tx, inspection.id, unit.id);
     const args = {
@@ -128,8 +173,16 @@ export async function scheduleVisit(
     };
     const key = `visit:${saved.id}:v${saved.version}`;
     await enqueue(tx, [
-      ...visitNotice({ personIds: people_.heads, key: `${key}:notice`, kind: "visit-notice", message: existing ? "visit-moved-unit" : "visit-notice", args, notBefore: now }, context.translate),
-      ...(existing ? visitNotice({ personIds: people_.team, key: `${key}:moved-team`, kind: "visit-moved", message: "visit-moved-team", args, notBefore: now }, context.translate) : []),
+      ...visitNotice(
+        { personIds: people_.heads, key: `${key}:notice`, kind: "visit-notice", message: existing ? "visit-moved-unit" : "visit-notice", args, notBefore: now },
+        context.translate,
+      ),
+      ...(existing
+        ? visitNotice(
+            { personIds: people_.team, key: `${key}:moved-team`, kind: "visit-moved", message: "visit-moved-team", args, notBefore: now },
+            context.translate,
+          )
+        : []),
     ]);
     return { kind: existing ? ("moved" as const) : ("scheduled" as const), visit: saved };
   });
@@ -144,14 +197,31 @@ async function cancelQueued(tx: Database, visitId: number) {
 export async function cancelVisit(db: Database, visitId: number, context: VisitContext): Promise<boolean> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const [visit] = await tx.update(inspectionVisits).set({ status: "cancelled", updatedAt: now }).where(and(eq(inspectionVisits.id, visitId), eq(inspectionVisits.status, "scheduled"))).returning();
+    const [visit] = await tx
+      .update(inspectionVisits)
+      .set({ status: "cancelled", updatedAt: now })
+      .where(and(eq(inspectionVisits.id, visitId), eq(inspectionVisits.status, "scheduled")))
+      .returning();
     if (!visit) return false;
     await cancelQueued(tx, visit.id);
     await recordAudit(tx, { at: now, actor: context.actor, action: "visit.cancel", subject: `visit:${visit.id}`, details: {} });
     const [unit] = await tx.select().from(units).where(eq(units.id, visit.unitId));
     const people_ = await concerned(tx, visit.inspectionId, visit.unitId);
     const args = { unit: unit?.name ?? "", when: formatDateTime(visit.startsAt, context.timeZone) };
-    await enqueue(tx, visitNotice({ personIds: [...people_.heads, ...people_.team], key: `visit:${visit.id}:cancelled`, kind: "visit-cancelled", message: "visit-cancelled", args, notBefore: now }, context.translate));
+    await enqueue(
+      tx,
+      visitNotice(
+        {
+          personIds: [...people_.heads, ...people_.team],
+          key: `visit:${visit.id}:cancelled`,
+          kind: "visit-cancelled",
+          message: "visit-cancelled",
+          args,
+          notBefore: now,
+        },
+        context.translate,
+      ),
+    );
     return true;
   });
 }
@@ -175,10 +245,29 @@ export async function markReportReceived(
     await tx.update(inspectionVisits).set({ reportReceivedAt: now, reportFileId: input.fileId, updatedAt: now }).where(eq(inspectionVisits.id, visit.id));
     const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, visit.inspectionId));
     const late = now > reportDueAt(visit.startsAt, inspection?.reportDays ?? 3, context.timeZone);
-    await recordAudit(tx, { at: now, actor: context.actor, action: "visit.report", subject: `visit:${visit.id}`, details: { late, file: Boolean(input.fileId) } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "visit.report",
+      subject: `visit:${visit.id}`,
+      details: { late, file: Boolean(input.fileId) },
+    });
     const [unit] = await tx.select().from(units).where(eq(units.id, visit.unitId));
     const { team } = await concerned(tx, visit.inspectionId, visit.unitId);
-    await enqueue(tx, visitNotice({ personIds: team, key: `visit:${visit.id}:report-received`, kind: "visit-report", message: late ? "visit-report-received-late" : "visit-report-received", args: { unit: unit?.name ?? "", when: formatDateTime(visit.startsAt, context.timeZone) }, notBefore: now }, context.translate));
+    await enqueue(
+      tx,
+      visitNotice(
+        {
+          personIds: team,
+          key: `visit:${visit.id}:report-received`,
+          kind: "visit-report",
+          message: late ? "visit-report-received-late" : "visit-report-received",
+          args: { unit: unit?.name ?? "", when: formatDateTime(visit.startsAt, context.timeZone) },
+          notBefore: now,
+        },
+        context.translate,
+      ),
+    );
     return { kind: "received" as const, visit, late };
   });
 }
@@ -196,7 +285,9 @@ export async function visits(db: Database, filter: { unitId?: number; personId?:
       and(
         ne(inspectionVisits.status, "cancelled"),
         filter.unitId === undefined ? undefined : eq(inspectionVisits.unitId, filter.unitId),
-        filter.personId === undefined ? undefined : sql`exists (select 1 from inspection_team t where t.inspection_id = ${inspectionVisits.inspectionId} and t.person_id = ${filter.personId})`,
+        filter.personId === undefined
+          ? undefined
+          : sql`exists (select 1 from inspection_team t where t.inspection_id = ${inspectionVisits.inspectionId} and t.person_id = ${filter.personId})`,
         filter.from === undefined ? undefined : gte(inspectionVisits.startsAt, filter.from),
       ),
     )

@@ -11,10 +11,11 @@ import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined; answer?: string }> {
   const lease = new Date(Date.now() + UPDATE_LEASE_MS);
   // The first statement of every update: it absorbs the dead connections a server restart leaves.
-  const [row] = await retryOnLostConnection(() => preparedRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
-    db,
-    "intake",
-    sql`with claim as (
+  const [row] = await retryOnLostConnection(() =>
+    preparedRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
+      db,
+      "intake",
+      sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
           on conflict (platform, update_id) do update set lease_until = excluded.lease_until
             where processed_updates.lease_until < now()
@@ -31,7 +32,8 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
         left join chat_accounts a on a.platform = ${user.platform} and a.external_id = ${user.externalId}
         left join people p on p.id = a.person_id
         left join units u on u.id = p.unit_id`,
-  ));
+    ),
+  );
   const claim: Claim = row?.claimed ? "claimed" : row?.inProgress ? "busy" : "done";
   if (claim === "done" && row?.answer) return { claim, identity: undefined, answer: row.answer };
   if (claim !== "claimed") return { claim, identity: undefined };

@@ -45,7 +45,7 @@ export async function createInvite(
       .select({ id: people.id, fullName: people.fullName, active: people.active })
       .from(people)
       .where(eq(people.staffCode, staffCode.trim().toUpperCase()));
-    if (!person || !person.active) throw new UserError("invite-unknown-staff", { code: staffCode });
+    if (!person?.active) throw new UserError("invite-unknown-staff", { code: staffCode });
     await tx
       .update(invites)
       .set({ revokedAt: now })
@@ -105,15 +105,10 @@ export async function redeemInvite(
       await tx.insert(inviteFailures).values({ platform: input.platform, externalId: input.externalId, at: now });
       return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR - recentFailures.length - 1 };
     }
-    const [person] = await tx
-      .select({ id: people.id, fullName: people.fullName, roles: people.roles })
-      .from(people)
-      .where(eq(people.id, invite.personId));
+    const [person] = await tx.select({ id: people.id, fullName: people.fullName, roles: people.roles }).from(people).where(eq(people.id, invite.personId));
     if (!person) throw new Error(`invite ${invite.id} names a missing person`);
     if (invite.usedAt) {
-      return invite.usedByAccountId === input.accountId
-        ? { kind: "already-linked", fullName: person.fullName }
-        : { kind: "used" };
+      return invite.usedByAccountId === input.accountId ? { kind: "already-linked", fullName: person.fullName } : { kind: "used" };
     }
     if (invite.revokedAt) return { kind: "replaced" };
     if (invite.expiresAt.getTime() <= now.getTime()) return { kind: "expired", expiredAt: invite.expiresAt };
@@ -123,13 +118,7 @@ export async function redeemInvite(
     await tx
       .update(chatAccounts)
       .set({ personId: null, linkedAt: null })
-      .where(
-        and(
-          eq(chatAccounts.personId, person.id),
-          eq(chatAccounts.platform, input.platform),
-          ne(chatAccounts.id, input.accountId),
-        ),
-      );
+      .where(and(eq(chatAccounts.personId, person.id), eq(chatAccounts.platform, input.platform), ne(chatAccounts.id, input.accountId)));
     await tx.update(chatAccounts).set({ personId: person.id, linkedAt: now }).where(eq(chatAccounts.id, input.accountId));
     await recordAudit(tx, {
       at: now,

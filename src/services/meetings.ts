@@ -17,7 +17,13 @@ export async function scheduleMeeting(
       .values({ ...input, createdByPersonId: context.actor.personId })
       .returning({ id: meetings.id });
     const id = (row as { id: number }).id;
-    await recordAudit(tx, { at: now, actor: context.actor, action: "meeting.create", subject: `meeting:${id}`, details: { startsAt: input.startsAt.toISOString(), place: input.place } });
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "meeting.create",
+      subject: `meeting:${id}`,
+      details: { startsAt: input.startsAt.toISOString(), place: input.place },
+    });
     return id;
   });
 }

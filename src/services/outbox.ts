@@ -41,7 +41,10 @@ export async function enqueue(db: Database, notifications: Notification[], optio
         db,
         sql`select a.id::int as id, a.person_id::int as "personId", a.platform, a.chat_id as "chatId", a.language
             from chat_accounts a join people p on p.id = a.person_id
-            where a.person_id in (${sql.join(chunk.map((id) => sql`${id}`), sql`, `)}) and not a.blocked and ${NOTIFIED_ACCOUNT}`,
+            where a.person_id in (${sql.join(
+              chunk.map((id) => sql`${id}`),
+              sql`, `,
+            )}) and not a.blocked and ${NOTIFIED_ACCOUNT}`,
       )),
     );
   }

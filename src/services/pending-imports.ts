@@ -28,7 +28,11 @@ const rawRowsSchema = z.array(z.object({ line: z.number().int(), cells: z.array(
 
 type PendingKind = "plan" | "roster";
 
-async function storePending(db: Database, kind: PendingKind, input: { chatAccountId: number; sourceName: string; payload: unknown; now: Date }): Promise<number> {
+async function storePending(
+  db: Database,
+  kind: PendingKind,
+  input: { chatAccountId: number; sourceName: string; payload: unknown; now: Date },
+): Promise<number> {
   const [row] = await db
     .insert(pendingImports)
     .values({ chatAccountId: input.chatAccountId, kind, sourceName: input.sourceName, payload: input.payload, createdAt: input.now })

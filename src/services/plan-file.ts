@@ -43,7 +43,10 @@ async function documentTables(bytes: Buffer, fileName: string): Promise<{ tables
   const isZip = bytes.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
   if (isZip || /\.docx$/i.test(fileName)) {
     const html = await docxToHtml(bytes, "plan-docx-invalid");
-    const text = html.replace(/<\/(p|h\d|li|tr)>/g, "\n").replace(/<[^>]+>/g, "").replace(/&amp;/g, "&");
+    const text = html
+      .replace(/<\/(p|h\d|li|tr)>/g, "\n")
+      .replace(/<[^>]+>/g, "")
+      .replace(/&amp;/g, "&");
     return { tables: tablesFromHtml(html), text };
   }
   const text = decodeTextDocument(bytes, { maxLines: MAX_PLAN_LINES, invalidKey: "plan-not-document" });

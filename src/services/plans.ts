@@ -76,7 +76,10 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
       .onConflictDoUpdate({ target: [plans.year, plans.planKey], set: { title: plan.title, sourceName: context.source, importedAt: now } })
       .returning({ id: plans.id });
     const planId = (saved as { id: number }).id;
-    const existing = await tx.select({ id: planTasks.id }).from(planTasks).where(and(eq(planTasks.planId, planId), isNull(planTasks.removedAt)));
+    const existing = await tx
+      .select({ id: planTasks.id })
+      .from(planTasks)
+      .where(and(eq(planTasks.planId, planId), isNull(planTasks.removedAt)));
     const written = preview.tasks.length
       ? await tx
           .insert(planTasks)
@@ -128,15 +131,22 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
         .update(planTaskUnits)
         .set({ removedAt: now })
         .where(
-          and(
-            eq(planTaskUnits.taskId, taskId),
-            isNull(planTaskUnits.removedAt),
-            unitIds.length > 0 ? notInArray(planTaskUnits.unitId, unitIds) : sql`true`,
-          ),
+          and(eq(planTaskUnits.taskId, taskId), isNull(planTaskUnits.removedAt), unitIds.length > 0 ? notInArray(planTaskUnits.unitId, unitIds) : sql`true`),
         );
     }
-    const result = { planId, created: written.filter((row) => row.inserted).length, updated: written.filter((row) => !row.inserted).length, removed: removed.length };
-    await recordAudit(tx, { at: now, actor: context.actor, action: "plan.import", subject: `plan:${planId}`, details: { ...result, source: context.source, unmatched: preview.unmatched } });
+    const result = {
+      planId,
+      created: written.filter((row) => row.inserted).length,
+      updated: written.filter((row) => !row.inserted).length,
+      removed: removed.length,
+    };
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "plan.import",
+      subject: `plan:${planId}`,
+      details: { ...result, source: context.source, unmatched: preview.unmatched },
+    });
     return result;
   });
 }

@@ -12,7 +12,10 @@ const LOCALE = "vi";
  * The biểu đăng ký of a year as an .xlsx: individuals grouped by unit, then collectives, each
  * under a title row with the agency and the year. Approved and pending registrations only.
  */
-export async function exportRegistrations(db: Database, input: { year: number; agency: string; translate: Translate }): Promise<{ bytes: Buffer; individuals: number; collectives: number }> {
+export async function exportRegistrations(
+  db: Database,
+  input: { year: number; agency: string; translate: Translate },
+): Promise<{ bytes: Buffer; individuals: number; collectives: number }> {
   const { default: ExcelJS } = await import("exceljs");
   const t = (key: string, args?: Record<string, string | number>) => input.translate(LOCALE, key, args);
   const catalogue = await catalogueOn(db, `${input.year}-12-31`);
@@ -47,7 +50,7 @@ export async function exportRegistrations(db: Database, input: { year: number; a
     const row = sheet.addRow(labels);
     row.font = { bold: true };
     row.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
-    widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+    for (const [index, width] of widths.entries()) sheet.getColumn(index + 1).width = width;
   };
 
   const individualColumns = ["STT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu thi đua đăng ký", "Hình thức khen thưởng đăng ký", "Tên sáng kiến", "Ghi chú"];
@@ -79,7 +82,13 @@ export async function exportRegistrations(db: Database, input: { year: number; a
   header(collectives, collectiveColumns, [6, 36, 32, 36, 14]);
   const units_ = rows.filter((row) => row.registration.subject === "unit");
   units_.forEach((row, index) => {
-    collectives.addRow([index + 1, row.unitName, titleName(row.registration.titleCode), formName(row.registration.formCode), t(`status-${row.registration.status}`)]).alignment = {
+    collectives.addRow([
+      index + 1,
+      row.unitName,
+      titleName(row.registration.titleCode),
+      formName(row.registration.formCode),
+      t(`status-${row.registration.status}`),
+    ]).alignment = {
       wrapText: true,
       vertical: "top",
     };

@@ -47,9 +47,7 @@ export async function liveRegistration(db: Database, year: number, subject: "per
 }
 
 export type SubmitInput = { subject: "person" | "unit"; titleCode: string; formCode: string | null; initiativeTitle: string | null };
-export type SubmitResult =
-  | { kind: "submitted" | "changed" | "resubmitted" | "unchanged"; registration: Registration }
-  | { kind: "refused"; refusal: Refusal };
+export type SubmitResult = { kind: "submitted" | "changed" | "resubmitted" | "unchanged"; registration: Registration } | { kind: "refused"; refusal: Refusal };
 
 /**
  * Registers a title, or changes this year's registration, after checking every rule again (the
@@ -139,7 +137,15 @@ export function refusalOf(window: Window, timeZone: string): Refusal | null {
 
 async function recordTransition(
   tx: Database,
-  entry: { registration: Registration; from: RegistrationStatus | null; action: string; at: Date; actor: Actor; reason?: string; details?: Record<string, unknown> },
+  entry: {
+    registration: Registration;
+    from: RegistrationStatus | null;
+    action: string;
+    at: Date;
+    actor: Actor;
+    reason?: string;
+    details?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(registrationEvents).values({
     registrationId: entry.registration.id,
@@ -173,7 +179,16 @@ export async function registrationsOf(db: Database, person: Registrant, year: nu
     )
     .orderBy(asc(registrations.createdAt));
   const events = own.length
-    ? await db.select().from(registrationEvents).where(inArray(registrationEvents.registrationId, own.map((r) => r.id))).orderBy(asc(registrationEvents.at), asc(registrationEvents.id))
+    ? await db
+        .select()
+        .from(registrationEvents)
+        .where(
+          inArray(
+            registrationEvents.registrationId,
+            own.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(registrationEvents.at), asc(registrationEvents.id))
     : [];
   return own.map((registration) => ({ registration, events: events.filter((event) => event.registrationId === registration.id) }));
 }
@@ -188,7 +203,9 @@ export async function withdrawRegistration(
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
-    const mine = registration && (registration.personId === person.id || (registration.subject === "unit" && registration.unitId === person.unitId && person.roles.includes("head")));
+    const mine =
+      registration &&
+      (registration.personId === person.id || (registration.subject === "unit" && registration.unitId === person.unitId && person.roles.includes("head")));
     if (!registration || !mine || registration.status === "withdrawn") return { kind: "refused" as const, refusal: { key: "register-not-yours", args: {} } };
     const refused = refusalOf(registrationWindow(await campaignOfYear(tx, registration.year), now), context.timeZone);
     if (refused) return { kind: "refused" as const, refusal: refused };
@@ -236,7 +253,14 @@ export async function decideRegistration(
       .set({ status, returnReason: input.decision === "return" ? reason : null, updatedAt: now })
       .where(eq(registrations.id, registration.id))
       .returning();
-    await recordTransition(tx, { registration: updated as Registration, from: registration.status, action: status, at: now, actor: context.actor, ...(reason ? { reason } : {}) });
+    await recordTransition(tx, {
+      registration: updated as Registration,
+      from: registration.status,
+      action: status,
+      at: now,
+      actor: context.actor,
+      ...(reason ? { reason } : {}),
+    });
     const catalogue = await catalogueOn(tx, localDay(now, context.timeZone));
     const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const notifyPerson = registration.personId ?? registration.registeredByPersonId;
@@ -368,7 +392,9 @@ export async function importTitleHistory(
   const codes = new Set(context.catalogue.titles.map((title: Title) => title.code));
   const rejected: { line: number; key: string; args: Record<string, string> }[] = [];
   const staffCodes = [...new Set(rows.map((row) => row.staffCode))];
-  const found = staffCodes.length ? await db.select({ id: people.id, staffCode: people.staffCode }).from(people).where(inArray(people.staffCode, staffCodes)) : [];
+  const found = staffCodes.length
+    ? await db.select({ id: people.id, staffCode: people.staffCode }).from(people).where(inArray(people.staffCode, staffCodes))
+    : [];
   const idOf = new Map(found.map((person) => [person.staffCode, person.id]));
   const valid: { personId: number; year: number; titleCode: string }[] = [];
   for (const row of rows) {
@@ -379,7 +405,13 @@ export async function importTitleHistory(
   }
   await db.transaction(async (tx) => {
     if (valid.length > 0) await tx.insert(titleHistory).values(valid).onConflictDoNothing();
-    await recordAudit(tx, { at: context.clock(), actor: context.actor, action: "history.import", subject: "title_history", details: { imported: valid.length, rejected: rejected.length } });
+    await recordAudit(tx, {
+      at: context.clock(),
+      actor: context.actor,
+      action: "history.import",
+      subject: "title_history",
+      details: { imported: valid.length, rejected: rejected.length },
+    });
   });
   return { imported: valid.length, rejected };
 }

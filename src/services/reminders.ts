@@ -54,7 +54,18 @@ export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay
   return days;
 }
 
-type ShareRow = { person_id: number; task_id: number; unit_id: number; unit_name: string; number: string; quarter: number; content: string; due_at: string; role: string; done: boolean };
+type ShareRow = {
+  person_id: number;
+  task_id: number;
+  unit_id: number;
+  unit_name: string;
+  number: string;
+  quarter: number;
+  content: string;
+  due_at: string;
+  role: string;
+  done: boolean;
+};
 
 /**
  * One sweep: works out with set-based SQL what is due at `now` and has not been queued yet, and
@@ -168,7 +179,14 @@ async function taskPings(db: Database, context: SweepContext & { days: number[] 
         notBefore: context.notBefore,
         render: (locale) => ({
           parseMode: "HTML",
-          text: t(locale, "reminder-task-due", { days: daysLeft, due: formatDate(dueAt, zone), number: share.number, quarter: share.quarter, content: share.content, unit: share.unit_name }),
+          text: t(locale, "reminder-task-due", {
+            days: daysLeft,
+            due: formatDate(dueAt, zone),
+            number: share.number,
+            quarter: share.quarter,
+            content: share.content,
+            unit: share.unit_name,
+          }),
           buttons: [[{ text: t(locale, "tasks-button-done", { number: share.number }), data: `task:done:${share.task_id}` }]],
         }),
       });
@@ -315,7 +333,17 @@ async function registrationDeadlineReminders(db: Database, context: SweepContext
  */
 async function inspectionReminders(db: Database, context: SweepContext): Promise<Notification[]> {
   const { now, today, zone, t } = context;
-  const rows = await queryRows<{ id: number; version: number; starts_at: string; unit_id: number; unit_name: string; inspection_id: number; report_days: number; reported: boolean; on_documents: boolean }>(
+  const rows = await queryRows<{
+    id: number;
+    version: number;
+    starts_at: string;
+    unit_id: number;
+    unit_name: string;
+    inspection_id: number;
+    report_days: number;
+    reported: boolean;
+    on_documents: boolean;
+  }>(
     db,
     sql`select v.id::int as id, v.version, v.starts_at::text as starts_at, v.unit_id::int as unit_id, u.name as unit_name,
                v.inspection_id::int as inspection_id, i.report_days, v.report_received_at is not null as reported, v.on_documents_only as on_documents
@@ -328,12 +356,18 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
   const heads = await queryRows<{ id: number; unit_id: number }>(
     db,
     sql`select id::int as id, unit_id::int as unit_id from people
-        where active and 'head' = any(roles) and unit_id in (${sql.join([...new Set(rows.map((row) => row.unit_id))].map((id) => sql`${id}`), sql`, `)})`,
+        where active and 'head' = any(roles) and unit_id in (${sql.join(
+          [...new Set(rows.map((row) => row.unit_id))].map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
   const teams = await queryRows<{ id: number; inspection_id: number }>(
     db,
     sql`select person_id::int as id, inspection_id::int as inspection_id from inspection_team
-        where inspection_id in (${sql.join([...new Set(rows.map((row) => row.inspection_id))].map((id) => sql`${id}`), sql`, `)})`,
+        where inspection_id in (${sql.join(
+          [...new Set(rows.map((row) => row.inspection_id))].map((id) => sql`${id}`),
+          sql`, `,
+        )})`,
   );
   const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and 'secretariat' = any(roles)`);
   const notifications: Notification[] = [];
@@ -355,7 +389,8 @@ async function inspectionReminders(db: Database, context: SweepContext): Promise
       }));
     if (!visit.reported && today === addLocalDays(reportDay, -1)) notifications.push(...notify(unitHeads, "report-eve", "visit-report-due-tomorrow"));
     if (!visit.reported && today === reportDay) notifications.push(...notify(unitHeads, "report-day", "visit-report-due-today"));
-    if (today === addLocalDays(visitDay, -1)) notifications.push(...notify([...unitHeads, ...team], "eve", visit.on_documents ? "visit-tomorrow-documents" : "visit-tomorrow"));
+    if (today === addLocalDays(visitDay, -1))
+      notifications.push(...notify([...unitHeads, ...team], "eve", visit.on_documents ? "visit-tomorrow-documents" : "visit-tomorrow"));
     if (!visit.reported && today > reportDay && now < startsAt) notifications.push(...notify(secretariat, "late", "visit-report-late"));
   }
   // What is queued already is skipped by its key; rendering a few dozen visits a minute is cheap.

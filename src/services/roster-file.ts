@@ -36,9 +36,7 @@ export function readCsv(bytes: Uint8Array): RawRow[] {
   const text = decodeTextDocument(bytes, { maxLines: MAX_ROSTER_LINES, invalidKey: "roster-not-utf8" });
   if (text.trim() === "") throw new UserError("roster-empty");
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
-  const delimiter = [",", ";", "\t"].reduce((best, candidate) =>
-    firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best,
-  );
+  const delimiter = [",", ";", "\t"].reduce((best, candidate) => (firstLine.split(candidate).length > firstLine.split(best).length ? candidate : best));
   try {
     const records = parse(text, {
       delimiter,
@@ -49,7 +47,7 @@ export function readCsv(bytes: Uint8Array): RawRow[] {
     }) as unknown as { record: string[]; info: { lines: number } }[];
     return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
   } catch (error) {
-    throw new UserError("roster-csv-invalid", { reason: error instanceof Error ? error.message.split("\n")[0] ?? "" : "" });
+    throw new UserError("roster-csv-invalid", { reason: error instanceof Error ? (error.message.split("\n")[0] ?? "") : "" });
   }
 }
 

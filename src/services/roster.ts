@@ -21,11 +21,7 @@ const CHUNK = 1000;
  * Upserts the roster's valid rows by staff code (people) and unit code (units) in one
  * transaction: either every valid row lands, or none does.
  */
-export async function importRoster(
-  db: Database,
-  rawRows: RawRow[],
-  context: { clock: Clock; actor: Actor; source: string },
-): Promise<RosterImportResult> {
+export async function importRoster(db: Database, rawRows: RawRow[], context: { clock: Clock; actor: Actor; source: string }): Promise<RosterImportResult> {
   const { rows, rejected, ignoredColumns } = parseRoster(rawRows);
   const now = context.clock();
   return db.transaction(async (tx) => {

@@ -22,13 +22,7 @@ export async function tasksOfUnit(db: Database, unitId: number, year: number, qu
     .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
     .innerJoin(plans, eq(plans.id, planTasks.planId))
     .where(
-      and(
-        eq(planTaskUnits.unitId, unitId),
-        isNull(planTaskUnits.removedAt),
-        isNull(planTasks.removedAt),
-        eq(plans.year, year),
-        eq(planTasks.quarter, quarter),
-      ),
+      and(eq(planTaskUnits.unitId, unitId), isNull(planTaskUnits.removedAt), isNull(planTasks.removedAt), eq(plans.year, year), eq(planTasks.quarter, quarter)),
     )
     .orderBy(planTasks.dueAt, planTasks.id);
 }
@@ -87,7 +81,10 @@ export async function noteLatestDone(db: Database, personId: number, note: strin
     .limit(1);
   if (!latest) return undefined;
   await db.transaction(async (tx) => {
-    await tx.update(planTaskUnits).set({ doneNote: note }).where(and(eq(planTaskUnits.taskId, latest.taskId), eq(planTaskUnits.unitId, latest.unitId)));
+    await tx
+      .update(planTaskUnits)
+      .set({ doneNote: note })
+      .where(and(eq(planTaskUnits.taskId, latest.taskId), eq(planTaskUnits.unitId, latest.unitId)));
     await recordAudit(tx, { at: now, actor: context.actor, action: "task.note", subject: `task:${latest.taskId}`, details: { unitId: latest.unitId, note } });
   });
   return latest;

@@ -55,7 +55,11 @@ export function updateFinisher(db: Database, platform: string): (update: Finishe
       const group = waiting;
       waiting = [];
       try {
-        await finishUpdates(db, platform, group.map((entry) => entry.update));
+        await finishUpdates(
+          db,
+          platform,
+          group.map((entry) => entry.update),
+        );
         for (const entry of group) entry.done();
       } catch (error) {
         for (const entry of group) entry.failed(error);

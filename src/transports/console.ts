@@ -47,7 +47,7 @@ export async function runConsole(
         choices = outgoing.choices;
         if (choices.length > 0) {
           print(bot.i18n.t(locale, "console-choose"));
-          choices.forEach((choice, index) => print(`  ${index + 1}. ${choice.label}`));
+          for (const [index, choice] of choices.entries()) print(`  ${index + 1}. ${choice.label}`);
         }
       },
     }),

@@ -31,7 +31,13 @@ export function safeJson(text: string): unknown {
   }
 }
 
-export function reply(res: ServerResponse, status: number, body: string | Buffer, contentType = "text/plain; charset=utf-8", headers: Record<string, string> = {}) {
+export function reply(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType = "text/plain; charset=utf-8",
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { "content-type": contentType, ...headers });
   res.end(body);
 }
@@ -63,7 +69,8 @@ export function parseApiPayload(contentType: string, body: Buffer): Record<strin
     const content = part.subarray(headerEnd + 4);
     const name = /name="([^"]*)"/.exec(headers)?.[1] ?? "";
     const fileName = /filename="?([^"\r\n]*)"?/.exec(headers)?.[1];
-    payload[name] = fileName === undefined ? content.toString("utf8") : ({ name: fileName, size: content.length, bytes: Buffer.from(content) } satisfies UploadedPart);
+    payload[name] =
+      fileName === undefined ? content.toString("utf8") : ({ name: fileName, size: content.length, bytes: Buffer.from(content) } satisfies UploadedPart);
     start = next;
   }
   // grammY sends a file as attach://<id> in its field and the bytes under the id.

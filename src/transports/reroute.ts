@@ -99,9 +99,9 @@ function choicesOf(markup: unknown): Choice[] {
   const parsed = typeof markup === "string" ? safeJson(markup) : markup;
   const keyboard = (parsed as InlineKeyboardMarkup | undefined)?.inline_keyboard;
   if (!Array.isArray(keyboard)) return [];
-  return keyboard.flat().flatMap((button) =>
-    "callback_data" in button && typeof button.callback_data === "string" ? [{ label: button.text, data: button.callback_data }] : [],
-  );
+  return keyboard
+    .flat()
+    .flatMap((button) => ("callback_data" in button && typeof button.callback_data === "string" ? [{ label: button.text, data: button.callback_data }] : []));
 }
 
 /** grammY recognises commands by their entity, as Telegram marks them. */

@@ -55,7 +55,9 @@ export function telegramSender(token: string, apiRoot: string, options: { paid?:
   return async ({ chatId, payload }) => {
     const other = {
       ...(payload.parseMode ? { parse_mode: payload.parseMode } : {}),
-      ...(payload.buttons ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } } : {}),
+      ...(payload.buttons
+        ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
+        : {}),
       ...(options.paid ? { allow_paid_broadcast: true } : {}),
     };
     try {

@@ -243,12 +243,15 @@ export type ZaloTransport = {
  * API transformer takes their replies to Zalo. A reply that answers the numbered options last
  * shown becomes the press of that button.
  */
-export function createZaloTransport(
-  services: Omit<BotServices, "platform">,
-  options: { client: ZaloClient; downloads?: DownloadLinks },
-): ZaloTransport {
+export function createZaloTransport(services: Omit<BotServices, "platform">, options: { client: ZaloClient; downloads?: DownloadLinks }): ZaloTransport {
   // The bot's own translations, looked up when a message goes out (the bot exists by then).
-  const outbound = new ZaloOutbound(options.client, services.db, (locale, key, args) => bot.i18n.t(locale, key, args), services.config.displayTimeZone, options.downloads);
+  const outbound = new ZaloOutbound(
+    options.client,
+    services.db,
+    (locale, key, args) => bot.i18n.t(locale, key, args),
+    services.config.displayTimeZone,
+    options.downloads,
+  );
   const bot = createBot({
     token: "zalo",
     services: { ...services, platform: "zalo" },
@@ -277,16 +280,22 @@ export function createZaloTransport(
     const chatId = message.chat.id as unknown as number;
     const from = { id: message.from.id as unknown as number, is_bot: message.from.is_bot ?? false, first_name: name };
     // Zalo marks group chats; the bot's guard answers them once and serves nothing there.
-    const chat = message.chat.chat_type?.toUpperCase() === "GROUP"
-      ? { id: chatId, type: "group" as const, title: name }
-      : { id: chatId, type: "private" as const, first_name: name };
+    const chat =
+      message.chat.chat_type?.toUpperCase() === "GROUP"
+        ? { id: chatId, type: "group" as const, title: name }
+        : { id: chatId, type: "private" as const, first_name: name };
     // Zalo stamps milliseconds; seconds are accepted too.
     const sentMs = message.date === undefined ? Date.now() : message.date > 1e11 ? message.date : message.date * 1000;
     const date = Math.floor(sentMs / 1000);
     const text = event.event_name === "message.text.received" ? (message.text ?? "").trim() : undefined;
     if (text !== undefined && !text.startsWith("/")) {
       const pending = await pendingChoicesOf(services.db, message.chat.id);
-      const reply = pending && matchChoiceReply(text, pending.choices.map((choice) => choice.label));
+      const reply =
+        pending &&
+        matchChoiceReply(
+          text,
+          pending.choices.map((choice) => choice.label),
+        );
       if (pending && reply?.kind === "chosen") {
         return {
           update_id: updateId,
@@ -367,7 +376,14 @@ export async function runZaloPolling(transport: ZaloTransport, client: ZaloClien
       logger.warn({ err: error, retry_in_ms: backoffMs }, "zalo getUpdates failed");
       await new Promise((resolve) => {
         const timer = setTimeout(resolve, backoffMs);
-        stop.addEventListener("abort", () => (clearTimeout(timer), resolve(undefined)), { once: true });
+        stop.addEventListener(
+          "abort",
+          () => {
+            clearTimeout(timer);
+            resolve(undefined);
+          },
+          { once: true },
+        );
       });
       continue;
     }

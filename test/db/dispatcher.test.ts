@@ -29,13 +29,18 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     await database?.close();
   });
 
-  const dispatcher = (rate: number) =>
-    new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot), logger, clock: () => now, rate });
+  const dispatcher = (rate: number) => new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot), logger, clock: () => now, rate });
 
   const notify = (personIds: number[], key: string) =>
     enqueue(
       database.db,
-      personIds.map((personId) => ({ personId, dedupeKey: `${key}:${personId}`, kind: "test", notBefore: now, render: () => ({ text: `<b>${key}</b> & co`.replace("&", "&amp;"), parseMode: "HTML" as const }) })),
+      personIds.map((personId) => ({
+        personId,
+        dedupeKey: `${key}:${personId}`,
+        kind: "test",
+        notBefore: now,
+        render: () => ({ text: `<b>${key}</b> & co`.replace("&", "&amp;"), parseMode: "HTML" as const }),
+      })),
     );
 
   it("delivers every message once, records blocked users and marks their account", async () => {
@@ -59,7 +64,10 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
   it("keeps to the rate the fake API enforces, so Telegram never answers 429", async () => {
     fake.blocked.clear();
     const before = fake.rateLimited;
-    await notify(Array.from({ length: 40 }, (_, i) => i + 1), "second");
+    await notify(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+      "second",
+    );
     await dispatcher(30).drainAll();
     expect(fake.rateLimited - before).toBe(0);
     expect((await outboxDepth(database.db)).sent).toBe(44 + 39);
@@ -69,7 +77,13 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     const before = fake.received.length;
     fake.injectFaults("5xx", "hang");
     await notify([41, 42, 43, 44], "faults");
-    const dispatcher = new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot, { timeoutSeconds: 1 }), logger, clock: () => now, rate: 30 });
+    const dispatcher = new Dispatcher({
+      db: database.db,
+      send: telegramSender(TEST_TOKEN, fake.apiRoot, { timeoutSeconds: 1 }),
+      logger,
+      clock: () => now,
+      rate: 30,
+    });
     await dispatcher.drainAll();
     await dispatcher.drainAll();
     const rows = await database.db.select({ status: outbox.status, error: outbox.error }).from(outbox).where(eq(outbox.kind, "test"));

@@ -26,8 +26,7 @@ describe.each(DATABASE_KINDS)("roster import (%s)", (kind) => {
   });
   afterAll(async () => database?.close());
 
-  const importFile = async (filePath: string) =>
-    importRoster(database.db, await readRosterFile(filePath), { clock, actor: cliActor, source: filePath });
+  const importFile = async (filePath: string) => importRoster(database.db, await readRosterFile(filePath), { clock, actor: cliActor, source: filePath });
 
   it("imports Vietnamese headers with a BOM, NFC-normalises names and rejects bad rows with their line", async () => {
     const decomposed = "Nguyễn Văn An".normalize("NFD");

@@ -29,7 +29,11 @@ describe.each(DATABASE_KINDS)("claiming updates across instances (%s)", (kind) =
     const answers = ['{"method":"sendMessage","chat_id":7,"text":"Ông \\"Ba\\" & bà Tư"}', undefined, '{"method":"answerCallbackQuery"}'];
     await Promise.all([43, 44, 45].map((updateId, index) => finish({ updateId, answer: answers[index] })));
     for (const [index, updateId] of [43, 44, 45].entries()) {
-      expect(await intake(database.db, { platform: "telegram", externalId: "7", chatId: "7", displayName: "Test" }, updateId)).toEqual({ claim: "done", identity: undefined, ...(answers[index] ? { answer: answers[index] } : {}) });
+      expect(await intake(database.db, { platform: "telegram", externalId: "7", chatId: "7", displayName: "Test" }, updateId)).toEqual({
+        claim: "done",
+        identity: undefined,
+        ...(answers[index] ? { answer: answers[index] } : {}),
+      });
     }
 
     expect(await claimUpdate(database.db, "telegram", 42)).toBe("claimed");

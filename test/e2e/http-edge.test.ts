@@ -33,7 +33,13 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     fake = await FakeTelegram.start();
     await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\n");
     await linkTelegram(database.db, "E1", 8901);
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: SECRET });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/telegram",
+      WEBHOOK_SECRET: SECRET,
+    });
     const bot = createTelegramBot({ db: database.db, config, logger: pino({ level: "silent" }), clock: clock.now }, TEST_TOKEN);
     await bot.init();
     server = await startWebhookServer({
@@ -76,7 +82,9 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     const slowHeaders = await Promise.all(Array.from({ length: 20 }, () => slowClient("POST /telegram HTTP/1.1\r\nHost: bot\r\nX-Drip: ")));
     const slowBodies = await Promise.all(
       Array.from({ length: 20 }, () =>
-        slowClient(`POST /telegram HTTP/1.1\r\nHost: bot\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{"update_id":`),
+        slowClient(
+          `POST /telegram HTTP/1.1\r\nHost: bot\r\nX-Telegram-Bot-Api-Secret-Token: ${SECRET}\r\nContent-Type: application/json\r\nContent-Length: 1048576\r\n\r\n{"update_id":`,
+        ),
       ),
     );
     expect((await fetch(url("/healthz"))).status).toBe(200);
@@ -97,7 +105,10 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
   });
 
   it("serves a download link signed with its own key and refuses the same link signed with the webhook secret", async () => {
-    const { url: link } = await publishDownload({ db: database.db, baseUrl: url("/"), signingKey: SIGNING_KEY }, { fileName: "bieu-dang-ky.xlsx", bytes: Buffer.from("PK-bytes") });
+    const { url: link } = await publishDownload(
+      { db: database.db, baseUrl: url("/"), signingKey: SIGNING_KEY },
+      { fileName: "bieu-dang-ky.xlsx", bytes: Buffer.from("PK-bytes") },
+    );
     const genuine = await fetch(link);
     expect(genuine.status).toBe(200);
     expect(Buffer.from(await genuine.arrayBuffer()).toString()).toBe("PK-bytes");
@@ -111,7 +122,16 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     const before = await accounts();
     const group = { id: -100777, type: "group" as const, title: "Phòng Nghiệp vụ" };
     const inGroup = (from: number, text: string) =>
-      fake.deliver({ message: { message_id: fake.messageIdForTest(), date: 0, chat: group, from: { id: from, is_bot: false, first_name: "Ai đó" }, text, entities: [{ type: "bot_command", offset: 0, length: text.length }] } });
+      fake.deliver({
+        message: {
+          message_id: fake.messageIdForTest(),
+          date: 0,
+          chat: group,
+          from: { id: from, is_bot: false, first_name: "Ai đó" },
+          text,
+          entities: [{ type: "bot_command", offset: 0, length: text.length }],
+        },
+      });
     inGroup(5551, "/register");
     expect((await fake.nextShown(group.id)).text).toBe("Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.");
     inGroup(5552, "/me");

@@ -51,9 +51,7 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
     const user = world.fake.user({ id: 1001, first_name: "Văn" });
     expect((await user.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Nguyễn <Văn> & Co");
     const me = await user.ask("/me");
-    expect(me.text).toBe(
-      ["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"),
-    );
+    expect(me.text).toBe(["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"));
   });
 
   it("shows a unit head the head commands in the menu once linked, and staff the staff menu", async () => {
@@ -68,7 +66,8 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
     const { code } = await invite("CB004");
     const user = world.fake.user({ id: 1011, first_name: "Dung" });
     await user.ask(`/start ${code}`);
-    const blocked = async () => (await database.db.select({ blocked: chatAccounts.blocked }).from(chatAccounts).where(eq(chatAccounts.externalId, "1011")))[0]?.blocked;
+    const blocked = async () =>
+      (await database.db.select({ blocked: chatAccounts.blocked }).from(chatAccounts).where(eq(chatAccounts.externalId, "1011")))[0]?.blocked;
     const memberUpdate = (status: "kicked" | "member") => {
       const chat = { id: 1011, type: "private" as const, first_name: "Dung" };
       const from = { id: 1011, is_bot: false, first_name: "Dung" };

@@ -27,7 +27,9 @@ describe.each(DATABASE_KINDS)("inspection schedules (%s)", (kind) => {
   const received: { chat: number; at: Date; text: string }[] = [];
 
   const deliver = () =>
-    testDispatcher(world, database.db, (message) => received.push({ chat: Number(message.chatId), at: world.clock.now(), text: message.payload.text })).drainAll();
+    testDispatcher(world, database.db, (message) =>
+      received.push({ chat: Number(message.chatId), at: world.clock.now(), text: message.payload.text }),
+    ).drainAll();
   const nextWith = async (who: TestUser, text: string): Promise<Shown> => {
     for (;;) {
       const shown = await who.next();
@@ -62,9 +64,31 @@ describe.each(DATABASE_KINDS)("inspection schedules (%s)", (kind) => {
     expect(UNITS).toHaveLength(14);
     const plan = parseInspectionPlan(PLAN);
     expect(plan).toMatchObject({ year: 2024, windowFrom: 2, windowTo: 3, noticeDays: 5, reportDays: 3 });
-    const refused = await createInspection(database.db, { plan, kind: "direct", team: [{ staffCode: "T1", role: "head" }, { staffCode: "H3", role: "member" }] }, { clock: world.clock.now, actor: cliActor });
+    const refused = await createInspection(
+      database.db,
+      {
+        plan,
+        kind: "direct",
+        team: [
+          { staffCode: "T1", role: "head" },
+          { staffCode: "H3", role: "member" },
+        ],
+      },
+      { clock: world.clock.now, actor: cliActor },
+    );
     expect(refused).toMatchObject({ kind: "refused", refusal: { key: "inspection-member-inspected", args: { code: "H3" } } });
-    const created = await createInspection(database.db, { plan, kind: "direct", team: [{ staffCode: "T1", role: "head" }, { staffCode: "T2", role: "member" }] }, { clock: world.clock.now, actor: cliActor });
+    const created = await createInspection(
+      database.db,
+      {
+        plan,
+        kind: "direct",
+        team: [
+          { staffCode: "T1", role: "head" },
+          { staffCode: "T2", role: "member" },
+        ],
+      },
+      { clock: world.clock.now, actor: cliActor },
+    );
     expect(created).toMatchObject({ kind: "created", units: 14, unmatched: [] });
     inspectionId = created.kind === "created" ? created.inspectionId : 0;
   });

@@ -15,7 +15,13 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
       database.db,
       "unit_code,unit_name,staff_code,full_name,position,roles\nVP,Văn phòng,S,Thư Ký,,secretariat\nGD,Ban Giám đốc,C1,Chủ Tịch,,council\nTC,Phòng Tổ chức,C2,Ủy Viên,,council;head\nTC,Phòng Tổ chức,E,Nhân Viên,,staff\n",
     );
-    for (const [code, chat] of [["S", 9101], ["C1", 9102], ["C2", 9103], ["E", 9104]] as const) await linkTelegram(database.db, code, chat);
+    for (const [code, chat] of [
+      ["S", 9101],
+      ["C1", 9102],
+      ["C2", 9103],
+      ["E", 9104],
+    ] as const)
+      await linkTelegram(database.db, code, chat);
   });
   afterAll(async () => {
     await world?.close();
@@ -36,7 +42,14 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
     const dispatcher = testDispatcher(world, database.db);
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
     const reminders = (chat: number) => world.fake.unread(chat).filter((shown) => shown.text.includes("Nhắc lịch họp"));
-    for (const at of ["2024-03-11T09:00:00+07:00", "2024-03-12T09:00:00+07:00", "2024-03-12T16:00:00+07:00", "2024-03-13T09:00:00+07:00", "2024-03-14T09:00:00+07:00", "2024-03-14T16:00:00+07:00"]) {
+    for (const at of [
+      "2024-03-11T09:00:00+07:00",
+      "2024-03-12T09:00:00+07:00",
+      "2024-03-12T16:00:00+07:00",
+      "2024-03-13T09:00:00+07:00",
+      "2024-03-14T09:00:00+07:00",
+      "2024-03-14T16:00:00+07:00",
+    ]) {
       world.clock.set(at);
       await sweepReminders(database.db, { now: world.clock.now(), translate });
       await dispatcher.drainAll();

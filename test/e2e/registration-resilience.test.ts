@@ -14,15 +14,25 @@ describe.each(DATABASE_KINDS)("a registration conversation under stress (%s)", (
   const at = "2025-01-06T09:00:00+07:00";
   const registrationsOf = async (staffCode: string) => {
     const [person] = await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode));
-    return database.db.select().from(registrations).where(eq(registrations.personId, person?.id ?? -1));
+    return database.db
+      .select()
+      .from(registrations)
+      .where(eq(registrations.personId, person?.id ?? -1));
   };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Một,,staff\nNV,Phòng Nghiệp vụ,E2,Hai,,staff\n");
+    await importRosterText(
+      database.db,
+      "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Một,,staff\nNV,Phòng Nghiệp vụ,E2,Hai,,staff\n",
+    );
     await linkTelegram(database.db, "E1", 6101);
     await linkTelegram(database.db, "E2", 6102);
-    await launchCampaign(database.db, { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") }, { clock: () => new Date(at), actor: cliActor });
+    await launchCampaign(
+      database.db,
+      { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+      { clock: () => new Date(at), actor: cliActor },
+    );
   });
   afterAll(async () => {
     await world?.close();

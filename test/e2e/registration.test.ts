@@ -29,7 +29,8 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
   let database: DatabaseHandle;
   let world: ChatWorld;
   const user = (code: keyof typeof CHAT) => world.user({ id: CHAT[code], first_name: code });
-  const personId = async (staffCode: string) => (await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode)))[0]?.id as number;
+  const personId = async (staffCode: string) =>
+    (await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode)))[0]?.id as number;
 
   /** The next message showing this text, skipping notices and others. */
   const nextWith = async (who: ChatTestUser, text: string): Promise<Shown> => {
@@ -181,7 +182,13 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
   it("lets a unit head register the unit's collective title, which staff cannot", async () => {
     const head = user("H2");
     const titles = await head.ask("/register");
-    expect(titles.buttons.map((button) => button.text)).toEqual(["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Tập thể lao động tiên tiến", "Tập thể lao động xuất sắc", "Hủy"]);
+    expect(titles.buttons.map((button) => button.text)).toEqual([
+      "Lao động tiên tiến",
+      "Chiến sĩ thi đua cơ sở",
+      "Tập thể lao động tiên tiến",
+      "Tập thể lao động xuất sắc",
+      "Hủy",
+    ]);
     head.press(titles, "Tập thể lao động xuất sắc");
     const forms = await head.next();
     head.press(forms, "Bằng khen của Chủ tịch UBND tỉnh");
@@ -199,7 +206,10 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
   if (platform === "telegram") {
     it("does not let a head act on another unit's registration", async () => {
       const telegram = world.telegram?.fake;
-      const [registration] = await database.db.select().from(registrations).where(eq(registrations.personId, await personId("C1")));
+      const [registration] = await database.db
+        .select()
+        .from(registrations)
+        .where(eq(registrations.personId, await personId("C1")));
       const otherHead = telegram?.user({ id: CHAT.H2, first_name: "H2" });
       otherHead?.pressData(1, `appr:ok:${registration?.id}`);
       expect(await otherHead?.next()).toMatchObject({ kind: "notice", text: "Đăng ký này không thuộc đơn vị bạn phụ trách." });
@@ -223,7 +233,15 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect(sheet?.rowCount).toBe(8);
     expect(sheet?.getRow(5).getCell(1).text).toBe("Phòng Nghiệp vụ 1");
     expect([6, 7, 8].map(row)).toEqual([
-      ["1", "Lê Cường", "Chuyên viên chính, Phòng Nghiệp vụ 1", "Chiến sĩ thi đua cấp tỉnh", "Bằng khen của Chủ tịch UBND tỉnh", "Quy trình thẩm định hồ sơ khen thưởng điện tử", "Chờ duyệt"],
+      [
+        "1",
+        "Lê Cường",
+        "Chuyên viên chính, Phòng Nghiệp vụ 1",
+        "Chiến sĩ thi đua cấp tỉnh",
+        "Bằng khen của Chủ tịch UBND tỉnh",
+        "Quy trình thẩm định hồ sơ khen thưởng điện tử",
+        "Chờ duyệt",
+      ],
       ["2", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen", "", "Đã duyệt"],
       ["3", "Trần Bình", "Chuyên viên, Phòng Nghiệp vụ 1", "Chiến sĩ thi đua cơ sở", "Giấy khen", "Số hoá hồ sơ thi đua (bản đã công nhận)", "Đã duyệt"],
     ]);

@@ -1,16 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema.js";
-import {
-  addLocalDays,
-  atLocal,
-  isWorkingDay,
-  type LocalDay,
-  localDay,
-  nextWorkingDay,
-  quarterDays,
-  SEND_WINDOW,
-} from "../../src/domain/calendar.js";
+import { addLocalDays, atLocal, isWorkingDay, type LocalDay, localDay, nextWorkingDay, quarterDays, SEND_WINDOW } from "../../src/domain/calendar.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { readPlanFile } from "../../src/services/plan-file.js";
@@ -54,7 +45,9 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
     holidays = await loadHolidays(database.db, world.clock.now());
 
     // The received list notes the simulated moment each message went out.
-    const dispatcher = testDispatcher(world, database.db, (message) => received.push({ chatId: Number(message.chatId), at: world.clock.now(), text: message.payload.text }));
+    const dispatcher = testDispatcher(world, database.db, (message) =>
+      received.push({ chatId: Number(message.chatId), at: world.clock.now(), text: message.payload.text }),
+    );
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
 
     const vpHead = world.fake.user({ id: CHATS.VP, first_name: "Phòng" });
@@ -76,6 +69,8 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
         }
       }
     }
+    const { units } = await import("../../src/db/schema.js");
+    for (const unit of await database.db.select().from(units)) unitIds.set(unit.code, unit.id);
     const rows = await database.db.select({ key: outbox.dedupeKey, chatId: outbox.chatId, status: outbox.status, error: outbox.error }).from(outbox);
     expect(rows.filter((row) => row.status !== "sent" && row.status !== "cancelled")).toEqual([]);
   }, 600_000);
@@ -109,7 +104,10 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
 
   it("pings each unfinished task at 7, 3 and 1 days, each once, moved to the next working morning, and never after it is done", async () => {
     const pings = received.filter((message) => message.text.includes("Còn"));
-    for (const [unitCode, chatId] of [["VP", CHATS.VP], ["NV1", CHATS.NV1]] as const) {
+    for (const [unitCode, chatId] of [
+      ["VP", CHATS.VP],
+      ["NV1", CHATS.NV1],
+    ] as const) {
       const expected: string[] = [];
       for (const quarter of [1, 2, 3, 4]) {
         const tasks = await tasksOfUnit(database.db, unitIdOf(unitCode), 2024, quarter);
@@ -156,8 +154,4 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
     if (id === undefined) throw new Error(`unit ${code} not loaded`);
     return id;
   }
-  beforeAll(async () => {
-    const { units } = await import("../../src/db/schema.js");
-    for (const unit of await database.db.select().from(units)) unitIds.set(unit.code, unit.id);
-  });
 });

@@ -41,15 +41,36 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     second = database.url ? await openDatabase({ databaseUrl: database.url }) : undefined;
     fake = await FakeTelegram.start();
     fake.rateLimitPerSecond = 1000;
-    await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\nNV,Phòng Nghiệp vụ,E2,Trần Hai,Chuyên viên,staff\n");
+    await importRosterText(
+      database.db,
+      "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\nNV,Phòng Nghiệp vụ,E2,Trần Hai,Chuyên viên,staff\n",
+    );
     await linkTelegram(database.db, "E1", 8801);
     await linkTelegram(database.db, "E2", 8802);
-    await launchCampaign(database.db, { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") }, { clock: clock.now, actor: cliActor });
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/telegram", WEBHOOK_SECRET: SECRET });
+    await launchCampaign(
+      database.db,
+      { year: 2025, title: "Phong trào 2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+      { clock: clock.now, actor: cliActor },
+    );
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/telegram",
+      WEBHOOK_SECRET: SECRET,
+    });
     for (const handle of [database, second ?? database]) {
       const bot = createTelegramBot({ db: handle.db, config, logger: pino({ level: "warn" }, logSink), clock: clock.now }, TEST_TOKEN);
       await registerWebhook(bot, "https://bot.example.vn/telegram", SECRET);
-      servers.push(await startWebhookServer({ telegram: { bot, path: "/telegram", secret: SECRET }, database: handle, logger: bot.services.logger, port: 0, host: "127.0.0.1" }));
+      servers.push(
+        await startWebhookServer({
+          telegram: { bot, path: "/telegram", secret: SECRET },
+          database: handle,
+          logger: bot.services.logger,
+          port: 0,
+          host: "127.0.0.1",
+        }),
+      );
     }
     // Telegram delivers to whichever instance the load balancer picks: here, alternately. A
     // chat's next update goes out once the previous one was answered, as a person answers a reply.
@@ -76,7 +97,16 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
 
   it("refuses a wrong or missing secret with 401 and processes nothing", async () => {
     const before = await processed();
-    const update = { update_id: 999_001, message: { message_id: 1, date: 0, chat: { id: 8801, type: "private", first_name: "x" }, from: { id: 8801, is_bot: false, first_name: "x" }, text: "/me" } } satisfies Update;
+    const update = {
+      update_id: 999_001,
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 8801, type: "private", first_name: "x" },
+        from: { id: 8801, is_bot: false, first_name: "x" },
+        text: "/me",
+      },
+    } satisfies Update;
     expect(await post(servers[0]?.port ?? 0, update, "wrong-secret-of-the-test-12")).toBe(401);
     expect(await post(servers[0]?.port ?? 0, update, undefined)).toBe(401);
     expect(await processed()).toBe(before);
@@ -103,7 +133,9 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     const pressed = fake.calls.length;
     user.pressData(1, "lang:xx");
     expect((await user.next()).text).toBe("Nút này không còn hiệu lực. Hãy gõ lại lệnh.");
-    expect(fake.calls.slice(pressed)).toEqual([{ method: "answerCallbackQuery", payload: expect.objectContaining({ text: "Nút này không còn hiệu lực. Hãy gõ lại lệnh." }), inWebhookAnswer: true }]);
+    expect(fake.calls.slice(pressed)).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: "Nút này không còn hiệu lực. Hãy gõ lại lệnh." }), inWebhookAnswer: true },
+    ]);
   });
 
   it("still delivers a reply, once, that Telegram first refuses with 429, and logs a reply refused with 400", async () => {
@@ -115,7 +147,11 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     fake.injectFaults("400");
     // The refused reply is logged; the user is told something went wrong, not left waiting.
     expect((await user.ask("/me")).text).toBe("Xin lỗi, đã có lỗi khi xử lý yêu cầu của bạn. Vui lòng thử lại sau ít phút.");
-    expect(logLines.find((line) => line.msg === "the platform refused a call")).toMatchObject({ method: "sendMessage", error_code: 400, reason: "Bad Request: chat not found" });
+    expect(logLines.find((line) => line.msg === "the platform refused a call")).toMatchObject({
+      method: "sendMessage",
+      error_code: 400,
+      reason: "Bad Request: chat not found",
+    });
   });
 
   it("completes a conversation whose steps land on different instances", async () => {

@@ -38,7 +38,8 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
   });
   afterEach(() => expect(world.violations).toEqual([]));
 
-  const notifyVia = async (staffCode: string) => (await database.db.select({ via: people.notifyVia }).from(people).where(eq(people.staffCode, staffCode)))[0]?.via;
+  const notifyVia = async (staffCode: string) =>
+    (await database.db.select({ via: people.notifyVia }).from(people).where(eq(people.staffCode, staffCode)))[0]?.via;
 
   it("takes a number, 'số N' and the label typed without accents as the same choice, and re-asks on a number out of range", async () => {
     const user = world.user({ id: 7001, first_name: "An" });
@@ -70,8 +71,17 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     const html = paragraphs.join("\n\n");
     const sentBefore = zalo().fake.sent.length;
     await world.bot.api.sendMessage(zaloChatId(7001), html, { parse_mode: "HTML" });
-    const parts = zalo().fake.sent.slice(sentBefore).map((message) => message.text);
-    const visible = paragraphs.map((paragraph) => paragraph.replace(/<\/?b>/g, "").replace("&lt;", "<").replace("&gt;", ">")).join("\n\n");
+    const parts = zalo()
+      .fake.sent.slice(sentBefore)
+      .map((message) => message.text);
+    const visible = paragraphs
+      .map((paragraph) =>
+        paragraph
+          .replace(/<\/?b>/g, "")
+          .replace("&lt;", "<")
+          .replace("&gt;", ">"),
+      )
+      .join("\n\n");
     expect(visible.length).toBeGreaterThan(5000);
     expect(parts.length).toBe(3);
     for (const part of parts) expect(part.length).toBeLessThanOrEqual(2000);
@@ -82,7 +92,8 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
   });
 
   it("rejects a webhook call with a wrong or missing secret and processes nothing; a redelivered event is answered once", async () => {
-    const processed = async () => (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from processed_updates where platform = 'zalo'`))[0]?.count;
+    const processed = async () =>
+      (await queryRows<{ count: number }>(database.db, sql`select count(*)::int as count from processed_updates where platform = 'zalo'`))[0]?.count;
     const before = await processed();
     const forged = zalo().fake.textEvent(7001, "An", "/me", "forged-1");
     expect(await zalo().fake.deliver(forged, "not-the-secret-at-all")).toBe(401);
@@ -111,7 +122,9 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     };
     expect(await inGroup("/me", "group-1")).toBe(200);
     expect(await inGroup("/register", "group-2")).toBe(200);
-    expect(world.unread(77_777).map((shown) => shown.text)).toEqual(["Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi."]);
+    expect(world.unread(77_777).map((shown) => shown.text)).toEqual([
+      "Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.",
+    ]);
     expect(world.unread(7001)).toEqual([]);
   });
 
@@ -124,7 +137,9 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
 
     const [b1] = await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, "B1"));
     const notify = (key: string) =>
-      enqueue(database.db, [{ personId: b1?.id as number, dedupeKey: key, kind: "test", notBefore: new Date(0), render: () => ({ text: `Thông báo ${key}` }) }]);
+      enqueue(database.db, [
+        { personId: b1?.id as number, dedupeKey: key, kind: "test", notBefore: new Date(0), render: () => ({ text: `Thông báo ${key}` }) },
+      ]);
     expect((await notify("both")).map((row) => row.platform).sort()).toEqual(["telegram", "zalo"]);
     expect((await onZalo.ask("/notify zalo")).text).toBe("Từ nay thông báo gửi qua: Zalo.");
     expect((await notify("zalo-only")).map((row) => row.platform)).toEqual(["zalo"]);

@@ -16,10 +16,7 @@ describe("several processes on one Postgres", () => {
   it("two bots started together on an empty database both come up, and the schema is migrated once", async () => {
     await createDatabase(serverUrl, name);
     const env = { DATABASE_URL: urlOfDatabase(serverUrl, name) };
-    const [first, second] = await Promise.all([
-      runEntry("src/main.ts", { env, stdin: "/me\n" }),
-      runEntry("src/main.ts", { env, stdin: "/me\n" }),
-    ]);
+    const [first, second] = await Promise.all([runEntry("src/main.ts", { env, stdin: "/me\n" }), runEntry("src/main.ts", { env, stdin: "/me\n" })]);
     for (const run of [first, second]) {
       expect(run.stderr).toBe("");
       expect(run.code).toBe(0);

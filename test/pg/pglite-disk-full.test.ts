@@ -43,8 +43,12 @@ describe("PGlite when the disk is full", () => {
     database = await openDatabase({ dataDir });
     await database.migrate();
     await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nVP,Văn phòng,S0,Thư Ký,,secretariat");
-    await database.db.execute(sql`insert into people (staff_code, full_name, unit_id) select 'P' || i, 'Người số ' || i, 1 from generate_series(1, ${PEOPLE}) i`);
-    await database.db.execute(sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (900000 + id)::text, (900000 + id)::text, id from people where staff_code <> 'S0'`);
+    await database.db.execute(
+      sql`insert into people (staff_code, full_name, unit_id) select 'P' || i, 'Người số ' || i, 1 from generate_series(1, ${PEOPLE}) i`,
+    );
+    await database.db.execute(
+      sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (900000 + id)::text, (900000 + id)::text, id from people where staff_code <> 'S0'`,
+    );
     await linkTelegram(database.db, "S0", 7100);
     world = await startBotWorld(database.db, { at: "2025-01-06T09:00:00+07:00" });
     world.fake.rateLimitPerSecond = 100_000;

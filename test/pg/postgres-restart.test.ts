@@ -72,7 +72,13 @@ describe("PostgreSQL restarted in the middle of traffic", () => {
     const now = new Date("2025-03-03T02:00:00Z");
     await enqueue(
       database.db,
-      Array.from({ length: 30 }, (_, i) => ({ personId: i + 1, dedupeKey: `restart:${i + 1}`, kind: "restart", notBefore: now, render: () => ({ text: `Tin ${i + 1}` }) })),
+      Array.from({ length: 30 }, (_, i) => ({
+        personId: i + 1,
+        dedupeKey: `restart:${i + 1}`,
+        kind: "restart",
+        notBefore: now,
+        render: () => ({ text: `Tin ${i + 1}` }),
+      })),
     );
     const before = world.fake.received.length;
     // Short leases: what the interrupted drain had claimed comes back within a second.

@@ -89,7 +89,14 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
     // The links are signed now and served by the server that starts next, on a port known then.
     const downloads = { db, baseUrl: "http://127.0.0.1/", signingKey: DOWNLOAD_SIGNING_KEY };
     transport = createZaloTransport(services, { client, downloads });
-    server = await startWebhookServer({ database: { db, ready: async () => true }, logger, port: 0, host: "127.0.0.1", zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET }, downloads: { signingKey: DOWNLOAD_SIGNING_KEY } });
+    server = await startWebhookServer({
+      database: { db, ready: async () => true },
+      logger,
+      port: 0,
+      host: "127.0.0.1",
+      zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET },
+      downloads: { signingKey: DOWNLOAD_SIGNING_KEY },
+    });
     downloads.baseUrl = `http://127.0.0.1:${server.port}/`;
     await registerZaloWebhook(client, `http://127.0.0.1:${server.port}/zalo`, ZALO_WEBHOOK_SECRET);
     fake.useWebhook();

@@ -51,7 +51,10 @@ export class FakeTelegram {
   private inboxes = new Map<number, Shown[]>();
   private waitingPolls = new Set<() => void>();
 
-  private constructor(readonly apiRoot: string, server: Server) {
+  private constructor(
+    readonly apiRoot: string,
+    server: Server,
+  ) {
     this.server = server;
   }
 
@@ -167,7 +170,10 @@ export class FakeTelegram {
 
   private inbox(chatId: number): Shown[] {
     let inbox = this.inboxes.get(chatId);
-    if (!inbox) this.inboxes.set(chatId, (inbox = []));
+    if (!inbox) {
+      inbox = [];
+      this.inboxes.set(chatId, inbox);
+    }
     return inbox;
   }
 
@@ -213,7 +219,15 @@ export class FakeTelegram {
   private async answer(method: string, payload: Record<string, unknown>, req?: IncomingMessage): Promise<ApiResult> {
     switch (method) {
       case "getMe":
-        return ok({ id: 42, is_bot: true, first_name: "TĐKT", username: "tdkt_test_bot", can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false });
+        return ok({
+          id: 42,
+          is_bot: true,
+          first_name: "TĐKT",
+          username: "tdkt_test_bot",
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        });
       case "getUpdates":
         return req ? ok(await this.getUpdates(payload, req)) : this.refuse("getUpdates outside a request");
       case "getFile": {
@@ -261,10 +275,14 @@ export class FakeTelegram {
     if (!Array.isArray(commands) || commands.length > 100) return this.refuse("Bad Request: BOT_COMMANDS_TOO_MUCH");
     for (const entry of commands) {
       if (typeof entry.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(entry.command)) return this.refuse("Bad Request: BOT_COMMAND_INVALID");
-      if (typeof entry.description !== "string" || entry.description.length < 1 || entry.description.length > 256) return this.refuse("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+      if (typeof entry.description !== "string" || entry.description.length < 1 || entry.description.length > 256)
+        return this.refuse("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
     }
     const key = `${scope?.type === "chat" ? String(scope.chat_id) : "default"}${typeof payload.language_code === "string" ? `:${payload.language_code}` : ""}`;
-    this.menus.set(key, commands.map((entry) => String(entry.command)));
+    this.menus.set(
+      key,
+      commands.map((entry) => String(entry.command)),
+    );
     return ok(true);
   }
 
@@ -302,7 +320,8 @@ export class FakeTelegram {
 
   private async sendWithFaults(method: string, payload: Record<string, unknown>): Promise<ApiResult> {
     const fault = method === "sendMessage" ? this.faults.shift() : undefined;
-    if (fault === "429") return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
+    if (fault === "429")
+      return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
     if (fault === "400") return { status: 400, body: { ok: false, error_code: 400, description: "Bad Request: chat not found" } };
     if (fault) this.received.push({ chatId: Number(payload.chat_id), text: payload.text });
     if (fault === "5xx") return { status: 502, body: { ok: false, error_code: 502, description: "Bad Gateway" } };
@@ -393,7 +412,12 @@ export class TestUser {
         message_id: this.fake.messageIdForTest(),
         date: Math.floor(Date.now() / 1000),
         chat: { id: this.id, type: "private", first_name: this.profile.first_name },
-        from: { id: this.id, is_bot: false, first_name: this.profile.first_name, ...(this.profile.language_code ? { language_code: this.profile.language_code } : {}) },
+        from: {
+          id: this.id,
+          is_bot: false,
+          first_name: this.profile.first_name,
+          ...(this.profile.language_code ? { language_code: this.profile.language_code } : {}),
+        },
         text,
         ...(entities.length > 0 ? { entities } : {}),
       },
@@ -429,7 +453,12 @@ export class TestUser {
         from: { id: this.id, is_bot: false, first_name: this.profile.first_name },
         chat_instance: String(this.id),
         data,
-        message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: this.id, type: "private", first_name: this.profile.first_name }, text: "" },
+        message: {
+          message_id: messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: this.id, type: "private", first_name: this.profile.first_name },
+          text: "",
+        },
       },
     });
   }

@@ -12,7 +12,13 @@ const testIdOf = (chatId: string) => Number.parseInt(/^zc([0-9a-f]+)u$/.exec(cha
 
 export type ZaloEventBody = {
   event_name: string;
-  message: { message_id: string; from: { id: string; display_name: string; is_bot: false }; chat: { id: string; chat_type: "PRIVATE" }; date: number; text?: string };
+  message: {
+    message_id: string;
+    from: { id: string; display_name: string; is_bot: false };
+    chat: { id: string; chat_type: "PRIVATE" };
+    date: number;
+    text?: string;
+  };
 };
 
 /**
@@ -68,7 +74,13 @@ export class FakeZalo {
     const chatId = zaloChatId(userId);
     return {
       event_name: "message.text.received",
-      message: { message_id: messageId, from: { id: chatId, display_name: name, is_bot: false }, chat: { id: chatId, chat_type: "PRIVATE" }, date: Date.now(), text },
+      message: {
+        message_id: messageId,
+        from: { id: chatId, display_name: name, is_bot: false },
+        chat: { id: chatId, chat_type: "PRIVATE" },
+        date: Date.now(),
+        text,
+      },
     };
   }
 
@@ -112,7 +124,10 @@ export class FakeZalo {
 
   private inbox(userId: number): Shown[] {
     let inbox = this.inboxes.get(userId);
-    if (!inbox) this.inboxes.set(userId, (inbox = []));
+    if (!inbox) {
+      inbox = [];
+      this.inboxes.set(userId, inbox);
+    }
     return inbox;
   }
 

@@ -40,7 +40,13 @@ export async function startBotWorld(db: Database, options: { at?: string; mode?:
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
   const bot = createTelegramBot({ db, config, logger, clock: clock.now }, TEST_TOKEN);
   if (options.mode === "webhook") {
-    const server = await startWebhookServer({ database: { db, ready: async () => true }, logger, port: 0, host: "127.0.0.1", telegram: { bot, path: "/telegram", secret: WEBHOOK_SECRET } });
+    const server = await startWebhookServer({
+      database: { db, ready: async () => true },
+      logger,
+      port: 0,
+      host: "127.0.0.1",
+      telegram: { bot, path: "/telegram", secret: WEBHOOK_SECRET },
+    });
     await registerWebhook(bot, `http://127.0.0.1:${server.port}/telegram`, WEBHOOK_SECRET);
     let previous: Promise<unknown> = Promise.resolve();
     fake.webhookDelivery = (update) => {

@@ -23,9 +23,7 @@ async function admin<T>(serverUrl: string, work: (sql: postgres.Sql) => Promise<
 }
 
 export async function createDatabase(serverUrl: string, name: string, template?: string): Promise<void> {
-  await admin(serverUrl, (sql) =>
-    template ? sql.unsafe(`create database "${name}" template "${template}"`) : sql.unsafe(`create database "${name}"`),
-  );
+  await admin(serverUrl, (sql) => (template ? sql.unsafe(`create database "${name}" template "${template}"`) : sql.unsafe(`create database "${name}"`)));
 }
 
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {

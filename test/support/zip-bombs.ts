@@ -101,7 +101,10 @@ export async function xlsxBomb(megabytes: number, options: { lie?: boolean } = {
   );
   return zipOf([
     await small("[Content_Types].xml", CONTENT_TYPES),
-    await small("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="DS" sheetId="1"/></sheets></workbook>`),
+    await small(
+      "xl/workbook.xml",
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="DS" sheetId="1"/></sheets></workbook>`,
+    ),
     { name: "xl/sharedStrings.xml", ...strings, ...(options.lie ? { declaredSize: 4096 } : {}) },
   ]);
 }

@@ -28,7 +28,12 @@ const violations = (folder: string, forbidden: (target: string) => boolean) =>
 /** DESIGN.md's dependency direction: commands → services → domain, services → db. */
 describe("the dependency direction", () => {
   it("keeps the domain free of the project's other layers, the database and the chat libraries", () => {
-    expect(violations("src/domain", (target) => /^(src\/(?!domain\/)|commands\/)/.test(target) || /^(drizzle-orm|grammy|@grammyjs\/|postgres|@electric-sql\/)/.test(target))).toEqual([]);
+    expect(
+      violations(
+        "src/domain",
+        (target) => /^(src\/(?!domain\/)|commands\/)/.test(target) || /^(drizzle-orm|grammy|@grammyjs\/|postgres|@electric-sql\/)/.test(target),
+      ),
+    ).toEqual([]);
   });
 
   it("keeps grammY out of the services", () => {

@@ -50,14 +50,23 @@ describe("configuration", () => {
       HTTP_MAX_CONNECTIONS: "64",
     });
     // A request deadline below the headers deadline is raised to it (Node refuses it otherwise).
-    expect(hardened.mode).toMatchObject({ metricsToken: "m".repeat(20), downloadSigningKey: "k".repeat(40), http: { headersTimeoutMs: 3000, requestTimeoutMs: 3000, maxConnections: 64 } });
-    expect(() => loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), DOWNLOAD_SIGNING_KEY: "short" })).toThrow(
-      "DOWNLOAD_SIGNING_KEY must be at least 32 characters",
-    );
-    const own = loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "z".repeat(20) });
+    expect(hardened.mode).toMatchObject({
+      metricsToken: "m".repeat(20),
+      downloadSigningKey: "k".repeat(40),
+      http: { headersTimeoutMs: 3000, requestTimeoutMs: 3000, maxConnections: 64 },
+    });
+    expect(() =>
+      loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), DOWNLOAD_SIGNING_KEY: "short" }),
+    ).toThrow("DOWNLOAD_SIGNING_KEY must be at least 32 characters");
+    const own = loadConfig({
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.vn/tg",
+      WEBHOOK_SECRET: "s".repeat(32),
+      ZALO_WEBHOOK_SECRET: "z".repeat(20),
+    });
     expect(own.mode).toMatchObject({ zalo: { secret: "z".repeat(20) } });
-    expect(() => loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "short" })).toThrow(
-      "ZALO_WEBHOOK_SECRET must be 16–256 characters",
-    );
+    expect(() =>
+      loadConfig({ BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), ZALO_WEBHOOK_SECRET: "short" }),
+    ).toThrow("ZALO_WEBHOOK_SECRET must be 16–256 characters");
   });
 });

@@ -29,8 +29,11 @@ function total(parse: () => unknown): void {
 }
 
 // Text that looks like what people paste: Vietnamese, separators, markup, numbers, dates.
-const documentish = fc.stringMatching(/^[\w\sÀ-ỹ|\t<>\/&;:.,\-"#*()]{0,400}$/u);
-const cell = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom("QUÝ I", "II", "Nội dung", "Đơn vị chủ trì", "phối hợp", "STT", "1", "trước ngày 31/02/2024", "Văn phòng"));
+const documentish = fc.stringMatching(/^[\w\sÀ-ỹ|\t<>/&;:.,\-"#*()]{0,400}$/u);
+const cell = fc.oneof(
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom("QUÝ I", "II", "Nội dung", "Đơn vị chủ trì", "phối hợp", "STT", "1", "trước ngày 31/02/2024", "Văn phòng"),
+);
 
 describe("no input breaks a parser", () => {
   it("roster rows: kept or rejected with a reason", () => {
@@ -43,8 +46,14 @@ describe("no input breaks a parser", () => {
   });
 
   it("roster CSV bytes: rows or a clear refusal", () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => total(() => readCsv(bytes))), settings);
-    fc.assert(fc.property(documentish, (text) => total(() => readCsv(Buffer.from(text)))), settings);
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 500 }), (bytes) => total(() => readCsv(bytes))),
+      settings,
+    );
+    fc.assert(
+      fc.property(documentish, (text) => total(() => readCsv(Buffer.from(text)))),
+      settings,
+    );
   });
 
   it("plan documents in every form", () => {
@@ -63,7 +72,10 @@ describe("no input breaks a parser", () => {
   });
 
   it("inspection plans and title history", () => {
-    fc.assert(fc.property(documentish, (text) => total(() => parseInspectionPlan(text, 2024))), settings);
+    fc.assert(
+      fc.property(documentish, (text) => total(() => parseInspectionPlan(text, 2024))),
+      settings,
+    );
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 4 }), { maxLength: 10 }), (rows) => {
         total(() => parseHistoryRows(rows.map((cells, index) => ({ line: index + 1, cells }))));
@@ -73,7 +85,10 @@ describe("no input breaks a parser", () => {
   });
 
   it("dates: a moment or the reason it is none; real dates round-trip", () => {
-    fc.assert(fc.property(fc.string({ maxLength: 30 }), (text) => void parseLocalDateTime(text)), settings);
+    fc.assert(
+      fc.property(fc.string({ maxLength: 30 }), (text) => void parseLocalDateTime(text)),
+      settings,
+    );
     fc.assert(
       fc.property(fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2099-12-31T00:00:00Z"), noInvalidDate: true }), (date) => {
         const shown = formatDate(date);
@@ -83,14 +98,24 @@ describe("no input breaks a parser", () => {
       settings,
     );
     fc.assert(
-      fc.property(fc.string({ maxLength: 60 }), (text) => void parseCampaignLaunch(text, { now: new Date("2025-01-01T00:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", usageKey: "campaign-usage" })),
+      fc.property(
+        fc.string({ maxLength: 60 }),
+        (text) => void parseCampaignLaunch(text, { now: new Date("2025-01-01T00:00:00Z"), timeZone: "Asia/Ho_Chi_Minh", usageKey: "campaign-usage" }),
+      ),
       settings,
     );
   });
 
   it("Zalo numbered replies: a choice in range, a re-prompt, or plain text — never a wrong option", () => {
-    const labels = fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Lao động tiên tiến", "✅ Xác nhận đăng ký", "« Quay lại", "Hủy", "Đăng ký ngay")), { minLength: 1, maxLength: 8 });
-    const reply = fc.oneof(fc.string({ maxLength: 30 }), fc.integer({ min: -3, max: 12 }).map((n) => `${n}`), fc.integer({ min: 0, max: 12 }).map((n) => `số ${n}`));
+    const labels = fc.array(
+      fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Lao động tiên tiến", "✅ Xác nhận đăng ký", "« Quay lại", "Hủy", "Đăng ký ngay")),
+      { minLength: 1, maxLength: 8 },
+    );
+    const reply = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer({ min: -3, max: 12 }).map((n) => `${n}`),
+      fc.integer({ min: 0, max: 12 }).map((n) => `số ${n}`),
+    );
     fc.assert(
       fc.property(labels, reply, (options, text) => {
         const result = matchChoiceReply(text, options);
@@ -98,7 +123,10 @@ describe("no input breaks a parser", () => {
           expect(result.index).toBeGreaterThanOrEqual(0);
           expect(result.index).toBeLessThan(options.length);
           // Chosen by number, or by the one label that reads the same without accents.
-          const folded = (value: string) => foldForMatching(value).replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+          const folded = (value: string) =>
+            foldForMatching(value)
+              .replace(/[^\p{L}\p{N}]+/gu, " ")
+              .trim();
           const byNumber = Number(/\d+/.exec(text)?.[0]) === result.index + 1;
           expect(byNumber || folded(options[result.index] as string) === folded(text)).toBe(true);
         }
@@ -163,7 +191,9 @@ describe("no input breaks a parser", () => {
           .map((item) => ({ ...item, offset: Math.min(item.offset, text.length - 1) }))
           .map((item) => ({ ...item, length: Math.min(item.length, text.length - item.offset) }))
           .sort((a, b) => a.offset - b.offset)
-          .filter((item, index, all) => all.slice(0, index).every((before) => before.offset + before.length <= item.offset || before.offset + before.length >= item.offset + item.length));
+          .filter((item, index, all) =>
+            all.slice(0, index).every((before) => before.offset + before.length <= item.offset || before.offset + before.length >= item.offset + item.length),
+          );
         const html = entitiesToHtml(text, nested);
         expect("text" in parseTelegramHtml(html)).toBe(true);
         expect(checkBroadcastText(html, false)?.key ?? "ok").not.toBe("broadcast-html-invalid");

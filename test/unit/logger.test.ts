@@ -6,7 +6,14 @@ describe("logs", () => {
   it("never carry the bot token or secrets, whether in a message, a field or an error", () => {
     const token = "987654:SECRET-token-value-ABCDEFG";
     const lines: string[] = [];
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: token, BOT_MODE: "webhook", WEBHOOK_URL: "https://x.vn/tg", WEBHOOK_SECRET: "webhook-secret-value-123456", ZALO_BOT_TOKEN: "1234567890:zalo-token-value", ZALO_WEBHOOK_SECRET: "zalo-secret-value-123456" });
+    const config = loadConfig({
+      TELEGRAM_BOT_TOKEN: token,
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://x.vn/tg",
+      WEBHOOK_SECRET: "webhook-secret-value-123456",
+      ZALO_BOT_TOKEN: "1234567890:zalo-token-value",
+      ZALO_WEBHOOK_SECRET: "zalo-secret-value-123456",
+    });
     const logger = createLogger(config, "info", { write: (line: string) => lines.push(line) });
     logger.info(`calling https://api.telegram.org/bot${token}/sendMessage`);
     logger.info({ config }, "configuration");

@@ -41,7 +41,7 @@ describe("reading a plan's quarterly task table", () => {
       "Công tác thi đua, khen thưởng năm 2020",
       "TT\tNội dung công việc\tĐơn vị thực hiện\tĐơn vị phối hợp\tThời gian",
       "QUÝ I",
-      '1\tĐăng ký thi đua, gửi về Văn phòng trước ngày 30/01/2020\tVăn phòng\t<ul><li>Phòng Tổ chức</li><li>Phòng Kế hoạch</li></ul>\t',
+      "1\tĐăng ký thi đua, gửi về Văn phòng trước ngày 30/01/2020\tVăn phòng\t<ul><li>Phòng Tổ chức</li><li>Phòng Kế hoạch</li></ul>\t",
       '2\t"Hội nghị ký kết giao ước',
       'thi đua cụm"\tCác phòng nghiệp vụ\t\tTháng 2',
       "- 3 -",
@@ -60,7 +60,14 @@ describe("reading a plan's quarterly task table", () => {
         deadline: { year: 2020, month: 1, day: 30 },
       },
       { quarter: 1, number: "2", content: "Hội nghị ký kết giao ước\nthi đua cụm", leadUnits: ["Các phòng nghiệp vụ"], coordinatingUnits: [], deadline: null },
-      { quarter: 2, number: "1", content: "Báo cáo sơ kết 6 tháng", leadUnits: ["Văn phòng"], coordinatingUnits: ["Các đơn vị thuộc, trực thuộc Sở"], deadline: { year: 2020, month: 6, day: 15 } },
+      {
+        quarter: 2,
+        number: "1",
+        content: "Báo cáo sơ kết 6 tháng",
+        leadUnits: ["Văn phòng"],
+        coordinatingUnits: ["Các đơn vị thuộc, trực thuộc Sở"],
+        deadline: { year: 2020, month: 6, day: 15 },
+      },
     ]);
   });
 
@@ -86,7 +93,8 @@ describe("reading a plan's quarterly task table", () => {
   });
 
   it("does not take the date of a cited document for a deadline", () => {
-    const text = "| STT | Nội dung | Chủ trì | Phối hợp |\n|---|---|---|---|\n| | QUÝ I | | |\n| 1 | Thực hiện Kế hoạch số 241/KH-UBND ngày 28/12/2023 | Văn phòng | |";
+    const text =
+      "| STT | Nội dung | Chủ trì | Phối hợp |\n|---|---|---|---|\n| | QUÝ I | | |\n| 1 | Thực hiện Kế hoạch số 241/KH-UBND ngày 28/12/2023 | Văn phòng | |";
     expect(parseMarkdown(text).tasks[0]?.deadline).toBeNull();
   });
 

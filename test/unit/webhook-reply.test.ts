@@ -38,12 +38,25 @@ describe("replies carried in the webhook answer", () => {
 
   const command = (updateId: number, chatId: number, text: string): Update => ({
     update_id: updateId,
-    message: { message_id: updateId, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, from: { id: chatId, is_bot: false, first_name: "A" }, text, entities: [{ type: "bot_command", offset: 0, length: text.length }] },
+    message: {
+      message_id: updateId,
+      date: 0,
+      chat: { id: chatId, type: "private", first_name: "A" },
+      from: { id: chatId, is_bot: false, first_name: "A" },
+      text,
+      entities: [{ type: "bot_command", offset: 0, length: text.length }],
+    },
   });
 
   const press = (updateId: number, chatId: number, data: string): Update => ({
     update_id: updateId,
-    callback_query: { id: `cb-${chatId}-${updateId}`, from: { id: chatId, is_bot: false, first_name: "A" }, chat_instance: "i", data, message: { message_id: 1, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, text: "" } },
+    callback_query: {
+      id: `cb-${chatId}-${updateId}`,
+      from: { id: chatId, is_bot: false, first_name: "A" },
+      chat_instance: "i",
+      data,
+      message: { message_id: 1, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, text: "" },
+    },
   });
 
   it("sends every message as a request of its own, whose failure the bot would see, and answers with an empty body", async () => {
@@ -58,7 +71,11 @@ describe("replies carried in the webhook answer", () => {
   });
 
   it("carries a button's answer in the webhook answer when it is the last call, and sends it first when a message follows", async () => {
-    expect(JSON.parse(await replies.handle(5, () => bot.handleUpdate(press(5, 505, "stale"))))).toEqual({ method: "answerCallbackQuery", callback_query_id: "cb-505-5", text: "Nút này không còn hiệu lực." });
+    expect(JSON.parse(await replies.handle(5, () => bot.handleUpdate(press(5, 505, "stale"))))).toEqual({
+      method: "answerCallbackQuery",
+      callback_query_id: "cb-505-5",
+      text: "Nút này không còn hiệu lực.",
+    });
     expect(await replies.handle(6, () => bot.handleUpdate(press(6, 506, "edit")))).toBe("");
     expect(fake.unread(506).map((shown) => shown.text)).toEqual(["Đã chọn", "Đã lưu"]);
   });
