@@ -7,6 +7,7 @@ import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { decideRegistration, pendingOfUnit } from "../src/services/registrations.js";
 import { allowed, allowedAction } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
+import { actorOf } from "./actor.js";
 
 export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
@@ -14,7 +15,6 @@ export const approveCommand = new Composer<Context>();
 const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const reasonText = z.string().trim().min(3).max(500);
 
-const actorOf = (ctx: ConversationContext) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
 const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
   ctx.i18n.fluent.translate(locale, key, args);
 

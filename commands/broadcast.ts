@@ -19,6 +19,7 @@ import {
 import { loadUnitMatching } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
+import { actorOf } from "./actor.js";
 
 // phát động / thông báo: compose the text (and a document), choose the audience, see exactly what
 // recipients will see and how many they are, then confirm. Nothing is sent before that.
@@ -31,7 +32,6 @@ const UNIT_BUTTONS = 30;
 
 const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
   ctx.i18n.fluent.translate(locale, key, args);
-const actorOf = (ctx: ConversationContext) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
 
 broadcastCommand.command("broadcast", allowed("broadcast"), (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, null));
 

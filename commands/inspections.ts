@@ -6,6 +6,7 @@ import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { foldForMatching, normalizeName } from "../src/domain/text.js";
 import { cancelVisit, markReportReceived, reportDueAt, scheduleVisit, visits } from "../src/services/inspections.js";
 import { allowed, allowedAction } from "./guard.js";
+import { actorOf } from "./actor.js";
 
 /** Inspections (kiểm tra công tác TĐKT): the calendar, scheduling visits, and the unit's report. */
 export const inspectionsCommand = new Composer<Context>();
@@ -13,7 +14,7 @@ export const inspectionsCommand = new Composer<Context>();
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const contextOf = (ctx: Context) => ({
   clock: ctx.services.clock,
-  actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+  actor: actorOf(ctx),
   translate: (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args),
   timeZone: ctx.services.config.displayTimeZone,
 });

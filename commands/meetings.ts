@@ -5,6 +5,7 @@ import { formatDateTime, parseLocalDateTime } from "../src/domain/calendar.js";
 import { normalizeName } from "../src/domain/text.js";
 import { scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
 import { allowed } from "./guard.js";
+import { actorOf } from "./actor.js";
 
 /** Council meetings (họp Hội đồng TĐKT): the secretariat records them, members get reminders. */
 export const meetingsCommand = new Composer<Context>();
@@ -27,7 +28,7 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
     { startsAt: moment.at, place, agenda },
     {
       clock: ctx.services.clock,
-      actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+      actor: actorOf(ctx),
     },
   );
   await ctx.say("meeting-saved", { when: formatDateTime(moment.at, zone), place, agenda });

@@ -9,6 +9,7 @@ import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
 import { receiveDocument } from "./uploads.js";
+import { actorOf } from "./actor.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
 export const planImport = new Composer<Context>();
@@ -137,7 +138,7 @@ planImport.callbackQuery(/^plan:(save|cancel):([^:]+)$/, allowedAction("plan:sav
   if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
   const saved = await savePlan(ctx.services.db, loaded.preview, {
     clock: ctx.services.clock,
-    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    actor: actorOf(ctx),
     source: loaded.sourceName,
   });
   await ctx.editMessageText(

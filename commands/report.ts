@@ -9,6 +9,7 @@ import { loadHolidays } from "../src/services/reminders.js";
 import { registrationReport, remindUnregistered } from "../src/services/registrations.js";
 import { exportRegistrations } from "../src/services/registration-export.js";
 import { allowed, allowedAction } from "./guard.js";
+import { actorOf } from "./actor.js";
 
 /** The secretariat's side of registration: the campaign, the report, reminders and the export. */
 export const reportCommand = new Composer<Context>();
@@ -23,7 +24,7 @@ reportCommand.command("campaign", allowed("campaign"), async (ctx) => {
   if ("key" in launch) return ctx.say(launch.key, launch.args);
   await launchCampaign(ctx.services.db, launch, {
     clock: ctx.services.clock,
-    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    actor: actorOf(ctx),
   });
   await ctx.say("campaign-saved", { year: String(launch.year), title: launch.title, deadline: formatDate(launch.deadlineAt, zone) });
 });

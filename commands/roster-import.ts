@@ -8,6 +8,7 @@ import { importRoster, previewRoster } from "../src/services/roster.js";
 import { readRosterBytes } from "../src/services/roster-file.js";
 import { allowed, allowedAction } from "./guard.js";
 import { receiveDocument } from "./uploads.js";
+import { actorOf } from "./actor.js";
 
 /** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
 export const rosterImport = new Composer<Context>();
@@ -49,7 +50,7 @@ rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("rost
   if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
   const result = await importRoster(ctx.services.db, pending.rows, {
     clock: ctx.services.clock,
-    actor: { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    actor: actorOf(ctx),
     source: pending.sourceName,
   });
   await ctx.editMessageText(

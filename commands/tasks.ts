@@ -4,11 +4,11 @@ import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, quarterOfDay } from "../src/domain/calendar.js";
 import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit } from "../src/services/tasks.js";
 import { allowed, allowedAction } from "./guard.js";
+import { actorOf } from "./actor.js";
 
 export const tasksCommand = new Composer<Context>();
 
 const taskId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const actorOf = (ctx: Context) => ({ personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` });
 
 function currentQuarter(ctx: Context) {
   const today = localDay(ctx.services.clock(), ctx.services.config.displayTimeZone);

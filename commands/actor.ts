@@ -1,0 +1,7 @@
+import type { ConversationContext } from "../src/bot/context.js";
+import type { Actor } from "../src/services/audit.js";
+
+/** Who the audit log names for what this chat user does: the person, and the chat account it came from. */
+export function actorOf(ctx: ConversationContext): Actor {
+  return { personId: ctx.identity.person?.id ?? null, label: `${ctx.services.platform}:${ctx.from?.id}` };
+}
