@@ -38,6 +38,7 @@ async function main(): Promise<number> {
     }
     const telegram = telegramToken ? telegramModule.createTelegramBot(services, telegramToken) : undefined;
     const zaloClient = zaloToken ? new zaloModule.ZaloClient(zaloToken, config.zalo.apiRoot) : undefined;
+    await zaloClient?.checkToken();
     // Documents reach Zalo users as links to this server; without one there is nothing to link to.
     const signingKey = mode.kind === "webhook" ? await downloadSigningKey(database.db, mode.downloadSigningKey) : undefined;
     const downloads = mode.kind === "webhook" && signingKey ? { db: database.db, baseUrl: mode.url, signingKey } : undefined;

@@ -16,6 +16,7 @@ import type { Translate } from "../services/outbox.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 import { readBody, reply, safeJson, secretMatches } from "./http.js";
 import { commandEntities, type OutgoingFile, plainBotInfo, type PlainOutgoing, plainTextFetch } from "./reroute.js";
+import { ConfigError } from "../config.js";
 
 /** Zalo refuses longer texts. */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -70,6 +71,20 @@ export class ZaloClient {
     if (!parsed.success) throw new ZaloApiError(response.status, `${method}: HTTP ${response.status}, not a Bot API answer`, response.status < 500);
     if (!parsed.data.ok) throw new ZaloApiError(parsed.data.error_code ?? response.status, `${method}: ${parsed.data.description ?? "refused"}`);
     return parsed.data.result;
+  }
+
+  /**
+   * Asks Zalo who the bot is, so that a wrong token stops start-up with one line instead of a
+   * bot that polls in silence. Only a refusal of the token counts; an unreachable Zalo does not.
+   */
+  async checkToken(): Promise<void> {
+    try {
+      await this.call("getMe", {}, undefined, 10_000);
+    } catch (error) {
+      if (error instanceof ZaloApiError && error.answered && (error.errorCode === 401 || error.errorCode === 403 || error.errorCode === 404)) {
+        throw new ConfigError(`Configuration error: ZALO_BOT_TOKEN was refused by Zalo (${error.message})`);
+      }
+    }
   }
 
   /** One event, or undefined when none came within the timeout (Zalo answers 408 then). */

@@ -179,6 +179,18 @@ describe.each(DATABASE_KINDS)("documents on Zalo without a web server (%s)", (ki
 });
 
 describe("npm start with only a Zalo token", () => {
+  it("stops start-up with one line when Zalo refuses the token", async () => {
+    const fake = await FakeZalo.start();
+    try {
+      const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-zalo-token-"));
+      const run = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir, ZALO_BOT_TOKEN: "999:not-the-token", ZALO_API_ROOT: fake.apiRoot } });
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim().split("\n")).toEqual(["Configuration error: ZALO_BOT_TOKEN was refused by Zalo (getMe: Unauthorized)"]);
+    } finally {
+      await fake.close();
+    }
+  });
+
   it("polls Zalo, links a user by the code alone, answers /me, and stops cleanly on SIGTERM", async () => {
     const fake = await FakeZalo.start();
     const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-zalo-"));
