@@ -36,6 +36,8 @@ const common = z.object({
   ZALO_BOT_TOKEN: optionalString,
   ZALO_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://bot-api.zaloplatforms.com")),
   BROADCAST_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(30)),
+  // Zalo publishes no rate; its quota answers 429 without a retry time. A few a second is safe.
+  ZALO_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).default(5)),
   BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TZ_DISPLAY: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Ho_Chi_Minh")),
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
@@ -77,7 +79,7 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   telegram: { token: string | undefined; apiRoot: string };
-  zalo: { token: string | undefined; apiRoot: string };
+  zalo: { token: string | undefined; apiRoot: string; rate: number };
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
@@ -126,7 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, "") },
-    zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, "") },
+    zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""), rate: e.ZALO_RATE },
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },

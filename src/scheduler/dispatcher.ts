@@ -30,6 +30,13 @@ export type DispatcherOptions = {
   rateKey?: string;
   /** Telegram allows about one message a second to one chat. */
   perChatIntervalMs?: number;
+  /**
+   * The rows this dispatcher takes: one platform's (each platform has its own rate and rate
+   * key), and with `strays` the configured platforms' names, also the rows of any platform this
+   * process cannot reach, so they fail with the reason instead of waiting forever. All rows
+   * when not given.
+   */
+  scope?: { platform: string; strays?: string[] };
 };
 
 /** One sender per platform; a row for a platform this process cannot reach fails with the reason. */
@@ -100,7 +107,7 @@ export class Dispatcher {
   private async duePending(): Promise<number> {
     const [row] = await queryRows<{ count: number }>(
       this.options.db,
-      sql`select count(*)::int as count from ${outbox} where status in ('pending', 'claimed') and not_before <= ${timestamp(this.options.clock())}`,
+      sql`select count(*)::int as count from ${outbox} where status in ('pending', 'claimed') and not_before <= ${timestamp(this.options.clock())} and ${this.scopeCondition()}`,
     );
     return row?.count ?? 0;
   }
@@ -164,7 +171,7 @@ export class Dispatcher {
       this.options.db,
       sql`with candidates as (
             select id, chat_id from ${outbox}
-            where status = 'pending' and not_before <= ${timestamp(businessNow)}
+            where status = 'pending' and not_before <= ${timestamp(businessNow)} and ${this.scopeCondition()}
             order by not_before, id
             limit ${this.batchSize * 4}
             for update skip locked
@@ -180,6 +187,13 @@ export class Dispatcher {
           where id in (select id from limited)
           returning id::int as id, platform, chat_id, payload, chat_account_id::int as chat_account_id`,
     );
+  }
+
+  private scopeCondition() {
+    const scope = this.options.scope;
+    if (!scope) return sql`true`;
+    if (!scope.strays) return sql`${outbox.platform} = ${scope.platform}`;
+    return sql`(${outbox.platform} = ${scope.platform} or ${outbox.platform} <> all(${`{${scope.strays.join(",")}}`}::text[]))`;
   }
 
   /**

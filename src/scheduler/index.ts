@@ -6,28 +6,54 @@ import type { Translate } from "../services/outbox.js";
 import { type ReminderSettings, sweepReminders } from "../services/reminders.js";
 import { pruneProcessedUpdates } from "../services/updates.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
-import { Dispatcher, type Sender } from "./dispatcher.js";
+import { Dispatcher, type DispatcherOptions, type Sender, sendByPlatform } from "./dispatcher.js";
 
 export { sendByPlatform } from "./dispatcher.js";
+
+/** What the scheduler needs of each platform: how to send there, how fast, and how to show progress. */
+export type SchedulerPlatform = { name: string; sender: Sender; rate: number; progress: ProgressEdit };
 
 export type SchedulerOptions = {
   db: Database;
   logger: Logger;
   clock: Clock;
   translate: Translate;
-  send: Sender;
-  rate: number;
+  platforms: SchedulerPlatform[];
   settings: ReminderSettings;
-  /** Edits a broadcast's progress message in the sender's chat. */
-  editProgress: ProgressEdit;
 };
+
+/**
+ * One dispatcher per platform, each with its own rate and rate key: a Zalo quota pause never
+ * slows Telegram. The first also fails the rows of platforms this process cannot reach.
+ */
+export function platformDispatchers(platforms: SchedulerPlatform[], options: Omit<DispatcherOptions, "send" | "rate" | "rateKey" | "scope">): Dispatcher[] {
+  const names = platforms.map((platform) => platform.name);
+  return platforms.map(
+    (platform, index) =>
+      new Dispatcher({
+        ...options,
+        send: sendByPlatform({ [platform.name]: platform.sender }),
+        rate: platform.rate,
+        rateKey: platform.name,
+        scope: index === 0 ? { platform: platform.name, strays: names } : { platform: platform.name },
+      }),
+  );
+}
+
+/** Shows a broadcast's progress on the platform of the chat that confirmed it. */
+function progressByPlatform(platforms: SchedulerPlatform[]): ProgressEdit {
+  return async (target, view, finished) => platforms.find((platform) => platform.name === target.platform)?.progress(target, view, finished);
+}
 
 /**
  * Every minute, on every instance: one reminder sweep (safe to run anywhere, any number of times)
  * and housekeeping; meanwhile the dispatcher drains the outbox continuously.
  */
 export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
-  const dispatcher = new Dispatcher({ db: options.db, send: options.send, logger: options.logger, clock: options.clock, rate: options.rate });
+  const dispatchers = platformDispatchers(options.platforms, { db: options.db, logger: options.logger, clock: options.clock });
+  const editProgress = progressByPlatform(options.platforms);
+  // The progress message's time left is read at the pace of the first platform (Telegram's, when configured).
+  const rate = options.platforms[0]?.rate ?? 30;
   let sweeping: Promise<unknown> = Promise.resolve();
   const task = cron.schedule("* * * * *", () => {
     sweeping = (async () => {
@@ -45,13 +71,13 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       }
     })();
   });
-  dispatcher.start();
+  for (const dispatcher of dispatchers) dispatcher.start();
   // Progress messages are claimed per broadcast, so several instances edit each at most every 3 s.
   let reporting: Promise<void> = Promise.resolve();
   const progress = setInterval(() => {
     reporting = reporting.then(() =>
-      reportBroadcastProgress({ db: options.db, now: options.clock(), translate: options.translate, rate: options.rate, edit: options.editProgress }).catch(
-        (error: unknown) => options.logger.warn({ err: error }, "broadcast progress update failed"),
+      reportBroadcastProgress({ db: options.db, now: options.clock(), translate: options.translate, rate, edit: editProgress }).catch((error: unknown) =>
+        options.logger.warn({ err: error }, "broadcast progress update failed"),
       ),
     );
   }, 1000);
@@ -61,7 +87,7 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
       await task.stop();
       await sweeping;
       await reporting;
-      await dispatcher.stop();
+      await Promise.all(dispatchers.map((dispatcher) => dispatcher.stop()));
     },
   };
 }

@@ -6,11 +6,38 @@ import { createBot, type TdktBot } from "../bot/index.js";
 import { outgoingPolicy } from "../bot/outgoing-policy.js";
 import { commandsFor } from "../domain/roles.js";
 import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
+import type { ChatPlatform } from "./platform.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
 export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
   return createBot({ token, services: { ...services, platform: "telegram" }, outgoing: outgoingPolicy(services.logger) });
+}
+
+/** The update types the bot handles; Telegram sends nothing else. */
+export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/** Telegram through grammY: long polling, or the webhook of the shared HTTP server. */
+export function telegramPlatform(services: Omit<BotServices, "platform">, token: string): ChatPlatform {
+  const { config } = services;
+  const bot = createTelegramBot(services, token);
+  const { mode } = config;
+  return {
+    name: "telegram",
+    bot,
+    sender: telegramSender(token, config.telegram.apiRoot, { paid: config.broadcast.paid }),
+    rate: config.broadcast.rate,
+    progress: progressEditor(bot),
+    run: (signal, onReady) => runTelegramPolling(bot, signal, onReady),
+    ...(mode.kind === "webhook" ? { webhook: { path: new URL(mode.url).pathname, register: () => registerWebhook(bot, mode.url, mode.secret) } } : {}),
+  };
+}
+
+/** Tells Telegram where to deliver, with the secret, the update types and the parallelism. */
+export async function registerWebhook(bot: TdktBot, url: string, secret: string): Promise<void> {
+  await bot.init();
+  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
+  await publishCommandMenu(bot);
 }
 
 /** The command menu Telegram shows, per language, for the commands every staff member has. */
@@ -34,7 +61,7 @@ export async function runTelegramPolling(bot: TdktBot, stop: AbortSignal, onRead
   await bot.api.deleteWebhook();
   await publishCommandMenu(bot);
   const handle = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "callback_query", "my_chat_member"] } },
+    runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } },
   });
   onReady();
   await new Promise<void>((resolve) => {
@@ -78,7 +105,7 @@ export function telegramSender(token: string, apiRoot: string, options: { paid?:
 }
 
 /** Edits a broadcast's progress message; an edit that changes nothing is not an error. */
-export function progressEditor(bot: TdktBot): ProgressEdit {
+function progressEditor(bot: TdktBot): ProgressEdit {
   return async ({ chatId, messageId }, { text, buttons }) => {
     try {
       await bot.api.editMessageText(chatId, messageId, text, {

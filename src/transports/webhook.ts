@@ -12,7 +12,6 @@ import { registry } from "../metrics.js";
 import { DOWNLOAD_PATH, openDownload } from "../services/downloads.js";
 import { outboxDepth } from "../services/outbox.js";
 import { readBody, reply, safeJson, secretMatches } from "./http.js";
-import { publishCommandMenu } from "./telegram.js";
 import { type ZaloTransport, zaloWebhookHandler } from "./zalo.js";
 
 /** The updates the bot handles; Telegram sends nothing else. */
@@ -142,11 +141,4 @@ function metricsAllowed(req: IncomingMessage, token: string | undefined): boolea
   if (token) return secretMatches(req.headers.authorization, `Bearer ${token}`);
   const address = req.socket.remoteAddress ?? "";
   return address === "127.0.0.1" || address === "::1" || address === "::ffff:127.0.0.1";
-}
-
-/** Tells Telegram where to deliver, with the secret, the update types and the parallelism. */
-export async function registerWebhook(bot: TdktBot, url: string, secret: string): Promise<void> {
-  await bot.init();
-  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
-  await publishCommandMenu(bot);
 }

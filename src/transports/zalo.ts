@@ -17,6 +17,7 @@ import type { Sender } from "../scheduler/dispatcher.js";
 import { readBody, reply, safeJson, secretMatches } from "./http.js";
 import { commandEntities, type OutgoingFile, plainBotInfo, type PlainOutgoing, plainTextFetch } from "./reroute.js";
 import { ConfigError } from "../config.js";
+import type { ChatPlatform } from "./platform.js";
 
 /** Zalo refuses longer texts. */
 export const ZALO_TEXT_LIMIT = 2000;
@@ -426,6 +427,33 @@ export function zaloWebhookHandler(transport: ZaloTransport, secret: string) {
     if (!event) return answer(400, { ok: false, description: "bad event" });
     const { busy } = await transport.handle(event);
     answer(busy ? 503 : 200, { ok: !busy });
+  };
+}
+
+/**
+ * Zalo's Bot Platform: a token refused by getMe stops start-up; long polling, or the webhook of
+ * the shared HTTP server. Zalo cannot edit a message, so a broadcast's progress arrives only as
+ * its final report, as a new message.
+ */
+export function zaloPlatform(services: Omit<BotServices, "platform">, token: string, downloads: DownloadLinks | undefined): ChatPlatform {
+  const { config } = services;
+  const client = new ZaloClient(token, config.zalo.apiRoot);
+  const transport = createZaloTransport(services, { client, ...(downloads ? { downloads } : {}) });
+  const { mode } = config;
+  return {
+    name: "zalo",
+    bot: transport.bot,
+    sender: zaloSender(transport.outbound),
+    rate: config.zalo.rate,
+    progress: async (target, view, finished) => {
+      if (finished) await transport.outbound.sendPayload(target.chatId, { text: view.text, parseMode: "HTML", buttons: view.buttons }, target.messageId);
+    },
+    verify: () => client.checkToken(),
+    run: (signal, onReady) => runZaloPolling(transport, client, services.logger, signal, onReady),
+    ...(mode.kind === "webhook"
+      ? { webhook: { path: new URL(mode.zalo.url).pathname, register: () => registerZaloWebhook(client, mode.zalo.url, mode.zalo.secret) } }
+      : {}),
+    zalo: { transport, secret: mode.kind === "webhook" ? mode.zalo.secret : "" },
   };
 }
 

@@ -2,7 +2,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { campaigns } from "../../src/db/schema.js";
 import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
-import { progressEditor } from "../../src/transports/telegram.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import type { Shown, TestUser } from "../support/fake-telegram.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
@@ -27,7 +26,13 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
     await testDispatcher(world, database.db).drainAll();
     world.clock.advance(4000);
-    await reportBroadcastProgress({ db: database.db, now: world.clock.now(), translate, rate: 30, edit: progressEditor(world.bot) });
+    await reportBroadcastProgress({
+      db: database.db,
+      now: world.clock.now(),
+      translate,
+      rate: 30,
+      edit: world.app.platforms.telegram?.progress ?? (async () => {}),
+    });
   };
 
   beforeAll(async () => {

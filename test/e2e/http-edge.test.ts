@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { queryRows } from "../../src/db/client.js";
 import { publishDownload } from "../../src/services/downloads.js";
-import { createTelegramBot } from "../../src/transports/telegram.js";
-import { startWebhookServer, type WebhookServer } from "../../src/transports/webhook.js";
+import { type App, createApp } from "../../src/app.js";
+import type { WebhookServer } from "../../src/transports/webhook.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { TestClock } from "../support/harness.js";
@@ -25,6 +25,7 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
   let database: TestDatabase;
   let fake: FakeTelegram;
   let server: WebhookServer;
+  let app: App;
   const clock = new TestClock(new Date("2025-01-06T09:00:00+07:00"));
   const url = (path: string) => `http://127.0.0.1:${server.port}${path}`;
 
@@ -39,23 +40,20 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
       BOT_MODE: "webhook",
       WEBHOOK_URL: "https://bot.example.vn/telegram",
       WEBHOOK_SECRET: SECRET,
+      METRICS_TOKEN,
+      DOWNLOAD_SIGNING_KEY: SIGNING_KEY,
+      HTTP_HEADERS_TIMEOUT_MS: String(LIMITS.headersTimeoutMs),
+      HTTP_REQUEST_TIMEOUT_MS: String(LIMITS.requestTimeoutMs),
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: String(LIMITS.keepAliveTimeoutMs),
+      HTTP_MAX_CONNECTIONS: String(LIMITS.maxConnections),
     });
-    const bot = createTelegramBot({ db: database.db, config, logger: pino({ level: "silent" }), clock: clock.now }, TEST_TOKEN);
-    await bot.init();
-    server = await startWebhookServer({
-      telegram: { bot, path: "/telegram", secret: SECRET },
-      database,
-      logger: bot.services.logger,
-      port: 0,
-      host: "127.0.0.1",
-      http: LIMITS,
-      metricsToken: METRICS_TOKEN,
-      downloads: { signingKey: SIGNING_KEY },
-    });
+    app = await createApp(config, { database, clock: clock.now, logger: pino({ level: "silent" }), background: false, listen: { host: "127.0.0.1", port: 0 } });
+    await app.start();
+    server = app.server as WebhookServer;
     fake.webhookDelivery = (update: Update) => void fake.postToWebhook(url("/telegram"), update, SECRET);
   });
   afterAll(async () => {
-    await server?.close();
+    await app?.stop();
     await fake?.close();
     await database?.close();
   });

@@ -7,8 +7,8 @@ import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { registrations } from "../../src/db/schema.js";
 import { cliActor } from "../../src/services/audit.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
-import { createTelegramBot } from "../../src/transports/telegram.js";
-import { registerWebhook, startWebhookServer, type WebhookServer } from "../../src/transports/webhook.js";
+import { type App, createApp } from "../../src/app.js";
+import type { WebhookServer } from "../../src/transports/webhook.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { TestClock } from "../support/harness.js";
@@ -22,6 +22,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
   let second: DatabaseHandle | undefined;
   let fake: FakeTelegram;
   const servers: WebhookServer[] = [];
+  const apps: App[] = [];
   const statuses: number[] = [];
   let next = 0;
   const clock = new TestClock(new Date("2025-01-06T09:00:00+07:00"));
@@ -60,17 +61,16 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
       WEBHOOK_SECRET: SECRET,
     });
     for (const handle of [database, second ?? database]) {
-      const bot = createTelegramBot({ db: handle.db, config, logger: pino({ level: "warn" }, logSink), clock: clock.now }, TEST_TOKEN);
-      await registerWebhook(bot, "https://bot.example.vn/telegram", SECRET);
-      servers.push(
-        await startWebhookServer({
-          telegram: { bot, path: "/telegram", secret: SECRET },
-          database: handle,
-          logger: bot.services.logger,
-          port: 0,
-          host: "127.0.0.1",
-        }),
-      );
+      const app = await createApp(config, {
+        database: handle,
+        clock: clock.now,
+        logger: pino({ level: "warn" }, logSink),
+        background: false,
+        listen: { host: "127.0.0.1", port: 0 },
+      });
+      await app.start();
+      apps.push(app);
+      servers.push(app.server as WebhookServer);
     }
     // Telegram delivers to whichever instance the load balancer picks: here, alternately. A
     // chat's next update goes out once the previous one was answered, as a person answers a reply.
@@ -82,7 +82,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     };
   });
   afterAll(async () => {
-    for (const server of servers) await server.close();
+    for (const app of apps) await app.stop();
     await fake?.close();
     await second?.close();
     await database?.close();

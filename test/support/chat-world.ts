@@ -4,12 +4,14 @@ import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { chatAccounts, people } from "../../src/db/schema.js";
 import type { TdktBot } from "../../src/bot/index.js";
-import { Dispatcher, sendByPlatform } from "../../src/scheduler/dispatcher.js";
-import { startWebhookServer, type WebhookServer } from "../../src/transports/webhook.js";
-import { createZaloTransport, registerZaloWebhook, runZaloPolling, ZaloClient, zaloSender, type ZaloTransport } from "../../src/transports/zalo.js";
+import { createApp } from "../../src/app.js";
+import type { ChatPlatform } from "../../src/transports/platform.js";
+import type { WebhookServer } from "../../src/transports/webhook.js";
+import type { ZaloTransport } from "../../src/transports/zalo.js";
 import type { Shown } from "./fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
 import { type BotWorld, startBotWorld, TestClock, testDispatcher } from "./harness.js";
+import { freePort } from "./ports.js";
 
 export type TestPlatform = "telegram" | "zalo";
 /** The end-to-end suites that every platform must pass run once per platform. */
@@ -77,54 +79,47 @@ export async function startChatWorld(
 async function startZaloWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook" }): Promise<ChatWorld> {
   const fake = await FakeZalo.start();
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
-  const config = loadConfig({ ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_API_ROOT: fake.apiRoot, LOG_LEVEL: "silent" });
+  const port = options.mode === "webhook" ? await freePort() : 0;
+  const config = loadConfig({
+    ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,
+    ZALO_API_ROOT: fake.apiRoot,
+    LOG_LEVEL: "silent",
+    ...(options.mode === "webhook"
+      ? {
+          BOT_MODE: "webhook",
+          WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+          WEBHOOK_SECRET: "telegram-secret-unused-on-zalo",
+          ZALO_WEBHOOK_SECRET,
+          DOWNLOAD_SIGNING_KEY,
+          PORT: String(port),
+        }
+      : {}),
+  });
   const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const client = new ZaloClient(ZALO_TEST_TOKEN, fake.apiRoot);
-  const services = { db, config, logger, clock: clock.now };
-  const stop = new AbortController();
-  let server: WebhookServer | undefined;
-  let polling: Promise<void> | undefined;
-  let transport: ZaloTransport;
-  if (options.mode === "webhook") {
-    // The links are signed now and served by the server that starts next, on a port known then.
-    const downloads = { db, baseUrl: "http://127.0.0.1/", signingKey: DOWNLOAD_SIGNING_KEY };
-    transport = createZaloTransport(services, { client, downloads });
-    server = await startWebhookServer({
-      database: { db, ready: async () => true },
-      logger,
-      port: 0,
-      host: "127.0.0.1",
-      zalo: { transport, path: "/zalo", secret: ZALO_WEBHOOK_SECRET },
-      downloads: { signingKey: DOWNLOAD_SIGNING_KEY },
-    });
-    downloads.baseUrl = `http://127.0.0.1:${server.port}/`;
-    await registerZaloWebhook(client, `http://127.0.0.1:${server.port}/zalo`, ZALO_WEBHOOK_SECRET);
-    fake.useWebhook();
-  } else {
-    transport = createZaloTransport(services, { client });
-    let markReady = () => {};
-    const ready = new Promise<void>((resolve) => (markReady = resolve));
-    polling = runZaloPolling(transport, client, logger, stop.signal, markReady);
-    await Promise.race([ready, polling]);
-  }
-  const send = sendByPlatform({ zalo: zaloSender(transport.outbound) });
+  const app = await createApp(config, {
+    database: { db, ready: async () => true },
+    clock: clock.now,
+    logger,
+    background: false,
+    listen: { host: "127.0.0.1" },
+  });
+  await app.start();
+  if (options.mode === "webhook") fake.useWebhook();
+  const zalo = app.platforms.zalo as ChatPlatform;
   return {
     platform: "zalo",
-    bot: transport.bot,
+    bot: zalo.bot,
     clock,
     user: (profile) => fake.user(profile),
     unread: (userId) => fake.unread(userId),
     markRead: (userId) => fake.markRead(userId),
     violations: fake.violations,
     link: (database, staffCode, userId) => linkAccount(database, "zalo", staffCode, zaloChatId(userId)),
-    deliverNotifications: (database) =>
-      new Dispatcher({ db: database, logger: pino({ level: "silent" }), clock: clock.now, rate: 1000, perChatIntervalMs: 0, send }).drainAll(),
+    deliverNotifications: () => testDispatcher({ app }, db).drainAll(),
     telegram: undefined,
-    zalo: { fake, transport, server },
+    zalo: { fake, transport: (zalo.zalo as NonNullable<ChatPlatform["zalo"]>).transport, server: app.server },
     async close() {
-      stop.abort();
-      await polling;
-      await server?.close();
+      await app.stop();
       await fake.close();
     },
   };

@@ -1,23 +1,14 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Update } from "grammy/types";
 import { FakeTelegram, TEST_TOKEN } from "./fake-telegram.js";
+import { freePort } from "./ports.js";
 import { runEntry, startEntry } from "./processes.js";
 
 /** The heap settings the README recommends for webhook instances (and the Dockerfile sets). */
 export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=4 --max-old-space-size=112";
 const SECRET = "hostile-files-webhook-secret";
-
-/** A port nobody listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * `npm start` in webhook mode, as deployed (README heap settings), on the demo agency in a fresh
