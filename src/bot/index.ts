@@ -1,7 +1,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type ApiClientOptions, Bot, type BotConfig, type Middleware, type Transformer } from "grammy";
-import type { UserFromGetMe } from "grammy/types";
+import type { Update, UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts.js";
@@ -47,7 +47,9 @@ export function createBot({ token, services, apiRoot, botInfo, fetch, outgoing =
   bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
   bot.use(privateChatsOnly(services, i18n));
   const identities = new Map<number, Identity>();
-  bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform), webhookReplies));
+  // Updates another instance is still handling: a webhook answers them 503, so they come again later.
+  const busy = new WeakSet<object>();
+  bot.use(intakeUpdate(services, identities, updateFinisher(services.db, services.platform), webhookReplies, busy));
   bot.use(webhookReplies.hold());
   const perUpdate = [attachServices(services), attachIdentity(services, identities), i18n.middleware()];
   bot.use(...perUpdate);
@@ -65,7 +67,17 @@ export function createBot({ token, services, apiRoot, botInfo, fetch, outgoing =
   );
   bot.catch(reportError);
 
-  return Object.assign(bot, { inflight, i18n, services, webhookReplies });
+  /**
+   * Handles one update and says how it ended: `busy` when another instance holds it (answer the
+   * platform so that it delivers it again), and for a webhook delivery the answer its 200 carries.
+   */
+  async function handle(update: Update, delivery: "webhook" | "direct" = "direct"): Promise<{ busy: boolean; answer: string }> {
+    const answer =
+      delivery === "webhook" ? await webhookReplies.handle(update.update_id, () => bot.handleUpdate(update)) : (await bot.handleUpdate(update), "");
+    return { busy: busy.has(update), answer };
+  }
+
+  return Object.assign(bot, { inflight, i18n, services, handle });
 }
 
 export type TdktBot = ReturnType<typeof createBot>;
@@ -94,9 +106,6 @@ function measure(): Middleware<Context> {
   };
 }
 
-/** Updates another instance is still handling: the webhook answers them with 503, so Telegram retries later. */
-export const busyUpdates = new WeakSet<object>();
-
 /**
  * Claims the update (a redelivery does nothing twice, whichever instance gets it) and finds who
  * sent it, in one round trip. The identity is kept for the update, so the per-update middleware
@@ -107,6 +116,7 @@ function intakeUpdate(
   identities: Map<number, Identity>,
   finishUpdate: (update: FinishedUpdate) => Promise<void>,
   webhookReplies: WebhookReplies,
+  busy: WeakSet<object>,
 ): Middleware<Context> {
   return async (ctx, next) => {
     // Channel posts and the like have no person behind them; the bot has nothing to say there.
@@ -115,7 +125,7 @@ function intakeUpdate(
     const { claim, identity, answer } = await intake(services.db, chatUserOf(ctx, services.platform), updateId);
     if (claim !== "claimed" || !identity) {
       ctx.outcome = "duplicate";
-      if (claim === "busy") busyUpdates.add(ctx.update);
+      if (claim === "busy") busy.add(ctx.update);
       if (answer) webhookReplies.replay(updateId, answer);
       services.logger.info({ update_id: updateId, claim }, "update already taken");
       return;

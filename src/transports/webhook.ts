@@ -5,7 +5,7 @@ import { Gauge } from "prom-client";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "pino";
-import { busyUpdates, type TdktBot } from "../bot/index.js";
+import type { TdktBot } from "../bot/index.js";
 import type { HttpLimits } from "../config.js";
 import type { DatabaseHandle } from "../db/client.js";
 import { registry } from "../metrics.js";
@@ -107,9 +107,9 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         const parsed = body === undefined ? undefined : updateSchema.safeParse(safeJson(body));
         if (!parsed?.success) return reply(res, 400, "bad update\n");
         const update = parsed.data as unknown as Update;
-        const answer = await telegram.bot.webhookReplies.handle(update.update_id, () => telegram.bot.handleUpdate(update));
+        const { busy, answer } = await telegram.bot.handle(update, "webhook");
         // Still being handled elsewhere: not 200, so Telegram delivers it again a little later.
-        if (busyUpdates.has(update)) return reply(res, 503, "busy\n");
+        if (busy) return reply(res, 503, "busy\n");
         return answer ? reply(res, 200, answer, "application/json") : reply(res, 200, "");
       }
       return reply(res, 404, "not found\n");

@@ -5,7 +5,7 @@ import type { Update } from "grammy/types";
 import type { Logger } from "pino";
 import { z } from "zod";
 import type { BotServices } from "../bot/context.js";
-import { busyUpdates, createBot, type TdktBot } from "../bot/index.js";
+import { createBot, type TdktBot } from "../bot/index.js";
 import type { Database } from "../db/client.js";
 import { chatAccounts, type OutboxPayload, type PendingChoice, pendingChoices } from "../db/schema.js";
 import { formatDateTime } from "../domain/calendar.js";
@@ -24,6 +24,10 @@ export const ZALO_TEXT_LIMIT = 2000;
 /** How long numbered options stay answerable: long enough for a step left over lunch. */
 export const CHOICES_TTL_MS = 12 * 60 * 60 * 1000;
 const POLL_TIMEOUT_SECONDS = 30;
+/** How long Zalo's sends wait after its quota answered 429. */
+export const ZALO_QUOTA_PAUSE_SECONDS = 60;
+// A handler still busy after this shows "typing…", as a person would see someone answering.
+const TYPING_AFTER_MS = 400;
 
 // ---------------------------------------------------------------- the Bot API
 
@@ -112,15 +116,23 @@ const zaloMessageSchema = z.looseObject({
 });
 
 const zaloEventSchema = z.looseObject({ event_name: z.string().min(1).max(100), message: zaloMessageSchema });
+// What any event has: Zalo sends some (message.unsupported.received, future kinds) without a
+// message the bot could answer; they are acknowledged and ignored, never refused.
+const anyEventSchema = z.looseObject({ event_name: z.string().min(1).max(100) });
 
 export type ZaloEvent = z.infer<typeof zaloEventSchema>;
 
-/** A webhook body or a getUpdates result: the event, bare or in its `{ok, result}` wrapper. */
-export function parseZaloEvent(body: unknown): ZaloEvent | undefined {
-  const wrapped = z.looseObject({ ok: z.boolean(), result: zaloEventSchema }).safeParse(body);
-  if (wrapped.success) return wrapped.data.result;
-  const bare = zaloEventSchema.safeParse(body);
-  return bare.success ? bare.data : undefined;
+/**
+ * A webhook body or a getUpdates result, bare or in its `{ok, result}` wrapper: an event the bot
+ * can answer, "ignored" for a well-formed event it has nothing to do with, or undefined for a
+ * body that is no event at all.
+ */
+export function parseZaloEvent(body: unknown): ZaloEvent | "ignored" | undefined {
+  const wrapped = z.looseObject({ ok: z.boolean(), result: z.unknown() }).safeParse(body);
+  const candidate = wrapped.success ? wrapped.data.result : body;
+  const event = zaloEventSchema.safeParse(candidate);
+  if (event.success) return event.data;
+  return anyEventSchema.safeParse(candidate).success ? "ignored" : undefined;
 }
 
 /**
@@ -236,8 +248,9 @@ export function zaloSender(outbound: ZaloOutbound): Sender {
     } catch (error) {
       if (!(error instanceof ZaloApiError)) return { kind: "unknown", reason: String(error) };
       if (!error.answered || (error.errorCode ?? 0) >= 500) return { kind: "unknown", reason: error.message };
-      if (error.errorCode === 429) return { kind: "retry", afterSeconds: 1, reason: error.message };
-      if (error.errorCode === 403) return { kind: "failed", reason: error.message, blocked: true };
+      // Zalo's 429 is its quota, with no time to retry after: Zalo's sends (only) pause a while.
+      if (error.errorCode === 429) return { kind: "retry", afterSeconds: ZALO_QUOTA_PAUSE_SECONDS, reason: error.message };
+      // A 403 names no cause on Zalo (a user who left, a bot not allowed to write first): not proof of a block.
       return { kind: "failed", reason: error.message };
     }
   };
@@ -284,8 +297,15 @@ export function createZaloTransport(services: Omit<BotServices, "platform">, opt
   async function handleInOrder(event: ZaloEvent): Promise<{ busy: boolean }> {
     const update = await toUpdate(event);
     if (!update) return { busy: false };
-    await bot.handleUpdate(update);
-    return { busy: busyUpdates.has(update) };
+    const chatId = event.message.chat.id;
+    const typing = setTimeout(() => {
+      options.client.call("sendChatAction", { chat_id: chatId, action: "typing" }).catch(() => {});
+    }, TYPING_AFTER_MS);
+    try {
+      return { busy: (await bot.handle(update)).busy };
+    } finally {
+      clearTimeout(typing);
+    }
   }
 
   async function toUpdate(event: ZaloEvent): Promise<Update | undefined> {
@@ -405,6 +425,7 @@ export async function runZaloPolling(transport: ZaloTransport, client: ZaloClien
     }
     if (body === undefined) continue;
     const event = parseZaloEvent(body);
+    if (event === "ignored") continue;
     if (!event) {
       logger.warn("zalo event of an unknown shape ignored");
       continue;
@@ -425,6 +446,7 @@ export function zaloWebhookHandler(transport: ZaloTransport, secret: string) {
     const body = await readBody(req);
     const event = body === undefined ? undefined : parseZaloEvent(safeJson(body));
     if (!event) return answer(400, { ok: false, description: "bad event" });
+    if (event === "ignored") return answer(200, { ok: true });
     const { busy } = await transport.handle(event);
     answer(busy ? 503 : 200, { ok: !busy });
   };
@@ -459,5 +481,13 @@ export function zaloPlatform(services: Omit<BotServices, "platform">, token: str
 
 /** Tells Zalo where to deliver events, with the secret it must send back. */
 export async function registerZaloWebhook(client: ZaloClient, url: string, secret: string): Promise<void> {
-  await client.call("setWebhook", { url, secret_token: secret });
+  const result = webhookInfoSchema.safeParse(await client.call("setWebhook", { url, secret_token: secret }));
+  // Zalo answers with the webhook it now has: anything else means events would go elsewhere.
+  if (!result.success || result.data.url !== url) {
+    throw new ConfigError(
+      `Configuration error: Zalo did not confirm the webhook ${url} (it answered ${JSON.stringify(result.success ? result.data : "no webhook")})`,
+    );
+  }
 }
+
+const webhookInfoSchema = z.looseObject({ url: z.string(), updated_at: z.number().optional() });

@@ -108,10 +108,25 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     world.markRead(7001);
   });
 
-  it("answers a sticker politely and tells an unknown user how to link", async () => {
+  it("answers a sticker and an image politely, acknowledges events without a message, and tells an unknown user how to link", async () => {
+    const user = world.user({ id: 7001, first_name: "An" });
     const sticker = zalo().fake.textEvent(7001, "An", "", "sticker-1");
-    await zalo().fake.deliver({ ...sticker, event_name: "message.sticker.received", message: { ...sticker.message, text: undefined } });
-    expect((await world.user({ id: 7001, first_name: "An" }).next()).text).toContain("Tôi chưa hiểu");
+    expect(await zalo().fake.deliver({ ...sticker, event_name: "message.sticker.received", message: { ...sticker.message, text: undefined } })).toBe(200);
+    expect((await user.next()).text).toContain("Tôi chưa hiểu");
+    const image = zalo().fake.textEvent(7001, "An", "", "image-1");
+    const withPhoto = {
+      ...image,
+      event_name: "message.image.received",
+      message: { ...image.message, text: undefined, photo_url: "https://zalo.example/p.jpg", caption: "ảnh" },
+    };
+    expect(await zalo().fake.deliver(withPhoto as unknown as typeof image)).toBe(200);
+    expect((await user.next()).text).toContain("Tôi chưa hiểu");
+    // Zalo sends some events with no message at all, and may add kinds: 200, and nothing said.
+    for (const event_name of ["message.unsupported.received", "bot.some_future_event"]) {
+      expect(await zalo().fake.deliver({ event_name } as unknown as typeof image)).toBe(200);
+    }
+    expect(await zalo().fake.deliver({ event_name: "message.unsupported.received", message: { message_id: "u1" } } as unknown as typeof image)).toBe(200);
+    expect(world.unread(7001)).toEqual([]);
     expect((await world.user({ id: 7999, first_name: "Khách" }).ask("xin chào")).text).toContain("mã mời");
   });
 

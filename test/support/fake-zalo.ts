@@ -163,6 +163,8 @@ export class FakeZalo {
       case "deleteWebhook":
         return { ok: true, result: { url: "", updated_at: Date.now() } };
       case "sendChatAction":
+        if (payload.action !== "typing" && payload.action !== "upload_photo") return this.refuse(`chat action ${String(payload.action)} is not one of Zalo's`);
+        this.chatActions.push({ chatId: String(payload.chat_id), action: payload.action });
         return { ok: true, result: {} };
       case "sendMessage":
         return this.sendMessage(payload);
@@ -189,7 +191,23 @@ export class FakeZalo {
     return event ? { ok: true, result: event } : { ok: false, error_code: 408, description: "Request timeout" };
   }
 
+  /** Chat actions the bot sent ("typing"), in order. */
+  readonly chatActions: { chatId: string; action: string }[] = [];
+  private sendFailures: { error_code: number; description: string }[] = [];
+
+  /** The next sendMessage gets Zalo's quota answer: 429, and no time to retry after. */
+  exceedQuota(): void {
+    this.sendFailures.push({ error_code: 429, description: "Quota exceeded" });
+  }
+
+  /** The next sendMessage is refused with this error, as Zalo refuses it. */
+  refuseNextSend(errorCode: number, description: string): void {
+    this.sendFailures.push({ error_code: errorCode, description });
+  }
+
   private async sendMessage(payload: Record<string, unknown>) {
+    const failure = this.sendFailures.shift();
+    if (failure) return { ok: false, ...failure };
     const chatId = payload.chat_id;
     const text = payload.text;
     if (typeof chatId !== "string" || !Number.isFinite(testIdOf(chatId))) return this.refuse(`chat_id ${String(chatId)} is not a Zalo chat`);
