@@ -1,7 +1,7 @@
 import { pino } from "pino";
 import { Dispatcher } from "../src/scheduler/dispatcher.js";
 import { enqueue } from "../src/services/outbox.js";
-import { telegramSender } from "../src/transports/telegram.js";
+import { telegramSender } from "../src/transports/telegram/index.js";
 import { FakeTelegram, TEST_TOKEN } from "../test/support/fake-telegram.js";
 import { importRosterText, linkTelegram } from "../test/support/people.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";

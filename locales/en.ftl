@@ -110,7 +110,6 @@ cli-seeded = Demo agency loaded: { $people } people.
 
 ## Console chat
 console-welcome = tdkt-bot — local console chat. You are { $name } ({ $unit }). Type /help to start; type a number to press a button.
-console-choose = Reply with a number:
 console-document = [Attached file: { $name }]
 
 ## Plans
@@ -428,8 +427,8 @@ notify-set-not-linked = Saved: notifications go to <b>{ $via }</b>. You have not
 notify-via-telegram = Telegram
 notify-via-zalo = Zalo
 notify-via-both = Both Telegram and Zalo
-zalo-choose-hint = Reply with the number (e.g. 1) or type the option.
-zalo-choice-out-of-range = There is no option with that number. Reply with a number from 1 to { $count }.
+plain-choose-hint = Reply with the number (e.g. 1) or type the option.
+plain-choice-out-of-range = There is no option with that number. Reply with a number from 1 to { $count }.
 zalo-document-link = 📎 Download { $name } at: { $url }
     The link works until { $until }.
 zalo-document-unavailable = 📎 Zalo cannot receive the file { $name } from the bot. Use this command on Telegram, or ask the Office to send you the file.
@@ -442,3 +441,4 @@ roster-preview = File <b>{ $file }</b>: { $created } new people, { $known } alre
 roster-preview-more = … and { $count } more rejected rows.
 roster-button-import = ✅ Import the roster
 group-not-served = The emulation and commendation assistant works in private chats only: please message me directly.
+plain-choices-updated = The options are updated:

@@ -110,7 +110,6 @@ cli-seeded = Đã nạp cơ quan mẫu: { $people } cán bộ.
 
 ## Trò chuyện thử trên máy (console)
 console-welcome = tdkt-bot — trò chuyện thử trên máy. Bạn đang là { $name } ({ $unit }). Gõ /help để bắt đầu; gõ số để bấm nút.
-console-choose = Trả lời bằng số:
 console-document = [Tệp đính kèm: { $name }]
 
 ## Kế hoạch
@@ -428,8 +427,8 @@ notify-set-not-linked = Đã ghi: thông báo gửi qua <b>{ $via }</b>. Bạn c
 notify-via-telegram = Telegram
 notify-via-zalo = Zalo
 notify-via-both = Cả Telegram và Zalo
-zalo-choose-hint = Trả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.
-zalo-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến { $count }.
+plain-choose-hint = Trả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.
+plain-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến { $count }.
 zalo-document-link = 📎 Tải tệp { $name } tại: { $url }
     Đường dẫn dùng được đến { $until }.
 zalo-document-unavailable = 📎 Zalo không nhận được tệp { $name } từ bot. Hãy dùng lệnh này trên Telegram, hoặc đề nghị Văn phòng gửi tệp cho bạn.
@@ -442,3 +441,4 @@ roster-preview = Tệp <b>{ $file }</b>: { $created } người mới, { $known }
 roster-preview-more = … và { $count } dòng bị loại khác.
 roster-button-import = ✅ Nhập danh sách
 group-not-served = Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.
+plain-choices-updated = Các lựa chọn đã được cập nhật:

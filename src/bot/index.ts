@@ -72,8 +72,9 @@ export function createBot({ token, services, apiRoot, botInfo, fetch, outgoing =
    * platform so that it delivers it again), and for a webhook delivery the answer its 200 carries.
    */
   async function handle(update: Update, delivery: "webhook" | "direct" = "direct"): Promise<{ busy: boolean; answer: string }> {
-    const answer =
-      delivery === "webhook" ? await webhookReplies.handle(update.update_id, () => bot.handleUpdate(update)) : (await bot.handleUpdate(update), "");
+    let answer = "";
+    if (delivery === "webhook") answer = await webhookReplies.handle(update.update_id, () => bot.handleUpdate(update));
+    else await bot.handleUpdate(update);
     return { busy: busy.has(update), answer };
   }
 

@@ -20,7 +20,7 @@ import { htmlToPlainText } from "../domain/text.js";
 import { createLogger } from "../logger.js";
 import { Dispatcher, type Sender } from "../scheduler/dispatcher.js";
 import { reminderSettings, sweepReminders } from "../services/reminders.js";
-import { telegramSender } from "../transports/telegram.js";
+import { telegramSender } from "../transports/telegram/index.js";
 import { UserError } from "../domain/user-error.js";
 import { cliActor } from "../services/audit.js";
 import { seedDemo } from "../services/demo.js";

@@ -2,7 +2,7 @@ import type { TdktBot } from "../bot/index.js";
 import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
 import type { Sender } from "../scheduler/dispatcher.js";
 import type { Platform as PlatformName } from "../services/accounts.js";
-import type { ZaloTransport } from "./zalo.js";
+import type { ZaloTransport } from "./zalo/transport.js";
 
 /** How a platform's updates reach the webhook server, when it has one. */
 export type PlatformWebhook = {

@@ -5,7 +5,7 @@ import type { DatabaseHandle } from "../../src/db/client.js";
 import { chatAccounts, outbox } from "../../src/db/schema.js";
 import { enqueue, outboxDepth } from "../../src/services/outbox.js";
 import { Dispatcher } from "../../src/scheduler/dispatcher.js";
-import { telegramSender } from "../../src/transports/telegram.js";
+import { telegramSender } from "../../src/transports/telegram/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { importRosterText, linkTelegram } from "../support/people.js";

@@ -17,10 +17,14 @@ describe("the console chat (npm start without a token)", () => {
     expect(run.stdout).toContain("/me — Thông tin của bạn");
     expect(run.stdout).toContain("Trần Thị Thu Hà\nChức vụ: Chánh Văn phòng\nĐơn vị: Văn phòng Sở");
 
-    // A second run reopens the same directory and finds the demo agency as it left it.
-    const again = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/lang\n2\n" });
+    // A second run reopens the same directory and finds the demo agency as it left it. Its
+    // options are chosen as on Zalo: "số 2", a number not on the list (asked again), the label without accents.
+    const again = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/lang\nsố 2\n/lang\n7\ntieng viet\n" });
     expect(again.code).toBe(0);
-    expect(again.stdout).toContain("1. Tiếng Việt\n  2. English\nSwitched to English.");
+    expect(again.stdout).toContain(
+      "Chọn ngôn ngữ:\n\n1. Tiếng Việt\n2. English\nTrả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.\nSwitched to English.",
+    );
+    expect(again.stdout).toContain("There is no option with that number. Reply with a number from 1 to 2.\nĐã chuyển sang Tiếng Việt.");
   });
 
   it("refuses a second process on the same embedded database directory", async () => {

@@ -9,7 +9,7 @@ import { loadConfig } from "../../src/config.js";
 import { queryRows } from "../../src/db/client.js";
 import { publishDownload } from "../../src/services/downloads.js";
 import { type App, createApp } from "../../src/app.js";
-import type { WebhookServer } from "../../src/transports/webhook.js";
+import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { TestClock } from "../support/harness.js";

@@ -8,7 +8,7 @@ import { registrations } from "../../src/db/schema.js";
 import { cliActor } from "../../src/services/audit.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { type App, createApp } from "../../src/app.js";
-import type { WebhookServer } from "../../src/transports/webhook.js";
+import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { TestClock } from "../support/harness.js";

@@ -2,7 +2,7 @@
 import { pino } from "pino";
 import { openDatabase } from "../../src/db/client.js";
 import { Dispatcher } from "../../src/scheduler/dispatcher.js";
-import { telegramSender } from "../../src/transports/telegram.js";
+import { telegramSender } from "../../src/transports/telegram/index.js";
 import { TEST_TOKEN } from "./fake-telegram.js";
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? "" });

@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
 import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
-import { parseApiPayload } from "../../src/transports/http.js";
+import { parseApiPayload } from "../../src/transports/http/body.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
 

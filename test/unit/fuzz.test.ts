@@ -14,7 +14,7 @@ import { readCsv } from "../../src/services/roster-file.js";
 import { normalizeInviteCode } from "../../src/services/invites.js";
 import { matchChoiceReply, splitText } from "../../src/domain/numbered-choices.js";
 import { foldForMatching } from "../../src/domain/text.js";
-import { parseZaloEvent } from "../../src/transports/zalo.js";
+import { parseZaloEvent } from "../../src/transports/zalo/events.js";
 
 // A fixed seed and a bounded number of runs: the same inputs in every CI run, a few seconds in all.
 const settings = { seed: 20261121, numRuns: 300 };

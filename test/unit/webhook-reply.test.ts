@@ -4,7 +4,7 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Context } from "../../src/bot/context.js";
 import { WebhookReplies } from "../../src/bot/webhook-reply.js";
-import { plainBotInfo } from "../../src/transports/reroute.js";
+import { plainBotInfo } from "../../src/transports/plain-text/api.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 
 describe("replies carried in the webhook answer", () => {

@@ -5,14 +5,15 @@ import { Gauge } from "prom-client";
 import type { Update } from "grammy/types";
 import { z } from "zod";
 import type { Logger } from "pino";
-import type { TdktBot } from "../bot/index.js";
-import type { HttpLimits } from "../config.js";
-import type { DatabaseHandle } from "../db/client.js";
-import { registry } from "../metrics.js";
-import { DOWNLOAD_PATH, openDownload } from "../services/downloads.js";
-import { outboxDepth } from "../services/outbox.js";
-import { readBody, reply, safeJson, secretMatches } from "./http.js";
-import { type ZaloTransport, zaloWebhookHandler } from "./zalo.js";
+import type { TdktBot } from "../../bot/index.js";
+import type { HttpLimits } from "../../config.js";
+import type { DatabaseHandle } from "../../db/client.js";
+import { registry } from "../../metrics.js";
+import { DOWNLOAD_PATH, openDownload } from "../../services/downloads.js";
+import { outboxDepth } from "../../services/outbox.js";
+import { readBody, reply, safeJson, secretMatches } from "../http/body.js";
+import type { ZaloTransport } from "../zalo/transport.js";
+import { zaloWebhookHandler } from "../zalo/webhook.js";
 
 /** The updates the bot handles; Telegram sends nothing else. */
 export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;

@@ -1,13 +1,13 @@
 import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
-import type { BotServices } from "../bot/context.js";
-import { LOCALES } from "../bot/i18n.js";
-import { createBot, type TdktBot } from "../bot/index.js";
-import { outgoingPolicy } from "../bot/outgoing-policy.js";
-import { commandsFor } from "../domain/roles.js";
-import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
-import type { ChatPlatform } from "./platform.js";
-import type { Sender } from "../scheduler/dispatcher.js";
+import type { BotServices } from "../../bot/context.js";
+import { LOCALES } from "../../bot/i18n.js";
+import { createBot, type TdktBot } from "../../bot/index.js";
+import { outgoingPolicy } from "../../bot/outgoing-policy.js";
+import { commandsFor } from "../../domain/roles.js";
+import type { ProgressEdit } from "../../scheduler/broadcast-progress.js";
+import type { ChatPlatform } from "../platform.js";
+import type { Sender } from "../../scheduler/dispatcher.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
 export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {

@@ -1,8 +1,8 @@
 import type { ApiClientOptions } from "grammy";
 import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
-import type { PendingChoice } from "../db/schema.js";
-import { htmlToPlainText } from "../domain/text.js";
-import { parseApiPayload, safeJson, type UploadedPart } from "./http.js";
+import type { PendingChoice } from "../../db/schema.js";
+import { htmlToPlainText } from "../../domain/text.js";
+import { parseApiPayload, safeJson, type UploadedPart } from "../http/body.js";
 
 /** A button as a platform without inline keyboards offers it: a label and what pressing sends. */
 export type Choice = PendingChoice;
@@ -13,6 +13,8 @@ export type OutgoingFile = { fileName: string; bytes: (() => Promise<Uint8Array>
 /** What a handler asked to show, in the terms of a platform that only has plain text. */
 export type PlainOutgoing =
   | { kind: "message" | "edit"; chatId: string; messageId: number; text: string; choices: Choice[] }
+  /** New buttons on a message already shown (a toggled option): the options again, without the text. */
+  | { kind: "choices"; chatId: string; messageId: number; choices: Choice[] }
   | { kind: "notice"; chatId: string; text: string }
   | { kind: "document"; chatId: string; file: OutgoingFile; caption: string };
 
@@ -21,7 +23,19 @@ export interface PlainTextSink {
   deliver(outgoing: PlainOutgoing): Promise<void>;
   /** The chat a callback query came from: answerCallbackQuery names only the query. */
   chatOfCallbackQuery?(queryId: string): string;
+  /** A Bot API call the platform cannot carry out: logged in production, a failure in tests. */
+  unsupported(method: string): void;
 }
+
+/**
+ * The Bot API methods a plain-text platform carries out, and those it answers without doing
+ * anything on purpose (the platform shows its own "typing…"; it has no command menu). Any other
+ * method is refused loudly (see plainTextFetch), never answered with a silent success.
+ */
+export const PLAIN_TEXT_METHODS = {
+  carried: ["sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument"],
+  ignored: ["sendChatAction", "setMyCommands"],
+} as const;
 
 type ApiFetch = NonNullable<ApiClientOptions["fetch"]>;
 
@@ -37,6 +51,12 @@ let nextMessageId = 1;
 export function plainTextFetch(sink: PlainTextSink): ApiFetch {
   return (async (input: unknown, init?: { body?: unknown; headers?: unknown }) => {
     const method = /\/(\w+)$/.exec(String(input))?.[1] ?? "";
+    const known = (PLAIN_TEXT_METHODS.carried as readonly string[]).includes(method) || (PLAIN_TEXT_METHODS.ignored as readonly string[]).includes(method);
+    if (!known) {
+      sink.unsupported(method);
+      const refusal = { ok: false, error_code: 501, description: `Not Implemented: ${method} has no counterpart on this platform` };
+      return new Response(JSON.stringify(refusal), { status: 501, headers: { "content-type": "application/json" } });
+    }
     const result = await answer(sink, method, await readPayload(init));
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   }) as unknown as ApiFetch;
@@ -59,6 +79,11 @@ async function answer(sink: PlainTextSink, method: string, fields: Record<string
       await sink.deliver({ kind: "edit", chatId, messageId, text, choices });
       return message(messageId);
     }
+    case "editMessageReplyMarkup": {
+      const messageId = Number(fields.message_id) || nextMessageId++;
+      await sink.deliver({ kind: "choices", chatId, messageId, choices });
+      return message(messageId);
+    }
     case "answerCallbackQuery": {
       const queryChat = sink.chatOfCallbackQuery?.(String(fields.callback_query_id ?? "")) ?? chatId;
       if (text) await sink.deliver({ kind: "notice", chatId: queryChat, text });
@@ -68,7 +93,7 @@ async function answer(sink: PlainTextSink, method: string, fields: Record<string
       await sink.deliver({ kind: "document", chatId, file: outgoingFile(fields.document), caption: text });
       return message(nextMessageId++);
     default:
-      // Commands menus, chat actions and the like have no counterpart; succeed quietly.
+      // PLAIN_TEXT_METHODS.ignored: nothing to do on this platform.
       return true;
   }
 }

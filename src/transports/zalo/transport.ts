@@ -1,0 +1,120 @@
+import type { Update } from "grammy/types";
+import type { BotServices } from "../../bot/context.js";
+import { createBot, type TdktBot } from "../../bot/index.js";
+import type { DownloadLinks } from "../../services/downloads.js";
+import { plainTextFetch } from "../plain-text/api.js";
+import { chatOfCallbackQuery, updateFromLine } from "../plain-text/choices.js";
+import type { ZaloClient } from "./client.js";
+import { ZALO_BOT_INFO, type ZaloEvent, zaloUpdateId } from "./events.js";
+import { ZaloOutbound } from "./outbound.js";
+
+// A handler still busy after this shows "typing…", as a person would see someone answering.
+const TYPING_AFTER_MS = 400;
+
+export type ZaloTransport = {
+  bot: TdktBot;
+  outbound: ZaloOutbound;
+  /** Handles one event: resolves once the bot has answered it. */
+  handle(event: ZaloEvent): Promise<{ busy: boolean }>;
+  /** Waits for every event taken so far. */
+  drain(): Promise<void>;
+};
+
+/**
+ * The same bot, on Zalo: events become Telegram-shaped updates for the same handlers, and an
+ * API transformer takes their replies to Zalo. A reply that answers the numbered options last
+ * shown becomes the press of that button.
+ */
+export function createZaloTransport(
+  services: Omit<BotServices, "platform">,
+  options: { client: ZaloClient; downloads?: DownloadLinks; onUnsupported?: (method: string) => void },
+): ZaloTransport {
+  // The bot's own translations, looked up when a message goes out (the bot exists by then).
+  const outbound = new ZaloOutbound(
+    options.client,
+    services.db,
+    (locale, key, args) => bot.i18n.t(locale, key, args),
+    services.config.displayTimeZone,
+    options.downloads,
+  );
+  const bot = createBot({
+    token: "zalo",
+    services: { ...services, platform: "zalo" },
+    botInfo: ZALO_BOT_INFO,
+    fetch: plainTextFetch({
+      deliver: (outgoing) => outbound.deliver(outgoing),
+      chatOfCallbackQuery,
+      unsupported: options.onUnsupported ?? ((method) => services.logger.warn({ method }, "a Bot API call Zalo cannot carry out")),
+    }),
+  });
+  // One chat's events in order, so a reply is matched against the options its predecessor showed.
+  const chains = new Map<string, Promise<unknown>>();
+  const taken = new Set<Promise<unknown>>();
+
+  async function handleInOrder(event: ZaloEvent): Promise<{ busy: boolean }> {
+    const update = await toUpdate(event);
+    if (!update) return { busy: false };
+    const chatId = event.message.chat.id;
+    const typing = setTimeout(() => {
+      options.client.call("sendChatAction", { chat_id: chatId, action: "typing" }).catch(() => {});
+    }, TYPING_AFTER_MS);
+    try {
+      return { busy: (await bot.handle(update)).busy };
+    } finally {
+      clearTimeout(typing);
+    }
+  }
+
+  /** The event as an update for the same handlers, or undefined when the bot has answered it already. */
+  async function toUpdate(event: ZaloEvent): Promise<Update | undefined> {
+    const { message } = event;
+    const name = message.from.display_name ?? message.from.name ?? "";
+    // grammY types ids as numbers; Zalo's are strings, which every handler only passes back.
+    const chatId = message.chat.id as unknown as number;
+    // Zalo marks group chats; the bot's guard answers them once and serves nothing there.
+    const chat =
+      message.chat.chat_type?.toUpperCase() === "GROUP"
+        ? { id: chatId, type: "group" as const, title: name }
+        : { id: chatId, type: "private" as const, first_name: name };
+    // Zalo stamps milliseconds; seconds are accepted too.
+    const sentMs = message.date === undefined ? Date.now() : message.date > 1e11 ? message.date : message.date * 1000;
+    const updateId = zaloUpdateId(event);
+    const read = await updateFromLine(services.db, {
+      platform: "zalo",
+      updateId,
+      chatId: message.chat.id,
+      from: { id: message.from.id as unknown as number, is_bot: message.from.is_bot ?? false, first_name: name },
+      chat,
+      date: Math.floor(sentMs / 1000),
+      // Images, stickers and the rest come without text: the bot answers them politely.
+      text: event.event_name === "message.text.received" ? (message.text ?? "").trim() : undefined,
+      messageId: updateId % 2_000_000_000,
+    });
+    if ("update" in read) return read.update;
+    const locale = await outbound.localeOf(message.chat.id);
+    await outbound.sendText(message.chat.id, bot.i18n.t(locale, "plain-choice-out-of-range", { count: read.outOfRange }));
+    return undefined;
+  }
+
+  return {
+    bot,
+    outbound,
+    handle(event) {
+      const chatId = event.message.chat.id;
+      const previous = chains.get(chatId) ?? Promise.resolve();
+      const handled = previous.catch(() => undefined).then(() => handleInOrder(event));
+      const settled = handled.catch(() => undefined);
+      chains.set(chatId, settled);
+      taken.add(settled);
+      void settled.then(() => {
+        taken.delete(settled);
+        if (chains.get(chatId) === settled) chains.delete(chatId);
+      });
+      return handled;
+    },
+    async drain() {
+      await Promise.all([...taken]);
+      await bot.inflight.drain();
+    },
+  };
+}
