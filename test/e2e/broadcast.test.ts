@@ -4,6 +4,7 @@ import { campaigns } from "../../src/db/schema.js";
 import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
@@ -137,5 +138,69 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
     const list = await secretary.ask("/campaigns");
     expect(list.text).toContain("phát động «Phong trào thi đua năm 2025»: 12/13 đã gửi, 1 lỗi, 0 còn lại (đã gửi xong)");
     expect(list.text).toContain("«Thông báo thứ hai»: 0/1 đã gửi, 0 lỗi, 0 còn lại (đã dừng)");
+  });
+});
+
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+/** The broadcast flow as every platform has it: the unit picker's toggles must show (on Zalo too). */
+describe.each(CASES)("a broadcast to chosen units on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+  const SECRETARY = 7300;
+  const nextWith = async (who: ChatTestUser, text: string): Promise<Shown> => {
+    for (;;) {
+      const shown = await who.next();
+      if (shown.text.includes(text)) return shown;
+    }
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startChatWorld(platform, database.db, { at: "2025-01-06T09:00:00+07:00", rateLimitPerSecond: 1000 });
+    await importRosterText(
+      database.db,
+      "unit_code,unit_name,staff_code,full_name,position,roles\nVP,Văn phòng,S0,Thư Ký,,secretariat\nA,Phòng A,A1,Người A1,,staff\nA,Phòng A,A2,Người A2,,staff\nB,Phòng B,B1,Người B1,,staff\n",
+    );
+    for (const [code, chat] of [
+      ["S0", SECRETARY],
+      ["A1", 7301],
+      ["A2", 7302],
+      ["B1", 7303],
+    ] as const)
+      await world.link(database.db, code, chat);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.violations).toEqual([]));
+
+  it("toggles a unit in the picker, shows the toggle, and sends only to that unit's people once confirmed", async () => {
+    const secretary = world.user({ id: SECRETARY, first_name: "Thư" });
+    secretary.send("/broadcast");
+    await nextWith(secretary, "nội dung thông báo");
+    secretary.send("Họp giao ban chiều nay");
+    secretary.press(await secretary.next(), "Không đính kèm");
+    secretary.press(await secretary.next(), "Chọn đơn vị…");
+    const units = await secretary.next();
+    secretary.press(units, "☐ Phòng A");
+    // Telegram edits the buttons in place; Zalo, which cannot edit, lists the options again.
+    const toggled = platform === "zalo" ? await secretary.next() : units;
+    if (platform === "zalo") expect(toggled.buttons.map((button) => button.text)).toContain("☑ Phòng A");
+    secretary.press(toggled, "Xong");
+    const confirm = await nextWith(secretary, "gửi cho 2 người");
+    secretary.press(confirm, "📣 Gửi cho 2 người");
+    await nextWith(secretary, "Đang bắt đầu gửi");
+    // Queued once the progress shows the count (Telegram edits the message, Zalo sends it anew).
+    expect((await nextWith(secretary, "Đang gửi")).text).toContain("Còn lại: 2");
+    await world.deliverNotifications(database.db);
+    for (const [chat, expected] of [
+      [7301, 1],
+      [7302, 1],
+      [7303, 0],
+    ] as const) {
+      expect([chat, world.unread(chat).filter((shown) => shown.text.includes("Họp giao ban chiều nay")).length]).toEqual([chat, expected]);
+    }
   });
 });

@@ -7,6 +7,7 @@ import { createInvite } from "../../src/services/invites.js";
 import { importRoster } from "../../src/services/roster.js";
 import { readCsv } from "../../src/services/roster-file.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { type BotWorld, startBotWorld } from "../support/harness.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -16,7 +17,105 @@ NV1,Phòng Nghiệp vụ 1,CB003,Lê Văn Cường,Thanh tra viên,staff
 NV1,Phòng Nghiệp vụ 1,CB004,Phạm Thu Dung,Thanh tra viên,staff
 `;
 
-describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kind) => {
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+describe.each(CASES)("linking a chat account with an invite on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startChatWorld(platform, database.db);
+    await importRoster(database.db, readCsv(Buffer.from(ROSTER)), { clock: world.clock.now, actor: cliActor, source: "test" });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => {
+    // Any message Telegram would have refused (bad HTML, too long, bad button) fails the test.
+    expect(world.violations).toEqual([]);
+  });
+
+  const invite = (staffCode: string, ttlDays?: number) =>
+    createInvite(database.db, staffCode, { clock: world.clock.now, actor: cliActor, ...(ttlDays ? { ttlDays } : {}) });
+
+  it("explains how to get an invite to an unlinked user, whatever they send", async () => {
+    const stranger = world.user({ id: 9001, first_name: "Khách" });
+    expect((await stranger.ask("xin chào")).text).toContain("mã mời");
+    expect((await stranger.ask("/me")).text).toContain("mã mời");
+    const help = await stranger.ask("/help");
+    expect(help.text).toContain("/start");
+    expect(help.text).not.toContain("/me");
+  });
+
+  it("links with /start <code>, and /me shows the name intact with position, unit and roles", async () => {
+    const { code } = await invite("CB001");
+    const user = world.user({ id: 1001, first_name: "Văn" });
+    expect((await user.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Nguyễn <Văn> & Co");
+    const me = await user.ask("/me");
+    expect(me.text).toBe(["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"));
+  });
+
+  it("gives distinct messages for a wrong, an expired and a reused code", async () => {
+    const user = world.user({ id: 1002, first_name: "Bình" });
+    expect((await user.ask("/start WRONGCODE9")).text).toContain("Mã mời không đúng");
+
+    const expired = await invite("CB003", 1);
+    world.clock.advance(2 * 86_400_000);
+    expect((await user.ask(`/start ${expired.code}`)).text).toContain("đã hết hạn ngày");
+
+    const fresh = await invite("CB002");
+    expect((await user.ask(`/start ${fresh.code}`)).text).toContain("Trần Thị Bình");
+    const other = world.user({ id: 1003, first_name: "Khác" });
+    expect((await other.ask(`/start ${fresh.code}`)).text).toContain("đã được dùng");
+  });
+
+  it("accepts the code pasted on its own, without /start", async () => {
+    const { code } = await invite("CB004");
+    const user = world.user({ id: 1004, first_name: "Dung" });
+    expect((await user.ask(code.toLowerCase())).text).toContain("Phạm Thu Dung");
+  });
+
+  it("refuses the sixth wrong code in an hour, even a right one, and lets the chat try again after the hour", async () => {
+    const user = world.user({ id: 1005, first_name: "Dò mã" });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect((await user.ask(`/start BADCODE00${attempt}`)).text).toContain(`còn ${5 - attempt} lần thử`);
+    }
+    expect((await user.ask("/start BADCODE005")).text).toContain("sai quá nhiều lần");
+    const { code } = await invite("CB003");
+    expect((await user.ask(`/start ${code}`)).text).toContain("thử lại sau");
+    world.clock.advance(61 * 60_000);
+    expect((await user.ask(`/start ${code}`)).text).toContain("Lê Văn Cường");
+  });
+
+  it("lists in /help only what the user's roles may use", async () => {
+    const head = world.user({ id: 1002, first_name: "Bình" });
+    const help = await head.ask("/help");
+    expect(help.text).toContain("/me");
+    expect(help.text).toContain("/lang");
+    expect(help.text).not.toContain("chưa liên kết");
+  });
+
+  it("answers unknown commands and random text helpfully", async () => {
+    const user = world.user({ id: 1001, first_name: "Văn" });
+    expect((await user.ask("/khongco")).text).toContain("Không có lệnh /khongco");
+    expect((await user.ask("asdf qwer")).text).toContain("/help");
+  });
+
+  it("switches to English with /lang and remembers it", async () => {
+    const user = world.user({ id: 1001, first_name: "Văn" });
+    const choice = await user.ask("/lang");
+    user.press(choice, "English");
+    expect((await user.next()).text).toBe("Switched to English.");
+    expect((await user.ask("/me")).text).toContain("Position: Chuyên viên");
+    user.press(await user.ask("/lang"), "Tiếng Việt");
+    expect((await user.next()).text).toBe("Đã chuyển sang Tiếng Việt.");
+  });
+});
+
+/** What only Telegram has: a command menu per chat, block notices, redeliveries and forged button data. */
+describe.each(DATABASE_KINDS)("a linked account on Telegram (%s)", (kind) => {
   let database: DatabaseHandle;
   let world: BotWorld;
 
@@ -36,23 +135,6 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
 
   const invite = (staffCode: string, ttlDays?: number) =>
     createInvite(database.db, staffCode, { clock: world.clock.now, actor: cliActor, ...(ttlDays ? { ttlDays } : {}) });
-
-  it("explains how to get an invite to an unlinked user, whatever they send", async () => {
-    const stranger = world.fake.user({ id: 9001, first_name: "Khách" });
-    expect((await stranger.ask("xin chào")).text).toContain("mã mời");
-    expect((await stranger.ask("/me")).text).toContain("mã mời");
-    const help = await stranger.ask("/help");
-    expect(help.text).toContain("/start");
-    expect(help.text).not.toContain("/me");
-  });
-
-  it("links with /start <code>, and /me shows the name intact with position, unit and roles", async () => {
-    const { code } = await invite("CB001");
-    const user = world.fake.user({ id: 1001, first_name: "Văn" });
-    expect((await user.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Nguyễn <Văn> & Co");
-    const me = await user.ask("/me");
-    expect(me.text).toBe(["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"));
-  });
 
   it("shows a unit head the head commands in the menu once linked, and staff the staff menu", async () => {
     expect(world.fake.menus.get("default")).not.toContain("approve");
@@ -89,66 +171,11 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
     expect(world.fake.unread(1011)).toEqual([]);
   });
 
-  it("gives distinct messages for a wrong, an expired and a reused code", async () => {
-    const user = world.fake.user({ id: 1002, first_name: "Bình" });
-    expect((await user.ask("/start WRONGCODE9")).text).toContain("Mã mời không đúng");
-
-    const expired = await invite("CB003", 1);
-    world.clock.advance(2 * 86_400_000);
-    expect((await user.ask(`/start ${expired.code}`)).text).toContain("đã hết hạn ngày");
-
-    const fresh = await invite("CB002");
-    expect((await user.ask(`/start ${fresh.code}`)).text).toContain("Trần Thị Bình");
-    const other = world.fake.user({ id: 1003, first_name: "Khác" });
-    expect((await other.ask(`/start ${fresh.code}`)).text).toContain("đã được dùng");
-  });
-
-  it("accepts the code pasted on its own, without /start", async () => {
-    const { code } = await invite("CB004");
-    const user = world.fake.user({ id: 1004, first_name: "Dung" });
-    expect((await user.ask(code.toLowerCase())).text).toContain("Phạm Thu Dung");
-  });
-
-  it("refuses the sixth wrong code in an hour, even a right one, and lets the chat try again after the hour", async () => {
-    const user = world.fake.user({ id: 1005, first_name: "Dò mã" });
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await user.ask(`/start BADCODE00${attempt}`)).text).toContain(`còn ${5 - attempt} lần thử`);
-    }
-    expect((await user.ask("/start BADCODE005")).text).toContain("sai quá nhiều lần");
-    const { code } = await invite("CB003");
-    expect((await user.ask(`/start ${code}`)).text).toContain("thử lại sau");
-    world.clock.advance(61 * 60_000);
-    expect((await user.ask(`/start ${code}`)).text).toContain("Lê Văn Cường");
-  });
-
-  it("lists in /help only what the user's roles may use", async () => {
-    const head = world.fake.user({ id: 1002, first_name: "Bình" });
-    const help = await head.ask("/help");
-    expect(help.text).toContain("/me");
-    expect(help.text).toContain("/lang");
-    expect(help.text).not.toContain("chưa liên kết");
-  });
-
-  it("answers unknown commands and random text helpfully", async () => {
-    const user = world.fake.user({ id: 1001, first_name: "Văn" });
-    expect((await user.ask("/khongco")).text).toContain("Không có lệnh /khongco");
-    expect((await user.ask("asdf qwer")).text).toContain("/help");
-  });
-
-  it("switches to English with /lang and remembers it", async () => {
-    const user = world.fake.user({ id: 1001, first_name: "Văn" });
-    const choice = await user.ask("/lang");
-    user.press(choice, "English");
-    expect((await user.next()).text).toBe("Switched to English.");
-    expect((await user.ask("/me")).text).toContain("Position: Chuyên viên");
-    user.press(await user.ask("/lang"), "Tiếng Việt");
-    expect((await user.next()).text).toBe("Đã chuyển sang Tiếng Việt.");
-  });
-
   it("answers a redelivered update once", async () => {
-    const user = world.fake.user({ id: 1004, first_name: "Dung" });
+    const user = world.fake.user({ id: 1012, first_name: "Cường" });
+    await user.ask(`/start ${(await invite("CB003")).code}`);
     const updateId = user.send("/me");
-    expect((await user.next()).text).toContain("Phạm Thu Dung");
+    expect((await user.next()).text).toContain("Lê Văn Cường");
     world.fake.redeliver(updateId);
     // A later message proves the redelivery was consumed without an answer.
     expect((await user.ask("/help")).text).toContain("Các lệnh bạn dùng được");
@@ -156,7 +183,8 @@ describe.each(DATABASE_KINDS)("linking a chat account with an invite (%s)", (kin
   });
 
   it("tells a user of a forged or stale button that it no longer works", async () => {
-    const user = world.fake.user({ id: 1004, first_name: "Dung" });
+    const user = world.fake.user({ id: 1013, first_name: "Văn" });
+    await user.ask(`/start ${(await invite("CB001")).code}`);
     user.pressData(1, "lang:xx");
     expect(await user.next()).toMatchObject({ kind: "notice", text: "Nút này không còn hiệu lực. Hãy gõ lại lệnh." });
     user.pressData(1, "tasks:done:999");

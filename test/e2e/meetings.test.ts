@@ -2,15 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { sweepReminders } from "../../src/services/reminders.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
-import { importRosterText, linkTelegram } from "../support/people.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { importRosterText } from "../support/people.js";
 
-describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+describe.each(CASES)("council meetings on $platform ($kind)", ({ platform, kind }) => {
   let database: DatabaseHandle;
-  let world: BotWorld;
+  let world: ChatWorld;
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    world = await startBotWorld(database.db, { at: "2024-03-04T09:00:00+07:00" });
+    world = await startChatWorld(platform, database.db, { at: "2024-03-04T09:00:00+07:00" });
     await importRosterText(
       database.db,
       "unit_code,unit_name,staff_code,full_name,position,roles\nVP,Văn phòng,S,Thư Ký,,secretariat\nGD,Ban Giám đốc,C1,Chủ Tịch,,council\nTC,Phòng Tổ chức,C2,Ủy Viên,,council;head\nTC,Phòng Tổ chức,E,Nhân Viên,,staff\n",
@@ -21,7 +23,7 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
       ["C2", 9103],
       ["E", 9104],
     ] as const)
-      await linkTelegram(database.db, code, chat);
+      await world.link(database.db, code, chat);
   });
   afterAll(async () => {
     await world?.close();
@@ -29,19 +31,18 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
   });
 
   it("records a meeting, refuses impossible or past times, and reminds council members 3 days and 1 day before", async () => {
-    const secretary = world.fake.user({ id: 9101, first_name: "Thư" });
+    const secretary = world.user({ id: 9101, first_name: "Thư" });
     expect((await secretary.ask("/meeting 31/02/2024 14:00 | Phòng họp | Bình xét")).text).toContain("không có thật");
     expect((await secretary.ask("/meeting 01/03/2024 14:00 | Phòng họp | Bình xét")).text).toContain("đã qua");
     expect((await secretary.ask("/meeting ngày mai")).text).toContain("Cách ghi lịch họp");
     expect((await secretary.ask("/meeting 15/03/2024 14:00 | Phòng họp <tầng 2> | Bình xét quý I")).text).toContain(
       "Đã ghi lịch họp 15/03/2024 14:00 tại Phòng họp <tầng 2>",
     );
-    const employee = world.fake.user({ id: 9104, first_name: "NV" });
+    const employee = world.user({ id: 9104, first_name: "NV" });
     expect((await employee.ask("/meeting 20/03/2024 14:00 | A | B")).text).toContain("không dành cho vai trò");
 
-    const dispatcher = testDispatcher(world, database.db);
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
-    const reminders = (chat: number) => world.fake.unread(chat).filter((shown) => shown.text.includes("Nhắc lịch họp"));
+    const reminders = (chat: number) => world.unread(chat).filter((shown) => shown.text.includes("Nhắc lịch họp"));
     for (const at of [
       "2024-03-11T09:00:00+07:00",
       "2024-03-12T09:00:00+07:00",
@@ -52,7 +53,7 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
     ]) {
       world.clock.set(at);
       await sweepReminders(database.db, { now: world.clock.now(), translate });
-      await dispatcher.drainAll();
+      await world.deliverNotifications(database.db);
       if (at.startsWith("2024-03-11")) expect(reminders(9102)).toHaveLength(0);
       if (at.startsWith("2024-03-12T09")) expect(reminders(9102)).toHaveLength(1);
     }
@@ -63,9 +64,9 @@ describe.each(DATABASE_KINDS)("council meetings (%s)", (kind) => {
     }
     expect(reminders(9104)).toHaveLength(0);
     expect(reminders(9101)).toHaveLength(0);
-    world.fake.markRead(9102);
-    const list = await world.fake.user({ id: 9102, first_name: "CT" }).ask("/meetings");
+    world.markRead(9102);
+    const list = await world.user({ id: 9102, first_name: "CT" }).ask("/meetings");
     expect(list.text).toContain("15/03/2024 14:00 — Phòng họp <tầng 2>: Bình xét quý I");
-    expect(world.fake.violations).toEqual([]);
+    expect(world.violations).toEqual([]);
   });
 });

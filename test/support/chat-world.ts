@@ -5,6 +5,7 @@ import type { Database } from "../../src/db/client.js";
 import { chatAccounts, people } from "../../src/db/schema.js";
 import type { TdktBot } from "../../src/bot/index.js";
 import { createApp } from "../../src/app.js";
+import type { OutgoingMessage } from "../../src/scheduler/dispatcher.js";
 import type { ChatPlatform } from "../../src/transports/platform.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import type { ZaloTransport } from "../../src/transports/zalo/index.js";
@@ -38,8 +39,8 @@ export type ChatWorld = {
   violations: string[];
   /** Links a test user's chat on this platform to a person, as a redeemed invite would. */
   link(db: Database, staffCode: string, userId: number): Promise<number>;
-  /** Drains the outbox into this platform's fake API. */
-  deliverNotifications(db: Database): Promise<number>;
+  /** Drains the outbox into this platform's fake API; `onSend` sees each message as it goes. */
+  deliverNotifications(db: Database, onSend?: (message: OutgoingMessage) => void): Promise<number>;
   /** The Telegram world underneath, for what only Telegram can do (forged button data, documents). */
   telegram: BotWorld | undefined;
   zalo: { fake: FakeZalo; transport: ZaloTransport; server: WebhookServer | undefined } | undefined;
@@ -67,7 +68,7 @@ export async function startChatWorld(
       markRead: (userId) => world.fake.markRead(userId),
       violations: world.fake.violations,
       link: (database, staffCode, userId) => linkAccount(database, "telegram", staffCode, String(userId)),
-      deliverNotifications: (database) => testDispatcher(world, database).drainAll(),
+      deliverNotifications: (database, onSend) => testDispatcher(world, database, onSend).drainAll(),
       telegram: world,
       zalo: undefined,
       close: () => world.close(),
@@ -115,7 +116,7 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
     markRead: (userId) => fake.markRead(userId),
     violations: fake.violations,
     link: (database, staffCode, userId) => linkAccount(database, "zalo", staffCode, zaloChatId(userId)),
-    deliverNotifications: () => testDispatcher({ app }, db).drainAll(),
+    deliverNotifications: (_database, onSend) => testDispatcher({ app }, db, onSend).drainAll(),
     telegram: undefined,
     zalo: { fake, transport: (zalo.zalo as NonNullable<ChatPlatform["zalo"]>).transport, server: app.server },
     async close() {
