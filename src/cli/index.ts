@@ -1,7 +1,7 @@
 import { asc, gte } from "drizzle-orm";
 import { z } from "zod";
 import { auditLog } from "../db/schema.js";
-import { openConfiguredDatabase } from "../app.js";
+import { createApp, openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import { backupPglite, type DatabaseHandle, isStorageFull, restorePglite } from "../db/client.js";
@@ -20,7 +20,6 @@ import { htmlToPlainText } from "../domain/text.js";
 import { createLogger } from "../logger.js";
 import { Dispatcher, type Sender } from "../scheduler/dispatcher.js";
 import { reminderSettings, sweepReminders } from "../services/reminders.js";
-import { telegramSender } from "../transports/telegram/index.js";
 import { UserError } from "../domain/user-error.js";
 import { cliActor } from "../services/audit.js";
 import { seedDemo } from "../services/demo.js";
@@ -133,15 +132,17 @@ async function main(args: string[]): Promise<void> {
       print(t(dryRun ? "cli-reminders-planned" : "cli-reminders-queued", { count: queued.length, at: formatDateTime(at, config.displayTimeZone) }));
       for (const message of dryRun ? queued : []) print(`— ${message.dedupeKey}\n${htmlToPlainText(message.payload.text)}`);
       if (dryRun) return;
-      // With a token the messages go to Telegram; without one they are printed here.
-      const send: Sender = config.telegram.token
-        ? telegramSender(config.telegram.token, config.telegram.apiRoot)
-        : async (message) => {
-            print(`→ ${message.platform}:${message.chatId}\n${htmlToPlainText(message.payload.text)}`);
-            return { kind: "sent" };
-          };
-      const dispatcher = new Dispatcher({ db: database.db, send, logger: createLogger(config, "warn"), clock: () => at, rate: config.broadcast.rate });
-      print(t("cli-reminders-sent", { count: await dispatcher.drainAll() }));
+      // With a token the messages go to that platform (each at its own rate); without one they are printed here.
+      const logger = createLogger(config, "warn");
+      const app = config.telegram.token || config.zalo.token ? await createApp(config, { database, clock: () => at, logger, background: false }) : undefined;
+      const printed: Sender = async (message) => {
+        print(`→ ${message.platform}:${message.chatId}\n${htmlToPlainText(message.payload.text)}`);
+        return { kind: "sent" };
+      };
+      const dispatchers = app ? app.dispatchers() : [new Dispatcher({ db: database.db, send: printed, logger, clock: () => at, rate: config.broadcast.rate })];
+      let sent = 0;
+      for (const dispatcher of dispatchers) sent += await dispatcher.drainAll();
+      print(t("cli-reminders-sent", { count: sent }));
     },
     "holiday add": async (database) => {
       const day = needed(1, "<yyyy-mm-dd>");

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
@@ -40,5 +43,17 @@ describe.each(DATABASE_KINDS)("the roster sent in chat (%s)", (kind) => {
     // A second press of the same button finds the preview already used.
     secretary.press(preview, "✅ Nhập danh sách");
     expect((await secretary.next()).text).toContain("đã hết hiệu lực");
+  });
+
+  it("reads the file from disk when Telegram is a local Bot API server (getFile names an absolute path)", async () => {
+    world.fake.localFilesDirectory = mkdtempSync(path.join(tmpdir(), "tdkt-local-bot-api-"));
+    try {
+      const secretary = world.fake.user({ id: 8201, first_name: "Phòng" });
+      secretary.sendDocument("danh-sach-2.csv", Buffer.from(`${SECRETARIAT}NV2,Phòng Nghiệp vụ 2,NV21,Hà Ba,Chuyên viên,staff\n`));
+      expect((await secretary.next()).text).toBe("Đang đọc tệp…");
+      expect((await secretary.next()).text).toContain("Tệp danh-sach-2.csv: 1 người mới");
+    } finally {
+      world.fake.localFilesDirectory = undefined;
+    }
   });
 });

@@ -1,4 +1,6 @@
 import { EventEmitter, once } from "node:events";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
@@ -37,6 +39,8 @@ export class FakeTelegram {
   readonly calls: { method: string; payload: Record<string, unknown>; inWebhookAnswer?: true }[] = [];
   readonly blocked = new Set<number>();
   rateLimitPerSecond = 30;
+  /** Set to act as a local Bot API server, whose getFile names a path on this machine. */
+  localFilesDirectory: string | undefined;
   rateLimited = 0;
   /** When each accepted send arrived (ms, performance clock): the sustained rate is read from these. */
   readonly acceptedAt: number[] = [];
@@ -234,6 +238,12 @@ export class FakeTelegram {
         const fileId = String(payload.file_id);
         const bytes = this.files.get(fileId);
         if (!bytes) return this.refuse("Bad Request: invalid file_id");
+        // A local Bot API server (--local) keeps files on its disk and answers with the absolute path.
+        if (this.localFilesDirectory) {
+          const localPath = path.join(this.localFilesDirectory, fileId);
+          writeFileSync(localPath, bytes);
+          return ok({ file_id: fileId, file_unique_id: fileId, file_size: bytes.length, file_path: localPath });
+        }
         return ok({ file_id: fileId, file_unique_id: fileId, file_size: bytes.length, file_path: `documents/${fileId}` });
       }
       case "editMessageReplyMarkup":

@@ -1,3 +1,4 @@
+import { open } from "node:fs/promises";
 import { UserError } from "../../domain/user-error.js";
 
 /** The largest file the bot takes from a chat; Telegram's own download limit is 20 MB. */
@@ -20,4 +21,18 @@ export async function downloadUpload(url: string): Promise<Buffer> {
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
+}
+
+/** A file a local Bot API server keeps on this machine's disk, read with the same limit. */
+export async function readLocalUpload(filePath: string): Promise<Buffer> {
+  const handle = await open(filePath, "r").catch(() => {
+    throw new UserError("upload-download-failed");
+  });
+  try {
+    const { size } = await handle.stat();
+    if (size > MAX_UPLOAD_BYTES) throw new UserError("file-too-large", { size: (size / 1048576).toFixed(1), limit: String(MAX_UPLOAD_BYTES / 1048576) });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
 }
