@@ -3,8 +3,8 @@ import type { DatabaseHandle } from "../../src/db/client.js";
 import { campaigns } from "../../src/db/schema.js";
 import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import type { Shown, TestUser } from "../support/fake-telegram.js";
-import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { nextWith, type Shown, type TestUser } from "../support/fake-telegram.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
@@ -16,12 +16,6 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
   let secretary: TestUser;
   const chatOf = (i: number) => 7100 + i;
 
-  const nextWith = async (who: TestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await who.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
   /** Sends what is queued and lets the progress message catch up, as the scheduler would. */
   const runDelivery = async () => {
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
@@ -148,12 +142,6 @@ describe.each(CASES)("a broadcast to chosen units on $platform ($kind)", ({ plat
   let database: DatabaseHandle;
   let world: ChatWorld;
   const SECRETARY = 7300;
-  const nextWith = async (who: ChatTestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await who.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

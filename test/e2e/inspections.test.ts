@@ -10,7 +10,7 @@ import { createInspection } from "../../src/services/inspections.js";
 import { loadHolidays, sweepReminders } from "../../src/services/reminders.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
-import type { Shown } from "../support/fake-telegram.js";
+import { nextWith } from "../support/fake-telegram.js";
 import { importRosterText } from "../support/people.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
@@ -34,12 +34,6 @@ describe.each(CASES)("inspection schedules on $platform ($kind)", ({ platform, k
     world.deliverNotifications(database.db, (message) =>
       received.push({ chat: chatNumber(message.chatId), at: world.clock.now(), text: message.payload.text }),
     );
-  const nextWith = async (who: ChatTestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await who.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { planTasks } from "../../src/db/schema.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type TestUser, nextWith } from "../support/fake-telegram.js";
 import { cliActor } from "../../src/services/audit.js";
 import { parsePlanBytes } from "../../src/services/plan-file.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
@@ -38,13 +38,6 @@ describe.each(DATABASE_KINDS)("plans in chat (%s)", (kind) => {
     await database?.close();
   });
   afterEach(() => expect(world.fake.violations).toEqual([]));
-
-  const nextWith = async (user: TestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await user.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
 
   it("previews a sent plan per quarter, lets the secretariat resolve unmatched units with buttons, and saves only on confirmation", async () => {
     secretary.sendDocument("ke-hoach-2024.md", FIXTURE);

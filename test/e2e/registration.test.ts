@@ -8,8 +8,8 @@ import { catalogueOn } from "../../src/services/catalogue.js";
 import { importTitleHistory, submitRegistration } from "../../src/services/registrations.js";
 import { sweepReminders } from "../../src/services/reminders.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
-import type { Shown } from "../support/fake-telegram.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { nextWith } from "../support/fake-telegram.js";
 import { importRosterText } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -32,13 +32,6 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
   const personId = async (staffCode: string) =>
     (await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, staffCode)))[0]?.id as number;
 
-  /** The next message showing this text, skipping notices and others. */
-  const nextWith = async (who: ChatTestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await who.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
   const deliverNotifications = () => world.deliverNotifications(database.db);
 
   beforeAll(async () => {

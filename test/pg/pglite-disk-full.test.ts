@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, isStorageFull, openDatabase, queryRows } from "../../src/db/client.js";
 import { type BotWorld, startBotWorld } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
-import type { Shown, TestUser } from "../support/fake-telegram.js";
+import { type TestUser, nextWith } from "../support/fake-telegram.js";
 
 const PEOPLE = 3000;
 
@@ -24,12 +24,6 @@ describe("PGlite when the disk is full", () => {
   let secretary: TestUser;
 
   const count = async (db: DatabaseHandle, table: string) => (await queryRows<{ n: number }>(db.db, sql.raw(`select count(*)::int as n from ${table}`)))[0]?.n;
-  const nextWith = async (user: TestUser, text: string): Promise<Shown> => {
-    for (;;) {
-      const shown = await user.next();
-      if (shown.text.includes(text)) return shown;
-    }
-  };
   const fillDisk = () => {
     try {
       for (;;) appendFileSync(filler, Buffer.alloc(1 << 20));

@@ -512,3 +512,11 @@ function visibleText(raw: unknown, parseMode: unknown): string {
   const parsed = parseTelegramHtml(raw);
   return "text" in parsed ? parsed.text : raw;
 }
+
+/** The next thing shown to this person that contains the text, skipping notices and other messages. */
+export async function nextWith(who: { next(): Promise<Shown> }, text: string): Promise<Shown> {
+  for (;;) {
+    const shown = await who.next();
+    if (shown.text.includes(text)) return shown;
+  }
+}
