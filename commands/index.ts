@@ -7,6 +7,7 @@ import { inspectionsCommand } from "./inspections.js";
 import { langCommand } from "./lang.js";
 import { meCommand } from "./me.js";
 import { meetingsCommand } from "./meetings.js";
+import { chatMenuUpdates } from "./menu.js";
 import { notifyCommand } from "./notify.js";
 import { planImport } from "./plan-import.js";
 import { registerCommand } from "./register.js";
@@ -18,6 +19,7 @@ import { tasksCommand } from "./tasks.js";
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
 export const commandComposers = [
   chatMemberUpdates,
+  chatMenuUpdates,
   startCommand,
   helpCommand,
   meCommand,

@@ -1,5 +1,7 @@
+import { Composer } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { commandsFor, type Role } from "../src/domain/roles.js";
+import { chatMenuRolesOf, recordChatMenu } from "../src/services/accounts.js";
 
 /**
  * Telegram's command menu for this chat: the commands this person's roles may use (a head sees
@@ -9,11 +11,23 @@ import { commandsFor, type Role } from "../src/domain/roles.js";
 export async function publishChatMenu(ctx: Context, roles: readonly Role[]): Promise<void> {
   if (ctx.services.platform !== "telegram" || !ctx.chat) return;
   const commands = commandsFor(roles).filter((command) => command !== "start");
-  // A menu is a convenience: failing to set it must not cost the user the answer.
-  await ctx.api
-    .setMyCommands(
+  try {
+    await ctx.api.setMyCommands(
       commands.map((command) => ({ command, description: ctx.t(`cmd-${command}`) })),
       { scope: { type: "chat", chat_id: ctx.chat.id } },
-    )
-    .catch((error: unknown) => ctx.services.logger.warn({ err: error }, "could not publish the chat's command menu"));
+    );
+    await recordChatMenu(ctx.services.db, ctx.identity.accountId, roles);
+  } catch (error) {
+    // A menu is a convenience: failing to set it must not cost the user the answer.
+    ctx.services.logger.warn({ err: error }, "could not publish the chat's command menu");
+  }
 }
+
+/** When a person's roles changed since the chat's menu was published (a roster import), the menu follows. */
+export const chatMenuUpdates = new Composer<Context>();
+
+chatMenuUpdates.use(async (ctx, next) => {
+  const person = ctx.identity.person;
+  if (person && ctx.services.platform === "telegram" && ctx.identity.menuRoles !== chatMenuRolesOf(person.roles)) await publishChatMenu(ctx, person.roles);
+  await next();
+});

@@ -49,6 +49,8 @@ export const chatAccounts = pgTable(
     blocked: boolean("blocked").notNull().default(false),
     /** Whether a guided conversation is open in this chat: if not, its state need not be read. */
     conversationActive: boolean("conversation_active").notNull().default(false),
+    /** The roles the chat's command menu was last published for (Telegram); null: the staff menu. */
+    menuRoles: text("menu_roles"),
     linkedAt: timestamp("linked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },

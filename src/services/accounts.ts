@@ -23,6 +23,8 @@ export type Identity = {
   language: string | null;
   /** A guided conversation is open in the chat (its state is worth reading). */
   conversationActive: boolean;
+  /** The roles this chat's command menu shows (see chatMenuRolesOf), or null for the staff menu. */
+  menuRoles: string | null;
   person: PersonProfile | null;
 };
 
@@ -56,6 +58,7 @@ async function selectIdentity(db: Database, user: ChatUser) {
       language: chatAccounts.language,
       blocked: chatAccounts.blocked,
       conversationActive: chatAccounts.conversationActive,
+      menuRoles: chatAccounts.menuRoles,
       personId: people.id,
       staffCode: people.staffCode,
       fullName: people.fullName,
@@ -80,6 +83,7 @@ export type IdentityRow = {
   language: string | null;
   blocked: boolean;
   conversationActive: boolean;
+  menuRoles: string | null;
   personId: number | null;
   staffCode: string | null;
   fullName: string | null;
@@ -106,7 +110,10 @@ export function identityFromRow(row: IdentityRow): { blocked: boolean; identity:
           roles: (row.roles ?? []).filter((role): role is Role => (ROLES as readonly string[]).includes(role)),
         }
       : null;
-  return { blocked: row.blocked, identity: { accountId: row.accountId, language: row.language, conversationActive: row.conversationActive, person } };
+  return {
+    blocked: row.blocked,
+    identity: { accountId: row.accountId, language: row.language, conversationActive: row.conversationActive, menuRoles: row.menuRoles, person },
+  };
 }
 
 /** Where the person's notifications go, and the platforms they have a reachable account on. */
@@ -133,4 +140,17 @@ export async function setLanguage(db: Database, accountId: number, language: str
  */
 export async function setAccountBlocked(db: Database, accountId: number, blocked: boolean): Promise<void> {
   await db.update(chatAccounts).set({ blocked }).where(eq(chatAccounts.id, accountId));
+}
+
+/** The key of a set of roles, as the command menu is published for it. */
+export function chatMenuRolesOf(roles: readonly string[]): string {
+  return [...roles].sort().join(";");
+}
+
+/** Records the roles the chat's command menu now shows. */
+export async function recordChatMenu(db: Database, accountId: number, roles: readonly string[]): Promise<void> {
+  await db
+    .update(chatAccounts)
+    .set({ menuRoles: chatMenuRolesOf(roles) })
+    .where(eq(chatAccounts.id, accountId));
 }

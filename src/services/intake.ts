@@ -23,7 +23,7 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
         )
         select (select count(*) from claim)::int as "claimed",
                earlier.in_progress as "inProgress", earlier.answer,
-               a.id::int as "accountId", a.language, a.blocked, a.conversation_active as "conversationActive",
+               a.id::int as "accountId", a.language, a.blocked, a.conversation_active as "conversationActive", a.menu_roles as "menuRoles",
                p.id::int as "personId", p.staff_code as "staffCode", p.full_name as "fullName", p.position, array_to_json(p.roles) as roles, p.active,
                u.id::int as "unitId", u.code as "unitCode", u.name as "unitName"
         from (select 1) as one

@@ -142,6 +142,15 @@ describe.each(DATABASE_KINDS)("a linked account on Telegram (%s)", (kind) => {
     const head = world.fake.user({ id: 1010, first_name: "Bình" });
     expect((await head.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Trần Thị Bình");
     expect(world.fake.menus.get("1010")).toEqual(expect.arrayContaining(["tasks", "approve", "broadcast", "register", "me"]));
+    // A roster import takes the secretariat role away: the menu follows at the next message.
+    await importRoster(database.db, readCsv(Buffer.from(ROSTER.replace("head;secretariat", "head"))), {
+      clock: world.clock.now,
+      actor: cliActor,
+      source: "test",
+    });
+    await head.ask("/me");
+    expect(world.fake.menus.get("1010")).toEqual(expect.arrayContaining(["tasks", "approve"]));
+    expect(world.fake.menus.get("1010")).not.toContain("broadcast");
   });
 
   it("marks an account blocked when the user blocks the bot and unblocked when they start it again", async () => {

@@ -1,0 +1,1 @@
+ALTER TABLE "chat_accounts" ADD COLUMN "menu_roles" text;
