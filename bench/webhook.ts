@@ -258,7 +258,8 @@ export async function webhook(): Promise<Record<string, unknown>> {
   await database.db.execute(sql`insert into people (staff_code, full_name, position, unit_id, roles)
     select 'P' || i, 'Cán bộ ' || i, 'Chuyên viên', 1 + (i - 1) % 50, '{head}'::text[] from generate_series(1, ${PEOPLE}) i`);
   await database.db.execute(
-    sql`insert into chat_accounts (platform, external_id, chat_id, person_id) select 'telegram', (500000 + id)::text, (500000 + id)::text, id from people`,
+    // Menus published long ago, as in steady state (a menu is published once per person and role change).
+    sql`insert into chat_accounts (platform, external_id, chat_id, person_id, menu_roles) select 'telegram', (500000 + id)::text, (500000 + id)::text, id, 'head' from people`,
   );
   await database.db.execute(
     sql`insert into plans (year, plan_key, title, source_name, imported_at) values (extract(year from now())::int, 'bench', 'Bench', 'bench', now())`,

@@ -4,8 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { chatAccounts, outbox } from "../../src/db/schema.js";
 import { enqueue, outboxDepth } from "../../src/services/outbox.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
-import { telegramSender } from "../../src/transports/telegram/index.js";
+import { type App, createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import type { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
@@ -23,13 +24,17 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     for (let i = 1; i <= 45; i++) lines.push(`U1,Đơn vị,P${i},Người ${i},,staff`);
     await importRosterText(database.db, lines.join("\n"));
     for (let i = 1; i <= 45; i++) await linkTelegram(database.db, `P${i}`, 5000 + i);
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_SEND_TIMEOUT_SECONDS: "1", LOG_LEVEL: "silent" });
+    app = await createApp(config, { database, clock: () => now, logger, background: false });
   });
   afterAll(async () => {
     await fake?.close();
     await database?.close();
   });
 
-  const dispatcher = (rate: number) => new Dispatcher({ db: database.db, send: telegramSender(TEST_TOKEN, fake.apiRoot), logger, clock: () => now, rate });
+  let app: App;
+  // Telegram's dispatcher as the app builds it, at the rate the test wants (its sends give up after 1 s).
+  const dispatcher = (rate: number) => app.dispatchers({ rate, logger })[0] as Dispatcher;
 
   const notify = (personIds: number[], key: string) =>
     enqueue(
@@ -77,15 +82,8 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     const before = fake.received.length;
     fake.injectFaults("5xx", "hang");
     await notify([41, 42, 43, 44], "faults");
-    const dispatcher = new Dispatcher({
-      db: database.db,
-      send: telegramSender(TEST_TOKEN, fake.apiRoot, { timeoutSeconds: 1 }),
-      logger,
-      clock: () => now,
-      rate: 30,
-    });
-    await dispatcher.drainAll();
-    await dispatcher.drainAll();
+    await dispatcher(30).drainAll();
+    await dispatcher(30).drainAll();
     const rows = await database.db.select({ status: outbox.status, error: outbox.error }).from(outbox).where(eq(outbox.kind, "test"));
     const faults = rows.filter((row) => row.status === "unknown");
     expect(faults).toHaveLength(2);

@@ -1,19 +1,15 @@
-// A separate process draining the outbox, for tests of several instances on one Postgres.
+// A separate process draining the outbox, for tests of several instances on one Postgres: the
+// dispatcher as the app builds it from the environment the test gives.
 import { pino } from "pino";
-import { openDatabase } from "../../src/db/client.js";
-import { Dispatcher } from "../../src/scheduler/dispatcher.js";
-import { telegramSender } from "../../src/transports/telegram/index.js";
+import { createApp } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
 import { TEST_TOKEN } from "./fake-telegram.js";
 
-const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL ?? "" });
-const dispatcher = new Dispatcher({
-  db: database.db,
-  send: telegramSender(TEST_TOKEN, process.env.TELEGRAM_API_ROOT ?? ""),
+const app = await createApp(loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "silent" }), {
+  background: false,
   logger: pino({ level: "silent" }),
-  clock: () => new Date(),
-  rate: Number(process.env.BROADCAST_RATE ?? 30),
-  ...(process.env.TDKT_LEASE_MS ? { leaseMs: Number(process.env.TDKT_LEASE_MS) } : {}),
 });
-const handled = await dispatcher.drainAll();
+const [dispatcher] = app.dispatchers(process.env.TDKT_LEASE_MS ? { leaseMs: Number(process.env.TDKT_LEASE_MS) } : {});
+const handled = (await dispatcher?.drainAll()) ?? 0;
 process.stdout.write(`${JSON.stringify({ handled })}\n`);
-await database.close();
+await app.stop();

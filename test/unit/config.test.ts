@@ -7,7 +7,7 @@ describe("configuration", () => {
     expect(config).toMatchObject({
       databaseUrl: undefined,
       dataDir: "./data",
-      telegram: { token: undefined, apiRoot: "https://api.telegram.org" },
+      telegram: { token: undefined, apiRoot: "https://api.telegram.org", sendTimeoutSeconds: 30 },
       broadcast: { rate: 30, paid: false },
       displayTimeZone: "Asia/Ho_Chi_Minh",
       mode: { kind: "polling" },

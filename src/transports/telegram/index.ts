@@ -25,7 +25,7 @@ export function telegramPlatform(services: Omit<BotServices, "platform">, token:
   return {
     name: "telegram",
     bot,
-    sender: telegramSender(token, config.telegram.apiRoot, { paid: config.broadcast.paid }),
+    sender: telegramSender(token, config.telegram.apiRoot, { paid: config.broadcast.paid, timeoutSeconds: config.telegram.sendTimeoutSeconds }),
     rate: config.broadcast.rate,
     progress: progressEditor(bot),
     run: (signal, onReady) => runTelegramPolling(bot, signal, onReady),
