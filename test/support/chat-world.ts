@@ -1,17 +1,15 @@
-import { pino } from "pino";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import { chatAccounts, people } from "../../src/db/schema.js";
 import type { TdktBot } from "../../src/bot/index.js";
-import { createApp } from "../../src/app.js";
 import type { OutgoingMessage } from "../../src/scheduler/dispatcher.js";
 import type { ChatPlatform } from "../../src/transports/platform.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import type { ZaloTransport } from "../../src/transports/zalo/index.js";
 import type { Shown } from "./fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
-import { type BotWorld, startBotWorld, TestClock, testDispatcher } from "./harness.js";
+import { type BotWorld, startBotWorld, TestClock, testApp, testDispatcher } from "./harness.js";
 import { freePort } from "./ports.js";
 
 export type TestPlatform = "telegram" | "zalo";
@@ -96,14 +94,7 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
         }
       : {}),
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = await createApp(config, {
-    database: { db, ready: async () => true },
-    clock: clock.now,
-    logger,
-    background: false,
-    listen: { host: "127.0.0.1" },
-  });
+  const app = await testApp(config, db, clock, fake.violations);
   await app.start();
   if (options.mode === "webhook") fake.useWebhook();
   const zalo = app.platforms.zalo as ChatPlatform;

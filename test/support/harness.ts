@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import { loadConfig } from "../../src/config.js";
+import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
 import type { TdktBot } from "../../src/bot/index.js";
 import { type App, createApp } from "../../src/app.js";
@@ -47,14 +47,7 @@ export async function startBotWorld(db: Database, options: { at?: string; mode?:
     LOG_LEVEL: "silent",
     ...(options.mode === "webhook" ? { BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, WEBHOOK_SECRET, PORT: String(port) } : {}),
   });
-  const logger = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" });
-  const app = await createApp(config, {
-    database: { db, ready: async () => true },
-    clock: clock.now,
-    logger,
-    background: false,
-    listen: { host: "127.0.0.1" },
-  });
+  const app = await testApp(config, db, clock);
   let previous: Promise<unknown> = Promise.resolve();
   if (options.mode === "webhook") {
     fake.webhookDelivery = (update) => {
@@ -77,6 +70,23 @@ export async function startBotWorld(db: Database, options: { at?: string; mode?:
       await fake.close();
     },
   };
+}
+
+/**
+ * The system as createApp builds it for a test: the test's database and clock, logs silent unless
+ * TEST_LOG_LEVEL says otherwise, no background work (tests drain the outbox themselves), the
+ * webhook server on loopback, and any Bot API call a plain-text platform cannot carry out
+ * reported to `violations`.
+ */
+export function testApp(config: Config, db: Database, clock: TestClock, violations?: string[]): Promise<App> {
+  return createApp(config, {
+    database: { db, ready: async () => true },
+    clock: clock.now,
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    background: false,
+    listen: { host: "127.0.0.1" },
+    ...(violations ? { onUnsupportedCall: (method: string) => violations.push(`a Bot API call this platform cannot carry out: ${method}`) } : {}),
+  });
 }
 
 /**
