@@ -23,9 +23,9 @@ type Extensions = {
   identity: Identity;
   /**
    * Replies with a localized HTML message. Every argument is escaped here, so a name like
-   * "Nguyễn <Văn> & Co" can never break the markup or inject any. In webhook mode, outside a
-   * conversation, the reply may travel in the webhook answer and resolve to `true` instead of
-   * the message (see WebhookReplies): a handler that needs the message must not rely on it there.
+   * "Nguyễn <Văn> & Co" can never break the markup or inject any. It is always a request of
+   * its own (only a button's answer may travel in a webhook answer, see WebhookReplies), so it
+   * resolves to the message sent.
    */
   say(key: string, args?: MessageArgs, other?: Parameters<BaseContext["reply"]>[1]): ReturnType<BaseContext["reply"]>;
   /** How handling ended, for metrics, when not simply handled. */
