@@ -2,13 +2,14 @@ import type { Context } from "../src/bot/context.js";
 import { UserError } from "../src/domain/user-error.js";
 import { isAbsolute } from "node:path";
 import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/chat-upload.js";
+import { fileTooLarge } from "../src/services/documents/file-size.js";
 
 /** The document a message carries, downloaded; refused before download when it says it is too large. */
 export async function receiveDocument(ctx: Context): Promise<{ fileName: string; bytes: Buffer }> {
   const document = ctx.message?.document;
   if (!document) throw new UserError("upload-download-failed");
   const declared = document.file_size ?? 0;
-  if (declared > MAX_UPLOAD_BYTES) throw new UserError("file-too-large", { size: (declared / 1048576).toFixed(1), limit: String(MAX_UPLOAD_BYTES / 1048576) });
+  if (declared > MAX_UPLOAD_BYTES) throw fileTooLarge(declared, MAX_UPLOAD_BYTES);
   const file = await ctx.getFile();
   const filePath = file.file_path ?? "";
   // A local Bot API server (--local) answers with the file's absolute path on its own disk.

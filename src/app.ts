@@ -83,9 +83,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const platforms: App["platforms"] = {};
   if (consoleMode) platforms.console = consoleChat.consolePlatform(services, overrides.console);
   if (config.telegram.token) platforms.telegram = telegram.telegramPlatform(services, config.telegram.token);
+  // Signs the download links the webhook server serves (and Zalo users receive).
+  const signingKey = mode.kind === "webhook" ? await downloadSigningKey(db, mode.downloadSigningKey) : undefined;
   if (config.zalo.token) {
     // Documents reach Zalo users as links to this server; without one there is nothing to link to.
-    const downloads = mode.kind === "webhook" ? { db, baseUrl: mode.url, signingKey: await downloadSigningKey(db, mode.downloadSigningKey) } : undefined;
+    const downloads = mode.kind === "webhook" && signingKey ? { db, baseUrl: mode.url, signingKey } : undefined;
     platforms.zalo = zalo.zaloPlatform(services, config.zalo.token, { downloads, onUnsupported: overrides.onUnsupportedCall });
   }
   const all = Object.values(platforms);
@@ -143,7 +145,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           ...(zaloPlatform?.zalo && zaloPlatform.webhook
             ? { zalo: { transport: zaloPlatform.zalo.transport, path: zaloPlatform.webhook.path, secret: zaloPlatform.zalo.secret } }
             : {}),
-          downloads: { signingKey: await downloadSigningKey(db, mode.downloadSigningKey) },
+          downloads: { signingKey: signingKey as string },
         });
         // Registered once the server listens: the platform may deliver at once.
         for (const platform of all) await platform.webhook?.register();

@@ -14,6 +14,7 @@ import { normalizeName } from "../domain/text.js";
 import { docxToHtml } from "./documents/sandboxed-parse.js";
 import { decodeTextDocument } from "./documents/text-document.js";
 import { UserError } from "../domain/user-error.js";
+import { fileTooLarge } from "./documents/file-size.js";
 
 /** A Word plan is rarely over 2 MB; 10 MB leaves room for embedded pictures. */
 export const MAX_PLAN_BYTES = 10 * 1024 * 1024;
@@ -25,13 +26,13 @@ export async function readPlanFile(filePath: string, year?: number): Promise<Par
     throw new UserError("file-not-found", { file: filePath });
   });
   if (!info.isFile()) throw new UserError("file-not-found", { file: filePath });
-  if (info.size > MAX_PLAN_BYTES) throw new UserError("file-too-large", { size: (info.size / 1048576).toFixed(1), limit: "10" });
+  if (info.size > MAX_PLAN_BYTES) throw fileTooLarge(info.size, MAX_PLAN_BYTES);
   return parsePlanBytes(await readFile(filePath), path.basename(filePath), year);
 }
 
 /** Reads a plan from its bytes, whichever of the supported forms it has. */
 export async function parsePlanBytes(bytes: Buffer, fileName: string, year?: number): Promise<ParsedPlan> {
-  if (bytes.length > MAX_PLAN_BYTES) throw new UserError("file-too-large", { size: (bytes.length / 1048576).toFixed(1), limit: "10" });
+  if (bytes.length > MAX_PLAN_BYTES) throw fileTooLarge(bytes.length, MAX_PLAN_BYTES);
   const { tables, text } = await documentTables(bytes, fileName);
   const planYear = year ?? detectYear(text);
   if (!planYear) throw new UserError("plan-no-year");

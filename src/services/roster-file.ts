@@ -5,6 +5,7 @@ import type { RawRow } from "../domain/roster.js";
 import { UserError } from "../domain/user-error.js";
 import { xlsxRows } from "./documents/sandboxed-parse.js";
 import { decodeTextDocument } from "./documents/text-document.js";
+import { fileTooLarge } from "./documents/file-size.js";
 
 /** Larger than any real roster (50,000 people is about 4 MB of CSV); refuses junk early. */
 export const MAX_ROSTER_BYTES = 8 * 1024 * 1024;
@@ -18,14 +19,14 @@ export async function readRosterFile(filePath: string): Promise<RawRow[]> {
   });
   if (!info.isFile()) throw new UserError("file-not-found", { file: filePath });
   if (info.size > MAX_ROSTER_BYTES) {
-    throw new UserError("file-too-large", { size: megabytes(info.size), limit: megabytes(MAX_ROSTER_BYTES) });
+    throw fileTooLarge(info.size, MAX_ROSTER_BYTES);
   }
   return readRosterBytes(await readFile(filePath), path.basename(filePath));
 }
 
 /** Reads a roster from its bytes (an upload, or a file read by the CLI) by the kind its name gives. */
 export async function readRosterBytes(bytes: Buffer, fileName: string): Promise<RawRow[]> {
-  if (bytes.length > MAX_ROSTER_BYTES) throw new UserError("file-too-large", { size: megabytes(bytes.length), limit: megabytes(MAX_ROSTER_BYTES) });
+  if (bytes.length > MAX_ROSTER_BYTES) throw fileTooLarge(bytes.length, MAX_ROSTER_BYTES);
   const extension = path.extname(fileName).toLowerCase();
   if (extension === ".xlsx") return readXlsx(bytes);
   if (extension === ".csv" || extension === ".txt" || extension === ".tsv") return readCsv(bytes);
@@ -55,8 +56,4 @@ async function readXlsx(bytes: Buffer): Promise<RawRow[]> {
   const rows = await xlsxRows(bytes, "roster-xlsx-invalid");
   if (rows.length === 0) throw new UserError("roster-empty");
   return rows;
-}
-
-function megabytes(bytes: number): string {
-  return (bytes / 1024 / 1024).toFixed(1);
 }

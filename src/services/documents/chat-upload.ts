@@ -1,5 +1,6 @@
 import { open } from "node:fs/promises";
 import { UserError } from "../../domain/user-error.js";
+import { fileTooLarge } from "./file-size.js";
 
 /** The largest file the bot takes from a chat; Telegram's own download limit is 20 MB. */
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
@@ -17,7 +18,7 @@ export async function downloadUpload(url: string): Promise<Buffer> {
   let size = 0;
   for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
     size += chunk.length;
-    if (size > MAX_UPLOAD_BYTES) throw new UserError("file-too-large", { size: (size / 1048576).toFixed(1), limit: String(MAX_UPLOAD_BYTES / 1048576) });
+    if (size > MAX_UPLOAD_BYTES) throw fileTooLarge(size, MAX_UPLOAD_BYTES);
     chunks.push(Buffer.from(chunk));
   }
   return Buffer.concat(chunks);
@@ -30,7 +31,7 @@ export async function readLocalUpload(filePath: string): Promise<Buffer> {
   });
   try {
     const { size } = await handle.stat();
-    if (size > MAX_UPLOAD_BYTES) throw new UserError("file-too-large", { size: (size / 1048576).toFixed(1), limit: String(MAX_UPLOAD_BYTES / 1048576) });
+    if (size > MAX_UPLOAD_BYTES) throw fileTooLarge(size, MAX_UPLOAD_BYTES);
     return await handle.readFile();
   } finally {
     await handle.close();

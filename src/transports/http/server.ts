@@ -32,13 +32,11 @@ export type WebhookServerOptions = {
   zalo?: { transport: ZaloTransport; path: string; secret: string };
   /** Serves the signed links to files that Zalo cannot receive as documents. */
   downloads?: { signingKey: string };
-  /** Timeouts and the connection cap; the defaults of the configuration when not given. */
-  http?: HttpLimits;
+  /** Timeouts and the connection cap (the configuration's HTTP_* settings). */
+  http: HttpLimits;
   /** Bearer token /metrics requires; without one, /metrics answers loopback only. */
   metricsToken?: string;
 };
-
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 };
 
 /**
  * The HTTP side of webhook mode: POST <telegram path> takes Telegram's updates and POST <zalo
@@ -61,7 +59,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     },
   });
   let accepting = true;
-  const limits = options.http ?? DEFAULT_HTTP_LIMITS;
+  const limits = options.http;
   // Node's own defaults (no headers deadline worth the name, five minutes for a body, no cap)
   // let a few hundred slow sockets hold the server; these cut a slow client off in seconds.
   const server: Server = createServer(
