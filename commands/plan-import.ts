@@ -8,7 +8,7 @@ import { finishPendingImport, loadPendingPlan, storePendingPlan } from "../src/s
 import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
 import { allowed, allowedAction } from "./guard.js";
-import { receiveDocument } from "./uploads.js";
+import { offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
@@ -164,4 +164,4 @@ function fitTelegram(html: string): string {
   return `${html.slice(0, cut)}\n…`;
 }
 
-planImport.command("plan", allowed("plan"), (ctx) => ctx.say("plan-help"));
+planImport.command("plan", allowed("plan"), (ctx) => offerUpload(ctx, "plan-help"));

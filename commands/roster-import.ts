@@ -7,7 +7,7 @@ import { finishPendingImport, loadPendingRoster, storePendingRoster } from "../s
 import { importRoster, previewRoster } from "../src/services/roster.js";
 import { readRosterBytes } from "../src/services/roster-file.js";
 import { allowed, allowedAction } from "./guard.js";
-import { receiveDocument } from "./uploads.js";
+import { offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
 /** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
@@ -65,4 +65,4 @@ rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("rost
   );
 });
 
-rosterImport.command("roster", allowed("roster"), (ctx) => ctx.say("roster-help"));
+rosterImport.command("roster", allowed("roster"), (ctx) => offerUpload(ctx, "roster-help"));

@@ -3,6 +3,8 @@ import { UserError } from "../src/domain/user-error.js";
 import { isAbsolute } from "node:path";
 import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/chat-upload.js";
 import { fileTooLarge } from "../src/services/documents/file-size.js";
+import { uploadLink } from "../src/services/web-uploads.js";
+import { formatDateTime } from "../src/domain/calendar.js";
 
 /** The document a message carries, downloaded; refused before download when it says it is too large. */
 export async function receiveDocument(ctx: Context): Promise<{ fileName: string; bytes: Buffer }> {
@@ -16,4 +18,20 @@ export async function receiveDocument(ctx: Context): Promise<{ fileName: string;
   if (isAbsolute(filePath)) return { fileName: document.file_name ?? "", bytes: await readLocalUpload(filePath) };
   const url = `${ctx.services.config.telegram.apiRoot}/file/bot${ctx.api.token}/${filePath}`;
   return { fileName: document.file_name ?? "", bytes: await downloadUpload(url) };
+}
+
+/**
+ * How to send a file: the command's own help, and where a platform's bots cannot receive files
+ * (Zalo), a one-hour link to the bot's upload page, whose file arrives here as if sent here.
+ */
+export async function offerUpload(ctx: Context, helpKey: string): Promise<void> {
+  await ctx.say(helpKey);
+  if (ctx.services.platform === "telegram") return;
+  const { links } = ctx.services;
+  if (!links) {
+    await ctx.say("upload-link-unavailable");
+    return;
+  }
+  const { url, expiresAt } = uploadLink(links, ctx.identity.accountId, ctx.services.clock());
+  await ctx.say("upload-link", { url, expires: formatDateTime(expiresAt, ctx.services.config.displayTimeZone) });
 }

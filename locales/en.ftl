@@ -171,7 +171,7 @@ cli-reminders-sent = { $count } messages sent.
 
 ## Plan import in chat
 cmd-plan = Import a plan: send the plan file (.docx, .md, .txt) to the bot
-plan-help = Send the plan file (.docx, .md or .txt) in this chat. I will read its quarterly task table, show you a preview and save only when you confirm.
+plan-help = Send the plan file (.docx, .md or .txt). I will read its quarterly task table, show you a preview and save only when you confirm.
 upload-download-failed = Could not download the file. Please send it again.
 plan-import-expired = This preview has expired or was already handled. Send the file again.
 plan-preview-header = <b>{ $title }</b> ({ $year }): { $count } tasks found. Check them, then press "Save plan".
@@ -435,10 +435,21 @@ zalo-document-unavailable = 📎 Zalo cannot receive the file { $name } from the
 
 ## Roster through chat
 cmd-roster = Import the staff roster: send the .xlsx or .csv file to the bot
-roster-help = Send the staff roster file (.xlsx or .csv) in this chat. I will show you how many people are new, how many are already known and which rows are rejected, and import only when you confirm.
+roster-help = Send the staff roster file (.xlsx or .csv). I will show you how many people are new, how many are already known and which rows are rejected, and import only when you confirm.
 upload-reading = Reading the file…
 roster-preview = File <b>{ $file }</b>: { $created } new people, { $known } already known (will be updated), { $rejected } rows rejected.
 roster-preview-more = … and { $count } more rejected rows.
 roster-button-import = ✅ Import the roster
 group-not-served = The emulation and commendation assistant works in private chats only: please message me directly.
 plain-choices-updated = The options are updated:
+
+upload-link = Zalo does not pass files to bots. Open this link to send the file (valid until { $expires }; it is yours alone, do not forward it):
+    { $url }
+upload-link-unavailable = On this platform the bot cannot take files yet (it must run in webhook mode). An administrator can import the file on the server: <code>npm run tdkt -- import plan</code> or <code>import roster</code>.
+upload-page-title = Send a file to tdkt-bot
+upload-page-intro = Choose the file and press “Send”. The preview appears in your chat with the bot; nothing is saved until you confirm there.
+upload-page-send = Send
+upload-page-received = File “{ $file }” received. Go back to your chat with the bot to see the preview and confirm.
+upload-page-too-large = The file is larger than { $megabytes } MB and cannot be taken. Please choose a smaller one.
+upload-page-no-file = No file was chosen, or its name is not valid. Please choose again.
+upload-page-busy = The server is taking many files at once. Please try again in a few minutes.

@@ -171,7 +171,7 @@ cli-reminders-sent = Đã gửi { $count } tin.
 
 ## Nhập kế hoạch trong chat
 cmd-plan = Nhập kế hoạch: gửi tệp kế hoạch (.docx, .md, .txt) cho bot
-plan-help = Gửi tệp kế hoạch (.docx, .md hoặc .txt) vào cuộc trò chuyện này. Tôi sẽ đọc bảng nhiệm vụ theo quý, cho bạn xem trước và chỉ lưu khi bạn xác nhận.
+plan-help = Gửi tệp kế hoạch (.docx, .md hoặc .txt) cho tôi. Tôi sẽ đọc bảng nhiệm vụ theo quý, cho bạn xem trước và chỉ lưu khi bạn xác nhận.
 upload-download-failed = Không tải được tệp. Vui lòng gửi lại.
 plan-import-expired = Bản xem trước này đã hết hiệu lực hoặc đã được xử lý. Hãy gửi lại tệp.
 plan-preview-header = <b>{ $title }</b> (năm { $year }): tìm thấy { $count } nhiệm vụ. Kiểm tra rồi bấm «Lưu kế hoạch».
@@ -435,10 +435,21 @@ zalo-document-unavailable = 📎 Zalo không nhận được tệp { $name } t�
 
 ## Danh sách cán bộ qua chat
 cmd-roster = Nhập danh sách cán bộ: gửi tệp .xlsx hoặc .csv cho bot
-roster-help = Gửi tệp danh sách cán bộ (.xlsx hoặc .csv) vào cuộc trò chuyện này. Tôi sẽ cho bạn xem trước số người mới, số người đã có và các dòng bị loại, và chỉ nhập khi bạn xác nhận.
+roster-help = Gửi tệp danh sách cán bộ (.xlsx hoặc .csv) cho tôi. Tôi sẽ cho bạn xem trước số người mới, số người đã có và các dòng bị loại, và chỉ nhập khi bạn xác nhận.
 upload-reading = Đang đọc tệp…
 roster-preview = Tệp <b>{ $file }</b>: { $created } người mới, { $known } người đã có (sẽ cập nhật), { $rejected } dòng bị loại.
 roster-preview-more = … và { $count } dòng bị loại khác.
 roster-button-import = ✅ Nhập danh sách
 group-not-served = Trợ lý thi đua, khen thưởng chỉ làm việc trong trò chuyện riêng: hãy nhắn riêng cho tôi.
 plain-choices-updated = Các lựa chọn đã được cập nhật:
+
+upload-link = Zalo không chuyển tệp cho bot. Mở liên kết này để gửi tệp (dùng được đến { $expires }; chỉ dành cho bạn, đừng chuyển cho người khác):
+    { $url }
+upload-link-unavailable = Trên nền tảng này bot chưa nhận được tệp (cần chạy ở chế độ webhook). Người quản trị có thể nhập tệp trên máy chủ: <code>npm run tdkt -- import plan</code> hoặc <code>import roster</code>.
+upload-page-title = Gửi tệp cho tdkt-bot
+upload-page-intro = Chọn tệp rồi bấm «Gửi». Bản xem trước sẽ hiện trong cuộc trò chuyện với bot; chưa có gì được lưu cho đến khi bạn xác nhận ở đó.
+upload-page-send = Gửi
+upload-page-received = Đã nhận tệp «{ $file }». Hãy quay lại cuộc trò chuyện với bot để xem bản xem trước và xác nhận.
+upload-page-too-large = Tệp lớn hơn { $megabytes } MB nên không nhận được. Hãy chọn tệp nhỏ hơn.
+upload-page-no-file = Chưa chọn tệp nào, hoặc tên tệp không hợp lệ. Hãy chọn lại.
+upload-page-busy = Máy chủ đang nhận nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.

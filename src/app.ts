@@ -145,7 +145,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           ...(zaloPlatform?.zalo && zaloPlatform.webhook
             ? { zalo: { transport: zaloPlatform.zalo.transport, path: zaloPlatform.webhook.path, secret: zaloPlatform.zalo.secret } }
             : {}),
-          downloads: { signingKey: signingKey as string },
+          links: {
+            signingKey: signingKey as string,
+            uploads: zaloPlatform?.zalo ? { zalo: zaloPlatform.zalo.transport.uploads } : {},
+            now: clock,
+          },
         });
         // Registered once the server listens: the platform may deliver at once.
         for (const platform of all) await platform.webhook?.register();

@@ -7,6 +7,7 @@ import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import type { Identity, Platform } from "../services/accounts.js";
+import type { ServerLinks } from "../services/signed-links.js";
 
 /** What every handler may use; handed to createBot once. */
 export type BotServices = {
@@ -15,6 +16,8 @@ export type BotServices = {
   logger: Logger;
   clock: Clock;
   platform: Platform;
+  /** Links to this server's pages (webhook mode): the upload page, for platforms that cannot take files. */
+  links?: ServerLinks;
 };
 
 type Extensions = {

@@ -1,13 +1,11 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { downloads, serverKeys } from "../db/schema.js";
+import { readToken, type ServerLinks, signToken } from "./signed-links.js";
 
 export const DOWNLOAD_TTL_MS = 60 * 60 * 1000;
 export const DOWNLOAD_PATH = "/downloads/";
-
-/** Where links point and what signs them: the public origin of the webhook server and a key no platform sees. */
-export type DownloadLinks = { db: Database; baseUrl: string; signingKey: string };
 
 const SIGNING_KEY_NAME = "download-signing";
 
@@ -31,7 +29,7 @@ export async function downloadSigningKey(db: Database, configured: string | unde
  * neither be guessed nor stretched past its expiry. Any instance can serve it from the database.
  */
 export async function publishDownload(
-  links: DownloadLinks,
+  links: ServerLinks,
   file: { fileName: string; bytes: Uint8Array },
   now = new Date(),
 ): Promise<{ url: string; expiresAt: Date }> {
@@ -42,8 +40,7 @@ export async function publishDownload(
     .values({ fileName: file.fileName, contentBase64: Buffer.from(file.bytes).toString("base64"), expiresAt })
     .returning({ id: downloads.id });
   const id = (row as { id: number }).id;
-  const expiry = Math.floor(expiresAt.getTime() / 1000);
-  const url = new URL(`${DOWNLOAD_PATH}${id}.${expiry}.${sign(links.signingKey, id, expiry)}`, links.baseUrl).toString();
+  const url = new URL(`${DOWNLOAD_PATH}${signToken(links.signingKey, "download", id, expiresAt)}`, links.baseUrl).toString();
   return { url, expiresAt };
 }
 
@@ -54,20 +51,11 @@ export async function openDownload(
   token: string,
   now = new Date(),
 ): Promise<{ fileName: string; bytes: Buffer } | undefined> {
-  const match = /^(\d{1,15})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
-  if (!match) return undefined;
-  const id = Number(match[1]);
-  const expiry = Number(match[2]);
-  const given = Buffer.from(match[3] as string);
-  const expected = Buffer.from(sign(signingKey, id, expiry));
-  if (!timingSafeEqual(given, expected) || expiry * 1000 <= now.getTime()) return undefined;
+  const id = readToken(signingKey, "download", token, now);
+  if (id === undefined) return undefined;
   const [row] = await db
     .select({ fileName: downloads.fileName, contentBase64: downloads.contentBase64 })
     .from(downloads)
     .where(and(eq(downloads.id, id), gt(downloads.expiresAt, now)));
   return row ? { fileName: row.fileName, bytes: Buffer.from(row.contentBase64, "base64") } : undefined;
-}
-
-function sign(signingKey: string, id: number, expiry: number): string {
-  return createHmac("sha256", signingKey).update(`download:${id}:${expiry}`).digest("base64url");
 }

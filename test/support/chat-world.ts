@@ -23,6 +23,8 @@ export interface ChatTestUser {
   press(on: Shown, label: string): unknown;
   next(): Promise<Shown>;
   ask(text: string): Promise<Shown>;
+  /** Sends a file where the command says to (on Zalo: through the upload link it answers with). */
+  sendFile(command: string, fileName: string, bytes: Buffer): Promise<{ status: number; page: string }>;
 }
 
 /** The bot running on one platform against that platform's fake API. */
@@ -126,4 +128,17 @@ export async function linkAccount(db: Database, platform: TestPlatform, staffCod
     .values({ platform, externalId, chatId: externalId, personId: person.id, linkedAt: new Date() })
     .returning({ id: chatAccounts.id });
   return (account as { id: number }).id;
+}
+
+/**
+ * The next message that offers choices, with the text of the messages before it: Zalo splits a
+ * long message into parts and puts the options under the last one.
+ */
+export async function nextWithChoices(user: Pick<ChatTestUser, "next">): Promise<Shown> {
+  const texts: string[] = [];
+  for (;;) {
+    const shown = await user.next();
+    texts.push(shown.text);
+    if (shown.buttons.length > 0) return { ...shown, text: texts.join("\n") };
+  }
 }

@@ -448,6 +448,12 @@ export class TestUser {
     });
   }
 
+  /** Sends a file as the answer to what a command asked for; on Telegram, simply the document. */
+  async sendFile(_command: string, fileName: string, bytes: Buffer): Promise<{ status: number; page: string }> {
+    this.sendDocument(fileName, bytes);
+    return { status: 200, page: "" };
+  }
+
   /** Presses the button with this label on a message the bot showed. */
   press(on: Shown, label: string): number {
     const button = on.buttons.find((candidate) => candidate.text === label);

@@ -291,4 +291,22 @@ export class ZaloTestUser {
     this.send(text);
     return this.next();
   }
+
+  /**
+   * Sends a file the only way a Zalo user can: types the command, opens the upload link its
+   * answer carries, and submits the page's form as a browser does. Resolves with the page the
+   * browser shows after submitting; the bot's answer arrives in the chat.
+   */
+  async sendFile(command: string, fileName: string, bytes: Buffer): Promise<{ status: number; page: string }> {
+    this.send(command);
+    let link: string | undefined;
+    while (!link) link = /https?:\/\/\S+\/uploads\/\S+/.exec((await this.next()).text)?.[0];
+    const form = await fetch(link);
+    const page = await form.text();
+    if (form.status !== 200 || !page.includes('type="file" name="file"')) throw new Error(`the upload page answered ${form.status}: ${page}`);
+    const body = new FormData();
+    body.append("file", new Blob([new Uint8Array(bytes)]), fileName);
+    const submitted = await fetch(link, { method: "POST", body });
+    return { status: submitted.status, page: await submitted.text() };
+  }
 }

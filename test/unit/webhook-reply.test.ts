@@ -1,95 +1,102 @@
-import { Bot } from "grammy";
 import { pino } from "pino";
-import type { Update } from "grammy/types";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Context } from "../../src/bot/context.js";
 import { WebhookReplies } from "../../src/bot/webhook-reply.js";
-import { plainBotInfo } from "../../src/transports/plain-text/api.js";
-import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
+
+type Sent = { method: string; payload: unknown };
+type Transformer = (prev: (method: string, payload: unknown) => Promise<unknown>, method: string, payload: unknown) => Promise<unknown>;
+
+/**
+ * One update's handler, reduced to what WebhookReplies sees of it: the Api calls it makes, each
+ * through the transformer the middleware installed, ending at a Bot API that records them.
+ */
+function handlerOf(replies: WebhookReplies, updateId: number, where: "update" | "conversation" = "update") {
+  const sent: Sent[] = [];
+  let sentOne = () => {};
+  const transformers: Transformer[] = [];
+  const ctx = { update: { update_id: updateId }, api: { config: { use: (transformer: Transformer) => transformers.push(transformer) } } };
+  const botApi = async (method: string, payload: unknown) => {
+    sent.push({ method, payload });
+    sentOne();
+    return { ok: true, result: true };
+  };
+  const call = (method: string, payload: Record<string, unknown>) =>
+    transformers.reduce<(m: string, p: unknown) => Promise<unknown>>((prev, transformer) => (m, p) => transformer(prev, m, p), botApi)(method, payload);
+  return {
+    sent,
+    /** Runs the handler body inside the middleware, as grammY would for this update. */
+    run: (body: (callApi: typeof call) => Promise<void>) => {
+      const middleware = (where === "update" ? replies.hold() : replies.release()) as (c: unknown, next: () => Promise<void>) => Promise<void>;
+      return middleware(ctx as unknown as Context, () => body(call));
+    },
+    /** Resolves at the next call that reaches the Bot API. */
+    nextSent: () => new Promise<void>((resolve) => (sentOne = resolve)),
+  };
+}
 
 describe("replies carried in the webhook answer", () => {
-  let fake: FakeTelegram;
   const replies = new WebhookReplies(pino({ level: "silent" }));
-  // The long work of the "/long" handler ends when the test says so.
-  let finishWork = () => {};
-  let bot: Bot<Context>;
 
-  beforeAll(async () => {
-    fake = await FakeTelegram.start();
-    bot = new Bot<Context>(TEST_TOKEN, { client: { apiRoot: fake.apiRoot }, botInfo: plainBotInfo(42, "tdkt_test_bot") });
-    bot.use(replies.hold());
-    bot.command("three", async (ctx) => {
-      await ctx.reply("một");
-      await ctx.reply("hai");
-      await ctx.reply("ba");
-    });
-    bot.command("none", () => {});
-    bot.callbackQuery("stale", (ctx) => ctx.answerCallbackQuery({ text: "Nút này không còn hiệu lực." }));
-    bot.callbackQuery("edit", async (ctx) => {
-      await ctx.answerCallbackQuery({ text: "Đã chọn" });
-      await ctx.reply("Đã lưu");
-    });
-    bot.callbackQuery("long", async (ctx) => {
-      await ctx.answerCallbackQuery({ text: "Đang xử lý…" });
-      await new Promise<void>((resolve) => (finishWork = resolve));
-    });
-  });
-  afterAll(() => fake.close());
-
-  const command = (updateId: number, chatId: number, text: string): Update => ({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 0,
-      chat: { id: chatId, type: "private", first_name: "A" },
-      from: { id: chatId, is_bot: false, first_name: "A" },
-      text,
-      entities: [{ type: "bot_command", offset: 0, length: text.length }],
-    },
-  });
-
-  const press = (updateId: number, chatId: number, data: string): Update => ({
-    update_id: updateId,
-    callback_query: {
-      id: `cb-${chatId}-${updateId}`,
-      from: { id: chatId, is_bot: false, first_name: "A" },
-      chat_instance: "i",
-      data,
-      message: { message_id: 1, date: 0, chat: { id: chatId, type: "private", first_name: "A" }, text: "" },
-    },
-  });
-
-  it("sends every message as a request of its own, whose failure the bot would see, and answers with an empty body", async () => {
-    const answer = await replies.handle(1, () => bot.handleUpdate(command(1, 501, "/three")));
-    expect(fake.calls.filter((call) => call.payload.chat_id === 501).map((call) => call.payload.text)).toEqual(["một", "hai", "ba"]);
+  it("sends every message as a request of its own and answers the webhook with an empty body", async () => {
+    const handler = handlerOf(replies, 1);
+    const answer = await replies.handle(1, () =>
+      handler.run(async (callApi) => {
+        await callApi("sendMessage", { chat_id: 501, text: "một" });
+        await callApi("sendMessage", { chat_id: 501, text: "hai" });
+      }),
+    );
+    expect(handler.sent.map((call) => call.method)).toEqual(["sendMessage", "sendMessage"]);
     expect(answer).toBe("");
-    expect(fake.unread(501).map((shown) => shown.text)).toEqual(["một", "hai", "ba"]);
   });
 
-  it("answers with an empty body when the handler sent nothing", async () => {
-    expect(await replies.handle(2, () => bot.handleUpdate(command(2, 502, "/none")))).toBe("");
+  it("carries a button's answer in the webhook answer when it is the handler's last call", async () => {
+    const handler = handlerOf(replies, 2);
+    const answer = await replies.handle(2, () =>
+      handler.run(async (callApi) => void (await callApi("answerCallbackQuery", { callback_query_id: "q2", text: "Hết hiệu lực" }))),
+    );
+    expect(handler.sent).toEqual([]);
+    expect(JSON.parse(answer)).toEqual({ method: "answerCallbackQuery", callback_query_id: "q2", text: "Hết hiệu lực" });
   });
 
-  it("carries a button's answer in the webhook answer when it is the last call, and sends it first when a message follows", async () => {
-    expect(JSON.parse(await replies.handle(5, () => bot.handleUpdate(press(5, 505, "stale"))))).toEqual({
-      method: "answerCallbackQuery",
-      callback_query_id: "cb-505-5",
-      text: "Nút này không còn hiệu lực.",
-    });
-    expect(await replies.handle(6, () => bot.handleUpdate(press(6, 506, "edit")))).toBe("");
-    expect(fake.unread(506).map((shown) => shown.text)).toEqual(["Đã chọn", "Đã lưu"]);
+  it("sends a held button's answer first when a message follows it", async () => {
+    const handler = handlerOf(replies, 3);
+    const answer = await replies.handle(3, () =>
+      handler.run(async (callApi) => {
+        await callApi("answerCallbackQuery", { callback_query_id: "q3", text: "Đã chọn" });
+        await callApi("sendMessage", { chat_id: 503, text: "Đã lưu" });
+      }),
+    );
+    expect(handler.sent.map((call) => call.method)).toEqual(["answerCallbackQuery", "sendMessage"]);
+    expect(answer).toBe("");
   });
 
-  it("ends a button's spinner while a handler is still busy with long work", async () => {
-    const handling = replies.handle(4, () => bot.handleUpdate(press(4, 504, "long")));
+  it("ends a button's spinner while the handler is still busy with long work", async () => {
+    const handler = handlerOf(replies, 4);
+    let finishWork = () => {};
+    const spinnerEnded = handler.nextSent();
+    const handling = replies.handle(4, () =>
+      handler.run(async (callApi) => {
+        await callApi("answerCallbackQuery", { callback_query_id: "q4", text: "Đang xử lý…" });
+        await new Promise<void>((resolve) => (finishWork = resolve));
+      }),
+    );
     // Arrives while the handler is still working: it did not wait for the end of the update.
-    expect((await fake.nextShown(504)).text).toBe("Đang xử lý…");
+    await spinnerEnded;
+    expect(handler.sent.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
     finishWork();
     expect(await handling).toBe("");
   });
 
+  it("holds nothing inside a guided conversation, whose replays need every answer", async () => {
+    const handler = handlerOf(replies, 5, "conversation");
+    const answer = await replies.handle(5, () => handler.run(async (callApi) => void (await callApi("answerCallbackQuery", { callback_query_id: "q5" }))));
+    expect(handler.sent.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
+    expect(answer).toBe("");
+  });
+
   it("holds nothing for an update handled outside a webhook request", async () => {
-    await bot.handleUpdate(command(3, 503, "/three"));
-    expect(fake.unread(503).map((shown) => shown.text)).toEqual(["một", "hai", "ba"]);
+    const handler = handlerOf(replies, 6);
+    await handler.run(async (callApi) => void (await callApi("answerCallbackQuery", { callback_query_id: "q6" })));
+    expect(handler.sent.map((call) => call.method)).toEqual(["answerCallbackQuery"]);
   });
 });

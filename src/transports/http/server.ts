@@ -11,7 +11,9 @@ import type { DatabaseHandle } from "../../db/client.js";
 import { registry } from "../../metrics.js";
 import { DOWNLOAD_PATH, openDownload } from "../../services/downloads.js";
 import { outboxDepth } from "../../services/outbox.js";
+import { UPLOAD_PATH } from "../../services/web-uploads.js";
 import { readBody, reply, safeJson, secretMatches } from "../http/body.js";
+import { type UploadReceiver, uploadPageHandler } from "./upload-page.js";
 import type { ZaloTransport } from "../zalo/transport.js";
 import { zaloWebhookHandler } from "../zalo/webhook.js";
 
@@ -30,8 +32,11 @@ export type WebhookServerOptions = {
   host?: string;
   telegram?: { bot: TdktBot; path: string; secret: string };
   zalo?: { transport: ZaloTransport; path: string; secret: string };
-  /** Serves the signed links to files that Zalo cannot receive as documents. */
-  downloads?: { signingKey: string };
+  /**
+   * Serves the signed links: files that Zalo cannot receive as documents, and the upload page
+   * for the platforms whose bots cannot take files (their receivers, by platform name).
+   */
+  links?: { signingKey: string; uploads: Partial<Record<string, UploadReceiver>>; now: () => Date };
   /** Timeouts and the connection cap (the configuration's HTTP_* settings). */
   http: HttpLimits;
   /** Bearer token /metrics requires; without one, /metrics answers loopback only. */
@@ -42,11 +47,12 @@ export type WebhookServerOptions = {
  * The HTTP side of webhook mode: POST <telegram path> takes Telegram's updates and POST <zalo
  * path> Zalo's events (401 without the secret, and nothing read); GET /healthz says the process
  * is up, /readyz that the database answers and is migrated, /metrics serves Prometheus text,
- * /downloads/<signed token> the files Zalo cannot receive. An update is answered 200 only once
+ * /downloads/<signed token> the files Zalo cannot receive and /uploads/<signed token> the page
+ * that takes files for it. An update is answered 200 only once
  * handled, so one that a dying instance never finished is delivered again, to any instance.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  const { database, telegram, zalo, downloads } = options;
+  const { database, telegram, zalo, links } = options;
   // One gauge per process, reading the database of the server that registered it last.
   registry.removeSingleMetric("tdkt_outbox_depth");
   new Gauge({
@@ -74,6 +80,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   );
   server.maxConnections = limits.maxConnections;
   const zaloHandler = zalo ? zaloWebhookHandler(zalo.transport, zalo.secret) : undefined;
+  const uploadPage = links ? uploadPageHandler(database.db, links.signingKey, links.uploads, links.now) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -87,8 +94,12 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         if (!metricsAllowed(req, options.metricsToken)) return reply(res, options.metricsToken ? 401 : 403, "forbidden\n");
         return reply(res, 200, await registry.metrics(), registry.contentType);
       }
-      if (req.method === "GET" && downloads && url.pathname.startsWith(DOWNLOAD_PATH)) {
-        const file = await openDownload(database.db, downloads.signingKey, url.pathname.slice(DOWNLOAD_PATH.length));
+      if ((req.method === "GET" || req.method === "POST") && uploadPage && url.pathname.startsWith(UPLOAD_PATH)) {
+        if (!accepting) return reply(res, 503, "shutting down\n");
+        return await uploadPage(req, res, url.pathname.slice(UPLOAD_PATH.length));
+      }
+      if (req.method === "GET" && links && url.pathname.startsWith(DOWNLOAD_PATH)) {
+        const file = await openDownload(database.db, links.signingKey, url.pathname.slice(DOWNLOAD_PATH.length));
         if (!file) return reply(res, 404, "link expired or unknown\n");
         return reply(res, 200, file.bytes, "application/octet-stream", {
           "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,

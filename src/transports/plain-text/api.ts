@@ -23,6 +23,8 @@ export interface PlainTextSink {
   deliver(outgoing: PlainOutgoing): Promise<void>;
   /** The chat a callback query came from: answerCallbackQuery names only the query. */
   chatOfCallbackQuery?(queryId: string): string;
+  /** The path on this machine of a file the platform took in itself (getFile answers with it). */
+  localFile?(fileId: string): string | undefined;
   /** A Bot API call the platform cannot carry out: logged in production, a failure in tests. */
   unsupported(method: string): void;
 }
@@ -33,7 +35,7 @@ export interface PlainTextSink {
  * method is refused loudly (see plainTextFetch), never answered with a silent success.
  */
 export const PLAIN_TEXT_METHODS = {
-  carried: ["sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument"],
+  carried: ["sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery", "sendDocument", "getFile"],
   ignored: ["sendChatAction", "setMyCommands"],
 } as const;
 
@@ -57,7 +59,9 @@ export function plainTextFetch(sink: PlainTextSink): ApiFetch {
       const refusal = { ok: false, error_code: 501, description: `Not Implemented: ${method} has no counterpart on this platform` };
       return new Response(JSON.stringify(refusal), { status: 501, headers: { "content-type": "application/json" } });
     }
-    const result = await answer(sink, method, await readPayload(init));
+    const payload = await readPayload(init);
+    if (method === "getFile") return fileAnswer(sink, String(payload.file_id ?? ""));
+    const result = await answer(sink, method, payload);
     return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
   }) as unknown as ApiFetch;
 }
@@ -96,6 +100,15 @@ async function answer(sink: PlainTextSink, method: string, fields: Record<string
       // PLAIN_TEXT_METHODS.ignored: nothing to do on this platform.
       return true;
   }
+}
+
+/** As a local Bot API server answers: the file's absolute path on this machine's disk. */
+function fileAnswer(sink: PlainTextSink, fileId: string): Response {
+  const path = sink.localFile?.(fileId);
+  const body = path
+    ? { ok: true, result: { file_id: fileId, file_unique_id: fileId, file_path: path } }
+    : { ok: false, error_code: 400, description: "Bad Request: invalid file_id" };
+  return new Response(JSON.stringify(body), { status: path ? 200 : 400, headers: { "content-type": "application/json" } });
 }
 
 /** The call's fields, as the platform would read them. */

@@ -1,5 +1,5 @@
 import type { BotServices } from "../../bot/context.js";
-import type { DownloadLinks } from "../../services/downloads.js";
+import type { ServerLinks } from "../../services/signed-links.js";
 import type { ChatPlatform } from "../platform.js";
 import { ZaloClient } from "./client.js";
 import { zaloSender } from "./outbound.js";
@@ -17,7 +17,7 @@ export type { ZaloTransport } from "./transport.js";
 export function zaloPlatform(
   services: Omit<BotServices, "platform">,
   token: string,
-  options: { downloads: DownloadLinks | undefined; onUnsupported: ((method: string) => void) | undefined },
+  options: { downloads: ServerLinks | undefined; onUnsupported: ((method: string) => void) | undefined },
 ): ChatPlatform {
   const { config } = services;
   const client = new ZaloClient(token, config.zalo.apiRoot);

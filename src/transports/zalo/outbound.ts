@@ -4,7 +4,8 @@ import { chatAccounts, type OutboxPayload, type PendingChoice } from "../../db/s
 import { formatDateTime } from "../../domain/calendar.js";
 import { renderNumberedChoices, splitText } from "../../domain/numbered-choices.js";
 import { htmlToPlainText } from "../../domain/text.js";
-import { type DownloadLinks, publishDownload } from "../../services/downloads.js";
+import { publishDownload } from "../../services/downloads.js";
+import type { ServerLinks } from "../../services/signed-links.js";
 import type { Translate } from "../../services/outbox.js";
 import type { Sender } from "../../scheduler/dispatcher.js";
 import type { OutgoingFile, PlainOutgoing } from "../plain-text/api.js";
@@ -26,7 +27,7 @@ export class ZaloOutbound {
     private readonly db: Database,
     private readonly translate: Translate,
     private readonly timeZone: string,
-    private readonly downloads: DownloadLinks | undefined,
+    private readonly downloads: ServerLinks | undefined,
   ) {}
 
   /** The language of the person in this chat, for the bot's own words around a message. */

@@ -1,7 +1,10 @@
+import { randomInt, randomUUID } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { BotServices } from "../../bot/context.js";
 import { createBot, type TdktBot } from "../../bot/index.js";
-import type { DownloadLinks } from "../../services/downloads.js";
+import type { ServerLinks } from "../../services/signed-links.js";
+import type { UploadTarget } from "../../services/web-uploads.js";
+import type { UploadReceiver } from "../http/upload-page.js";
 import { plainTextFetch } from "../plain-text/api.js";
 import { chatOfCallbackQuery, updateFromLine } from "../plain-text/choices.js";
 import type { ZaloClient } from "./client.js";
@@ -16,6 +19,8 @@ export type ZaloTransport = {
   outbound: ZaloOutbound;
   /** Handles one event: resolves once the bot has answered it. */
   handle(event: ZaloEvent): Promise<{ busy: boolean }>;
+  /** Files sent through the upload page (Zalo's bots cannot receive files). */
+  uploads: UploadReceiver;
   /** Waits for every event taken so far. */
   drain(): Promise<void>;
 };
@@ -27,7 +32,7 @@ export type ZaloTransport = {
  */
 export function createZaloTransport(
   services: Omit<BotServices, "platform">,
-  options: { client: ZaloClient; downloads?: DownloadLinks; onUnsupported?: (method: string) => void },
+  options: { client: ZaloClient; downloads?: ServerLinks; onUnsupported?: (method: string) => void },
 ): ZaloTransport {
   // The bot's own translations, looked up when a message goes out (the bot exists by then).
   const outbound = new ZaloOutbound(
@@ -37,13 +42,16 @@ export function createZaloTransport(
     services.config.displayTimeZone,
     options.downloads,
   );
+  // Files taken by the upload page, by the file id their update carries, until it is handled.
+  const localFiles = new Map<string, string>();
   const bot = createBot({
     token: "zalo",
-    services: { ...services, platform: "zalo" },
+    services: { ...services, platform: "zalo", ...(options.downloads ? { links: options.downloads } : {}) },
     botInfo: ZALO_BOT_INFO,
     fetch: plainTextFetch({
       deliver: (outgoing) => outbound.deliver(outgoing),
       chatOfCallbackQuery,
+      localFile: (fileId) => localFiles.get(fileId),
       unsupported: options.onUnsupported ?? ((method) => services.logger.warn({ method }, "a Bot API call Zalo cannot carry out")),
     }),
   });
@@ -96,21 +104,52 @@ export function createZaloTransport(
     return undefined;
   }
 
+  /** A file from the upload page as the document message it would have been, had Zalo carried it. */
+  async function handleFile(target: UploadTarget, file: { fileName: string; path: string; size: number }): Promise<void> {
+    const fileId = `upload-${randomUUID()}`;
+    localFiles.set(fileId, file.path);
+    const person = { id: target.externalId as unknown as number, is_bot: false, first_name: target.displayName };
+    const update = {
+      // No Zalo event behind it: a random id of the same 48 bits as the events' (zaloUpdateId).
+      update_id: randomInt(2 ** 48 - 1),
+      message: {
+        message_id: randomInt(2_000_000_000),
+        date: Math.floor(services.clock().getTime() / 1000),
+        chat: { id: target.chatId as unknown as number, type: "private" as const, first_name: target.displayName },
+        from: person,
+        document: { file_id: fileId, file_unique_id: fileId, file_name: file.fileName, file_size: file.size },
+      },
+    } satisfies Update;
+    try {
+      await bot.handle(update);
+    } finally {
+      localFiles.delete(fileId);
+    }
+  }
+
+  /** One chat's work in the order it came. */
+  function inChatOrder<T>(chatId: string, work: () => Promise<T>): Promise<T> {
+    const previous = chains.get(chatId) ?? Promise.resolve();
+    const handled = previous.catch(() => undefined).then(work);
+    const settled = handled.catch(() => undefined);
+    chains.set(chatId, settled);
+    taken.add(settled);
+    void settled.then(() => {
+      taken.delete(settled);
+      if (chains.get(chatId) === settled) chains.delete(chatId);
+    });
+    return handled;
+  }
+
   return {
     bot,
     outbound,
+    uploads: {
+      receiveFile: (target, file) => inChatOrder(target.chatId, () => handleFile(target, file)),
+      translate: (locale, key, args) => bot.i18n.t(locale, key, args),
+    },
     handle(event) {
-      const chatId = event.message.chat.id;
-      const previous = chains.get(chatId) ?? Promise.resolve();
-      const handled = previous.catch(() => undefined).then(() => handleInOrder(event));
-      const settled = handled.catch(() => undefined);
-      chains.set(chatId, settled);
-      taken.add(settled);
-      void settled.then(() => {
-        taken.delete(settled);
-        if (chains.get(chatId) === settled) chains.delete(chatId);
-      });
-      return handled;
+      return inChatOrder(event.message.chat.id, () => handleInOrder(event));
     },
     async drain() {
       await Promise.all([...taken]);
