@@ -5,8 +5,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { people } from "../../src/db/schema.js";
-import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { DATABASE_KINDS, type DatabaseKind, openTestDatabase } from "../support/databases.js";
+import { type ChatWorld, PLATFORMS, startChatWorld, type TestPlatform } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";
 import type { BotWorld } from "../support/harness.js";
 import { importRosterText } from "../support/people.js";
@@ -18,35 +18,21 @@ const UPLOAD = `${SECRETARIAT}NV1,Phòng Nghiệp vụ 1,NV11,Lê Một,Chuyên 
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("the roster sent in chat on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    // Webhook mode: on Zalo, files come through the upload page of the bot's own server.
-    world = await startChatWorld(platform, database.db, { at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(database.db, SECRETARIAT);
-    await world.link(database.db, "VP1", 8201);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  const setup = secretariatWorld(platform, kind);
 
   it("previews new, known and rejected rows and imports only on confirmation", async () => {
-    const secretary = world.user({ id: 8201, first_name: "Phòng" });
+    const secretary = setup.world.user({ id: 8201, first_name: "Phòng" });
     await secretary.sendFile("/roster", "danh-sach.csv", Buffer.from(UPLOAD));
     expect((await nextWith(secretary, "Đang đọc")).text).toBe("Đang đọc tệp…");
     const preview = await secretary.next();
     expect(preview.text).toContain("Tệp danh-sach.csv: 2 người mới, 1 người đã có (sẽ cập nhật), 1 dòng bị loại.");
     expect(preview.text).toContain("Dòng 5: thiếu họ và tên");
-    expect(await database.db.select().from(people).where(eq(people.staffCode, "NV11"))).toEqual([]);
+    expect(await setup.database.db.select().from(people).where(eq(people.staffCode, "NV11"))).toEqual([]);
     secretary.press(preview, "✅ Nhập danh sách");
     expect((await secretary.next()).text).toContain("Danh sách cán bộ: 2 tạo mới");
-    expect((await database.db.select({ name: people.fullName }).from(people).where(eq(people.staffCode, "NV12")))[0]?.name).toBe("Lê Hai");
+    expect((await setup.database.db.select({ name: people.fullName }).from(people).where(eq(people.staffCode, "NV12")))[0]?.name).toBe("Lê Hai");
     // A second press of the same button finds the preview already used (on Zalo its number is no longer offered).
-    if (world.telegram) {
+    if (setup.world.telegram) {
       secretary.press(preview, "✅ Nhập danh sách");
       expect((await secretary.next()).text).toContain("đã hết hiệu lực");
     }
@@ -54,23 +40,10 @@ describe.each(CASES)("the roster sent in chat on $platform ($kind)", ({ platform
 });
 
 describe.each(DATABASE_KINDS)("the upload page on Zalo (%s)", (kind) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    world = await startChatWorld("zalo", database.db, { at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(database.db, SECRETARIAT);
-    await world.link(database.db, "VP1", 8201);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  const setup = secretariatWorld("zalo", kind);
 
   it("refuses an upload link that was tampered with or has expired, and a file over the limit", async () => {
-    const secretary = world.user({ id: 8201, first_name: "Phòng" });
+    const secretary = setup.world.user({ id: 8201, first_name: "Phòng" });
     secretary.send("/roster");
     let link: string | undefined;
     while (!link) link = /https?:\/\/\S+\/uploads\/\S+/.exec((await secretary.next()).text)?.[0];
@@ -82,30 +55,17 @@ describe.each(DATABASE_KINDS)("the upload page on Zalo (%s)", (kind) => {
     const refused = await fetch(link, { method: "POST", body: tooLarge });
     expect(refused.status).toBe(413);
     expect(await refused.text()).toContain("lớn hơn 10 MB");
-    world.clock.advance(61 * 60 * 1000);
+    setup.world.clock.advance(61 * 60 * 1000);
     expect((await fetch(link)).status).toBe(404);
-    expect(world.unread(8201)).toEqual([]);
+    expect(setup.world.unread(8201)).toEqual([]);
   });
 });
 
 describe.each(DATABASE_KINDS)("files from a local Bot API server on Telegram (%s)", (kind) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    world = await startChatWorld("telegram", database.db, { at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(database.db, SECRETARIAT);
-    await world.link(database.db, "VP1", 8201);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  const setup = secretariatWorld("telegram", kind);
 
   it("reads the file from disk when Telegram is a local Bot API server (getFile names an absolute path)", async () => {
-    const telegram = (world.telegram as BotWorld).fake;
+    const telegram = (setup.world.telegram as BotWorld).fake;
     telegram.localFilesDirectory = mkdtempSync(path.join(tmpdir(), "tdkt-local-bot-api-"));
     try {
       const secretary = telegram.user({ id: 8201, first_name: "Phòng" });
@@ -117,3 +77,23 @@ describe.each(DATABASE_KINDS)("files from a local Bot API server on Telegram (%s
     }
   });
 });
+
+/**
+ * A world in webhook mode (on Zalo, files come through the upload page of the bot's own server)
+ * with the secretariat member linked in chat 8201, for the tests of the describe it is called in.
+ */
+function secretariatWorld(platform: TestPlatform, kind: DatabaseKind) {
+  const setup = {} as { database: DatabaseHandle; world: ChatWorld };
+  beforeAll(async () => {
+    setup.database = await openTestDatabase(kind);
+    setup.world = await startChatWorld(platform, setup.database.db, { at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
+    await importRosterText(setup.database.db, SECRETARIAT);
+    await setup.world.link(setup.database.db, "VP1", 8201);
+  });
+  afterAll(async () => {
+    await setup.world?.close();
+    await setup.database?.close();
+  });
+  afterEach(() => expect(setup.world.violations).toEqual([]));
+  return setup;
+}

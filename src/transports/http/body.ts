@@ -13,14 +13,19 @@ export function secretMatches(header: string | string[] | undefined, secret: str
 
 /** The request body as text, or undefined beyond 1 MB (no platform sends that much). */
 export async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  return (await readBytes(req, MAX_BODY_BYTES))?.toString("utf8");
+}
+
+/** The request body, or undefined once it passes `limit` bytes. */
+export async function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
+    if (size > limit) return undefined;
     chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
 }
 
 export function safeJson(text: string): unknown {

@@ -8,7 +8,7 @@ import { escapeHtml } from "../../domain/text.js";
 import type { MessageArgs } from "../../domain/user-error.js";
 import { MAX_UPLOAD_BYTES } from "../../services/documents/chat-upload.js";
 import { type UploadTarget, uploadTarget } from "../../services/web-uploads.js";
-import { parseApiPayload, reply, type UploadedPart } from "./body.js";
+import { parseApiPayload, readBytes, reply, type UploadedPart } from "./body.js";
 
 /** A platform that takes files through the upload page (its bots cannot receive them). */
 export type UploadReceiver = {
@@ -50,7 +50,7 @@ export function uploadPageHandler(db: Database, signingKey: string, receivers: P
     uploading += 1;
     try {
       const declared = Number(req.headers["content-length"] ?? 0);
-      const body = declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES ? undefined : await readUpTo(req, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
+      const body = declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES ? undefined : await readBytes(req, MAX_UPLOAD_BYTES + ENVELOPE_BYTES);
       const file = body ? uploadedFile(req.headers["content-type"] ?? "", body) : "too large";
       if (file === "too large") {
         req.resume();
@@ -96,18 +96,6 @@ function htmlPage(locale: string, title: string, body: string): string {
 </head><body><h1>${escapeHtml(title)}</h1>
 ${body}
 </body></html>`;
-}
-
-/** The body, or undefined once it passes `limit` bytes. */
-async function readUpTo(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function uploadedFile(contentType: string, body: Buffer): UploadedPart | "too large" | undefined {
