@@ -5,14 +5,14 @@ import type { Context, ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { decideRegistration, pendingOfUnit } from "../src/services/registrations.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
 import { actorOf } from "./actor.js";
 
 export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
 
-const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const reasonText = z.string().trim().min(3).max(500);
 
 const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
@@ -43,21 +43,20 @@ approveCommand.command("approve", allowed("approve"), async (ctx) => {
       }),
     );
     keyboard
-      .text(ctx.t("approve-button-approve", { number: index + 1 }), `appr:ok:${registration.id}`)
-      .text(ctx.t("approve-button-return", { number: index + 1 }), `appr:ret:${registration.id}`)
+      .text(ctx.t("approve-button-approve", { number: index + 1 }), ACTIONS.approve.encode(registration.id))
+      .text(ctx.t("approve-button-return", { number: index + 1 }), ACTIONS.giveBack.encode(registration.id))
       .row();
   });
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
-approveCommand.callbackQuery(/^appr:ok:(.*)$/, allowedAction("appr:ok"), async (ctx) => {
+onButton(approveCommand, ACTIONS.approve, async (ctx, [registrationId]) => {
   const person = ctx.identity.person;
-  const id = registrationId.safeParse(ctx.match[1]);
-  if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   const result = await decideRegistration(
     ctx.services.db,
     person,
-    { registrationId: id.data, decision: "approve" },
+    { registrationId, decision: "approve" },
     {
       clock: ctx.services.clock,
       actor: actorOf(ctx),
@@ -70,22 +69,20 @@ approveCommand.callbackQuery(/^appr:ok:(.*)$/, allowedAction("appr:ok"), async (
   await ctx.say("approve-approved");
 });
 
-approveCommand.callbackQuery(/^appr:ret:(.*)$/, allowedAction("appr:ret"), async (ctx) => {
-  const id = registrationId.safeParse(ctx.match[1]);
-  if (!id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+onButton(approveCommand, ACTIONS.giveBack, async (ctx, [registrationId]) => {
   await ctx.answerCallbackQuery();
-  await ctx.conversation.enter(RETURN_CONVERSATION, id.data);
+  await ctx.conversation.enter(RETURN_CONVERSATION, registrationId);
 });
 
 /** Asks the head why, then returns the registration; the employee is told and can fix it. */
 export async function returnConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, id: number): Promise<void> {
   await ctx.reply(ctx.th("approve-ask-reason"), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), "appr:cancel"),
+    reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.giveBackCancel.encode()),
   });
   for (;;) {
     const answer = await conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
-    if (answer.callbackQuery?.data === "appr:cancel") {
+    if (pressed(answer, CONVERSATION_ACTIONS.giveBackCancel)) {
       await answer.answerCallbackQuery();
       await answer.say("register-cancelled");
       return;

@@ -1,11 +1,10 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import type { BroadcastAudience } from "../src/domain/notifications.js";
 import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain/broadcast-text.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
-import { formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
+import { atLocal, formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
 import { htmlToPlainText } from "../src/domain/text.js";
 import {
   broadcastPayload,
@@ -17,7 +16,8 @@ import {
   unreachedRecipients,
 } from "../src/services/broadcasts.js";
 import { loadUnitMatching } from "../src/services/plans.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
 import { actorOf } from "./actor.js";
 
@@ -27,7 +27,6 @@ export const BROADCAST_CONVERSATION = "broadcast";
 export const broadcastCommand = new Composer<Context>();
 
 type Launch = { year: number; title: string; deadlineAt: string } | null;
-const broadcastId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const UNIT_BUTTONS = 30;
 
 const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
@@ -43,7 +42,7 @@ broadcastCommand.command("launch", allowed("launch"), async (ctx) => {
 });
 
 export async function broadcastConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, launch: Launch): Promise<void> {
-  const cancelKeyboard = () => new InlineKeyboard().text(ctx.t("register-button-cancel"), "bc:abort");
+  const cancelKeyboard = () => new InlineKeyboard().text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode());
   const stop = async (answer: ConversationContext) => {
     if (answer.callbackQuery) await answer.answerCallbackQuery();
     await answer.say("register-cancelled");
@@ -59,7 +58,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   let html = "";
   for (;;) {
     const answer = await wait();
-    if (answer.callbackQuery?.data === "bc:abort") return stop(answer);
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) return stop(answer);
     if (isCommand(answer)) await conversation.halt({ next: true });
     const text = answer.message?.text;
     if (!text) {
@@ -79,13 +78,16 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   // 2. An optional document, sent once by the secretariat and re-used by its file_id.
   await ctx.reply(ctx.th("broadcast-ask-document"), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-no-document"), "bc:nodoc").row().text(ctx.t("register-button-cancel"), "bc:abort"),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("broadcast-button-no-document"), CONVERSATION_ACTIONS.broadcastNoDocument.encode())
+      .row()
+      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
   });
   let document: { fileId: string; name: string } | null = null;
   for (;;) {
     const answer = await wait();
-    if (answer.callbackQuery?.data === "bc:abort") return stop(answer);
-    if (answer.callbackQuery?.data === "bc:nodoc") {
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) return stop(answer);
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastNoDocument)) {
       await answer.answerCallbackQuery();
       break;
     }
@@ -131,19 +133,22 @@ export async function broadcastConversation(conversation: Conversation<Context, 
       {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
-          .text(ctx.t("broadcast-button-send", { count: recipients }), "bc:send")
+          .text(ctx.t("broadcast-button-send", { count: recipients }), CONVERSATION_ACTIONS.broadcastSend.encode())
           .row()
-          .text(ctx.t("register-button-back"), "bc:back")
-          .text(ctx.t("register-button-cancel"), "bc:abort"),
+          .text(ctx.t("register-button-back"), CONVERSATION_ACTIONS.broadcastBack.encode())
+          .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
       },
     );
-    const answer = await conversation.waitForCallbackQuery(["bc:send", "bc:back", "bc:abort"], {
-      maxMilliseconds: IDLE_LIMIT_MS,
-      otherwise: (other) => other.say("register-use-buttons"),
-    });
-    if (answer.callbackQuery.data === "bc:abort") return stop(answer);
+    const answer = await conversation.waitForCallbackQuery(
+      [CONVERSATION_ACTIONS.broadcastSend.pattern, CONVERSATION_ACTIONS.broadcastBack.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern],
+      {
+        maxMilliseconds: IDLE_LIMIT_MS,
+        otherwise: (other) => other.say("register-use-buttons"),
+      },
+    );
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) return stop(answer);
     await answer.answerCallbackQuery();
-    if (answer.callbackQuery.data === "bc:back") continue;
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastBack)) continue;
 
     const progress = await answer.reply(ctx.th("broadcast-starting"), { parse_mode: "HTML" });
     const result = await conversation.external(async () => {
@@ -188,12 +193,14 @@ export async function broadcastConversation(conversation: Conversation<Context, 
       ctx.th("broadcast-progress", { sent: 0, failed: 0, remaining: result.recipients, bar: "░".repeat(20), eta }),
       {
         parse_mode: "HTML",
-        reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-cancel"), `bc:cancel:${result.broadcastId}`),
+        reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-cancel"), ACTIONS.broadcastCancel.encode(result.broadcastId)),
       },
     );
     return;
   }
 }
+
+const audienceButton = (choice: Parameters<typeof CONVERSATION_ACTIONS.broadcastAudience.encode>[0]) => CONVERSATION_ACTIONS.broadcastAudience.encode(choice);
 
 /** Everyone, chosen units, unit heads, the council, or those who have not registered this year. */
 async function chooseAudience(
@@ -205,32 +212,32 @@ async function chooseAudience(
   await ctx.reply(ctx.th("broadcast-ask-audience"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("broadcast-audience-all"), "bc:aud:all")
+      .text(ctx.t("broadcast-audience-all"), audienceButton("all"))
       .row()
-      .text(ctx.t("broadcast-audience-units"), "bc:aud:units")
+      .text(ctx.t("broadcast-audience-units"), audienceButton("units"))
       .row()
-      .text(ctx.t("broadcast-audience-heads"), "bc:aud:heads")
-      .text(ctx.t("broadcast-audience-council"), "bc:aud:council")
+      .text(ctx.t("broadcast-audience-heads"), audienceButton("heads"))
+      .text(ctx.t("broadcast-audience-council"), audienceButton("council"))
       .row()
-      .text(ctx.t("broadcast-audience-unregistered"), "bc:aud:unreg")
+      .text(ctx.t("broadcast-audience-unregistered"), audienceButton("unreg"))
       .row()
-      .text(ctx.t("register-button-cancel"), "bc:abort"),
+      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
   });
-  const answer = await conversation.waitForCallbackQuery(/^bc:(aud:\w+|abort)$/, {
+  const answer = await conversation.waitForCallbackQuery([CONVERSATION_ACTIONS.broadcastAudience.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern], {
     maxMilliseconds: IDLE_LIMIT_MS,
     otherwise: (other) => other.say("register-use-buttons"),
   });
   await answer.answerCallbackQuery();
-  switch (answer.callbackQuery.data) {
-    case "bc:aud:all":
+  switch (pressed(answer, CONVERSATION_ACTIONS.broadcastAudience)?.[0]) {
+    case "all":
       return { kind: "all" };
-    case "bc:aud:heads":
+    case "heads":
       return { kind: "roles", roles: ["head"] };
-    case "bc:aud:council":
+    case "council":
       return { kind: "roles", roles: ["council"] };
-    case "bc:aud:unreg":
+    case "unreg":
       return { kind: "unregistered", year: launch?.year ?? year };
-    case "bc:aud:units":
+    case "units":
       return chooseUnits(conversation, ctx);
     default:
       await answer.say("register-cancelled");
@@ -244,49 +251,51 @@ async function chooseUnits(conversation: Conversation<Context, ConversationConte
   const keyboard = () => {
     const board = new InlineKeyboard();
     units.forEach((unit, index) => {
-      board.text(`${chosen.has(unit.id) ? "☑" : "☐"} ${unit.name}`, `bc:unit:${unit.id}`);
+      board.text(`${chosen.has(unit.id) ? "☑" : "☐"} ${unit.name}`, CONVERSATION_ACTIONS.broadcastUnit.encode(unit.id));
       if (index % 2 === 1) board.row();
     });
-    return board.row().text(ctx.t("broadcast-button-units-done"), "bc:units:done").text(ctx.t("register-button-cancel"), "bc:abort");
+    return board
+      .row()
+      .text(ctx.t("broadcast-button-units-done"), CONVERSATION_ACTIONS.broadcastUnitsDone.encode())
+      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode());
   };
   const message = await ctx.reply(ctx.th("broadcast-ask-units"), { parse_mode: "HTML", reply_markup: keyboard() });
   for (;;) {
-    const answer = await conversation.waitForCallbackQuery(/^bc:(unit:\d+|units:done|abort)$/, {
-      maxMilliseconds: IDLE_LIMIT_MS,
-      otherwise: (other) => other.say("register-use-buttons"),
-    });
+    const answer = await conversation.waitForCallbackQuery(
+      [CONVERSATION_ACTIONS.broadcastUnit.pattern, CONVERSATION_ACTIONS.broadcastUnitsDone.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern],
+      {
+        maxMilliseconds: IDLE_LIMIT_MS,
+        otherwise: (other) => other.say("register-use-buttons"),
+      },
+    );
     await answer.answerCallbackQuery();
-    const data = answer.callbackQuery.data;
-    if (data === "bc:abort") {
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) {
       await answer.say("register-cancelled");
       return null;
     }
-    if (data === "bc:units:done") {
+    if (pressed(answer, CONVERSATION_ACTIONS.broadcastUnitsDone)) {
       if (chosen.size > 0) return { kind: "units", unitIds: [...chosen] };
       await answer.say("broadcast-audience-empty");
       continue;
     }
-    const unitId = Number(data.slice("bc:unit:".length));
-    if (!units.some((unit) => unit.id === unitId)) continue;
+    const [unitId] = pressed(answer, CONVERSATION_ACTIONS.broadcastUnit) ?? [];
+    if (unitId === undefined || !units.some((unit) => unit.id === unitId)) continue;
     if (chosen.has(unitId)) chosen.delete(unitId);
     else chosen.add(unitId);
     await ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: keyboard() });
   }
 }
 
-broadcastCommand.callbackQuery(/^bc:cancel:(.*)$/, allowedAction("bc:cancel"), async (ctx) => {
+onButton(broadcastCommand, ACTIONS.broadcastCancel, async (ctx, [broadcastId]) => {
   const person = ctx.identity.person;
-  const id = broadcastId.safeParse(ctx.match[1]);
-  if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const cancelled = await cancelBroadcast(ctx.services.db, id.data, person.id, { clock: ctx.services.clock, actor: actorOf(ctx) });
+  if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  const cancelled = await cancelBroadcast(ctx.services.db, broadcastId, person.id, { clock: ctx.services.clock, actor: actorOf(ctx) });
   await ctx.answerCallbackQuery({ text: ctx.t(cancelled ? "broadcast-cancelling" : "button-expired") });
 });
 
-broadcastCommand.callbackQuery(/^bc:failed:(.*)$/, allowedAction("bc:failed"), async (ctx) => {
-  const id = broadcastId.safeParse(ctx.match[1]);
-  if (!id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+onButton(broadcastCommand, ACTIONS.broadcastUnreached, async (ctx, [broadcastId]) => {
   await ctx.answerCallbackQuery();
-  const rows = await unreachedRecipients(ctx.services.db, id.data);
+  const rows = await unreachedRecipients(ctx.services.db, broadcastId);
   const lines = rows.map((row) => ctx.th("broadcast-unreached-line", { name: row.name, unit: row.unit, reason: row.error ?? row.status }));
   await ctx.reply([ctx.th("broadcast-unreached-header", { count: rows.length }), ...lines].join("\n"), { parse_mode: "HTML" });
 });
@@ -295,7 +304,7 @@ broadcastCommand.callbackQuery(/^bc:failed:(.*)$/, allowedAction("bc:failed"), a
 broadcastCommand.command("campaigns", allowed("campaigns"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
   const year = localDay(ctx.services.clock(), zone).slice(0, 4);
-  const rows = await broadcastsSince(ctx.services.db, new Date(`${year}-01-01T00:00:00+07:00`));
+  const rows = await broadcastsSince(ctx.services.db, atLocal(`${year}-01-01`, "00:00", zone));
   if (rows.length === 0) return ctx.say("campaigns-none", { year });
   const lines = rows.map(({ broadcast, counts }) =>
     ctx.th(broadcast.launch ? "campaigns-launch-line" : "campaigns-broadcast-line", {

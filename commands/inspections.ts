@@ -5,7 +5,8 @@ import { formatDate, formatDateTime, parseLocalDateTime } from "../src/domain/ca
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { foldForMatching, normalizeName } from "../src/domain/text.js";
 import { cancelVisit, markReportReceived, reportDueAt, scheduleVisit, visits } from "../src/services/inspections.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton } from "./guard.js";
 import { actorOf } from "./actor.js";
 
 /** Inspections (kiểm tra công tác TĐKT): the calendar, scheduling visits, and the unit's report. */
@@ -54,7 +55,7 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
           status: ctx.t(visit.reportReceivedAt ? "visit-report-status-received" : "visit-report-status-waiting"),
         }),
       );
-      if (!visit.reportReceivedAt) keyboard.text(ctx.t("inspections-button-report-sent"), `insp:report:${visit.id}`).row();
+      if (!visit.reportReceivedAt) keyboard.text(ctx.t("inspections-button-report-sent"), ACTIONS.visitReportSent.encode(visit.id)).row();
     }
   }
   const team = await visits(ctx.services.db, { personId: person.id, from: now });
@@ -103,7 +104,8 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
   });
 });
 
-inspectionsCommand.callbackQuery(/^insp:report:(.*)$/, allowedAction("insp:report"), async (ctx) => {
+// The unit's visit whose report is due, whichever visit's button it was: a head reports for their own unit only.
+onButton(inspectionsCommand, ACTIONS.visitReportSent, async (ctx) => {
   const person = ctx.identity.person;
   if (!person) return;
   const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: null }, contextOf(ctx));

@@ -1,9 +1,10 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
+import { ACTIONS } from "../src/domain/button-actions.js";
 import type { Context } from "../src/bot/context.js";
 import { LOCALES } from "../src/bot/i18n.js";
 import { setLanguage } from "../src/services/accounts.js";
-import { allowed, allowedAction } from "./guard.js";
+import { allowed, onButton } from "./guard.js";
 
 export const langCommand = new Composer<Context>();
 
@@ -11,12 +12,12 @@ const languageChoice = z.enum(LOCALES);
 
 langCommand.command("lang", allowed("lang"), async (ctx) => {
   const keyboard = new InlineKeyboard();
-  for (const locale of LOCALES) keyboard.text(ctx.t(`lang-name-${locale}`), `lang:${locale}`);
+  for (const locale of LOCALES) keyboard.text(ctx.t(`lang-name-${locale}`), ACTIONS.language.encode(locale));
   await ctx.say("lang-choose", {}, { reply_markup: keyboard });
 });
 
-langCommand.callbackQuery(/^lang:(.*)$/, allowedAction("lang"), async (ctx) => {
-  const choice = languageChoice.safeParse(ctx.match[1]);
+onButton(langCommand, ACTIONS.language, async (ctx, [locale]) => {
+  const choice = languageChoice.safeParse(locale);
   if (!choice.success) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     return;

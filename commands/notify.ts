@@ -1,10 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
 import { NOTIFY_VIA, type NotifyVia } from "../src/domain/notifications.js";
 import { foldForMatching } from "../src/domain/text.js";
 import { notificationSettings, setNotifyVia } from "../src/services/accounts.js";
-import { allowed, allowedAction } from "./guard.js";
+import { allowed, onButton } from "./guard.js";
 
 /** /notify telegram|zalo|both: where a person with accounts on both platforms gets notifications. */
 export const notifyCommand = new Composer<Context>();
@@ -23,7 +24,7 @@ notifyCommand.command("notify", allowed("notify"), async (ctx) => {
   if (!argument) {
     const settings = await notificationSettings(ctx.services.db, person.id);
     const keyboard = new InlineKeyboard();
-    for (const via of NOTIFY_VIA) keyboard.text(ctx.t(`notify-via-${via}`), `notify:set:${via}`);
+    for (const via of NOTIFY_VIA) keyboard.text(ctx.t(`notify-via-${via}`), ACTIONS.notifyVia.encode(via));
     await ctx.say("notify-current", { via: ctx.t(`notify-via-${settings.via}`) }, { reply_markup: keyboard });
     return;
   }
@@ -35,15 +36,14 @@ notifyCommand.command("notify", allowed("notify"), async (ctx) => {
   await applyChoice(ctx, person.id, wanted.data);
 });
 
-notifyCommand.callbackQuery(/^notify:set:(.*)$/, allowedAction("notify:set"), async (ctx) => {
-  const wanted = z.enum(NOTIFY_VIA).safeParse(ctx.match[1]);
+onButton(notifyCommand, ACTIONS.notifyVia, async (ctx, [via]) => {
   const person = ctx.identity.person;
-  if (!wanted.success || !person) {
+  if (!person) {
     await ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     return;
   }
   await ctx.answerCallbackQuery();
-  await applyChoice(ctx, person.id, wanted.data);
+  await applyChoice(ctx, person.id, via);
 });
 
 async function applyChoice(ctx: Context, personId: number, via: NotifyVia): Promise<void> {

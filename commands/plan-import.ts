@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
@@ -7,7 +6,8 @@ import { UserError } from "../src/domain/user-error.js";
 import { finishPendingImport, loadPendingPlan, storePendingPlan } from "../src/services/pending-imports.js";
 import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton } from "./guard.js";
 import { offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
@@ -18,9 +18,6 @@ const PLAN_FILE = /\.(docx|md|markdown|txt|tsv|html?)$/i;
 const TASKS_SHOWN_PER_QUARTER = 6;
 const UNMATCHED_BUTTONS = 8;
 const UNIT_BUTTONS = 40;
-
-const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const index = z.coerce.number().int().min(0).max(1000);
 
 planImport.on("message:document", async (ctx, next) => {
   const roles = ctx.identity.person?.roles ?? null;
@@ -77,65 +74,64 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
     lines.push("", ctx.th("plan-preview-unmatched", { count: preview.unmatched.length }));
     for (const [position, phrase] of preview.unmatched.entries()) lines.push(ctx.th("plan-preview-unmatched-line", { position: position + 1, phrase }));
     preview.unmatched.slice(0, UNMATCHED_BUTTONS).forEach((phrase, position) => {
-      keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), `plan:map:${pendingId}:${position}`).row();
+      keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), ACTIONS.planMap.encode(pendingId, position)).row();
     });
   }
-  keyboard.text(ctx.t("plan-button-save"), `plan:save:${pendingId}`).text(ctx.t("plan-button-cancel"), `plan:cancel:${pendingId}`);
+  keyboard.text(ctx.t("plan-button-save"), ACTIONS.planSave.encode(pendingId)).text(ctx.t("plan-button-cancel"), ACTIONS.planCancel.encode(pendingId));
   const text = fitTelegram(lines.join("\n"));
   if (how === "edit") await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
   else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
 
-planImport.callbackQuery(/^plan:map:([^:]+):([^:]+)$/, allowedAction("plan:map"), async (ctx) => {
-  const pendingId = id.safeParse(ctx.match[1]);
-  const position = index.safeParse(ctx.match[2]);
-  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
-  const phrase = position.success ? loaded?.preview.unmatched[position.data] : undefined;
-  if (!loaded || phrase === undefined || !pendingId.success || !position.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+onButton(planImport, ACTIONS.planMap, async (ctx, [pendingId, position]) => {
+  const loaded = await loadPreview(ctx, pendingId);
+  const phrase = loaded?.preview.unmatched[position];
+  if (!loaded || phrase === undefined) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   await ctx.answerCallbackQuery();
   const keyboard = new InlineKeyboard();
   loaded.preview.units.slice(0, UNIT_BUTTONS).forEach((unit, position_) => {
-    keyboard.text(shorten(unit.name, 30), `plan:set:${pendingId.data}:${position.data}:${unit.id}`);
+    keyboard.text(shorten(unit.name, 30), ACTIONS.planSetUnit.encode(pendingId, position, unit.id));
     if (position_ % 2 === 1) keyboard.row();
   });
   keyboard
     .row()
-    .text(ctx.t("plan-button-external"), `plan:ext:${pendingId.data}:${position.data}`)
+    .text(ctx.t("plan-button-external"), ACTIONS.planExternal.encode(pendingId, position))
     .row()
-    .text(ctx.t("plan-button-back"), `plan:back:${pendingId.data}`);
+    .text(ctx.t("plan-button-back"), ACTIONS.planBack.encode(pendingId));
   await ctx.editMessageText(ctx.th("plan-map-choose", { phrase }), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
-planImport.callbackQuery(/^plan:(set|ext):([^:]+):([^:]+)(?::([^:]+))?$/, allowedAction("plan:set"), async (ctx) => {
-  const pendingId = id.safeParse(ctx.match[2]);
-  const position = index.safeParse(ctx.match[3]);
-  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
-  const phrase = position.success ? loaded?.preview.unmatched[position.data] : undefined;
-  const unitId = ctx.match[1] === "set" ? id.safeParse(ctx.match[4]) : undefined;
-  const unitKnown = unitId === undefined || (unitId.success && loaded?.preview.units.some((unit) => unit.id === unitId.data));
-  if (!loaded || phrase === undefined || !pendingId.success || !unitKnown) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+onButton(planImport, ACTIONS.planSetUnit, (ctx, [pendingId, position, unitId]) => mapPhrase(ctx, pendingId, position, unitId));
+onButton(planImport, ACTIONS.planExternal, (ctx, [pendingId, position]) => mapPhrase(ctx, pendingId, position, undefined));
+
+/** Maps an unmatched phrase to a unit of the roster, or to none (a body outside the agency). */
+async function mapPhrase(ctx: Context, pendingId: number, position: number, unitId: number | undefined) {
+  const loaded = await loadPreview(ctx, pendingId);
+  const phrase = loaded?.preview.unmatched[position];
+  const unitKnown = unitId === undefined || loaded?.preview.units.some((unit) => unit.id === unitId);
+  if (!loaded || phrase === undefined || !unitKnown) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   // Remembered for every later import: the same phrase will match by itself next time.
-  await saveUnitAlias(ctx.services.db, phrase, unitId?.success ? [unitId.data] : []);
+  await saveUnitAlias(ctx.services.db, phrase, unitId === undefined ? [] : [unitId]);
   await ctx.answerCallbackQuery();
-  await showPreview(ctx, pendingId.data, "edit");
+  await showPreview(ctx, pendingId, "edit");
+}
+
+onButton(planImport, ACTIONS.planBack, async (ctx, [pendingId]) => {
+  await ctx.answerCallbackQuery();
+  await showPreview(ctx, pendingId, "edit");
 });
 
-planImport.callbackQuery(/^plan:back:([^:]+)$/, allowedAction("plan:map"), async (ctx) => {
-  const pendingId = id.safeParse(ctx.match[1]);
-  if (!pendingId.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  await ctx.answerCallbackQuery();
-  await showPreview(ctx, pendingId.data, "edit");
-});
+onButton(planImport, ACTIONS.planSave, (ctx, [pendingId]) => finishPlanPreview(ctx, pendingId, "save"));
+onButton(planImport, ACTIONS.planCancel, (ctx, [pendingId]) => finishPlanPreview(ctx, pendingId, "cancel"));
 
-planImport.callbackQuery(/^plan:(save|cancel):([^:]+)$/, allowedAction("plan:save"), async (ctx) => {
-  const pendingId = id.safeParse(ctx.match[2]);
-  const loaded = pendingId.success ? await loadPreview(ctx, pendingId.data) : undefined;
-  if (!loaded || !pendingId.success) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+async function finishPlanPreview(ctx: Context, pendingId: number, choice: "save" | "cancel") {
+  const loaded = await loadPreview(ctx, pendingId);
+  if (!loaded) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   const now = ctx.services.clock();
   // Closing first makes a second press of the same button find nothing to do.
-  if (!(await finishPendingImport(ctx.services.db, pendingId.data, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+  if (!(await finishPendingImport(ctx.services.db, pendingId, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   await ctx.answerCallbackQuery();
-  if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  if (choice === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
   const saved = await savePlan(ctx.services.db, loaded.preview, {
     clock: ctx.services.clock,
     actor: actorOf(ctx),
@@ -151,7 +147,7 @@ planImport.callbackQuery(/^plan:(save|cancel):([^:]+)$/, allowedAction("plan:sav
     }),
     { parse_mode: "HTML" },
   );
-});
+}
 
 function shorten(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`;

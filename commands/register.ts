@@ -14,7 +14,8 @@ import {
   submitRegistration,
   withdrawRegistration,
 } from "../src/services/registrations.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton, pressed } from "./guard.js";
 
 // đăng ký danh hiệu thi đua: choose a title → a form of commendation → the initiative if the title
 // needs one → a summary → confirm. Back and cancel at every step; 30 idle minutes end it.
@@ -68,13 +69,13 @@ export async function registerConversation(conversation: Conversation<Context, C
         ctx.th("register-choose-title", { year: String(offer.year) }),
         ...refused.map((entry) => `• ${ctx.th(entry.refusal?.key ?? "", entry.refusal?.args ?? {})}`),
       ].join("\n");
-      for (const entry of eligible) keyboard.text(entry.name, `reg:title:${entry.code}`).row();
+      for (const entry of eligible) keyboard.text(entry.name, CONVERSATION_ACTIONS.registrationTitle.encode(entry.code)).row();
     } else if (step === "form") {
       prompt = ctx.th("register-choose-form", { title: title?.name ?? "" });
       for (const form of offer.forms.filter((entry) => entry.subject === "any" || entry.subject === title?.subject)) {
-        keyboard.text(form.name, `reg:form:${form.code}`).row();
+        keyboard.text(form.name, CONVERSATION_ACTIONS.registrationForm.encode(form.code)).row();
       }
-      keyboard.text(ctx.t("register-form-none"), "reg:form:-").row();
+      keyboard.text(ctx.t("register-form-none"), CONVERSATION_ACTIONS.registrationForm.encode(NO_FORM)).row();
     } else if (step === "initiative") {
       prompt = ctx.th("register-ask-initiative", { title: title?.name ?? "" });
     } else {
@@ -84,10 +85,10 @@ export async function registerConversation(conversation: Conversation<Context, C
         form: form?.name ?? ctx.t("register-form-none"),
         initiative: draft.initiativeTitle ?? "—",
       });
-      keyboard.text(ctx.t("register-button-confirm"), "reg:confirm").row();
+      keyboard.text(ctx.t("register-button-confirm"), CONVERSATION_ACTIONS.registrationConfirm.encode()).row();
     }
-    if (step !== "title") keyboard.text(ctx.t("register-button-back"), "reg:back");
-    keyboard.text(ctx.t("register-button-cancel"), "reg:cancel");
+    if (step !== "title") keyboard.text(ctx.t("register-button-back"), CONVERSATION_ACTIONS.registrationBack.encode());
+    keyboard.text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.registrationCancel.encode());
     await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: keyboard });
   }
 
@@ -107,28 +108,29 @@ export async function registerConversation(conversation: Conversation<Context, C
       await answer.say("register-cancelled");
       await conversation.halt({ next: true });
     }
-    const data = answer.callbackQuery?.data;
-    if (data) await answer.answerCallbackQuery();
-    if (data === "reg:cancel") {
+    if (answer.callbackQuery) await answer.answerCallbackQuery();
+    if (pressed(answer, CONVERSATION_ACTIONS.registrationCancel)) {
       await answer.say("register-cancelled");
       return;
     }
-    if (data === "reg:back") {
+    if (pressed(answer, CONVERSATION_ACTIONS.registrationBack)) {
       step = step === "summary" ? (title?.requiresInitiative ? "initiative" : "form") : step === "initiative" ? "form" : "title";
       prompted = undefined;
       continue;
     }
-    if (step === "title" && data?.startsWith("reg:title:")) {
-      const chosen = eligible.find((entry) => entry.code === data.slice("reg:title:".length));
+    const titleChosen = pressed(answer, CONVERSATION_ACTIONS.registrationTitle);
+    if (step === "title" && titleChosen) {
+      const chosen = eligible.find((entry) => entry.code === titleChosen[0]);
       if (chosen) {
         Object.assign(draft, { subject: chosen.subject, titleCode: chosen.code, initiativeTitle: null });
         step = "form";
         continue;
       }
     }
-    if (step === "form" && data?.startsWith("reg:form:")) {
-      const code = data.slice("reg:form:".length);
-      draft.formCode = code === "-" ? null : (offer.forms.find((form) => form.code === code)?.code ?? null);
+    const formChosen = pressed(answer, CONVERSATION_ACTIONS.registrationForm);
+    if (step === "form" && formChosen) {
+      const [code] = formChosen;
+      draft.formCode = code === NO_FORM ? null : (offer.forms.find((form) => form.code === code)?.code ?? null);
       step = title?.requiresInitiative ? "initiative" : "summary";
       continue;
     }
@@ -142,7 +144,7 @@ export async function registerConversation(conversation: Conversation<Context, C
       step = "summary";
       continue;
     }
-    if (step === "summary" && data === "reg:confirm") {
+    if (step === "summary" && pressed(answer, CONVERSATION_ACTIONS.registrationConfirm)) {
       const result = await conversation.external(async () => {
         const person = ctx.identity.person;
         if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
@@ -162,17 +164,18 @@ export async function registerConversation(conversation: Conversation<Context, C
 }
 
 const initiativeTitle = z.string().trim().min(3).max(300);
-const registrationId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// The "no form" choice of the form step.
+const NO_FORM = "-";
 
 export const registerCommand = new Composer<Context>();
 
 /** /register: straight into the conversation, or first the registration this year already has. */
 registerCommand.command("register", allowed("register"), async (ctx) => startRegistration(ctx, false));
-registerCommand.callbackQuery("reg:start", allowedAction("reg:start"), async (ctx) => {
+onButton(registerCommand, ACTIONS.registrationStart, async (ctx) => {
   await ctx.answerCallbackQuery();
   await startRegistration(ctx, false);
 });
-registerCommand.callbackQuery("reg:change", allowedAction("reg:change"), async (ctx) => {
+onButton(registerCommand, ACTIONS.registrationChange, async (ctx) => {
   await ctx.answerCallbackQuery();
   await startRegistration(ctx, true);
 });
@@ -186,8 +189,8 @@ async function startRegistration(ctx: Context, change: boolean) {
     const existing = await liveRegistration(ctx.services.db, year, "person", person.id);
     if (existing) {
       const keyboard = new InlineKeyboard()
-        .text(ctx.t("register-button-change"), "reg:change")
-        .text(ctx.t("register-button-withdraw"), `reg:withdraw:${existing.id}`);
+        .text(ctx.t("register-button-change"), ACTIONS.registrationChange.encode())
+        .text(ctx.t("register-button-withdraw"), ACTIONS.registrationWithdraw.encode(existing.id));
       const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));
       const title = catalogue.titles.find((entry) => entry.code === existing.titleCode);
       return ctx.say(
@@ -213,7 +216,7 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
     return ctx.say(
       "myregs-none",
       { year: String(choices.year) },
-      { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), "reg:start") },
+      { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), ACTIONS.registrationStart.encode()) },
     );
   const keyboard = new InlineKeyboard();
   const lines = [ctx.th("myregs-header", { year: String(choices.year) })];
@@ -235,18 +238,17 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
         ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }),
       );
     if (registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
-      keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), "reg:change");
-      keyboard.text(ctx.t("register-button-withdraw"), `reg:withdraw:${registration.id}`).row();
+      keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), ACTIONS.registrationChange.encode());
+      keyboard.text(ctx.t("register-button-withdraw"), ACTIONS.registrationWithdraw.encode(registration.id)).row();
     }
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
-registerCommand.callbackQuery(/^reg:withdraw:(.*)$/, allowedAction("reg:withdraw"), async (ctx) => {
+onButton(registerCommand, ACTIONS.registrationWithdraw, async (ctx, [registrationId]) => {
   const person = ctx.identity.person;
-  const id = registrationId.safeParse(ctx.match[1]);
-  if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const result = await withdrawRegistration(ctx.services.db, person, id.data, {
+  if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+  const result = await withdrawRegistration(ctx.services.db, person, registrationId, {
     clock: ctx.services.clock,
     actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
     timeZone: ctx.services.config.displayTimeZone,

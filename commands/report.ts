@@ -8,7 +8,8 @@ import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders.js";
 import { registrationReport, remindUnregistered } from "../src/services/registrations.js";
 import { exportRegistrations } from "../src/services/registration-export.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton } from "./guard.js";
 import { actorOf } from "./actor.js";
 
 /** The secretariat's side of registration: the campaign, the report, reminders and the export. */
@@ -73,11 +74,12 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   }
   const missing = report.reduce((sum, unit) => sum + unit.notRegistered, 0);
   const keyboard = new InlineKeyboard();
-  if (missing > 0 && ctx.identity.person?.roles.includes("secretariat")) keyboard.text(ctx.t("report-button-remind", { count: missing }), "report:remind");
+  if (missing > 0 && ctx.identity.person?.roles.includes("secretariat"))
+    keyboard.text(ctx.t("report-button-remind", { count: missing }), ACTIONS.remindUnregistered.encode());
   await ctx.reply([...lines, ...(warnings.length ? ["", ...warnings] : [])].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
-reportCommand.callbackQuery("report:remind", allowedAction("report:remind"), async (ctx) => {
+onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
   const now = ctx.services.clock();
   const zone = ctx.services.config.displayTimeZone;
   const queued = await remindUnregistered(ctx.services.db, {

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { COMMANDS, mayUse } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
 import { finishPendingImport, loadPendingRoster, storePendingRoster } from "../src/services/pending-imports.js";
 import { importRoster, previewRoster } from "../src/services/roster.js";
 import { readRosterBytes } from "../src/services/roster-file.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton } from "./guard.js";
 import { offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
@@ -15,7 +15,6 @@ export const rosterImport = new Composer<Context>();
 
 const ROSTER_FILE = /\.(xlsx|csv|tsv)$/i;
 const REJECTED_SHOWN = 10;
-const pendingId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 rosterImport.on("message:document", async (ctx, next) => {
   const fileName = ctx.message.document.file_name ?? "";
@@ -31,7 +30,9 @@ rosterImport.on("message:document", async (ctx, next) => {
       lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
     if (preview.rejected.length > REJECTED_SHOWN) lines.push(ctx.th("roster-preview-more", { count: preview.rejected.length - REJECTED_SHOWN }));
     if (preview.ignoredColumns.length > 0) lines.push(ctx.th("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
-    const keyboard = new InlineKeyboard().text(ctx.t("roster-button-import"), `roster:save:${id}`).text(ctx.t("plan-button-cancel"), `roster:cancel:${id}`);
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t("roster-button-import"), ACTIONS.rosterSave.encode(id))
+      .text(ctx.t("plan-button-cancel"), ACTIONS.rosterCancel.encode(id));
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -40,14 +41,20 @@ rosterImport.on("message:document", async (ctx, next) => {
   }
 });
 
-rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("roster:save"), async (ctx) => {
-  const id = pendingId.safeParse(ctx.match[2]);
+for (const [choice, button] of [
+  ["save", ACTIONS.rosterSave],
+  ["cancel", ACTIONS.rosterCancel],
+] as const) {
+  onButton(rosterImport, button, (ctx, [pendingId]) => finishRosterPreview(ctx, pendingId, choice));
+}
+
+async function finishRosterPreview(ctx: Context, pendingId: number, choice: "save" | "cancel") {
   const now = ctx.services.clock();
-  const pending = id.success ? await loadPendingRoster(ctx.services.db, id.data, ctx.identity.accountId, now) : undefined;
+  const pending = await loadPendingRoster(ctx.services.db, pendingId, ctx.identity.accountId, now);
   // Closing first makes a second press of the same button find nothing to do.
   if (!pending || !(await finishPendingImport(ctx.services.db, pending.id, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   await ctx.answerCallbackQuery();
-  if (ctx.match[1] === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  if (choice === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
   const result = await importRoster(ctx.services.db, pending.rows, {
     clock: ctx.services.clock,
     actor: actorOf(ctx),
@@ -63,6 +70,6 @@ rosterImport.callbackQuery(/^roster:(save|cancel):([^:]+)$/, allowedAction("rost
     }),
     { parse_mode: "HTML" },
   );
-});
+}
 
 rosterImport.command("roster", allowed("roster"), (ctx) => offerUpload(ctx, "roster-help"));

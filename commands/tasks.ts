@@ -1,14 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, quarterOfDay } from "../src/domain/calendar.js";
 import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit } from "../src/services/tasks.js";
-import { allowed, allowedAction } from "./guard.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { allowed, onButton } from "./guard.js";
 import { actorOf } from "./actor.js";
 
 export const tasksCommand = new Composer<Context>();
-
-const taskId = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 function currentQuarter(ctx: Context) {
   const today = localDay(ctx.services.clock(), ctx.services.config.displayTimeZone);
@@ -37,7 +35,7 @@ async function showUnitTasks(ctx: Context, year: number, quarter: number) {
     if (index > 0 && index % 3 === 0) keyboard.row();
     keyboard.text(
       ctx.t(task.doneAt ? "tasks-button-reopen" : "tasks-button-done", { number: task.number }),
-      `task:${task.doneAt ? "reopen" : "done"}:${task.taskId}`,
+      (task.doneAt ? ACTIONS.taskReopen : ACTIONS.taskDone).encode(task.taskId),
     );
     return ctx.th(task.doneAt ? "reminder-task-line-done" : "reminder-task-line", {
       number: task.number,
@@ -69,15 +67,17 @@ async function showProgress(ctx: Context, year: number) {
   await ctx.reply([ctx.th("tasks-all-header", { year: String(year) }), ...lines].join("\n"), { parse_mode: "HTML" });
 }
 
-for (const action of ["done", "reopen"] as const) {
-  tasksCommand.callbackQuery(new RegExp(`^task:${action}:(.*)$`), allowedAction(`task:${action}`), async (ctx) => {
+for (const [action, button] of [
+  ["done", ACTIONS.taskDone],
+  ["reopen", ACTIONS.taskReopen],
+] as const) {
+  onButton(tasksCommand, button, async (ctx, [taskId]) => {
     const person = ctx.identity.person;
-    const id = taskId.safeParse(ctx.match[1]);
-    if (!person || !id.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     // A head acts for their own unit only; the task id alone cannot reach another unit's share.
     const result = await setTaskDone(
       ctx.services.db,
-      { taskId: id.data, unitId: person.unitId, personId: person.id, done: action === "done" },
+      { taskId, unitId: person.unitId, personId: person.id, done: action === "done" },
       { clock: ctx.services.clock, actor: actorOf(ctx) },
     );
     if (result.kind === "not-yours") return ctx.answerCallbackQuery({ text: ctx.t("tasks-not-yours") });

@@ -65,29 +65,6 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
-/** Button actions (the prefix of their callback data), under the same rules as commands. */
-export const ACTIONS = {
-  lang: "anyone",
-  "notify:set": "linked",
-  "task:done": ["head"],
-  "task:reopen": ["head"],
-  "plan:map": ["secretariat"],
-  "plan:set": ["secretariat"],
-  "plan:save": ["secretariat"],
-  "roster:save": ["secretariat"],
-  "reg:start": "linked",
-  "reg:change": "linked",
-  "reg:withdraw": "linked",
-  "appr:ok": ["head"],
-  "appr:ret": ["head"],
-  "report:remind": ["secretariat"],
-  "bc:cancel": ["secretariat"],
-  "bc:failed": ["secretariat"],
-  "insp:report": ["head"],
-} as const satisfies Record<string, Audience>;
-
-export type ActionName = keyof typeof ACTIONS;
-
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {
   if (audience === "anyone") return true;
   if (roles === null) return false;

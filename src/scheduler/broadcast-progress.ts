@@ -5,6 +5,7 @@ import { formatDuration } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { type Broadcast, broadcastCounts, type BroadcastCounts, claimProgressTurns, failureReasons, finishBroadcast } from "../services/broadcasts.js";
 import type { Translate } from "../services/outbox.js";
+import { ACTIONS } from "../domain/button-actions.js";
 
 /** Shows the progress in the chat that confirmed the broadcast; `finished` marks the final report. */
 export type ProgressEdit = (
@@ -36,7 +37,7 @@ export function renderProgress(
         bar,
         eta: formatDuration(counts.remaining / context.rate),
       }),
-      buttons: [[{ text: t("broadcast-button-cancel"), data: `bc:cancel:${broadcast.id}` }]],
+      buttons: [[{ text: t("broadcast-button-cancel"), data: ACTIONS.broadcastCancel.encode(broadcast.id) }]],
     };
   }
   const lines = [
@@ -52,7 +53,7 @@ export function renderProgress(
   const unreached = counts.failed + counts.unknown;
   return {
     text: lines.join("\n"),
-    buttons: unreached > 0 ? [[{ text: t("broadcast-button-unreached", { count: unreached }), data: `bc:failed:${broadcast.id}` }]] : [],
+    buttons: unreached > 0 ? [[{ text: t("broadcast-button-unreached", { count: unreached }), data: ACTIONS.broadcastUnreached.encode(broadcast.id) }]] : [],
   };
 }
 

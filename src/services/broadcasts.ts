@@ -6,6 +6,7 @@ import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { launchCampaign } from "./campaigns.js";
 import { NOTIFIED_ACCOUNT, type Translate } from "./outbox.js";
+import { ACTIONS } from "../domain/button-actions.js";
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
@@ -75,7 +76,7 @@ export function broadcastPayload(broadcast: Pick<Broadcast, "text" | "documentFi
     text: broadcast.text,
     parseMode: "HTML",
     ...(broadcast.documentFileId ? { documentFileId: broadcast.documentFileId } : {}),
-    ...(broadcast.launch ? { buttons: [[{ text: translate(locale, "registration-reminder-button"), data: "reg:start" }]] } : {}),
+    ...(broadcast.launch ? { buttons: [[{ text: translate(locale, "registration-reminder-button"), data: ACTIONS.registrationStart.encode() }]] } : {}),
   };
 }
 

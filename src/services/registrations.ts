@@ -9,6 +9,7 @@ import type { PersonProfile } from "./accounts.js";
 import { campaignOfYear, registrationWindow, type Window } from "./campaigns.js";
 import { catalogueOn, localName } from "./catalogue.js";
 import { enqueue, type Notification, type Translate } from "./outbox.js";
+import { ACTIONS } from "../domain/button-actions.js";
 
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationEvent = typeof registrationEvents.$inferSelect;
@@ -378,7 +379,7 @@ export function registrationReminder(input: {
     render: (locale) => ({
       parseMode: "HTML",
       text: input.translate(locale, "registration-reminder", { deadline: input.campaign.deadline, campaign: escapeHtml(input.campaign.title) }),
-      buttons: [[{ text: input.translate(locale, "registration-reminder-button"), data: "reg:start" }]],
+      buttons: [[{ text: input.translate(locale, "registration-reminder-button"), data: ACTIONS.registrationStart.encode() }]],
     }),
   };
 }

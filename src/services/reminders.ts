@@ -22,6 +22,7 @@ import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { enqueue, type Notification, type PlannedMessage, type Translate } from "./outbox.js";
 import { registrationReminder } from "./registrations.js";
+import { ACTIONS } from "../domain/button-actions.js";
 
 export type ReminderSettings = {
   /** Days before a task's due date on which its unit head is pinged. */
@@ -187,7 +188,7 @@ async function taskPings(db: Database, context: SweepContext & { days: number[] 
             content: share.content,
             unit: share.unit_name,
           }),
-          buttons: [[{ text: t(locale, "tasks-button-done", { number: share.number }), data: `task:done:${share.task_id}` }]],
+          buttons: [[{ text: t(locale, "tasks-button-done", { number: share.number }), data: ACTIONS.taskDone.encode(share.task_id) }]],
         }),
       });
     }

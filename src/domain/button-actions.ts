@@ -1,0 +1,52 @@
+import { action, fields } from "./actions.js";
+import { z } from "zod";
+import { NOTIFY_VIA } from "./notifications.js";
+import { COMMANDS } from "./roles.js";
+
+const { id, index, code } = fields;
+
+/**
+ * Every button the bot shows, and who may press it. Buttons inside a guided conversation are
+ * read by that conversation, under its command's audience; the others by a handler behind the
+ * guard. The authorization tests play this table.
+ */
+export const ACTIONS = {
+  language: action("lang", "anyone", [code]),
+  notifyVia: action("notify:set", "linked", [z.enum(NOTIFY_VIA)]),
+  taskDone: action("task:done", ["head"], [id]),
+  taskReopen: action("task:reopen", ["head"], [id]),
+  planMap: action("plan:map", COMMANDS.plan, [id, index]),
+  planSetUnit: action("plan:set", COMMANDS.plan, [id, index, id]),
+  planExternal: action("plan:ext", COMMANDS.plan, [id, index]),
+  planBack: action("plan:back", COMMANDS.plan, [id]),
+  planSave: action("plan:save", COMMANDS.plan, [id]),
+  planCancel: action("plan:cancel", COMMANDS.plan, [id]),
+  rosterSave: action("roster:save", COMMANDS.roster, [id]),
+  rosterCancel: action("roster:cancel", COMMANDS.roster, [id]),
+  registrationStart: action("reg:start", COMMANDS.register, []),
+  registrationChange: action("reg:change", COMMANDS.register, []),
+  registrationWithdraw: action("reg:withdraw", COMMANDS.register, [id]),
+  approve: action("appr:ok", COMMANDS.approve, [id]),
+  giveBack: action("appr:ret", COMMANDS.approve, [id]),
+  remindUnregistered: action("report:remind", ["secretariat"], []),
+  broadcastCancel: action("bc:cancel", COMMANDS.broadcast, [id]),
+  broadcastUnreached: action("bc:failed", COMMANDS.broadcast, [id]),
+  visitReportSent: action("insp:report", ["head"], [id]),
+} as const;
+
+/** The buttons of the guided conversations, answered inside them. */
+export const CONVERSATION_ACTIONS = {
+  registrationTitle: action("reg:title", COMMANDS.register, [code]),
+  registrationForm: action("reg:form", COMMANDS.register, [code]),
+  registrationConfirm: action("reg:confirm", COMMANDS.register, []),
+  registrationBack: action("reg:back", COMMANDS.register, []),
+  registrationCancel: action("reg:cancel", COMMANDS.register, []),
+  giveBackCancel: action("appr:cancel", COMMANDS.approve, []),
+  broadcastAbort: action("bc:abort", COMMANDS.broadcast, []),
+  broadcastNoDocument: action("bc:nodoc", COMMANDS.broadcast, []),
+  broadcastSend: action("bc:send", COMMANDS.broadcast, []),
+  broadcastBack: action("bc:back", COMMANDS.broadcast, []),
+  broadcastAudience: action("bc:aud", COMMANDS.broadcast, [z.enum(["all", "units", "heads", "council", "unreg"])]),
+  broadcastUnit: action("bc:unit", COMMANDS.broadcast, [id]),
+  broadcastUnitsDone: action("bc:units:done", COMMANDS.broadcast, []),
+} as const;
