@@ -1,7 +1,7 @@
 import type { ConversationData, ConversationStorage, VersionedState } from "@grammyjs/conversations";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, conversationStates } from "../db/schema.js";
+import { chatAccounts, conversationStates } from "../db/schema/index.js";
 import type { Platform } from "../services/accounts.js";
 import type { Context } from "./context.js";
 

@@ -1,6 +1,6 @@
 import { asc, gte } from "drizzle-orm";
 import { z } from "zod";
-import { auditLog } from "../db/schema.js";
+import { auditLog } from "../db/schema/index.js";
 import { createApp, openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";

@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
-import * as schema from "./schema.js";
+import * as schema from "./schema/index.js";
 import { UserError } from "../domain/user-error.js";
 import { acquireDirectoryLock } from "./directory-lock.js";
 

@@ -77,3 +77,10 @@ export function visitRefusal(at: Date, now: Date, noticeDays: number, override: 
   if (daysAhead < noticeDays && !override) return { key: "visit-notice-too-short", args: { days: daysAhead, min: noticeDays } };
   return null;
 }
+
+/** Direct (the agency's team visits), self-inspection (the unit itself) or cross-inspection (units of a cluster). */
+export const INSPECTION_KINDS = ["direct", "self", "cross"] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
+
+export const VISIT_STATUSES = ["scheduled", "cancelled", "done"] as const;
+export type VisitStatus = (typeof VISIT_STATUSES)[number];

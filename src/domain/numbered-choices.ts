@@ -63,3 +63,6 @@ function lastBreak(window: string, separator: string, limit: number): number | u
   const at = window.lastIndexOf(separator);
   return at >= limit / 4 ? at : undefined;
 }
+
+/** A button as a platform without buttons offers it: a label, and the data pressing it sends. */
+export type PendingChoice = { label: string; data: string };

@@ -171,3 +171,9 @@ export function capWarnings(counts: Map<string, number>, caps: RatioCap[]): { ca
     return percent > cap.maxPercent ? [{ cap, count, of, percent }] : [];
   });
 }
+
+/** A title a candidate must have held for the given number of consecutive years. */
+export type TitlePrerequisite = { titleCode: string; consecutiveYears: number };
+
+export const REGISTRATION_STATUSES = ["submitted", "approved", "returned", "withdrawn"] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];

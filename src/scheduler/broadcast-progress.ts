@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts } from "../db/schema.js";
+import { chatAccounts } from "../db/schema/index.js";
 import { formatDuration } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { type Broadcast, broadcastCounts, type BroadcastCounts, claimProgressTurns, failureReasons, finishBroadcast } from "../services/broadcasts.js";

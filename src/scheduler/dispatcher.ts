@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Database, queryRows, timestamp } from "../db/client.js";
 import { rateLimitedTotal, sendsTotal } from "../metrics.js";
-import { chatAccounts, type OutboxPayload, outbox, rateLimits } from "../db/schema.js";
+import { chatAccounts, outbox, rateLimits } from "../db/schema/index.js";
+import type { OutboxPayload } from "../domain/notifications.js";
 import type { Clock } from "../domain/calendar.js";
 
 /** What became of one send, in the terms the outbox records. */

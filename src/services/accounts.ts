@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, people, units } from "../db/schema.js";
+import { chatAccounts, people, units } from "../db/schema/index.js";
 import type { NotifyVia } from "../domain/notifications.js";
 import { ROLES, type Role } from "../domain/roles.js";
 

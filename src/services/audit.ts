@@ -1,5 +1,5 @@
 import type { Database } from "../db/client.js";
-import { auditLog } from "../db/schema.js";
+import { auditLog } from "../db/schema/index.js";
 
 /** Who did something: a person acting in chat, or an operator at the CLI. */
 export type Actor = { personId: number | null; label: string };

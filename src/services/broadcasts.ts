@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, or, isNull, sql, type SQL } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../db/client.js";
-import { broadcasts, type OutboxPayload, outbox } from "../db/schema.js";
+import { broadcasts, outbox } from "../db/schema/index.js";
+import type { OutboxPayload } from "../domain/notifications.js";
 import type { BroadcastAudience } from "../domain/notifications.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";

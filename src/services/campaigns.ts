@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { campaigns } from "../db/schema.js";
+import { campaigns } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, lte, or, gte } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { commendationForms, ratioCaps, ruleSets, titles } from "../db/schema.js";
+import { commendationForms, ratioCaps, ruleSets, titles } from "../db/schema/index.js";
 import { type Catalogue, SEED_CATALOGUE } from "../domain/titles.js";
 
 /** Stores a rule set (catalogue of titles, forms and caps) unless one with its code exists. */

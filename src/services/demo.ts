@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, people } from "../db/schema.js";
+import { chatAccounts, people } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import type { RawRow } from "../domain/roster.js";
 import type { Actor } from "./audit.js";

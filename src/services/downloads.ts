@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { downloads, serverKeys } from "../db/schema.js";
+import { downloads, serverKeys } from "../db/schema/index.js";
 import { readToken, type ServerLinks, signToken } from "./signed-links.js";
 
 export const DOWNLOAD_TTL_MS = 60 * 60 * 1000;

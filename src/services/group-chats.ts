@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { groupChats } from "../db/schema.js";
+import { groupChats } from "../db/schema/index.js";
 import type { Platform } from "./accounts.js";
 
 /** True the first time a group chat is seen (on any instance): the one time the bot says it serves private chats. */

@@ -1,6 +1,6 @@
 import { asc } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { holidays } from "../db/schema.js";
+import { holidays } from "../db/schema/index.js";
 import { FIXED_HOLIDAYS, type Clock, type LocalDay } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { inspections, inspectionTeam, inspectionUnits, inspectionVisits, outbox, people, units } from "../db/schema.js";
+import { inspections, inspectionTeam, inspectionUnits, inspectionVisits, outbox, people, units } from "../db/schema/index.js";
 import { addLocalDays, atLocal, type Clock, formatDate, formatDateTime, localDay } from "../domain/calendar.js";
 import { type ParsedInspectionPlan, visitRefusal } from "../domain/inspections.js";
 import { escapeHtml } from "../domain/text.js";

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts, inviteFailures, invites, people } from "../db/schema.js";
+import { chatAccounts, inviteFailures, invites, people } from "../db/schema/index.js";
 import { addDays, type Clock } from "../domain/calendar.js";
 import type { Role } from "../domain/roles.js";
 import { UserError } from "../domain/user-error.js";

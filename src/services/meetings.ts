@@ -1,6 +1,6 @@
 import { and, asc, gt, isNull } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { meetings } from "../db/schema.js";
+import { meetings } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { type OutboxPayload, type OutboxStatus, outbox } from "../db/schema.js";
+import { outbox } from "../db/schema/index.js";
+import type { OutboxPayload, OutboxStatus } from "../domain/notifications.js";
 import type { MessageArgs } from "../domain/user-error.js";
 
 /** Translation as services need it: a locale, a message key, its arguments. */

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.js";
-import { pendingImports } from "../db/schema.js";
+import { pendingImports } from "../db/schema/index.js";
 import type { ParsedPlan } from "../domain/plan-document.js";
 import type { RawRow } from "../domain/roster.js";
 

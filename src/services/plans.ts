@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { planTasks, planTaskUnits, plans, unitAliases, units } from "../db/schema.js";
+import { planTasks, planTaskUnits, plans, unitAliases, units } from "../db/schema/index.js";
 import { atLocal, type Clock, quarterEnd } from "../domain/calendar.js";
 import type { ParsedPlan, ParsedTask } from "../domain/plan-document.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../domain/unit-matching.js";

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { people, registrations, units } from "../db/schema.js";
+import { people, registrations, units } from "../db/schema/index.js";
 import type { Translate } from "./outbox.js";
 import { catalogueOn, localName } from "./catalogue.js";
 

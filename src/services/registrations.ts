@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { people, registrationEvents, registrations, type RegistrationStatus, titleHistory } from "../db/schema.js";
+import { people, registrationEvents, registrations, titleHistory } from "../db/schema/index.js";
+import type { RegistrationStatus } from "../domain/titles.js";
 import { type Clock, formatDate, localDay } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { type Catalogue, type Refusal, refusalFor, type Title } from "../domain/titles.js";

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../db/client.js";
-import { holidays } from "../db/schema.js";
+import { holidays } from "../db/schema/index.js";
 import {
   addLocalDays,
   atLocal,

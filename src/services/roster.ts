@@ -1,6 +1,6 @@
 import { inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { people, units } from "../db/schema.js";
+import { people, units } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { parseRoster, type RawRow, type RejectedRow } from "../domain/roster.js";
 import { type Actor, recordAudit } from "./audit.js";

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { outbox, planTasks, planTaskUnits, plans } from "../db/schema.js";
+import { outbox, planTasks, planTaskUnits, plans } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 

@@ -1,6 +1,6 @@
 import { and, isNull, lt, or, sql } from "drizzle-orm";
 import { type Database, preparedRows, retryOnLostConnection } from "../db/client.js";
-import { processedUpdates } from "../db/schema.js";
+import { processedUpdates } from "../db/schema/index.js";
 
 /**
  * An update's claim: "claimed" for the first to get it (or a taker-over when the first died and its

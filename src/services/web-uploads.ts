@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../db/client.js";
-import { chatAccounts } from "../db/schema.js";
+import { chatAccounts } from "../db/schema/index.js";
 import { readToken, type ServerLinks, signToken } from "./signed-links.js";
 
 export const UPLOAD_PATH = "/uploads/";

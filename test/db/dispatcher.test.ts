@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { chatAccounts, outbox } from "../../src/db/schema.js";
+import { chatAccounts, outbox } from "../../src/db/schema/index.js";
 import { enqueue, outboxDepth } from "../../src/services/outbox.js";
 import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";

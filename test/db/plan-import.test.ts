@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { planTasks, plans, planTaskUnits } from "../../src/db/schema.js";
+import { planTasks, plans, planTaskUnits } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { readPlanFile } from "../../src/services/plan-file.js";

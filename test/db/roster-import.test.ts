@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { asc } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { auditLog, people, units } from "../../src/db/schema.js";
+import { auditLog, people, units } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { importRoster } from "../../src/services/roster.js";
 import { readRosterFile } from "../../src/services/roster-file.js";

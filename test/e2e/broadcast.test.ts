@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { campaigns } from "../../src/db/schema.js";
+import { campaigns } from "../../src/db/schema/index.js";
 import { reportBroadcastProgress } from "../../src/scheduler/broadcast-progress.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith, type Shown, type TestUser } from "../support/fake-telegram.js";

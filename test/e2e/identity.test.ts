@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { chatAccounts } from "../../src/db/schema.js";
+import { chatAccounts } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInvite } from "../../src/services/invites.js";
 import { importRoster } from "../../src/services/roster.js";

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { auditLog } from "../../src/db/schema.js";
+import { auditLog } from "../../src/db/schema/index.js";
 import { addLocalDays, atLocal, isWorkingDay, localDay } from "../../src/domain/calendar.js";
 import { parseInspectionPlan } from "../../src/domain/inspections.js";
 import { cliActor } from "../../src/services/audit.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { planTasks } from "../../src/db/schema.js";
+import { planTasks } from "../../src/db/schema/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { cliActor } from "../../src/services/audit.js";

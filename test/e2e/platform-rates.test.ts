@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { queryRows } from "../../src/db/client.js";
-import { chatAccounts, outbox, people } from "../../src/db/schema.js";
+import { chatAccounts, outbox, people } from "../../src/db/schema/index.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { linkAccount } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { people, registrations } from "../../src/db/schema.js";
+import { people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { catalogueOn } from "../../src/services/catalogue.js";
 import { importTitleHistory, submitRegistration } from "../../src/services/registrations.js";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { outbox } from "../../src/db/schema.js";
+import { outbox } from "../../src/db/schema/index.js";
 import { addLocalDays, atLocal, isWorkingDay, type LocalDay, localDay, nextWorkingDay, quarterDays, SEND_WINDOW } from "../../src/domain/calendar.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
         }
       }
     }
-    const { units } = await import("../../src/db/schema.js");
+    const { units } = await import("../../src/db/schema/index.js");
     for (const unit of await database.db.select().from(units)) unitIds.set(unit.code, unit.id);
     const rows = await database.db.select({ key: outbox.dedupeKey, chatId: outbox.chatId, status: outbox.status, error: outbox.error }).from(outbox);
     expect(rows.filter((row) => row.status !== "sent" && row.status !== "cancelled")).toEqual([]);

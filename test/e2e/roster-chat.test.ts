@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { people } from "../../src/db/schema.js";
+import { people } from "../../src/db/schema/index.js";
 import { DATABASE_KINDS, type DatabaseKind, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, PLATFORMS, startChatWorld, type TestPlatform } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";

@@ -4,7 +4,7 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
-import { registrations } from "../../src/db/schema.js";
+import { registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { type App, createApp } from "../../src/app.js";

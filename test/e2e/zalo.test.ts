@@ -4,7 +4,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
-import { outbox, people } from "../../src/db/schema.js";
+import { outbox, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInvite } from "../../src/services/invites.js";
 import { enqueue } from "../../src/services/outbox.js";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase, queryRows, retryOnLostConnection } from "../../src/db/client.js";
-import { outbox } from "../../src/db/schema.js";
+import { outbox } from "../../src/db/schema/index.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";

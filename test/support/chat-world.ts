@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
-import { chatAccounts, people } from "../../src/db/schema.js";
+import { chatAccounts, people } from "../../src/db/schema/index.js";
 import type { TdktBot } from "../../src/bot/index.js";
 import type { OutgoingMessage } from "../../src/scheduler/dispatcher.js";
 import type { ChatPlatform } from "../../src/transports/platform.js";

@@ -1,5 +1,5 @@
 import type { Database } from "../../src/db/client.js";
-import { chatAccounts, people } from "../../src/db/schema.js";
+import { chatAccounts, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { importRoster } from "../../src/services/roster.js";
 import { readCsv } from "../../src/services/roster-file.js";

@@ -1,6 +1,6 @@
 import type { ApiClientOptions } from "grammy";
 import type { InlineKeyboardMarkup, UserFromGetMe } from "grammy/types";
-import type { PendingChoice } from "../../db/schema.js";
+import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { htmlToPlainText } from "../../domain/text.js";
 import { parseApiPayload, safeJson, type UploadedPart } from "../http/body.js";
 

@@ -1,7 +1,8 @@
 import { and, eq, gt } from "drizzle-orm";
 import type { Chat, Update, User } from "grammy/types";
 import type { Database } from "../../db/client.js";
-import { type PendingChoice, pendingChoices } from "../../db/schema.js";
+import { pendingChoices } from "../../db/schema/index.js";
+import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { matchChoiceReply } from "../../domain/numbered-choices.js";
 import type { Platform } from "../../services/accounts.js";
 import { commandEntities } from "./api.js";

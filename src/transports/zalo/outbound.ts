@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { chatAccounts, type OutboxPayload, type PendingChoice } from "../../db/schema.js";
+import { chatAccounts } from "../../db/schema/index.js";
+import type { OutboxPayload } from "../../domain/notifications.js";
+import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { formatDateTime } from "../../domain/calendar.js";
 import { renderNumberedChoices, splitText } from "../../domain/numbered-choices.js";
 import { htmlToPlainText } from "../../domain/text.js";

@@ -1,0 +1,113 @@
+// Units, people and their chat accounts, invitations, and the audit log.
+import { relations, sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
+import { createdAt, updatedAt, oneOf } from "./columns.js";
+
+// đơn vị: a department (phòng) or attached unit of the agency
+export const units = pgTable("units", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  code: text("code").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+// công chức, viên chức, người lao động. Roles live on the person as an array: they are always read
+// together with the person, and replacing them on re-import is one column write.
+export const people = pgTable(
+  "people",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    staffCode: text("staff_code").notNull().unique(),
+    fullName: text("full_name").notNull(),
+    position: text("position").notNull().default(""),
+    unitId: bigint("unit_id", { mode: "number" })
+      .notNull()
+      .references(() => units.id),
+    roles: text("roles").array().notNull().default(sql`'{staff}'::text[]`),
+    active: boolean("active").notNull().default(true),
+    /** Where notifications go when the person has accounts on several platforms. */
+    notifyVia: text("notify_via").$type<NotifyVia>().notNull().default("both"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("people_unit_idx").on(t.unitId), oneOf("people_notify_via_check", t.notifyVia, NOTIFY_VIA)],
+);
+
+export const chatAccounts = pgTable(
+  "chat_accounts",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    chatId: text("chat_id").notNull(),
+    personId: bigint("person_id", { mode: "number" }).references(() => people.id),
+    displayName: text("display_name").notNull().default(""),
+    language: text("language"),
+    blocked: boolean("blocked").notNull().default(false),
+    /** Whether a guided conversation is open in this chat: if not, its state need not be read. */
+    conversationActive: boolean("conversation_active").notNull().default(false),
+    /** The roles the chat's command menu was last published for (Telegram); null: the staff menu. */
+    menuRoles: text("menu_roles"),
+    linkedAt: timestamp("linked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],
+);
+
+// Single-use invitation codes; only the SHA-256 of a code is stored.
+export const invites = pgTable(
+  "invites",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    personId: bigint("person_id", { mode: "number" })
+      .notNull()
+      .references(() => people.id),
+    codeHash: text("code_hash").notNull().unique(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    usedByAccountId: bigint("used_by_account_id", { mode: "number" }).references(() => chatAccounts.id),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invites_person_idx").on(t.personId)],
+);
+
+// Wrong invite codes per chat, for the brute-force limit.
+export const inviteFailures = pgTable(
+  "invite_failures",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    platform: text("platform").notNull(),
+    externalId: text("external_id").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("invite_failures_chat_idx").on(t.platform, t.externalId, t.at)],
+);
+
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorPersonId: bigint("actor_person_id", { mode: "number" }).references(() => people.id),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    subject: text("subject").notNull(),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subject)],
+);
+
+export const unitsRelations = relations(units, ({ many }) => ({ people: many(people) }));
+export const peopleRelations = relations(people, ({ one, many }) => ({
+  unit: one(units, { fields: [people.unitId], references: [units.id] }),
+  chatAccounts: many(chatAccounts),
+}));
+export const chatAccountsRelations = relations(chatAccounts, ({ one }) => ({
+  person: one(people, { fields: [chatAccounts.personId], references: [people.id] }),
+}));
+export const invitesRelations = relations(invites, ({ one }) => ({
+  person: one(people, { fields: [invites.personId], references: [people.id] }),
+}));

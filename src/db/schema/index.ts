@@ -1,0 +1,8 @@
+// The database schema, one file per area; drizzle-kit and the queries read it from here.
+export * from "./broadcasts.js";
+export * from "./identity.js";
+export * from "./inspections.js";
+export * from "./outbox.js";
+export * from "./plans.js";
+export * from "./platform.js";
+export * from "./registrations.js";

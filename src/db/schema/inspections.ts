@@ -1,0 +1,96 @@
+// Inspections (kiểm tra công tác TĐKT): plans, teams, units and visits.
+import { relations, sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { INSPECTION_KINDS, type InspectionKind, VISIT_STATUSES, type VisitStatus } from "../../domain/inspections.js";
+import { oneOf } from "./columns.js";
+import { units, people } from "./identity.js";
+
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    year: integer("year").notNull(),
+    kind: text("kind").$type<InspectionKind>().notNull(),
+    title: text("title").notNull(),
+    windowFrom: integer("window_from").notNull(), // quarter
+    windowTo: integer("window_to").notNull(),
+    noticeDays: integer("notice_days").notNull().default(5),
+    reportDays: integer("report_days").notNull().default(3),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [oneOf("inspections_kind_check", t.kind, INSPECTION_KINDS)],
+);
+
+// Đoàn kiểm tra: its head and members.
+export const inspectionTeam = pgTable(
+  "inspection_team",
+  {
+    inspectionId: bigint("inspection_id", { mode: "number" })
+      .notNull()
+      .references(() => inspections.id),
+    personId: bigint("person_id", { mode: "number" })
+      .notNull()
+      .references(() => people.id),
+    role: text("role").$type<"head" | "member">().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.personId] })],
+);
+
+export const inspectionUnits = pgTable(
+  "inspection_units",
+  {
+    inspectionId: bigint("inspection_id", { mode: "number" })
+      .notNull()
+      .references(() => inspections.id),
+    unitId: bigint("unit_id", { mode: "number" })
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.inspectionId, t.unitId] })],
+);
+
+export const inspectionVisits = pgTable(
+  "inspection_visits",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    inspectionId: bigint("inspection_id", { mode: "number" })
+      .notNull()
+      .references(() => inspections.id),
+    unitId: bigint("unit_id", { mode: "number" })
+      .notNull()
+      .references(() => units.id),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    /** Bumped on every move, so each schedule gets its own notices. */
+    version: integer("version").notNull().default(1),
+    onDocumentsOnly: boolean("on_documents_only").notNull().default(false),
+    status: text("status").$type<VisitStatus>().notNull().default("scheduled"),
+    overrideReason: text("override_reason"),
+    reportReceivedAt: timestamp("report_received_at", { withTimezone: true }),
+    reportFileId: text("report_file_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex("inspection_visits_live_idx").on(t.inspectionId, t.unitId).where(sql`status <> 'cancelled'`),
+    index("inspection_visits_starts_idx").on(t.startsAt),
+    oneOf("inspection_visits_status_check", t.status, VISIT_STATUSES),
+  ],
+);
+
+export const inspectionsRelations = relations(inspections, ({ many }) => ({
+  team: many(inspectionTeam),
+  units: many(inspectionUnits),
+  visits: many(inspectionVisits),
+}));
+export const inspectionTeamRelations = relations(inspectionTeam, ({ one }) => ({
+  inspection: one(inspections, { fields: [inspectionTeam.inspectionId], references: [inspections.id] }),
+  person: one(people, { fields: [inspectionTeam.personId], references: [people.id] }),
+}));
+export const inspectionUnitsRelations = relations(inspectionUnits, ({ one }) => ({
+  inspection: one(inspections, { fields: [inspectionUnits.inspectionId], references: [inspections.id] }),
+  unit: one(units, { fields: [inspectionUnits.unitId], references: [units.id] }),
+}));
+export const inspectionVisitsRelations = relations(inspectionVisits, ({ one }) => ({
+  inspection: one(inspections, { fields: [inspectionVisits.inspectionId], references: [inspections.id] }),
+  unit: one(units, { fields: [inspectionVisits.unitId], references: [units.id] }),
+}));

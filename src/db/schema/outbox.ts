@@ -1,0 +1,50 @@
+// Notifications: the exactly-once outbox and the token's send rate.
+import { relations, sql } from "drizzle-orm";
+import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { OUTBOX_STATUSES, type OutboxPayload, type OutboxStatus } from "../../domain/notifications.js";
+import { createdAt, oneOf } from "./columns.js";
+import { chatAccounts } from "./identity.js";
+
+export const outbox = pgTable(
+  "outbox",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    dedupeKey: text("dedupe_key").notNull().unique(),
+    /** The notification this copy belongs to (dedupe key without the account): sweeps skip what exists. */
+    notificationKey: text("notification_key").notNull(),
+    kind: text("kind").notNull(),
+    chatAccountId: bigint("chat_account_id", { mode: "number" })
+      .notNull()
+      .references(() => chatAccounts.id),
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    payload: jsonb("payload").$type<OutboxPayload>().notNull(),
+    status: text("status").$type<OutboxStatus>().notNull().default("pending"),
+    notBefore: timestamp("not_before", { withTimezone: true }).notNull(),
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    claimedBy: text("claimed_by"),
+    attempts: integer("attempts").notNull().default(0),
+    broadcastId: bigint("broadcast_id", { mode: "number" }),
+    sentAt: timestamp("sent_at", { withTimezone: true }),
+    error: text("error"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("outbox_pending_idx").on(t.notBefore, t.id).where(sql`status = 'pending'`),
+    index("outbox_chat_sent_idx").on(t.chatId, t.sentAt),
+    index("outbox_status_idx").on(t.status),
+    index("outbox_notification_idx").on(t.notificationKey),
+    index("outbox_broadcast_idx").on(t.broadcastId, t.status),
+    oneOf("outbox_status_check", t.status, OUTBOX_STATUSES),
+  ],
+);
+
+// The send rate belongs to the bot token, so every instance reserves its slots here.
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
+});
+
+export const outboxRelations = relations(outbox, ({ one }) => ({
+  chatAccount: one(chatAccounts, { fields: [outbox.chatAccountId], references: [chatAccounts.id] }),
+}));

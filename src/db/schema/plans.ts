@@ -1,0 +1,96 @@
+// Plans and tasks (kế hoạch), meetings and holidays.
+import { relations } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt } from "./columns.js";
+import { units, people } from "./identity.js";
+
+export const plans = pgTable(
+  "plans",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    year: integer("year").notNull(),
+    /** Folded title: the same plan imported again finds itself by (year, key). */
+    planKey: text("plan_key").notNull(),
+    title: text("title").notNull(),
+    sourceName: text("source_name").notNull(),
+    importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("plans_year_key_idx").on(t.year, t.planKey)],
+);
+
+export const planTasks = pgTable(
+  "plan_tasks",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    planId: bigint("plan_id", { mode: "number" })
+      .notNull()
+      .references(() => plans.id),
+    quarter: integer("quarter").notNull(),
+    number: text("number").notNull(),
+    content: text("content").notNull(),
+    /** The units as the document wrote them, kept whether or not they matched the roster. */
+    leadText: text("lead_text").notNull().default(""),
+    coordinatingText: text("coordinating_text").notNull().default(""),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    explicitDeadline: boolean("explicit_deadline").notNull().default(false),
+    /** Set when a re-import no longer has the task; nothing is deleted. */
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("plan_tasks_plan_quarter_number_idx").on(t.planId, t.quarter, t.number), index("plan_tasks_due_idx").on(t.dueAt)],
+);
+
+// Each unit's share of a task: the lead unit and every coordinating unit mark their part done.
+export const planTaskUnits = pgTable(
+  "plan_task_units",
+  {
+    taskId: bigint("task_id", { mode: "number" })
+      .notNull()
+      .references(() => planTasks.id),
+    unitId: bigint("unit_id", { mode: "number" })
+      .notNull()
+      .references(() => units.id),
+    role: text("role").$type<"lead" | "coordinating">().notNull(),
+    doneAt: timestamp("done_at", { withTimezone: true }),
+    doneByPersonId: bigint("done_by_person_id", { mode: "number" }).references(() => people.id),
+    doneNote: text("done_note"),
+    removedAt: timestamp("removed_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index("plan_task_units_unit_idx").on(t.unitId)],
+);
+
+// How a phrase of plan text maps to roster units, learnt from the secretariat's choices.
+export const unitAliases = pgTable("unit_aliases", {
+  phraseKey: text("phrase_key").primaryKey(),
+  phrase: text("phrase").notNull(),
+  /** Empty: the phrase names bodies outside the roster and is deliberately not notified. */
+  unitIds: bigint("unit_ids", { mode: "number" }).array().notNull(),
+  createdAt: createdAt(),
+});
+
+export const meetings = pgTable("meetings", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+  place: text("place").notNull(),
+  agenda: text("agenda").notNull(),
+  cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+  createdByPersonId: bigint("created_by_person_id", { mode: "number" }).references(() => people.id),
+  createdAt: createdAt(),
+});
+
+// Public holidays (ngày nghỉ lễ): no reminder goes out on them.
+export const holidays = pgTable("holidays", {
+  day: text("day").primaryKey(), // yyyy-mm-dd, local
+  name: text("name").notNull(),
+});
+
+export const plansRelations = relations(plans, ({ many }) => ({ tasks: many(planTasks) }));
+export const planTasksRelations = relations(planTasks, ({ one, many }) => ({
+  plan: one(plans, { fields: [planTasks.planId], references: [plans.id] }),
+  units: many(planTaskUnits),
+}));
+export const planTaskUnitsRelations = relations(planTaskUnits, ({ one }) => ({
+  task: one(planTasks, { fields: [planTaskUnits.taskId], references: [planTasks.id] }),
+  unit: one(units, { fields: [planTaskUnits.unitId], references: [units.id] }),
+}));

@@ -1,0 +1,92 @@
+// What the chat platforms need kept: updates handled, groups told, keys, conversation state,
+// pending choices and files of the platforms without buttons, and documents awaiting confirmation.
+import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import type { PendingChoice } from "../../domain/numbered-choices.js";
+import { chatAccounts } from "./identity.js";
+
+// One row per update ever handled, so a redelivered update does nothing twice.
+export const processedUpdates = pgTable(
+  "processed_updates",
+  {
+    platform: text("platform").notNull(),
+    updateId: bigint("update_id", { mode: "number" }).notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Until when the instance that claimed the update may finish it; null once it is done. */
+    leaseUntil: timestamp("lease_until", { withTimezone: true }),
+    /** The reply the webhook answer carried, given again if Telegram redelivers the update. */
+    answer: text("answer"),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
+);
+
+/** Group chats the bot has told, once, that it serves private chats only. */
+export const groupChats = pgTable(
+  "group_chats",
+  {
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    toldAt: timestamp("told_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/**
+ * Secrets the server makes for itself and no platform ever sees (the key that signs download
+ * links), shared by every instance through the database.
+ */
+export const serverKeys = pgTable("server_keys", {
+  name: text("name").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+});
+
+// A document a secretariat member sent, parsed and waiting for their confirmation.
+export const pendingImports = pgTable("pending_imports", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  chatAccountId: bigint("chat_account_id", { mode: "number" })
+    .notNull()
+    .references(() => chatAccounts.id),
+  kind: text("kind").notNull(),
+  sourceName: text("source_name").notNull(),
+  payload: jsonb("payload").$type<unknown>().notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  finishedAt: timestamp("finished_at", { withTimezone: true }),
+});
+
+// State of the guided conversations (grammY conversations), so a restart or another instance resumes them.
+export const conversationStates = pgTable("conversation_states", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The numbered options last shown in a chat of a platform with no inline keyboards (Zalo): a
+ * reply with a number or a label becomes a press of that button, until they expire.
+ */
+export const pendingChoices = pgTable(
+  "pending_choices",
+  {
+    platform: text("platform").notNull(),
+    chatId: text("chat_id").notNull(),
+    choices: jsonb("choices").$type<PendingChoice[]>().notNull(),
+    /** The message that showed them, as handlers that edit "their" message expect it. */
+    messageId: integer("message_id").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+);
+
+/** Files for platforms that cannot receive documents: served by a signed, short-lived link. */
+export const downloads = pgTable(
+  "downloads",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    fileName: text("file_name").notNull(),
+    /** Base64: one encoding for both drivers, and exports are small. */
+    contentBase64: text("content_base64").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("downloads_expires_idx").on(t.expiresAt)],
+);

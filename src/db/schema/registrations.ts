@@ -1,0 +1,165 @@
+// Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
+import { relations, sql } from "drizzle-orm";
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus } from "../../domain/titles.js";
+import { createdAt, oneOf } from "./columns.js";
+import { units, people } from "./identity.js";
+
+// A versioned set of the legal rules the bot applies: data, not code, since the rules keep changing.
+export const ruleSets = pgTable("rule_sets", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  code: text("code").notNull().unique(),
+  sourceDocument: text("source_document").notNull(),
+  validFrom: text("valid_from").notNull(), // yyyy-mm-dd
+  validTo: text("valid_to"),
+  createdAt: createdAt(),
+});
+
+// danh hiệu thi đua
+export const titles = pgTable(
+  "titles",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ruleSetId: bigint("rule_set_id", { mode: "number" })
+      .notNull()
+      .references(() => ruleSets.id),
+    code: text("code").notNull(),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    subject: text("subject").$type<"person" | "unit">().notNull(),
+    awardedBy: text("awarded_by").notNull().default(""),
+    requiresInitiative: boolean("requires_initiative").notNull().default(false),
+    prerequisite: jsonb("prerequisite").$type<TitlePrerequisite | null>(),
+    /** Whether staff register it themselves; flags and cluster titles are proposed, not registered. */
+    registrable: boolean("registrable").notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],
+);
+
+// hình thức khen thưởng
+export const commendationForms = pgTable(
+  "commendation_forms",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    ruleSetId: bigint("rule_set_id", { mode: "number" })
+      .notNull()
+      .references(() => ruleSets.id),
+    code: text("code").notNull(),
+    nameVi: text("name_vi").notNull(),
+    nameEn: text("name_en").notNull(),
+    subject: text("subject").$type<"person" | "unit" | "any">().notNull(),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [uniqueIndex("commendation_forms_rule_set_code_idx").on(t.ruleSetId, t.code)],
+);
+
+// A local ratio cap, e.g. CSTĐCS at most 15 % of those recognised LĐTT: warned about, not enforced.
+export const ratioCaps = pgTable("ratio_caps", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  ruleSetId: bigint("rule_set_id", { mode: "number" })
+    .notNull()
+    .references(() => ruleSets.id),
+  titleCode: text("title_code").notNull(),
+  ofTitleCode: text("of_title_code").notNull(),
+  maxPercent: integer("max_percent").notNull(),
+});
+
+// The year's emulation movement and its registration window (phát động phong trào thi đua).
+export const campaigns = pgTable("campaigns", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  year: integer("year").notNull().unique(),
+  title: text("title").notNull(),
+  launchedAt: timestamp("launched_at", { withTimezone: true }).notNull(),
+  deadlineAt: timestamp("deadline_at", { withTimezone: true }).notNull(),
+  createdByPersonId: bigint("created_by_person_id", { mode: "number" }).references(() => people.id),
+  createdAt: createdAt(),
+});
+
+export const registrations = pgTable(
+  "registrations",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    year: integer("year").notNull(),
+    campaignId: bigint("campaign_id", { mode: "number" })
+      .notNull()
+      .references(() => campaigns.id),
+    subject: text("subject").$type<"person" | "unit">().notNull(),
+    /** The person registering (individual titles); null for a unit's collective title. */
+    personId: bigint("person_id", { mode: "number" }).references(() => people.id),
+    unitId: bigint("unit_id", { mode: "number" })
+      .notNull()
+      .references(() => units.id),
+    titleCode: text("title_code").notNull(),
+    formCode: text("form_code"),
+    initiativeTitle: text("initiative_title"),
+    status: text("status").$type<RegistrationStatus>().notNull(),
+    returnReason: text("return_reason"),
+    registeredByPersonId: bigint("registered_by_person_id", { mode: "number" })
+      .notNull()
+      .references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    // One live registration per person, and per unit, per year: a change updates it.
+    uniqueIndex("registrations_person_year_idx").on(t.year, t.personId).where(sql`subject = 'person' and status <> 'withdrawn'`),
+    uniqueIndex("registrations_unit_year_idx").on(t.year, t.unitId).where(sql`subject = 'unit' and status <> 'withdrawn'`),
+    index("registrations_unit_status_idx").on(t.unitId, t.year, t.status),
+    oneOf("registrations_status_check", t.status, REGISTRATION_STATUSES),
+    oneOf("registrations_subject_check", t.subject, ["person", "unit"]),
+  ],
+);
+
+// Every transition of a registration: who, when, why.
+export const registrationEvents = pgTable(
+  "registration_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    registrationId: bigint("registration_id", { mode: "number" })
+      .notNull()
+      .references(() => registrations.id),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    actorPersonId: bigint("actor_person_id", { mode: "number" }).references(() => people.id),
+    action: text("action").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    reason: text("reason"),
+    details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index("registration_events_registration_idx").on(t.registrationId)],
+);
+
+// Titles awarded in past years, for the consecutive-year rules.
+export const titleHistory = pgTable(
+  "title_history",
+  {
+    personId: bigint("person_id", { mode: "number" })
+      .notNull()
+      .references(() => people.id),
+    year: integer("year").notNull(),
+    titleCode: text("title_code").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.year, t.titleCode] })],
+);
+
+export const ruleSetsRelations = relations(ruleSets, ({ many }) => ({ titles: many(titles), forms: many(commendationForms) }));
+export const titlesRelations = relations(titles, ({ one }) => ({
+  ruleSet: one(ruleSets, { fields: [titles.ruleSetId], references: [ruleSets.id] }),
+}));
+export const commendationFormsRelations = relations(commendationForms, ({ one }) => ({
+  ruleSet: one(ruleSets, { fields: [commendationForms.ruleSetId], references: [ruleSets.id] }),
+}));
+export const campaignsRelations = relations(campaigns, ({ many }) => ({ registrations: many(registrations) }));
+export const registrationsRelations = relations(registrations, ({ one, many }) => ({
+  campaign: one(campaigns, { fields: [registrations.campaignId], references: [campaigns.id] }),
+  person: one(people, { fields: [registrations.personId], references: [people.id] }),
+  unit: one(units, { fields: [registrations.unitId], references: [units.id] }),
+  events: many(registrationEvents),
+}));
+export const registrationEventsRelations = relations(registrationEvents, ({ one }) => ({
+  registration: one(registrations, { fields: [registrationEvents.registrationId], references: [registrations.id] }),
+}));
+export const titleHistoryRelations = relations(titleHistory, ({ one }) => ({
+  person: one(people, { fields: [titleHistory.personId], references: [people.id] }),
+}));
