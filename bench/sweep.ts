@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../src/db/client.js";
 import { createI18n } from "../src/bot/i18n.js";
-import { sweepReminders } from "../src/services/reminders.js";
+import { sweepReminders } from "../src/services/reminders/index.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";
 
 const SIZES = [1_000, 10_000, 100_000];

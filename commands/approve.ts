@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
-import { decideRegistration, pendingOfUnit } from "../src/services/registrations.js";
+import { decideRegistration, pendingOfUnit } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";

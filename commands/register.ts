@@ -13,7 +13,7 @@ import {
   type SubmitInput,
   submitRegistration,
   withdrawRegistration,
-} from "../src/services/registrations.js";
+} from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 

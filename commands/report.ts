@@ -5,8 +5,8 @@ import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { capWarnings } from "../src/domain/titles.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
-import { loadHolidays } from "../src/services/reminders.js";
-import { registrationReport, remindUnregistered } from "../src/services/registrations.js";
+import { loadHolidays } from "../src/services/reminders/index.js";
+import { registrationReport, remindUnregistered } from "../src/services/registrations/index.js";
 import { exportRegistrations } from "../src/services/registration-export.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
@@ -90,7 +90,7 @@ onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
     notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
   });
   await ctx.answerCallbackQuery();
-  await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.dedupeKey.split(":acct:")[0])).size });
+  await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.notificationKey)).size });
 });
 
 /** /export: the consolidated biểu đăng ký as an Excel file. */

@@ -8,7 +8,7 @@ import { createLogger } from "./logger.js";
 import type { Dispatcher, DispatcherOptions, OutgoingMessage } from "./scheduler/dispatcher.js";
 import type { SchedulerPlatform } from "./scheduler/index.js";
 import { downloadSigningKey } from "./services/downloads.js";
-import { reminderSettings } from "./services/reminders.js";
+import { reminderSettings } from "./services/reminders/index.js";
 import type { ChatPlatform } from "./transports/platform.js";
 import type { WebhookServer } from "./transports/http/server.js";
 

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { Translate } from "../services/outbox.js";
-import { type ReminderSettings, sweepReminders } from "../services/reminders.js";
+import { type ReminderSettings, sweepReminders } from "../services/reminders/index.js";
 import { pruneProcessedUpdates } from "../services/updates.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type DispatcherOptions, type Sender, sendByPlatform } from "./dispatcher.js";

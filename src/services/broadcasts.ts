@@ -8,6 +8,7 @@ import { type Actor, recordAudit } from "./audit.js";
 import { launchCampaign } from "./campaigns.js";
 import { NOTIFIED_ACCOUNT, type Translate } from "./outbox.js";
 import { ACTIONS } from "../domain/button-actions.js";
+import { hasLiveIndividual } from "./registrations/live.js";
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
@@ -31,7 +32,7 @@ function audienceCondition(audience: BroadcastAudience): SQL {
           )}]::text[]`
         : sql`false`;
     case "unregistered":
-      return sql`not exists (select 1 from registrations r where r.person_id = p.id and r.year = ${audience.year} and r.subject = 'person' and r.status <> 'withdrawn')`;
+      return sql`not ${hasLiveIndividual(sql`p.id`, audience.year)}`;
   }
 }
 

@@ -24,7 +24,16 @@ export type Notification = {
   render(locale: string): OutboxPayload;
 };
 
-export type PlannedMessage = { dedupeKey: string; kind: string; platform: string; chatId: string; payload: OutboxPayload; notBefore: Date };
+/** One copy of a notification, for one account; `notificationKey` names the notification (one per person). */
+export type PlannedMessage = {
+  dedupeKey: string;
+  notificationKey: string;
+  kind: string;
+  platform: string;
+  chatId: string;
+  payload: OutboxPayload;
+  notBefore: Date;
+};
 
 /**
  * Expands notifications to one row per linked, unblocked account and inserts them; a row whose

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { sweepReminders } from "../../src/services/reminders.js";
+import { sweepReminders } from "../../src/services/reminders/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { importRosterText } from "../support/people.js";

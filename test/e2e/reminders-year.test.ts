@@ -5,7 +5,7 @@ import { addLocalDays, atLocal, isWorkingDay, type LocalDay, localDay, nextWorki
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { readPlanFile } from "../../src/services/plan-file.js";
-import { loadHolidays, sweepReminders } from "../../src/services/reminders.js";
+import { loadHolidays, sweepReminders } from "../../src/services/reminders/index.js";
 import { tasksOfUnit } from "../../src/services/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";

@@ -1,0 +1,103 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { people, registrations } from "../../db/schema/index.js";
+import { type Clock, localDay } from "../../domain/calendar.js";
+import { mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
+import { escapeHtml } from "../../domain/text.js";
+import type { Refusal, RegistrationStatus } from "../../domain/titles.js";
+import type { Actor } from "../audit.js";
+import { campaignOfYear, registrationWindow } from "../campaigns.js";
+import { catalogueOn, localName } from "../catalogue.js";
+import { enqueue, type Translate } from "../outbox.js";
+import { recordTransition, refusalOf } from "./submit.js";
+import type { Registrant, Registration } from "./types.js";
+
+/** Withdraws one's own registration before the deadline. */
+export async function withdrawRegistration(
+  db: Database,
+  person: Registrant,
+  registrationId: number,
+  context: { clock: Clock; actor: Actor; timeZone: string },
+): Promise<{ kind: "withdrawn"; registration: Registration } | { kind: "refused"; refusal: Refusal }> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
+    if (!registration || !ownsRegistration(person, registration) || !mayTransition(registration.status, "withdraw"))
+      return { kind: "refused" as const, refusal: { key: "register-not-yours", args: {} } };
+    const refused = refusalOf(registrationWindow(await campaignOfYear(tx, registration.year), now), context.timeZone);
+    if (refused) return { kind: "refused" as const, refusal: refused };
+    const [updated] = await tx.update(registrations).set({ status: "withdrawn", updatedAt: now }).where(eq(registrations.id, registrationId)).returning();
+    await recordTransition(tx, { registration: updated as Registration, from: registration.status, action: "withdrawn", at: now, actor: context.actor });
+    return { kind: "withdrawn" as const, registration: updated as Registration };
+  });
+}
+
+export type PendingRegistration = Registration & { personName: string | null; position: string | null };
+
+/** Registrations of a unit waiting for its head's decision. */
+export async function pendingOfUnit(db: Database, unitId: number, year: number): Promise<PendingRegistration[]> {
+  const rows = await db
+    .select({ registration: registrations, personName: people.fullName, position: people.position })
+    .from(registrations)
+    .leftJoin(people, eq(people.id, registrations.personId))
+    .where(and(eq(registrations.unitId, unitId), eq(registrations.year, year), eq(registrations.status, "submitted")))
+    .orderBy(asc(registrations.createdAt));
+  return rows.map((row) => ({ ...row.registration, personName: row.personName, position: row.position }));
+}
+
+/**
+ * The head approves a registration of their unit, or returns it with a reason; the employee is
+ * told through the outbox in the same transaction.
+ */
+export async function decideRegistration(
+  db: Database,
+  head: Registrant,
+  input: { registrationId: number; decision: "approve" | "return"; reason?: string },
+  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string },
+): Promise<{ kind: "approved" | "returned"; registration: Registration } | { kind: "refused"; refusal: Refusal }> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [registration] = await tx.select().from(registrations).where(eq(registrations.id, input.registrationId)).for("update");
+    if (!registration || registration.unitId !== head.unitId || !head.roles.includes("head")) {
+      return { kind: "refused" as const, refusal: { key: "approve-not-your-unit", args: {} } };
+    }
+    if (!mayTransition(registration.status, input.decision === "approve" ? "approve" : "giveBack"))
+      return { kind: "refused" as const, refusal: { key: "approve-not-pending", args: {} } };
+    const reason = input.reason?.trim().slice(0, 500) ?? "";
+    if (input.decision === "return" && !reason) return { kind: "refused" as const, refusal: { key: "approve-reason-needed", args: {} } };
+    const status: RegistrationStatus = input.decision === "approve" ? "approved" : "returned";
+    const [updated] = await tx
+      .update(registrations)
+      .set({ status, returnReason: input.decision === "return" ? reason : null, updatedAt: now })
+      .where(eq(registrations.id, registration.id))
+      .returning();
+    await recordTransition(tx, {
+      registration: updated as Registration,
+      from: registration.status,
+      action: status,
+      at: now,
+      actor: context.actor,
+      ...(reason ? { reason } : {}),
+    });
+    const catalogue = await catalogueOn(tx, localDay(now, context.timeZone));
+    const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
+    const notifyPerson = registration.personId ?? registration.registeredByPersonId;
+    await enqueue(tx, [
+      {
+        personId: notifyPerson,
+        dedupeKey: `registration:${registration.id}:${status}:${now.getTime()}`,
+        kind: `registration-${status}`,
+        notBefore: now,
+        render: (locale) => ({
+          parseMode: "HTML",
+          text: context.translate(locale, status === "approved" ? "registration-approved-notice" : "registration-returned-notice", {
+            title: escapeHtml(title ? localName(title, locale) : registration.titleCode),
+            head: escapeHtml(head.fullName),
+            reason: escapeHtml(reason),
+          }),
+        }),
+      },
+    ]);
+    return { kind: status, registration: updated as Registration };
+  });
+}

@@ -1,0 +1,39 @@
+import { inArray } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { people, titleHistory } from "../../db/schema/index.js";
+import type { Clock } from "../../domain/calendar.js";
+import type { Catalogue, Title } from "../../domain/titles.js";
+import { type Actor, recordAudit } from "../audit.js";
+
+/** Past years' titles, for the consecutive-year rules (`import history`). */
+export async function importTitleHistory(
+  db: Database,
+  rows: { line: number; staffCode: string; year: number; titleCode: string }[],
+  context: { clock: Clock; actor: Actor; catalogue: Catalogue },
+): Promise<{ imported: number; rejected: { line: number; key: string; args: Record<string, string> }[] }> {
+  const codes = new Set(context.catalogue.titles.map((title: Title) => title.code));
+  const rejected: { line: number; key: string; args: Record<string, string> }[] = [];
+  const staffCodes = [...new Set(rows.map((row) => row.staffCode))];
+  const found = staffCodes.length
+    ? await db.select({ id: people.id, staffCode: people.staffCode }).from(people).where(inArray(people.staffCode, staffCodes))
+    : [];
+  const idOf = new Map(found.map((person) => [person.staffCode, person.id]));
+  const valid: { personId: number; year: number; titleCode: string }[] = [];
+  for (const row of rows) {
+    const personId = idOf.get(row.staffCode);
+    if (personId === undefined) rejected.push({ line: row.line, key: "history-unknown-staff", args: { code: row.staffCode } });
+    else if (!codes.has(row.titleCode)) rejected.push({ line: row.line, key: "history-unknown-title", args: { code: row.titleCode } });
+    else valid.push({ personId, year: row.year, titleCode: row.titleCode });
+  }
+  await db.transaction(async (tx) => {
+    if (valid.length > 0) await tx.insert(titleHistory).values(valid).onConflictDoNothing();
+    await recordAudit(tx, {
+      at: context.clock(),
+      actor: context.actor,
+      action: "history.import",
+      subject: "title_history",
+      details: { imported: valid.length, rejected: rejected.length },
+    });
+  });
+  return { imported: valid.length, rejected };
+}

@@ -1,0 +1,161 @@
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { registrationEvents, registrations, titleHistory } from "../../db/schema/index.js";
+import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
+import { type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
+import { type Actor, recordAudit } from "../audit.js";
+import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
+import { catalogueOn } from "../catalogue.js";
+import { isLive } from "./live.js";
+import type { Registrant, Registration } from "./types.js";
+
+/** What /register offers a person this year: the window, and each title with why it is refused, if it is. */
+export async function registrationChoices(db: Database, person: Registrant, now: Date, timeZone: string) {
+  const year = Number(localDay(now, timeZone).slice(0, 4));
+  const [catalogue, campaign, history] = await Promise.all([
+    catalogueOn(db, localDay(now, timeZone)),
+    campaignOfYear(db, year),
+    db.select({ year: titleHistory.year, titleCode: titleHistory.titleCode }).from(titleHistory).where(eq(titleHistory.personId, person.id)),
+  ]);
+  const window = registrationWindow(campaign, now);
+  const isUnitHead = person.roles.includes("head");
+  const name = (code: string) => catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
+  const titleChoices = catalogue.titles.map((title) => ({ title, refusal: refusalFor(title, { isUnitHead, history, year }, name) }));
+  return { year, window, catalogue, titles: titleChoices, history };
+}
+
+/** The live (not withdrawn) registration of a person, or of a unit, for a year. */
+export async function liveRegistration(db: Database, year: number, subject: "person" | "unit", id: number): Promise<Registration | undefined> {
+  const [found] = await db
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.year, year),
+        eq(registrations.subject, subject),
+        subject === "person" ? eq(registrations.personId, id) : eq(registrations.unitId, id),
+        isLive(),
+      ),
+    );
+  return found;
+}
+
+export type SubmitInput = { subject: "person" | "unit"; titleCode: string; formCode: string | null; initiativeTitle: string | null };
+export type SubmitResult = { kind: "submitted" | "changed" | "resubmitted" | "unchanged"; registration: Registration } | { kind: "refused"; refusal: Refusal };
+
+/**
+ * Registers a title, or changes this year's registration, after checking every rule again (the
+ * conversation may have started before the deadline or before a history import). Safe to call
+ * twice with the same input: the second call changes nothing.
+ */
+export async function submitRegistration(
+  db: Database,
+  person: Registrant,
+  input: SubmitInput,
+  context: { clock: Clock; actor: Actor; timeZone: string },
+): Promise<SubmitResult> {
+  const now = context.clock();
+  const choices = await registrationChoices(db, person, now, context.timeZone);
+  const refused = refusalOf(choices.window, context.timeZone);
+  if (refused) return { kind: "refused", refusal: refused };
+  const choice = choices.titles.find((entry) => entry.title.code === input.titleCode);
+  if (!choice || choice.title.subject !== input.subject) return { kind: "refused", refusal: { key: "register-refused-unknown-title", args: {} } };
+  if (choice.refusal) return { kind: "refused", refusal: choice.refusal };
+  const initiative = input.initiativeTitle?.trim() || null;
+  if (choice.title.requiresInitiative && !initiative) {
+    return { kind: "refused", refusal: { key: "register-refused-initiative", args: { title: choice.title.nameVi } } };
+  }
+  if (input.formCode && !choices.catalogue.forms.some((form) => form.code === input.formCode)) {
+    return { kind: "refused", refusal: { key: "register-refused-unknown-title", args: {} } };
+  }
+  const campaign = choices.window.kind === "open" ? choices.window.campaign : undefined;
+  if (!campaign) return { kind: "refused", refusal: { key: "register-refused-not-launched", args: {} } };
+  const values = {
+    titleCode: input.titleCode,
+    formCode: input.formCode,
+    initiativeTitle: choice.title.requiresInitiative ? initiative : null,
+  };
+
+  return db.transaction(async (tx) => {
+    const subjectId = input.subject === "person" ? person.id : person.unitId;
+    const [existing] = await tx
+      .select()
+      .from(registrations)
+      .where(
+        and(
+          eq(registrations.year, choices.year),
+          eq(registrations.subject, input.subject),
+          input.subject === "person" ? eq(registrations.personId, subjectId) : eq(registrations.unitId, subjectId),
+          isLive(),
+        ),
+      )
+      .for("update");
+    if (existing) {
+      const same = existing.titleCode === values.titleCode && existing.formCode === values.formCode && existing.initiativeTitle === values.initiativeTitle;
+      if (same && existing.status === "submitted") return { kind: "unchanged" as const, registration: existing };
+      const action = existing.status === "returned" ? "resubmitted" : "changed";
+      const [updated] = await tx
+        .update(registrations)
+        .set({ ...values, status: "submitted", returnReason: null, updatedAt: now })
+        .where(eq(registrations.id, existing.id))
+        .returning();
+      await recordTransition(tx, { registration: updated as Registration, from: existing.status, action, at: now, actor: context.actor, details: values });
+      return { kind: action, registration: updated as Registration };
+    }
+    const [inserted] = await tx
+      .insert(registrations)
+      .values({
+        year: choices.year,
+        campaignId: campaign.id,
+        subject: input.subject,
+        personId: input.subject === "person" ? person.id : null,
+        unitId: person.unitId,
+        ...values,
+        status: "submitted",
+        registeredByPersonId: person.id,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordTransition(tx, { registration: inserted as Registration, from: null, action: "submitted", at: now, actor: context.actor, details: values });
+    return { kind: "submitted" as const, registration: inserted as Registration };
+  });
+}
+
+/** Why the window refuses, if it does. */
+export function refusalOf(window: Window, timeZone: string): Refusal | null {
+  if (window.kind === "not-launched") return { key: "register-refused-not-launched", args: {} };
+  if (window.kind === "closed") return { key: "register-refused-closed", args: { date: formatDate(window.campaign.deadlineAt, timeZone) } };
+  return null;
+}
+
+export async function recordTransition(
+  tx: Database,
+  entry: {
+    registration: Registration;
+    from: RegistrationStatus | null;
+    action: string;
+    at: Date;
+    actor: Actor;
+    reason?: string;
+    details?: Record<string, unknown>;
+  },
+) {
+  await tx.insert(registrationEvents).values({
+    registrationId: entry.registration.id,
+    at: entry.at,
+    actorPersonId: entry.actor.personId,
+    action: entry.action,
+    fromStatus: entry.from,
+    toStatus: entry.registration.status,
+    reason: entry.reason ?? null,
+    details: entry.details ?? {},
+  });
+  await recordAudit(tx, {
+    at: entry.at,
+    actor: entry.actor,
+    action: `registration.${entry.action}`,
+    subject: `registration:${entry.registration.id}`,
+    details: { from: entry.from, to: entry.registration.status, ...(entry.reason ? { reason: entry.reason } : {}) },
+  });
+}

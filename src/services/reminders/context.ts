@@ -1,0 +1,103 @@
+import { type SQL, sql } from "drizzle-orm";
+import { addLocalDays, atLocal, formatDate, type LocalDay } from "../../domain/calendar.js";
+import { escapeHtml } from "../../domain/text.js";
+import type { MessageArgs } from "../../domain/user-error.js";
+import type { Translate } from "../outbox.js";
+
+export type HtmlTranslate = (locale: string, key: string, args?: MessageArgs) => string;
+
+/** What every kind of reminder is computed from. */
+export type SweepContext = { now: Date; today: LocalDay; zone: string; notBefore: Date; t: HtmlTranslate; translate: Translate };
+
+/** Translates with every string argument escaped, since reminder texts are HTML. */
+export function htmlTranslator(translate: Translate): HtmlTranslate {
+  return (locale, key, args = {}) =>
+    translate(locale, key, Object.fromEntries(Object.entries(args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])));
+}
+
+/**
+ * A reminder's notification key, defined once, in the query that finds what is due: the query
+ * selects it as `notification_key` and skips what the outbox holds under it, and the reminder
+ * is queued under that same value. `key` is a SQL expression over the query's tables.
+ */
+export function keyed(key: SQL): { column: SQL; join: SQL; notQueued: SQL } {
+  return {
+    column: sql`k.key as notification_key`,
+    join: sql`cross join lateral (select ${key} as key) k`,
+    notQueued: sql`not exists (select 1 from outbox o where o.notification_key = k.key)`,
+  };
+}
+
+export type ShareRow = {
+  person_id: number;
+  task_id: number;
+  unit_id: number;
+  unit_name: string;
+  number: string;
+  quarter: number;
+  content: string;
+  due_at: string;
+  role: string;
+  done: boolean;
+  notification_key: string;
+};
+
+// Each unit's unfinished share of a task, with the heads of that unit: what pings and overdue
+// digests are about. The callers add the key and the date condition.
+export const UNFINISHED_SHARES_OF_HEADS = sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name,
+       t.number, t.quarter, t.content, t.due_at::text as due_at, s.role, false as done`;
+export const UNFINISHED_SHARES_FROM = sql`from plan_tasks t
+  join plan_task_units s on s.task_id = t.id and s.removed_at is null and s.done_at is null
+  join units u on u.id = s.unit_id
+  join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)`;
+
+// Telegram allows 4096 characters; a digest stops listing well before that.
+const DIGEST_LIMIT = 3500;
+
+/**
+ * For reminders n days ahead: the reminder of n days covers what falls in (closer offset, n] days
+ * from today, so only the closest applies — a task due in 2 days gets the 3-day ping, not the
+ * 7-day one it missed.
+ */
+export function offsetWindows(days: number[], today: LocalDay, zone: string): { offset: number; from: Date; until: Date }[] {
+  const offsets = [...new Set(days)].filter((day) => day > 0).sort((a, b) => a - b);
+  return offsets.map((offset, index) => {
+    const closer = offsets[index - 1];
+    return {
+      offset,
+      from: atLocal(closer === undefined ? today : addLocalDays(today, closer + 1), "00:00:00", zone),
+      until: atLocal(addLocalDays(today, offset + 1), "00:00:00", zone),
+    };
+  });
+}
+
+export function groupByPerson(rows: ShareRow[]): [number, ShareRow[]][] {
+  const groups = new Map<number, ShareRow[]>();
+  for (const row of rows) groups.set(row.person_id, [...(groups.get(row.person_id) ?? []), row]);
+  return [...groups.entries()];
+}
+
+export function taskLine(t: HtmlTranslate, locale: string, share: ShareRow, zone: string): string {
+  return t(locale, share.done ? "reminder-task-line-done" : "reminder-task-line", {
+    number: share.number,
+    quarter: share.quarter,
+    content: share.content.replace(/\n/g, " "),
+    due: formatDate(new Date(share.due_at), zone),
+    role: t(locale, `tasks-role-${share.role}`),
+  });
+}
+
+/** The header and as many lines as fit, then "… and N more". */
+export function fitLines(header: string, lines: string[], more: (count: number) => string): string {
+  const kept: string[] = [];
+  let length = header.length;
+  for (const [index, line] of lines.entries()) {
+    if (length + line.length + 1 > DIGEST_LIMIT) {
+      kept.push(more(lines.length - index));
+      break;
+    }
+    kept.push(line);
+    length += line.length + 1;
+  }
+  return [header, ...kept].join("\n");
+}

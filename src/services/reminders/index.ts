@@ -1,0 +1,79 @@
+import type { Database } from "../../db/client.js";
+import { holidays } from "../../db/schema/index.js";
+import {
+  atLocal,
+  DEFAULT_REMINDER_DAYS,
+  DEFAULT_TIME_ZONE,
+  FIXED_HOLIDAYS,
+  isWorkingDay,
+  type LocalDay,
+  localDay,
+  nextSendableMoment,
+  SEND_WINDOW,
+} from "../../domain/calendar.js";
+import { enqueue, type Notification, type PlannedMessage, type Translate } from "../outbox.js";
+import { htmlTranslator, type SweepContext } from "./context.js";
+import { inspectionReminders } from "./inspection-reminders.js";
+import { meetingReminders } from "./meeting-reminders.js";
+import { overdueDigests } from "./overdue-digests.js";
+import { registrationDeadlineReminders } from "./registration-deadline.js";
+import { quarterDigests } from "./task-digests.js";
+import { taskPings } from "./task-pings.js";
+
+export type ReminderSettings = {
+  /** Days before a task's due date on which its unit head is pinged. */
+  taskPingDays: number[];
+  /** Days before a council meeting on which members are reminded. */
+  meetingReminderDays: number[];
+  timeZone: string;
+};
+
+/** The reminder settings a configuration asks for. */
+export function reminderSettings(config: { displayTimeZone: string; reminders: { taskPingDays: number[]; meetingReminderDays: number[] } }): ReminderSettings {
+  return { ...config.reminders, timeZone: config.displayTimeZone };
+}
+
+export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
+  taskPingDays: [...DEFAULT_REMINDER_DAYS.task],
+  meetingReminderDays: [...DEFAULT_REMINDER_DAYS.meeting],
+  timeZone: DEFAULT_TIME_ZONE,
+};
+
+/** Public holidays: the fixed national ones for the years around `at`, and those recorded in the database. */
+export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay>> {
+  const year = at.getUTCFullYear();
+  const days = new Set<LocalDay>();
+  for (const y of [year - 1, year, year + 1]) for (const holiday of FIXED_HOLIDAYS) days.add(`${y}-${holiday.monthDay}`);
+  for (const row of await db.select({ day: holidays.day }).from(holidays)) days.add(row.day);
+  return days;
+}
+
+/**
+ * One sweep: works out with set-based SQL what is due at `now` and has not been queued yet, and
+ * queues it. Each query is bounded by dates and skips what exists, so the work grows with what is
+ * due, not with the size of the tables; running it twice, or on two instances, queues nothing new.
+ * Each kind of reminder has a file of its own, whose query defines the reminder's key.
+ */
+export async function sweepReminders(
+  db: Database,
+  context: { now: Date; translate: Translate; settings?: ReminderSettings; dryRun?: boolean },
+): Promise<PlannedMessage[]> {
+  const settings = context.settings ?? DEFAULT_REMINDER_SETTINGS;
+  const { now } = context;
+  const zone = settings.timeZone;
+  const holidaySet = await loadHolidays(db, now);
+  const today = localDay(now, zone);
+  const notBefore = nextSendableMoment(now, holidaySet, zone);
+  const inOfficeHours = isWorkingDay(today, holidaySet) && now >= atLocal(today, SEND_WINDOW.opens, zone) && now < atLocal(today, SEND_WINDOW.closes, zone);
+  const sweep: SweepContext = { now, today, zone, notBefore, t: htmlTranslator(context.translate), translate: context.translate };
+  const notifications: Notification[] = [];
+
+  notifications.push(...(await quarterDigests(db, { ...sweep, holidaySet })));
+  notifications.push(...(await taskPings(db, { ...sweep, days: settings.taskPingDays })));
+  // Daily digests are built only in office hours of a working day, so each day gets its own.
+  if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)));
+  notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
+  notifications.push(...(await registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays })));
+  notifications.push(...(await inspectionReminders(db, sweep)));
+  return enqueue(db, notifications, { dryRun: context.dryRun ?? false });
+}

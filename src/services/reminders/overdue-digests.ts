@@ -1,0 +1,67 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows, timestamp } from "../../db/client.js";
+import type { Notification } from "../outbox.js";
+import { fitLines, groupByPerson, keyed, type ShareRow, type SweepContext, taskLine, UNFINISHED_SHARES_FROM, UNFINISHED_SHARES_OF_HEADS } from "./context.js";
+
+/** Once per office day: each head the unit's overdue shares, the secretariat the overdue count per unit. */
+export async function overdueDigests(db: Database, context: SweepContext): Promise<Notification[]> {
+  const { now, today, zone, t } = context;
+  const headKey = keyed(sql`${`overdue:${today}:person:`} || p.id::text`);
+  const rows = await queryRows<ShareRow>(
+    db,
+    sql`${UNFINISHED_SHARES_OF_HEADS}, ${headKey.column}
+        ${UNFINISHED_SHARES_FROM}
+        ${headKey.join}
+        where t.removed_at is null and t.due_at < ${timestamp(now)} and ${headKey.notQueued}
+        order by p.id, t.due_at, t.id`,
+  );
+  const notifications: Notification[] = groupByPerson(rows).map(([personId, shares]) => ({
+    personId,
+    dedupeKey: shares[0]?.notification_key ?? "",
+    kind: "task-overdue",
+    notBefore: context.notBefore,
+    render: (locale) => ({
+      parseMode: "HTML",
+      text: fitLines(
+        t(locale, "reminder-overdue-digest", { unit: shares[0]?.unit_name ?? "", count: shares.length }),
+        shares.map((share) => taskLine(t, locale, share, zone)),
+        (more) => t(locale, "reminder-more", { count: more }),
+      ),
+    }),
+  }));
+
+  const perUnit = await queryRows<{ unit_name: string; overdue: number }>(
+    db,
+    sql`select u.name as unit_name, count(*)::int as overdue
+        from plan_tasks t
+        join plan_task_units s on s.task_id = t.id and s.removed_at is null and s.done_at is null
+        join units u on u.id = s.unit_id
+        where t.removed_at is null and t.due_at < ${timestamp(now)}
+        group by u.name order by count(*) desc, u.name`,
+  );
+  if (perUnit.length === 0) return notifications;
+  const summaryKey = keyed(sql`${`overdue-summary:${today}:person:`} || p.id::text`);
+  const secretariat = await queryRows<{ person_id: number; notification_key: string }>(
+    db,
+    sql`select p.id::int as person_id, ${summaryKey.column} from people p ${summaryKey.join}
+        where p.active and 'secretariat' = any(p.roles) and ${summaryKey.notQueued}`,
+  );
+  const total = perUnit.reduce((sum, unit) => sum + unit.overdue, 0);
+  for (const { person_id: personId, notification_key: dedupeKey } of secretariat) {
+    notifications.push({
+      personId,
+      dedupeKey,
+      kind: "task-overdue-summary",
+      notBefore: context.notBefore,
+      render: (locale) => ({
+        parseMode: "HTML",
+        text: fitLines(
+          t(locale, "reminder-overdue-summary", { count: total, units: perUnit.length }),
+          perUnit.map((unit) => t(locale, "reminder-overdue-summary-line", { unit: unit.unit_name, count: unit.overdue })),
+          (more) => t(locale, "reminder-more", { count: more }),
+        ),
+      }),
+    });
+  }
+  return notifications;
+}

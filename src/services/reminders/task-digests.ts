@@ -1,0 +1,42 @@
+import { sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import { atLocal, type LocalDay, nextWorkingDay, quarterDays, quarterOfDay } from "../../domain/calendar.js";
+import type { Notification } from "../outbox.js";
+import { fitLines, groupByPerson, keyed, type ShareRow, type SweepContext, taskLine } from "./context.js";
+
+/** From 08:00 of a quarter's first working day: each unit head gets the quarter's tasks of the unit, once. */
+export async function quarterDigests(db: Database, context: SweepContext & { holidaySet: ReadonlySet<LocalDay> }): Promise<Notification[]> {
+  const { now, today, zone, t } = context;
+  const year = Number(today.slice(0, 4));
+  const quarter = quarterOfDay(today);
+  const firstWorkingDay = nextWorkingDay(quarterDays(year, quarter).first, context.holidaySet);
+  if (now < atLocal(firstWorkingDay, "08:00:00", zone)) return [];
+  const key = keyed(sql`${`digest:${year}-Q${quarter}:person:`} || p.id::text`);
+  const rows = await queryRows<ShareRow>(
+    db,
+    sql`select p.id::int as person_id, t.id::int as task_id, s.unit_id::int as unit_id, u.name as unit_name, t.number, t.quarter,
+               t.content, t.due_at::text as due_at, s.role, s.done_at is not null as done, ${key.column}
+        from plan_task_units s
+        join plan_tasks t on t.id = s.task_id and t.removed_at is null
+        join plans pl on pl.id = t.plan_id and pl.year = ${year}
+        join units u on u.id = s.unit_id
+        join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)
+        ${key.join}
+        where t.quarter = ${quarter} and s.removed_at is null and ${key.notQueued}
+        order by p.id, t.due_at, t.id`,
+  );
+  return groupByPerson(rows).map(([personId, shares]) => ({
+    personId,
+    dedupeKey: shares[0]?.notification_key ?? "",
+    kind: "task-digest",
+    notBefore: context.notBefore,
+    render: (locale) => ({
+      parseMode: "HTML",
+      text: fitLines(
+        t(locale, "reminder-quarter-digest", { quarter, year: String(year), unit: shares[0]?.unit_name ?? "", count: shares.length }),
+        shares.map((share) => taskLine(t, locale, share, zone)),
+        (more) => t(locale, "reminder-more", { count: more }),
+      ),
+    }),
+  }));
+}
