@@ -33,6 +33,14 @@ const common = z.object({
       .optional(),
   ),
   TELEGRAM_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://api.telegram.org")),
+  // For the invite links the CLI prints; asked of getMe when unset.
+  TELEGRAM_BOT_USERNAME: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\w{3,64}$/, "must be the bot's username, without @")
+      .optional(),
+  ),
   // A notification with no answer in this time is recorded as unknown, never sent again.
   TELEGRAM_SEND_TIMEOUT_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(300).default(30)),
   ZALO_BOT_TOKEN: optionalString,
@@ -80,7 +88,7 @@ const environmentSchema = z.discriminatedUnion("BOT_MODE", [polling, webhook]);
 export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
-  telegram: { token: string | undefined; apiRoot: string; sendTimeoutSeconds: number };
+  telegram: { token: string | undefined; apiRoot: string; sendTimeoutSeconds: number; username: string | undefined };
   zalo: { token: string | undefined; apiRoot: string; rate: number };
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
@@ -129,7 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
-    telegram: { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""), sendTimeoutSeconds: e.TELEGRAM_SEND_TIMEOUT_SECONDS },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      apiRoot: e.TELEGRAM_API_ROOT.replace(/\/+$/, ""),
+      sendTimeoutSeconds: e.TELEGRAM_SEND_TIMEOUT_SECONDS,
+      username: e.TELEGRAM_BOT_USERNAME,
+    },
     zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""), rate: e.ZALO_RATE },
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,

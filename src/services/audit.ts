@@ -1,3 +1,4 @@
+import { asc, gte } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { auditLog } from "../db/schema/index.js";
 
@@ -19,4 +20,9 @@ export async function recordAudit(
     subject: entry.subject,
     details: entry.details ?? {},
   });
+}
+
+/** The audit log from a moment on, oldest first. */
+export function auditSince(db: Database, since: Date) {
+  return db.select().from(auditLog).where(gte(auditLog.at, since)).orderBy(asc(auditLog.at), asc(auditLog.id));
 }

@@ -1,0 +1,54 @@
+import { readFile } from "node:fs/promises";
+import { z } from "zod";
+import { systemClock } from "../../domain/calendar.js";
+import { INSPECTION_KINDS, parseInspectionPlan } from "../../domain/inspections.js";
+import { UserError } from "../../domain/user-error.js";
+import { cliActor } from "../../services/audit.js";
+import { docxToText } from "../../services/documents/sandboxed-parse.js";
+import { decodeTextDocument } from "../../services/documents/text-document.js";
+import { createInspection } from "../../services/inspections.js";
+import { command, yearFlag } from "../context.js";
+
+const inspectionKind = z.enum(INSPECTION_KINDS);
+
+/** import inspection <file> [--kind direct|self|cross] [--team CODE,CODE…] [--year YYYY] */
+export const importInspectionCommand = command<string>({
+  words: "import inspection",
+  read: (args) => readInspectionText(args.needed(0, "<file>")),
+  async run(text, args, { database, print, t }) {
+    const kind = inspectionKind.safeParse(args.flag("--kind") ?? "direct");
+    if (!kind.success) throw new UserError("cli-inspection-usage");
+    const team = (args.flag("--team") ?? "")
+      .split(",")
+      .map((code) => code.trim())
+      .filter(Boolean);
+    const plan = parseInspectionPlan(text, yearFlag(args));
+    const result = await createInspection(
+      database.db,
+      { plan, kind: kind.data, team: team.map((staffCode, index) => ({ staffCode, role: index === 0 ? "head" : "member" })) },
+      { clock: systemClock, actor: cliActor },
+    );
+    if (result.kind === "refused") throw new UserError(result.refusal.key, result.refusal.args);
+    print(
+      t("cli-inspection-created", {
+        id: result.inspectionId,
+        title: plan.title,
+        units: result.units,
+        from: plan.windowFrom,
+        to: plan.windowTo,
+        notice: plan.noticeDays,
+        report: plan.reportDays,
+      }),
+    );
+    if (result.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: result.unmatched.join("; ") }));
+  },
+});
+
+/** The text of an inspection plan: a .docx through mammoth, anything else as UTF-8 text. */
+async function readInspectionText(file: string): Promise<string> {
+  const bytes = await readFile(file).catch(() => {
+    throw new UserError("file-not-found", { file });
+  });
+  if (file.toLowerCase().endsWith(".docx")) return docxToText(bytes, "plan-docx-invalid");
+  return decodeTextDocument(bytes, { maxLines: 20_000, invalidKey: "plan-not-document" });
+}
