@@ -3,7 +3,8 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Database, queryRows, timestamp } from "../db/client.js";
 import { rateLimitedTotal, sendsTotal } from "../metrics.js";
-import { chatAccounts, outbox, rateLimits } from "../db/schema/index.js";
+import { chatAccounts, outbox } from "../db/schema/index.js";
+import { SharedSchedule } from "./shared-schedule.js";
 import type { OutboxPayload } from "../domain/notifications.js";
 import type { Clock } from "../domain/calendar.js";
 
@@ -62,8 +63,8 @@ export class Dispatcher {
   readonly instanceId = `${process.pid}-${randomBytes(3).toString("hex")}`;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private readonly rateKey: string;
   private readonly spacingMs: number;
+  private readonly schedule: SharedSchedule;
   private stopped = false;
   private lastLocalSend = 0;
   /** After a 429, this process's sends already holding slots wait too, not only later reservations. */
@@ -75,10 +76,10 @@ export class Dispatcher {
   constructor(private readonly options: DispatcherOptions) {
     this.batchSize = options.batchSize ?? Math.max(1, Math.ceil(options.rate));
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.rateKey = options.rateKey ?? "telegram";
     // N+1 requests must never fit in one second: spacing them (1000 + 30) / N ms apart lets timer
     // and network jitter of up to 30 ms pass unnoticed, at 97 % of the limit for 30/s and 1,000/s.
     this.spacingMs = (1000 + 30) / options.rate;
+    this.schedule = new SharedSchedule(options.db, options.rateKey ?? "telegram", this.spacingMs);
   }
 
   /** Claims and sends one batch; returns how many rows it handled. */
@@ -87,7 +88,7 @@ export class Dispatcher {
     const claimed = await this.claim(this.options.clock(), new Date());
     if (claimed.length === 0) return 0;
     const reservedAt = performance.now();
-    const slots = await this.reserveSlots(claimed.length);
+    const slots = await this.schedule.reserve(claimed.length);
     await Promise.all(claimed.map((row, index) => this.deliver(row, reservedAt + (slots[index] ?? 0))));
     return claimed.length;
   }
@@ -198,35 +199,6 @@ export class Dispatcher {
   }
 
   /**
-   * Reserves consecutive send slots on the token's shared schedule and returns, for each, how
-   * many milliseconds from now it starts. Real time, not business time: the rate is Telegram's.
-   */
-  private async reserveSlots(count: number): Promise<number[]> {
-    const { db } = this.options;
-    await db
-      .insert(rateLimits)
-      .values({ key: this.rateKey, nextSlotAt: new Date(0) })
-      .onConflictDoNothing();
-    const spacing = `${this.spacingMs} milliseconds`;
-    const [row] = await queryRows<{ wait_ms: number }>(
-      db,
-      sql`update ${rateLimits}
-          set next_slot_at = greatest(next_slot_at, clock_timestamp()) + ${count} * ${spacing}::interval
-          where key = ${this.rateKey}
-          returning (extract(epoch from (next_slot_at - clock_timestamp())) * 1000 - ${count * this.spacingMs})::float8 as wait_ms`,
-    );
-    const firstWait = Math.max(0, Number(row?.wait_ms ?? 0));
-    return Array.from({ length: count }, (_, index) => firstWait + index * this.spacingMs);
-  }
-
-  /** Pushes the shared schedule back after a 429, so every instance pauses together. */
-  private async pauseAll(seconds: number): Promise<void> {
-    await this.options.db.execute(sql`update ${rateLimits}
-      set next_slot_at = greatest(next_slot_at, clock_timestamp() + ${`${seconds} seconds`}::interval)
-      where key = ${this.rateKey}`);
-  }
-
-  /**
    * The shared slots set the pace, but database round trips between a slot and its request can
    * bunch requests together; this keeps this process's requests apart right before they leave.
    */
@@ -250,7 +222,7 @@ export class Dispatcher {
     // now, it would land between other instances' slots. The row takes a fresh one instead.
     if (performance.now() - slotAt > this.spacingMs) {
       const reservedAt = performance.now();
-      const [fresh] = await this.reserveSlots(1);
+      const [fresh] = await this.schedule.reserve(1);
       await sleepUntil(reservedAt + (fresh ?? 0));
     }
     const sendingAt = new Date();
@@ -290,7 +262,7 @@ export class Dispatcher {
         // The wait is Telegram's, in real time: the shared schedule is pushed back for every
         // instance, and the row goes back to the queue as it was.
         this.pausedUntil = Math.max(this.pausedUntil, performance.now() + result.afterSeconds * 1000);
-        await this.pauseAll(result.afterSeconds);
+        await this.schedule.pause(result.afterSeconds);
         await db.update(outbox).set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason }).where(eq(outbox.id, row.id));
         return;
       case "unknown":

@@ -1,15 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import {
-  detectTitle,
-  detectYear,
-  type ParsedPlan,
-  parsePlanTables,
-  type Table,
-  tablesFromHtml,
-  tablesFromMarkdown,
-  tablesFromTabSeparated,
-} from "../domain/plan-document.js";
+import { detectTitle, detectYear, type ParsedPlan, parsePlanTables, isQuarterHeading } from "../domain/plan-document.js";
+import { type Table, tablesFromHtml, tablesFromMarkdown, tablesFromTabSeparated } from "../domain/document-tables.js";
 import { normalizeName } from "../domain/text.js";
 import { docxToHtml } from "./documents/sandboxed-parse.js";
 import { decodeTextDocument } from "./documents/text-document.js";
@@ -53,5 +45,5 @@ async function documentTables(bytes: Buffer, fileName: string): Promise<{ tables
   const text = decodeTextDocument(bytes, { maxLines: MAX_PLAN_LINES, invalidKey: "plan-not-document" });
   if (/<table[\s>]/i.test(text)) return { tables: tablesFromHtml(text), text: text.replace(/<[^>]+>/g, "\n") };
   if (/^\s*\|/m.test(text)) return { tables: tablesFromMarkdown(text), text };
-  return { tables: tablesFromTabSeparated(text), text };
+  return { tables: tablesFromTabSeparated(text, { keepsTableOpen: isQuarterHeading }), text };
 }

@@ -50,3 +50,23 @@ describe("the dependency direction", () => {
     expect(importsUnder("src/services").some(({ specifier }) => specifier === "drizzle-orm")).toBe(true);
   });
 });
+
+describe("the shape of the source", () => {
+  const sourceFiles = (folder: string) =>
+    readdirSync(path.join(root, folder), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => ({ file: path.join(folder, file), text: readFileSync(path.join(root, folder, file), "utf8") }));
+
+  it("keeps every file of src/ under 300 lines (one reason to change each)", () => {
+    const files = sourceFiles("src");
+    expect(files.length).toBeGreaterThan(50);
+    const long = files.filter(({ text }) => text.split("\n").length > 300).map(({ file, text }) => `${file}: ${text.split("\n").length} lines`);
+    expect(long).toEqual([]);
+  });
+
+  it("exports no types from db/ other than the database's own", () => {
+    const exported = sourceFiles("src/db").flatMap(({ file, text }) => [...text.matchAll(/^export type (\w+)/gm)].map((match) => `${file}: ${match[1]}`));
+    // The database handle and how to open it; everything the domain names lives in domain/.
+    expect(exported.sort()).toEqual(["src/db/client.ts: Database", "src/db/client.ts: DatabaseHandle", "src/db/client.ts: OpenOptions"]);
+  });
+});

@@ -1,14 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  detectTitle,
-  detectYear,
-  parsePlanTables,
-  splitUnits,
-  tablesFromHtml,
-  tablesFromMarkdown,
-  tablesFromTabSeparated,
-} from "../../src/domain/plan-document.js";
+import { detectTitle, detectYear, parsePlanTables, isQuarterHeading, splitUnits } from "../../src/domain/plan-document.js";
+import { tablesFromHtml, tablesFromMarkdown, tablesFromTabSeparated } from "../../src/domain/document-tables.js";
 
 const fixture = readFileSync(new URL("../fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url), "utf8");
 const parseMarkdown = (text: string) => parsePlanTables(tablesFromMarkdown(text), { year: detectYear(text) ?? 2024, title: detectTitle(text) ?? "" });
@@ -48,7 +41,7 @@ describe("reading a plan's quarterly task table", () => {
       "II\tQUÝ II",
       "1\tBáo cáo sơ kết 6 tháng\tVăn phòng\tCác đơn vị thuộc, trực thuộc Sở\t15/06/2020",
     ].join("\n");
-    const plan = parsePlanTables(tablesFromTabSeparated(text), { year: detectYear(text) ?? 0, title: "" });
+    const plan = parsePlanTables(tablesFromTabSeparated(text, { keepsTableOpen: isQuarterHeading }), { year: detectYear(text) ?? 0, title: "" });
     expect(plan.year).toBe(2020);
     expect(plan.tasks).toEqual([
       {
