@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { outbox } from "../../src/db/schema/index.js";
-import { addLocalDays, atLocal, isWorkingDay, type LocalDay, localDay, nextWorkingDay, quarterDays, SEND_WINDOW } from "../../src/domain/calendar.js";
+import { ACTIONS } from "../../src/domain/button-actions.js";
+import { addLocalDays, atLocal, type LocalDay, localDay, SEND_WINDOW } from "../../src/domain/calendar.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { readPlanFile } from "../../src/services/plan-file.js";
-import { loadHolidays, sweepReminders } from "../../src/services/reminders/index.js";
+import { sweepReminders } from "../../src/services/reminders/index.js";
 import { tasksOfUnit } from "../../src/services/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type BotWorld, startBotWorld, testDispatcher } from "../support/harness.js";
@@ -23,11 +24,26 @@ const CHATS = { VP: 7001, NV1: 7002, NV2: 7003, STAFF: 7004 } as const;
 
 type Received = { chatId: number; at: Date; text: string };
 
+// The expected days are worked out here, not with the calendar code under test: 2024's public
+// holidays the bot knows without a holiday import are 01/01 (Mon), 30/04 (Tue), 01/05 (Wed) and
+// 02/09 (Mon); Saturdays and Sundays are off.
+const HOLIDAYS_2024 = new Set(["2024-01-01", "2024-04-30", "2024-05-01", "2024-09-02"]);
+const isWorkday = (day: string) => ![0, 6].includes(new Date(`${day}T12:00:00Z`).getUTCDay()) && !HOLIDAYS_2024.has(day);
+const workdayFrom = (day: string): string => {
+  let at = day;
+  while (!isWorkday(at)) at = new Date(Date.parse(`${at}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  return at;
+};
+// 01/01 is a holiday, so Q1 starts on Tuesday 02/01; 01/04, 01/07 are Mondays and 01/10 a Tuesday.
+const QUARTER_FIRST_WORKDAYS = ["2024-01-02", "2024-04-01", "2024-07-01", "2024-10-01"];
+// 01/04–31/12/2024: 197 weekdays (Apr 22, May 23, Jun 20, Jul 23, Aug 22, Sep 21, Oct 23, Nov 21,
+// Dec 22) less 30/04, 01/05 and 02/09.
+const WORKDAYS_FROM_APRIL = 194;
+
 describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) => {
   let database: DatabaseHandle;
   let world: BotWorld;
   const received: Received[] = [];
-  let holidays: Set<LocalDay>;
   let doneTaskId = 0;
   let doneOn: LocalDay = "";
 
@@ -42,7 +58,6 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
     await linkTelegram(database.db, "NV2B", CHATS.STAFF);
     const preview = await previewPlan(database.db, await readPlanFile(PLAN), ZONE);
     await savePlan(database.db, preview, { clock: world.clock.now, actor: cliActor, source: "fixture" });
-    holidays = await loadHolidays(database.db, world.clock.now());
 
     // The received list notes the simulated moment each message went out.
     const dispatcher = testDispatcher(world, database.db, (message) =>
@@ -62,7 +77,7 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
         const ping = world.fake.unread(CHATS.VP).find((shown) => shown.text.includes("Còn") && shown.text.includes("Q2."));
         if (ping) {
           const button = ping.buttons[0];
-          doneTaskId = Number(button?.data.split(":")[2]);
+          doneTaskId = ACTIONS.taskDone.decode(button?.data ?? "")?.[0] ?? 0;
           doneOn = day;
           vpHead.press(ping, button?.text ?? "");
           while (!(await vpHead.next()).text.includes("Đã đánh dấu xong"));
@@ -82,7 +97,7 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
 
   const workingMoment = (at: Date) => {
     const day = localDay(at, ZONE);
-    return isWorkingDay(day, holidays) && at >= atLocal(day, SEND_WINDOW.opens, ZONE) && at < atLocal(day, SEND_WINDOW.closes, ZONE);
+    return isWorkday(day) && at >= atLocal(day, SEND_WINDOW.opens, ZONE) && at < atLocal(day, SEND_WINDOW.closes, ZONE);
   };
 
   it("sends nothing on weekends, holidays or outside office hours, and nothing to staff without a role", () => {
@@ -95,11 +110,10 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
   it("gives each head one digest per quarter that has tasks for their unit, on the quarter's first working day", () => {
     const digests = received.filter((message) => message.text.includes("Nhiệm vụ quý"));
     const byChat = (chatId: number) => digests.filter((message) => message.chatId === chatId).map((message) => localDay(message.at, ZONE));
-    const firstWorkingDays = ([1, 2, 3, 4] as const).map((quarter) => nextWorkingDay(quarterDays(2024, quarter).first, holidays));
-    expect(byChat(CHATS.VP)).toEqual(firstWorkingDays);
+    expect(byChat(CHATS.VP)).toEqual(QUARTER_FIRST_WORKDAYS);
     // The departments coordinate task Q1.4 and Q4.5 only.
-    expect(byChat(CHATS.NV1)).toEqual([firstWorkingDays[0], firstWorkingDays[3]]);
-    expect(byChat(CHATS.NV2)).toEqual([firstWorkingDays[0], firstWorkingDays[3]]);
+    expect(byChat(CHATS.NV1)).toEqual(["2024-01-02", "2024-10-01"]);
+    expect(byChat(CHATS.NV2)).toEqual(["2024-01-02", "2024-10-01"]);
   });
 
   it("pings each unfinished task at 7, 3 and 1 days, each once, moved to the next working morning, and never after it is done", async () => {
@@ -114,7 +128,7 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
         for (const task of tasks) {
           const dueDay = localDay(task.dueAt, ZONE);
           for (const days of [7, 3, 1]) {
-            const deliveredOn = nextWorkingDay(addLocalDays(dueDay, -days), holidays);
+            const deliveredOn = workdayFrom(addLocalDays(dueDay, -days));
             if (atLocal(deliveredOn, SEND_WINDOW.opens, ZONE) >= task.dueAt) continue;
             if (task.taskId === doneTaskId && deliveredOn > doneOn) continue;
             expected.push(`${deliveredOn} Q${quarter}.${task.number}`);
@@ -139,13 +153,10 @@ describe.each(DATABASE_KINDS)("a simulated year of plan reminders (%s)", (kind) 
     }
     expect([...perChatDay.entries()].filter(([, count]) => count !== 1)).toEqual([]);
     // Q1 ends on Sunday 31/03: from Monday 01/04 every working day has overdue work.
-    const firstOverdueDay = nextWorkingDay("2024-04-01", holidays);
-    expect(overdue.filter((message) => message.chatId === CHATS.VP && localDay(message.at, ZONE) < firstOverdueDay)).toEqual([]);
-    let workingDays = 0;
-    for (let day = firstOverdueDay; day <= "2024-12-31"; day = addLocalDays(day, 1)) if (isWorkingDay(day, holidays)) workingDays++;
-    expect(perChatDay.get(`${CHATS.VP} ${firstOverdueDay} summary`)).toBe(1);
-    expect(overdue.filter((message) => message.chatId === CHATS.VP && isSummary(message))).toHaveLength(workingDays);
-    expect(overdue.filter((message) => message.chatId === CHATS.VP && !isSummary(message))).toHaveLength(workingDays);
+    expect(overdue.filter((message) => message.chatId === CHATS.VP && localDay(message.at, ZONE) < "2024-04-01")).toEqual([]);
+    expect(perChatDay.get(`${CHATS.VP} 2024-04-01 summary`)).toBe(1);
+    expect(overdue.filter((message) => message.chatId === CHATS.VP && isSummary(message))).toHaveLength(WORKDAYS_FROM_APRIL);
+    expect(overdue.filter((message) => message.chatId === CHATS.VP && !isSummary(message))).toHaveLength(WORKDAYS_FROM_APRIL);
   });
 
   const unitIds = new Map<string, number>();

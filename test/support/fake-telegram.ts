@@ -4,7 +4,7 @@ import path from "node:path";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { InlineKeyboardButton, MessageEntity, Update } from "grammy/types";
-import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
+import { telegramRendering } from "./telegram-html-oracle.js";
 import { parseApiPayload } from "../../src/transports/http/body.js";
 
 export const TEST_TOKEN = "123456:TEST-token-for-the-fake-api";
@@ -382,8 +382,8 @@ export class FakeTelegram {
     if (typeof raw !== "string") return this.refuse(`Bad Request: ${field} is empty`);
     let visible = raw;
     if (payload.parse_mode === "HTML") {
-      const parsed = parseTelegramHtml(raw);
-      if ("error" in parsed) return this.refuse(`Bad Request: ${parsed.error}`);
+      const parsed = telegramRendering(raw);
+      if ("refusal" in parsed) return this.refuse(`Bad Request: ${parsed.refusal}`);
       visible = parsed.text;
     }
     if (visible.trim().length === 0 && !rule.optional) return this.refuse(`Bad Request: message ${field} is empty`);
@@ -515,7 +515,7 @@ function keyboardOf(markup: unknown): { text: string; data: string }[] {
 function visibleText(raw: unknown, parseMode: unknown): string {
   if (typeof raw !== "string") return "";
   if (parseMode !== "HTML") return raw;
-  const parsed = parseTelegramHtml(raw);
+  const parsed = telegramRendering(raw);
   return "text" in parsed ? parsed.text : raw;
 }
 
