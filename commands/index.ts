@@ -13,6 +13,7 @@ import { planImport } from "./plan-import.js";
 import { registerCommand } from "./register.js";
 import { rosterImport } from "./roster-import.js";
 import { reportCommand } from "./report.js";
+import { rulesCommand } from "./rules.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
 
@@ -32,6 +33,7 @@ export const commandComposers = [
   registerCommand,
   approveCommand,
   reportCommand,
+  rulesCommand,
   broadcastCommand,
   inspectionsCommand,
   fallback,

@@ -3,10 +3,10 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDateTime, localDay } from "../src/domain/calendar.js";
-import type { Refusal } from "../src/domain/titles.js";
+import type { Basis, Refusal } from "../src/domain/titles.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import {
-  liveRegistration,
+  liveRegistrations,
   refusalOf,
   registrationChoices,
   registrationsOf,
@@ -17,15 +17,16 @@ import {
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 
-// đăng ký danh hiệu thi đua: choose a title → a form of commendation → the initiative if the title
-// needs one → a summary → confirm. Back and cancel at every step; 30 idle minutes end it.
+// đăng ký danh hiệu thi đua: choose a title → a form of commendation → the basis if the title asks
+// for one (CSTĐ: excellent work, an initiative or a research project) → its name → a summary →
+// confirm. Back and cancel at every step; 30 idle minutes end it.
 export const REGISTER_CONVERSATION = "register";
 export const IDLE_LIMIT_MS = 30 * 60_000;
 
 type Offer = {
   year: number;
   refusal: Refusal | null;
-  titles: { code: string; name: string; subject: "person" | "unit"; requiresInitiative: boolean; refusal: Refusal | null }[];
+  titles: { code: string; name: string; subject: "person" | "unit"; bases: Basis[]; refusal: Refusal | null }[];
   forms: { code: string; name: string; subject: "person" | "unit" | "any" }[];
 };
 
@@ -43,7 +44,7 @@ async function loadOffer(ctx: ConversationContext): Promise<Offer> {
       code: title.code,
       name: localName(title, locale),
       subject: title.subject,
-      requiresInitiative: title.requiresInitiative,
+      bases: title.bases,
       refusal: refusal && { key: refusal.key, args: { ...refusal.args, title: localName(title, locale) } },
     })),
     forms: choices.catalogue.forms.map((form) => ({ code: form.code, name: localName(form, locale), subject: form.subject })),
@@ -57,8 +58,11 @@ export async function registerConversation(conversation: Conversation<Context, C
     return;
   }
   const eligible = offer.titles.filter((title) => !title.refusal);
-  const draft: SubmitInput = { subject: "person", titleCode: "", formCode: null, initiativeTitle: null };
-  type Step = "title" | "form" | "initiative" | "summary";
+  const draft: SubmitInput = { subject: "person", titleCode: "", formCode: null, basis: null, initiativeTitle: null };
+  type Step = "title" | "form" | "basis" | "initiative" | "summary";
+  const afterForm = (title: Offer["titles"][number] | undefined): Step => (title && title.bases.length > 0 ? "basis" : "summary");
+  const beforeSummary = (title: Offer["titles"][number] | undefined): Step =>
+    draft.basis === "initiative" || draft.basis === "research" ? "initiative" : title && title.bases.length > 0 ? "basis" : "form";
   /** Shows a step's question with its buttons; an invalid answer gets a hint, not the question again. */
   async function showStep(step: Step, title: Offer["titles"][number] | undefined) {
     const keyboard = new InlineKeyboard();
@@ -76,13 +80,17 @@ export async function registerConversation(conversation: Conversation<Context, C
         keyboard.text(form.name, CONVERSATION_ACTIONS.registrationForm.encode(form.code)).row();
       }
       keyboard.text(ctx.t("register-form-none"), CONVERSATION_ACTIONS.registrationForm.encode(NO_FORM)).row();
+    } else if (step === "basis") {
+      prompt = ctx.th("register-choose-basis", { title: title?.name ?? "" });
+      for (const basis of title?.bases ?? []) keyboard.text(ctx.t(`basis-${basis}`), CONVERSATION_ACTIONS.registrationBasis.encode(basis)).row();
     } else if (step === "initiative") {
-      prompt = ctx.th("register-ask-initiative", { title: title?.name ?? "" });
+      prompt = ctx.th(draft.basis === "research" ? "register-ask-research" : "register-ask-initiative", { title: title?.name ?? "" });
     } else {
       const form = offer.forms.find((entry) => entry.code === draft.formCode);
       prompt = ctx.th("register-summary", {
         title: title?.name ?? "",
         form: form?.name ?? ctx.t("register-form-none"),
+        basis: draft.basis ? ctx.t(`basis-${draft.basis}`) : "—",
         initiative: draft.initiativeTitle ?? "—",
       });
       keyboard.text(ctx.t("register-button-confirm"), CONVERSATION_ACTIONS.registrationConfirm.encode()).row();
@@ -114,7 +122,7 @@ export async function registerConversation(conversation: Conversation<Context, C
       return;
     }
     if (pressed(answer, CONVERSATION_ACTIONS.registrationBack)) {
-      step = step === "summary" ? (title?.requiresInitiative ? "initiative" : "form") : step === "initiative" ? "form" : "title";
+      step = step === "summary" ? beforeSummary(title) : step === "initiative" ? "basis" : step === "basis" ? "form" : "title";
       prompted = undefined;
       continue;
     }
@@ -122,7 +130,7 @@ export async function registerConversation(conversation: Conversation<Context, C
     if (step === "title" && titleChosen) {
       const chosen = eligible.find((entry) => entry.code === titleChosen[0]);
       if (chosen) {
-        Object.assign(draft, { subject: chosen.subject, titleCode: chosen.code, initiativeTitle: null });
+        Object.assign(draft, { subject: chosen.subject, titleCode: chosen.code, basis: null, initiativeTitle: null });
         step = "form";
         continue;
       }
@@ -131,7 +139,14 @@ export async function registerConversation(conversation: Conversation<Context, C
     if (step === "form" && formChosen) {
       const [code] = formChosen;
       draft.formCode = code === NO_FORM ? null : (offer.forms.find((form) => form.code === code)?.code ?? null);
-      step = title?.requiresInitiative ? "initiative" : "summary";
+      step = afterForm(title);
+      continue;
+    }
+    const basisChosen = pressed(answer, CONVERSATION_ACTIONS.registrationBasis);
+    if (step === "basis" && basisChosen && title?.bases.includes(basisChosen[0])) {
+      draft.basis = basisChosen[0];
+      draft.initiativeTitle = null;
+      step = draft.basis === "excellent" ? "summary" : "initiative";
       continue;
     }
     if (step === "initiative" && text) {
@@ -186,16 +201,24 @@ async function startRegistration(ctx: Context, change: boolean) {
   const zone = ctx.services.config.displayTimeZone;
   if (!change) {
     const year = Number(localDay(ctx.services.clock(), zone).slice(0, 4));
-    const existing = await liveRegistration(ctx.services.db, year, "person", person.id);
-    if (existing) {
-      const keyboard = new InlineKeyboard()
-        .text(ctx.t("register-button-change"), ACTIONS.registrationChange.encode())
-        .text(ctx.t("register-button-withdraw"), ACTIONS.registrationWithdraw.encode(existing.id));
+    const existing = await liveRegistrations(ctx.services.db, year, "person", person.id);
+    if (existing.length > 0) {
       const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));
-      const title = catalogue.titles.find((entry) => entry.code === existing.titleCode);
+      const locale = await ctx.i18n.getLocale();
+      const nameOf = (code: string) => {
+        const title = catalogue.titles.find((entry) => entry.code === code);
+        return title ? localName(title, locale) : code;
+      };
+      // Changing (or registering a title of another level, e.g. CSTĐ bộ/tỉnh beside CSTĐCS) goes through /register again.
+      const keyboard = new InlineKeyboard().text(ctx.t("register-button-change"), ACTIONS.registrationChange.encode()).row();
+      for (const registration of existing) {
+        keyboard
+          .text(ctx.t("register-button-withdraw-title", { title: nameOf(registration.titleCode) }), ACTIONS.registrationWithdraw.encode(registration.id))
+          .row();
+      }
       return ctx.say(
         "register-already",
-        { title: title ? localName(title, await ctx.i18n.getLocale()) : existing.titleCode, status: ctx.t(`status-${existing.status}`) },
+        { title: existing.map((registration) => `${nameOf(registration.titleCode)} (${ctx.t(`status-${registration.status}`)})`).join("; "), status: "" },
         { reply_markup: keyboard },
       );
     }

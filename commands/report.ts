@@ -3,6 +3,7 @@ import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { capWarnings } from "../src/domain/titles.js";
+import { agencyRules } from "../src/services/agency-rules.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
@@ -47,6 +48,8 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   };
   const lines = [ctx.th("report-header", { year: String(year), campaign: campaign.title, deadline: formatDate(campaign.deadlineAt, zone) })];
   const warnings: string[] = [];
+  // National caps (none since 01/01/2024) and the agency's own, each with its source.
+  const caps = [...catalogue.caps, ...(await agencyRules(ctx.services.db)).caps];
   for (const unit of report) {
     lines.push(
       ctx.th("report-line", {
@@ -58,7 +61,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
         missing: unit.notRegistered,
       }),
     );
-    for (const warning of capWarnings(unit.byTitle, catalogue.caps)) {
+    for (const warning of capWarnings(unit.byTitle, caps)) {
       warnings.push(
         ctx.th("report-cap-warning", {
           unit: unit.unitName,

@@ -208,6 +208,7 @@ cmd-myregs = My registrations: status, history, change or withdraw
 cmd-approve = Approve the registrations of your unit's staff
 cmd-report = Registrations per unit
 cmd-export = Export the consolidated registration list (Excel)
+cmd-rule = The agency's own rules: /rule (name, initiative requirements, ratio caps)
 cmd-campaign = Launch the campaign: /campaign dd/mm/yyyy Title (registration deadline)
 status-submitted = Pending
 status-approved = Approved
@@ -225,21 +226,22 @@ register-refused-not-launched = This year's campaign has not been launched, so r
 register-refused-closed = Registration closed on { $date }. Contact the office if needed.
 register-refused-collective = { $title }: only a unit head registers a collective title, for their own unit.
 register-refused-history = { $title } requires { $needed } consecutive years of { $prerequisite } — you have { $have }.
-register-refused-initiative = { $title }: an initiative must be declared.
+register-refused-initiative = { $title }: the name of the initiative or project is required.
 register-refused-not-registrable = { $title } is chosen by the higher level, not registered directly.
 register-refused-unknown-title = That title is not in the current catalogue. Type /register to choose again.
 register-not-yours = This registration is not yours or was withdrawn.
 register-choose-form = <b>{ $title }</b>
     Choose the form of commendation you propose (optional):
 register-form-none = None
-register-ask-initiative = <b>{ $title }</b> requires a recognised initiative. Type the <b>title of your initiative</b>:
-register-ask-initiative-again = Type the initiative's title (at least 3 characters), or press "Back" / "Cancel".
-register-initiative-invalid = The initiative's title needs 3 to 300 characters. Please type it again.
+register-ask-initiative = <b>{ $title }</b>: type the <b>name of your initiative</b>:
+register-ask-initiative-again = Type the name (at least 3 characters), or press “Back” / “Cancel”.
+register-initiative-invalid = The name must be 3 to 300 characters. Please type it again.
 register-summary =
     <b>Check your registration</b>
     Title: { $title }
     Form of commendation: { $form }
-    Initiative: { $initiative }
+    Basis: { $basis }
+    Initiative / project: { $initiative }
 register-button-confirm = ✅ Confirm
 register-button-back = « Back
 register-button-cancel = Cancel
@@ -252,7 +254,7 @@ register-done-submitted = ✅ Registered for <b>{ $title }</b>. Status: waiting 
 register-done-changed = ✅ Changed to <b>{ $title }</b>, waiting for approval again.
 register-done-resubmitted = ✅ <b>{ $title }</b> corrected and resubmitted, waiting for approval.
 register-done-unchanged = Your registration for <b>{ $title }</b> was already recorded; nothing changed.
-register-already = You registered for <b>{ $title }</b> this year (status: { $status }). Change or withdraw it?
+register-already = This year you have registered: <b>{ $title }</b>. Press “Change” to change it or to register a title of another level too (e.g. a ministerial or provincial Emulation Fighter in the same year as the grassroots one), or withdraw one.
 register-withdrawn = Withdrawn. You can register again with /register before the deadline.
 myregs-none = You have not registered for any title for { $year }.
 myregs-header = <b>Registrations { $year }</b>
@@ -453,3 +455,25 @@ upload-page-received = File “{ $file }” received. Go back to your chat with 
 upload-page-too-large = The file is larger than { $megabytes } MB and cannot be taken. Please choose a smaller one.
 upload-page-no-file = No file was chosen, or its name is not valid. Please choose again.
 upload-page-busy = The server is taking many files at once. Please try again in a few minutes.
+register-button-withdraw-title = Withdraw: { $title }
+register-choose-basis = <b>{ $title }</b>: what is your registration based on?
+basis-excellent = Excellent completion of duties
+basis-initiative = A recognised initiative
+basis-research = An accepted research project
+register-ask-research = <b>{ $title }</b>: type the <b>name of your research project</b>:
+register-refused-basis = { $title }: choose what the registration is based on (excellent work, an initiative or a research project).
+register-refused-agency-initiative = { $title }: under { $rule }, an initiative or a research project is required; excellent work alone is not enough.
+register-refused-history-this-year = { $title }: needs { $prerequisite } in 3 consecutive years, the third may be this one — you have { $have } before it. Register { $prerequisite } for this year first.
+register-refused-awards = { $title }: needs { $needed } consecutive awards of { $prerequisite } (at most { $cycle } years apart) — you have { $have }.
+rule-header = <b>Rules in force</b>
+    Agency: { $agency }
+    National rules: { $national }
+rule-initiative-line = • { $title }: needs an initiative or research as its basis — under { $source }
+rule-cap-line = • { $title } at most { $percent } % of { $of } (a warning, never a refusal) — under { $source }
+rule-none = The agency has set no rules of its own.
+rule-usage = Usage: /rule · /rule agency <agency name> · /rule initiative <TITLE_CODE> <source document>|off · /rule cap <CODE> <OF_CODE> <percent> <source document>|off (codes: LDTT, CSTDCS, CSTD_BO_TINH…)
+rule-agency-saved = Agency name saved: { $agency }.
+rule-initiative-saved = Saved: { $title } needs an initiative or research, under { $source }.
+rule-initiative-off = The initiative requirement for { $title } is lifted.
+rule-cap-saved = Saved: { $title } at most { $percent } % of { $of }, under { $source } (a warning only).
+rule-cap-off = The ratio cap on { $title } is lifted.

@@ -208,6 +208,7 @@ cmd-myregs = Đăng ký của tôi: trạng thái, lịch sử, sửa hoặc rú
 cmd-approve = Duyệt đăng ký của cán bộ trong đơn vị
 cmd-report = Tổng hợp đăng ký theo đơn vị
 cmd-export = Xuất biểu đăng ký thi đua (Excel)
+cmd-rule = Quy định riêng của cơ quan: /rule (tên cơ quan, yêu cầu sáng kiến, tỷ lệ)
 cmd-campaign = Phát động phong trào: /campaign dd/mm/yyyy Tên phong trào (hạn đăng ký)
 status-submitted = Chờ duyệt
 status-approved = Đã duyệt
@@ -225,21 +226,22 @@ register-refused-not-launched = Chưa phát động phong trào thi đua năm na
 register-refused-closed = Đã hết hạn đăng ký (hạn chót { $date }). Nếu cần, hãy liên hệ Văn phòng.
 register-refused-collective = { $title }: chỉ lãnh đạo đơn vị đăng ký danh hiệu tập thể cho đơn vị mình.
 register-refused-history = { $title }: cần { $needed } năm liên tục đạt { $prerequisite } — bạn có { $have }.
-register-refused-initiative = { $title }: cần khai báo tên sáng kiến.
+register-refused-initiative = { $title }: cần khai báo tên sáng kiến hoặc đề tài.
 register-refused-not-registrable = { $title } do cấp trên xét chọn, không đăng ký trực tiếp.
 register-refused-unknown-title = Danh hiệu này không có trong danh mục hiện hành. Hãy gõ /register để chọn lại.
 register-not-yours = Đăng ký này không phải của bạn hoặc đã được rút.
 register-choose-form = <b>{ $title }</b>
     Chọn hình thức khen thưởng đề nghị (không bắt buộc):
 register-form-none = Không đề nghị
-register-ask-initiative = <b>{ $title }</b> cần có sáng kiến được công nhận. Hãy gõ <b>tên sáng kiến</b> của bạn:
-register-ask-initiative-again = Hãy gõ tên sáng kiến (ít nhất 3 ký tự), hoặc bấm «Quay lại» / «Hủy».
-register-initiative-invalid = Tên sáng kiến cần từ 3 đến 300 ký tự. Hãy gõ lại.
+register-ask-initiative = <b>{ $title }</b>: hãy gõ <b>tên sáng kiến</b> của bạn:
+register-ask-initiative-again = Hãy gõ tên (ít nhất 3 ký tự), hoặc bấm «Quay lại» / «Hủy».
+register-initiative-invalid = Tên cần từ 3 đến 300 ký tự. Hãy gõ lại.
 register-summary =
     <b>Kiểm tra lại đăng ký</b>
     Danh hiệu: { $title }
     Hình thức khen thưởng: { $form }
-    Sáng kiến: { $initiative }
+    Căn cứ: { $basis }
+    Sáng kiến / đề tài: { $initiative }
 register-button-confirm = ✅ Xác nhận đăng ký
 register-button-back = « Quay lại
 register-button-cancel = Hủy
@@ -252,7 +254,7 @@ register-done-submitted = ✅ Đã gửi đăng ký <b>{ $title }</b>. Trạng t
 register-done-changed = ✅ Đã sửa đăng ký thành <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt lại.
 register-done-resubmitted = ✅ Đã sửa và gửi lại đăng ký <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt.
 register-done-unchanged = Đăng ký <b>{ $title }</b> của bạn đã được ghi nhận trước đó, không có gì thay đổi.
-register-already = Năm nay bạn đã đăng ký <b>{ $title }</b> (trạng thái: { $status }). Bạn muốn sửa hay rút?
+register-already = Năm nay bạn đã đăng ký: <b>{ $title }</b>. Bấm «Sửa đăng ký» để sửa hoặc để đăng ký thêm danh hiệu khác cấp (ví dụ CSTĐ bộ, ngành, tỉnh cùng năm với CSTĐCS), hoặc rút một đăng ký.
 register-withdrawn = Đã rút đăng ký. Bạn có thể đăng ký lại bằng /register trước hạn.
 myregs-none = Bạn chưa đăng ký danh hiệu nào cho năm { $year }.
 myregs-header = <b>Đăng ký thi đua năm { $year }</b>
@@ -453,3 +455,25 @@ upload-page-received = Đã nhận tệp «{ $file }». Hãy quay lại cuộc t
 upload-page-too-large = Tệp lớn hơn { $megabytes } MB nên không nhận được. Hãy chọn tệp nhỏ hơn.
 upload-page-no-file = Chưa chọn tệp nào, hoặc tên tệp không hợp lệ. Hãy chọn lại.
 upload-page-busy = Máy chủ đang nhận nhiều tệp cùng lúc. Vui lòng thử lại sau ít phút.
+register-button-withdraw-title = Rút: { $title }
+register-choose-basis = <b>{ $title }</b>: bạn đăng ký dựa trên thành tích nào?
+basis-excellent = Hoàn thành xuất sắc nhiệm vụ
+basis-initiative = Sáng kiến được công nhận
+basis-research = Đề tài, đề án khoa học được nghiệm thu
+register-ask-research = <b>{ $title }</b>: hãy gõ <b>tên đề tài, đề án</b> của bạn:
+register-refused-basis = { $title }: hãy chọn căn cứ đăng ký (hoàn thành xuất sắc nhiệm vụ, sáng kiến hoặc đề tài).
+register-refused-agency-initiative = { $title }: theo { $rule }, cần có sáng kiến hoặc đề tài; «hoàn thành xuất sắc nhiệm vụ» chưa đủ.
+register-refused-history-this-year = { $title }: cần 3 năm liên tục đạt { $prerequisite }, năm thứ ba có thể là năm nay — bạn có { $have } năm trước đó. Hãy đăng ký { $prerequisite } năm nay trước.
+register-refused-awards = { $title }: cần { $needed } lần liên tục được tặng { $prerequisite } (hai lần cách nhau không quá { $cycle } năm) — bạn có { $have }.
+rule-header = <b>Quy định đang áp dụng</b>
+    Cơ quan: { $agency }
+    Quy định chung: { $national }
+rule-initiative-line = • { $title }: cần sáng kiến hoặc đề tài làm căn cứ — theo { $source }
+rule-cap-line = • { $title } không quá { $percent } % số { $of } (cảnh báo, không từ chối) — theo { $source }
+rule-none = Cơ quan chưa đặt quy định riêng nào.
+rule-usage = Cách dùng: /rule · /rule agency <tên cơ quan> · /rule initiative <MÃ_DANH_HIỆU> <văn bản quy định>|off · /rule cap <MÃ> <MÃ_GỐC> <phần trăm> <văn bản quy định>|off (mã: LDTT, CSTDCS, CSTD_BO_TINH…)
+rule-agency-saved = Đã lưu tên cơ quan: { $agency }.
+rule-initiative-saved = Đã lưu: { $title } cần sáng kiến hoặc đề tài, theo { $source }.
+rule-initiative-off = Đã bỏ quy định cần sáng kiến cho { $title }.
+rule-cap-saved = Đã lưu: { $title } không quá { $percent } % số { $of }, theo { $source } (chỉ cảnh báo).
+rule-cap-off = Đã bỏ tỷ lệ của { $title }.

@@ -2,6 +2,7 @@ import { action, fields } from "./actions.js";
 import { z } from "zod";
 import { NOTIFY_VIA } from "./notifications.js";
 import { COMMANDS } from "./roles.js";
+import { BASES } from "./titles.js";
 
 const { id, index, code } = fields;
 
@@ -38,6 +39,7 @@ export const ACTIONS = {
 export const CONVERSATION_ACTIONS = {
   registrationTitle: action("reg:title", COMMANDS.register, [code]),
   registrationForm: action("reg:form", COMMANDS.register, [code]),
+  registrationBasis: action("reg:basis", COMMANDS.register, [z.enum(BASES)]),
   registrationConfirm: action("reg:confirm", COMMANDS.register, []),
   registrationBack: action("reg:back", COMMANDS.register, []),
   registrationCancel: action("reg:cancel", COMMANDS.register, []),

@@ -56,6 +56,7 @@ export const COMMANDS = {
   report: ["secretariat", "council"],
   export: ["secretariat"],
   campaign: ["secretariat"],
+  rule: ["secretariat"],
   broadcast: ["secretariat"],
   launch: ["secretariat"],
   campaigns: ["secretariat", "council"],

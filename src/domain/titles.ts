@@ -1,5 +1,21 @@
 import type { MessageArgs } from "./user-error.js";
 
+/** What a CSTĐ registration cites (Law 06/2022 Art. 23): excellent work, an initiative, or a research project. */
+export const BASES = ["excellent", "initiative", "research"] as const;
+export type Basis = (typeof BASES)[number];
+
+/** One registration per person per level and year: CSTĐCS and CSTĐ bộ/tỉnh may be held the same year. */
+export type TitleLevel = "co-so" | "bo-tinh" | "toan-quoc";
+
+/**
+ * What a title asks of the candidate's record, as the law counts it: a number of consecutive
+ * years of a title (CSTĐ bộ/tỉnh: 03 CSTĐCS, the third possibly the year under review), or a
+ * number of consecutive awards of a title (CSTĐ toàn quốc: 02 CSTĐ bộ/tỉnh, one award cycle apart).
+ */
+export type TitlePrerequisite =
+  | { kind: "consecutive-years"; titleCode: string; years: number; includesYear: boolean }
+  | { kind: "consecutive-awards"; titleCode: string; awards: number; cycleYears: number };
+
 /** A title as the rules describe it (danh hiệu thi đua). */
 export type Title = {
   code: string;
@@ -7,126 +23,61 @@ export type Title = {
   nameEn: string;
   subject: "person" | "unit";
   awardedBy: string;
-  requiresInitiative: boolean;
-  /** e.g. CSTĐ tỉnh needs CSTĐCS in each of the 3 years before. */
-  prerequisite: { titleCode: string; consecutiveYears: number } | null;
+  level: TitleLevel;
+  /** The bases a registration may cite, one of which it must (empty: none asked). */
+  bases: Basis[];
+  prerequisite: TitlePrerequisite | null;
   registrable: boolean;
 };
 
 export type CommendationForm = { code: string; nameVi: string; nameEn: string; subject: "person" | "unit" | "any" };
-export type RatioCap = { titleCode: string; ofTitleCode: string; maxPercent: number };
+/** A local ratio cap (no national one since 01/01/2024): a warning, never a refusal, with its source. */
+export type RatioCap = { titleCode: string; ofTitleCode: string; maxPercent: number; source: string };
 
+/** A national rule set: the law and the decree in force between two days. */
 export type Catalogue = {
   code: string;
   sourceDocument: string;
   validFrom: string;
+  validTo: string | null;
   titles: Title[];
   forms: CommendationForm[];
   caps: RatioCap[];
 };
 
-/**
- * The catalogue seeded on first start, from the 2022 Law on Emulation and Commendation (Art.
- * 21–23) and Decree 152/2025. It is stored as data and can be replaced by a newer rule set
- * without a release; the code only interprets it.
- */
-export const SEED_CATALOGUE: Catalogue = {
-  code: "LUAT-06-2022+ND-152-2025",
-  sourceDocument: "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định 152/2025/NĐ-CP; Thông tư 15/2025/TT-BNV",
-  validFrom: "2024-01-01",
-  titles: [
-    {
-      code: "LDTT",
-      nameVi: "Lao động tiên tiến",
-      nameEn: "Advanced Worker",
-      subject: "person",
-      awardedBy: "Thủ trưởng đơn vị",
-      requiresInitiative: false,
-      prerequisite: null,
-      registrable: true,
-    },
-    {
-      code: "CSTDCS",
-      nameVi: "Chiến sĩ thi đua cơ sở",
-      nameEn: "Grassroots Emulation Fighter",
-      subject: "person",
-      awardedBy: "Thủ trưởng đơn vị",
-      requiresInitiative: true,
-      prerequisite: null,
-      registrable: true,
-    },
-    {
-      code: "CSTD_TINH",
-      nameVi: "Chiến sĩ thi đua cấp tỉnh",
-      nameEn: "Provincial Emulation Fighter",
-      subject: "person",
-      awardedBy: "Chủ tịch UBND tỉnh",
-      requiresInitiative: true,
-      prerequisite: { titleCode: "CSTDCS", consecutiveYears: 3 },
-      registrable: true,
-    },
-    {
-      code: "CSTD_TQ",
-      nameVi: "Chiến sĩ thi đua toàn quốc",
-      nameEn: "National Emulation Fighter",
-      subject: "person",
-      awardedBy: "Thủ tướng Chính phủ",
-      requiresInitiative: true,
-      prerequisite: { titleCode: "CSTD_TINH", consecutiveYears: 2 },
-      registrable: true,
-    },
-    {
-      code: "TTLDTT",
-      nameVi: "Tập thể lao động tiên tiến",
-      nameEn: "Advanced Collective",
-      subject: "unit",
-      awardedBy: "Thủ trưởng đơn vị",
-      requiresInitiative: false,
-      prerequisite: null,
-      registrable: true,
-    },
-    {
-      code: "TTLDXS",
-      nameVi: "Tập thể lao động xuất sắc",
-      nameEn: "Excellent Collective",
-      subject: "unit",
-      awardedBy: "Chủ tịch UBND tỉnh",
-      requiresInitiative: false,
-      prerequisite: null,
-      registrable: true,
-    },
-    {
-      code: "CO_TINH",
-      nameVi: "Cờ thi đua cấp tỉnh",
-      nameEn: "Provincial Emulation Flag",
-      subject: "unit",
-      awardedBy: "Chủ tịch UBND tỉnh",
-      requiresInitiative: false,
-      prerequisite: null,
-      registrable: false,
-    },
-    {
-      code: "CO_CP",
-      nameVi: "Cờ thi đua của Chính phủ",
-      nameEn: "Government Emulation Flag",
-      subject: "unit",
-      awardedBy: "Thủ tướng Chính phủ",
-      requiresInitiative: false,
-      prerequisite: null,
-      registrable: false,
-    },
-  ],
-  forms: [
-    { code: "GIAY_KHEN", nameVi: "Giấy khen", nameEn: "Certificate of Merit (agency)", subject: "any" },
-    { code: "BK_TINH", nameVi: "Bằng khen của Chủ tịch UBND tỉnh", nameEn: "Provincial Certificate of Merit", subject: "any" },
-    { code: "BK_TTG", nameVi: "Bằng khen của Thủ tướng Chính phủ", nameEn: "Prime Minister's Certificate of Merit", subject: "any" },
-    { code: "HUAN_CHUONG", nameVi: "Huân chương Lao động", nameEn: "Labour Order", subject: "any" },
-  ],
-  caps: [{ titleCode: "CSTDCS", ofTitleCode: "LDTT", maxPercent: 15 }],
-};
-
 /** Why a title cannot be registered, as a message key and its arguments. */
 export type Refusal = { key: string; args: MessageArgs };
+
+/**
+ * Whether this person may register this title this year, checked against their record: collective
+ * titles only for a unit head (for their unit), and the consecutive-year or consecutive-award
+ * chains the law asks for. `registeredThisYear` holds the titles of the person's live
+ * registrations of the year (the third CSTĐCS may be the year under review).
+ */
+export function refusalFor(
+  title: Title,
+  who: { isUnitHead: boolean; history: { year: number; titleCode: string }[]; year: number; registeredThisYear?: readonly string[] },
+  titleName: (code: string) => string,
+): Refusal | null {
+  const name = titleName(title.code);
+  if (!title.registrable) return { key: "register-refused-not-registrable", args: { title: name } };
+  if (title.subject === "unit" && !who.isUnitHead) return { key: "register-refused-collective", args: { title: name } };
+  const needed = title.prerequisite;
+  if (!needed) return null;
+  const prerequisite = titleName(needed.titleCode);
+  if (needed.kind === "consecutive-years") {
+    const have = consecutiveYears(who.history, needed.titleCode, who.year);
+    if (have >= needed.years) return null;
+    if (needed.includesYear && have === needed.years - 1) {
+      if (who.registeredThisYear?.includes(needed.titleCode)) return null;
+      return { key: "register-refused-history-this-year", args: { title: name, prerequisite, have } };
+    }
+    return { key: "register-refused-history", args: { title: name, needed: needed.years, prerequisite, have } };
+  }
+  const have = consecutiveAwards(who.history, needed.titleCode, who.year, needed.cycleYears);
+  if (have >= needed.awards) return null;
+  return { key: "register-refused-awards", args: { title: name, needed: needed.awards, prerequisite, have, cycle: needed.cycleYears } };
+}
 
 /** How many years in a row, ending the year before `year`, the person holds `titleCode`. */
 export function consecutiveYears(history: { year: number; titleCode: string }[], titleCode: string, year: number): number {
@@ -137,26 +88,40 @@ export function consecutiveYears(history: { year: number; titleCode: string }[],
 }
 
 /**
- * Whether this person may register this title this year: collective titles only for a unit head
- * (for their unit), and consecutive-year chains from the history. The initiative is asked for
- * later in the conversation, so it is not checked here.
+ * How many awards of `titleCode` in a row, counting back from the last one before `year`, each at
+ * most `cycleYears` after the one before it, the last within `cycleYears` of `year`.
  */
-export function refusalFor(
-  title: Title,
-  who: { isUnitHead: boolean; history: { year: number; titleCode: string }[]; year: number },
-  titleName: (code: string) => string,
-): Refusal | null {
-  if (!title.registrable) return { key: "register-refused-not-registrable", args: { title: titleName(title.code) } };
-  if (title.subject === "unit" && !who.isUnitHead) return { key: "register-refused-collective", args: { title: titleName(title.code) } };
-  if (title.prerequisite) {
-    const have = consecutiveYears(who.history, title.prerequisite.titleCode, who.year);
-    if (have < title.prerequisite.consecutiveYears) {
-      return {
-        key: "register-refused-history",
-        args: { title: titleName(title.code), needed: title.prerequisite.consecutiveYears, prerequisite: titleName(title.prerequisite.titleCode), have },
-      };
-    }
+export function consecutiveAwards(history: { year: number; titleCode: string }[], titleCode: string, year: number, cycleYears: number): number {
+  const years = [...new Set(history.filter((entry) => entry.titleCode === titleCode && entry.year < year).map((entry) => entry.year))].sort((a, b) => b - a);
+  let count = 0;
+  let after = year;
+  for (const awarded of years) {
+    if (after - awarded > cycleYears) break;
+    count++;
+    after = awarded;
   }
+  return count;
+}
+
+/** The agency's own rules on top of the national set (a Sở's quy chế): data the secretariat edits. */
+export type AgencyRules = {
+  /** Titles for which the agency requires an initiative or research as the basis, with the rule's name. */
+  initiativeRequired: { titleCode: string; source: string }[];
+  caps: RatioCap[];
+};
+
+export const NO_AGENCY_RULES: AgencyRules = { initiativeRequired: [], caps: [] };
+
+/**
+ * Whether a chosen basis is accepted: one of the title's, named where it is an initiative or a
+ * research project, and not "excellent work" where the agency requires an initiative.
+ */
+export function basisRefusal(title: Title, basis: Basis | null, name: string | null, rules: AgencyRules, titleName: string): Refusal | null {
+  if (title.bases.length === 0) return null;
+  if (!basis || !title.bases.includes(basis)) return { key: "register-refused-basis", args: { title: titleName } };
+  const agencyRule = rules.initiativeRequired.find((rule) => rule.titleCode === title.code);
+  if (basis === "excellent" && agencyRule) return { key: "register-refused-agency-initiative", args: { title: titleName, rule: agencyRule.source } };
+  if (basis !== "excellent" && !name) return { key: "register-refused-initiative", args: { title: titleName } };
   return null;
 }
 
@@ -171,9 +136,6 @@ export function capWarnings(counts: Map<string, number>, caps: RatioCap[]): { ca
     return percent > cap.maxPercent ? [{ cap, count, of, percent }] : [];
   });
 }
-
-/** A title a candidate must have held for the given number of consecutive years. */
-export type TitlePrerequisite = { titleCode: string; consecutiveYears: number };
 
 export const REGISTRATION_STATUSES = ["submitted", "approved", "returned", "withdrawn"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];

@@ -1,14 +1,15 @@
 import { and, asc, desc, eq, isNull, lte, or, gte } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { commendationForms, ratioCaps, ruleSets, titles } from "../db/schema/index.js";
-import { type Catalogue, SEED_CATALOGUE } from "../domain/titles.js";
+import { NATIONAL_RULE_SETS } from "../domain/rule-sets.js";
+import type { Catalogue } from "../domain/titles.js";
 
 /** Stores a rule set (catalogue of titles, forms and caps) unless one with its code exists. */
-export async function installCatalogue(db: Database, catalogue: Catalogue = SEED_CATALOGUE): Promise<void> {
+export async function installCatalogue(db: Database, catalogue: Catalogue): Promise<void> {
   await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(ruleSets)
-      .values({ code: catalogue.code, sourceDocument: catalogue.sourceDocument, validFrom: catalogue.validFrom })
+      .values({ code: catalogue.code, sourceDocument: catalogue.sourceDocument, validFrom: catalogue.validFrom, validTo: catalogue.validTo })
       .onConflictDoNothing()
       .returning({ id: ruleSets.id });
     if (!created) return;
@@ -21,6 +22,20 @@ export async function installCatalogue(db: Database, catalogue: Catalogue = SEED
 // Rule sets change a few times a year; a registration rush reads one thousands of times a minute.
 const CACHE_MS = 60_000;
 const cache = new WeakMap<Database, Map<string, { at: number; catalogue: Promise<Catalogue> }>>();
+// The national rule sets are installed once per database and process (each is skipped if present).
+const installed = new WeakMap<Database, Promise<void>>();
+
+function installNationalRuleSets(db: Database): Promise<void> {
+  let done = installed.get(db);
+  if (!done) {
+    done = (async () => {
+      for (const ruleSet of NATIONAL_RULE_SETS) await installCatalogue(db, ruleSet);
+    })();
+    done.catch(() => installed.delete(db));
+    installed.set(db, done);
+  }
+  return done;
+}
 
 /** The rule set in force on a day (the newest one that has started and not ended); cached for a minute. */
 export function catalogueOn(db: Database, day: string): Promise<Catalogue> {
@@ -38,16 +53,15 @@ export function catalogueOn(db: Database, day: string): Promise<Catalogue> {
 }
 
 async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
+  await installNationalRuleSets(db);
   let [ruleSet] = await db
     .select()
     .from(ruleSets)
     .where(and(lte(ruleSets.validFrom, day), or(isNull(ruleSets.validTo), gte(ruleSets.validTo, day))))
     .orderBy(desc(ruleSets.validFrom), desc(ruleSets.id))
     .limit(1);
-  if (!ruleSet) {
-    await installCatalogue(db);
-    [ruleSet] = await db.select().from(ruleSets).orderBy(asc(ruleSets.validFrom)).limit(1);
-  }
+  // A day before any rule set (a test's 2023): the oldest one applies.
+  if (!ruleSet) [ruleSet] = await db.select().from(ruleSets).orderBy(asc(ruleSets.validFrom)).limit(1);
   if (!ruleSet) throw new Error("no rule set");
   const [titleRows, formRows, capRows] = await Promise.all([
     db.select().from(titles).where(eq(titles.ruleSetId, ruleSet.id)).orderBy(asc(titles.sortOrder)),
@@ -58,18 +72,20 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
     code: ruleSet.code,
     sourceDocument: ruleSet.sourceDocument,
     validFrom: ruleSet.validFrom,
+    validTo: ruleSet.validTo ?? null,
     titles: titleRows.map((row) => ({
       code: row.code,
       nameVi: row.nameVi,
       nameEn: row.nameEn,
       subject: row.subject,
       awardedBy: row.awardedBy,
-      requiresInitiative: row.requiresInitiative,
+      level: row.level,
+      bases: row.bases,
       prerequisite: row.prerequisite ?? null,
       registrable: row.registrable,
     })),
     forms: formRows.map((row) => ({ code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, subject: row.subject })),
-    caps: capRows.map((row) => ({ titleCode: row.titleCode, ofTitleCode: row.ofTitleCode, maxPercent: row.maxPercent })),
+    caps: capRows.map((row) => ({ titleCode: row.titleCode, ofTitleCode: row.ofTitleCode, maxPercent: row.maxPercent, source: row.source })),
   };
 }
 

@@ -63,54 +63,58 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect(titles.buttons.map((button) => button.text)).toEqual(["Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Hủy"]);
     // Collective titles are for unit heads, the provincial title needs history: both explained.
     expect(titles.text).toContain("Tập thể lao động tiên tiến: chỉ lãnh đạo đơn vị đăng ký danh hiệu tập thể");
-    expect(titles.text).toContain("Chiến sĩ thi đua cấp tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 0");
+    expect(titles.text).toContain("Chiến sĩ thi đua bộ, ban, ngành, tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 0");
+    expect(titles.text).toContain("Chiến sĩ thi đua toàn quốc: cần 2 lần liên tục được tặng Chiến sĩ thi đua bộ, ban, ngành, tỉnh");
     employee.press(titles, "Chiến sĩ thi đua cơ sở");
     const forms = await employee.next();
     employee.press(forms, "« Quay lại");
     employee.press(await employee.next(), "Lao động tiên tiến");
-    employee.press(await employee.next(), "Giấy khen");
+    employee.press(await employee.next(), "Giấy khen của Thủ trưởng cơ quan");
     const summary = await employee.next();
-    expect(summary.text).toBe("Kiểm tra lại đăng ký\nDanh hiệu: Lao động tiên tiến\nHình thức khen thưởng: Giấy khen\nSáng kiến: —");
+    expect(summary.text).toBe(
+      "Kiểm tra lại đăng ký\nDanh hiệu: Lao động tiên tiến\nHình thức khen thưởng: Giấy khen của Thủ trưởng cơ quan\nCăn cứ: —\nSáng kiến / đề tài: —",
+    );
     employee.press(summary, "✅ Xác nhận đăng ký");
     expect((await nextWith(employee, "Đã gửi")).text).toContain("Đã gửi đăng ký Lao động tiên tiến");
   });
 
-  it("makes a Chiến sĩ thi đua cơ sở registration impossible without an initiative", async () => {
+  it("makes a Chiến sĩ thi đua cơ sở registration on an initiative impossible without its name", async () => {
     const employee = user("B1");
     employee.press(await employee.ask("/register"), "Chiến sĩ thi đua cơ sở");
     employee.press(await employee.next(), "Không đề nghị");
-    expect((await employee.next()).text).toContain("Hãy gõ tên sáng kiến");
+    employee.press(await employee.next(), "Sáng kiến được công nhận");
+    expect((await employee.next()).text).toContain("hãy gõ tên sáng kiến");
     // Neither a too-short answer nor a stray button press gets past this step.
     expect((await employee.ask("x")).text).toContain("từ 3 đến 300 ký tự");
     // Zalo has no buttons to press stray, only text, which the step above covers.
     if (world.telegram) {
       world.telegram.fake.user({ id: CHAT.B1, first_name: "B1" }).pressData(1, "reg:confirm");
-      expect((await nextWith(employee, "tên sáng kiến")).text).toContain("Hãy gõ tên sáng kiến");
+      expect((await nextWith(employee, "Hãy gõ tên")).text).toContain("Hãy gõ tên (ít nhất 3 ký tự)");
     }
     const summary = await employee.ask("Số hoá hồ sơ thi đua bằng chatbot");
-    expect(summary.text).toContain("Sáng kiến: Số hoá hồ sơ thi đua bằng chatbot");
+    expect(summary.text).toContain("Sáng kiến / đề tài: Số hoá hồ sơ thi đua bằng chatbot");
     employee.press(summary, "✅ Xác nhận đăng ký");
     await nextWith(employee, "Đã gửi đăng ký Chiến sĩ thi đua cơ sở");
     // The service refuses it too, whoever calls it.
     const catalogue = await catalogueOn(database.db, "2025-01-06");
-    expect(catalogue.titles.find((title) => title.code === "CSTDCS")?.requiresInitiative).toBe(true);
+    expect(catalogue.titles.find((title) => title.code === "CSTDCS")?.bases).toEqual(["excellent", "initiative", "research"]);
     const outcome = await submitRegistration(
       database.db,
       { id: await personId("B1"), unitId: 0, unitName: "", roles: ["staff"], fullName: "" },
-      { subject: "person", titleCode: "CSTDCS", formCode: null, initiativeTitle: null },
+      { subject: "person", titleCode: "CSTDCS", formCode: null, basis: "initiative", initiativeTitle: null },
       { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh" },
     );
     expect(outcome).toMatchObject({ kind: "refused", refusal: { key: "register-refused-initiative" } });
   });
 
-  it("refuses Chiến sĩ thi đua cấp tỉnh with the history reason, and accepts it once history is imported", async () => {
+  it("refuses Chiến sĩ thi đua bộ, ban, ngành, tỉnh with the history reason, and accepts it once history is imported", async () => {
     const employee = user("C1");
     const c1 = await personId("C1");
     const context = { clock: world.clock.now, actor: cliActor, catalogue: await catalogueOn(database.db, "2025-01-06") };
     await importTitleHistory(database.db, [{ line: 2, staffCode: "C1", year: 2024, titleCode: "CSTDCS" }], context);
     const refused = await employee.ask("/register");
-    expect(refused.text).toContain("Chiến sĩ thi đua cấp tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 1");
-    expect(refused.buttons.map((button) => button.text)).not.toContain("Chiến sĩ thi đua cấp tỉnh");
+    expect(refused.text).toContain("Chiến sĩ thi đua bộ, ban, ngành, tỉnh: cần 3 năm liên tục đạt Chiến sĩ thi đua cơ sở — bạn có 1");
+    expect(refused.buttons.map((button) => button.text)).not.toContain("Chiến sĩ thi đua bộ, ban, ngành, tỉnh");
     employee.press(refused, "Hủy");
     await nextWith(employee, "Đã hủy");
 
@@ -126,12 +130,13 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect(imported).toMatchObject({ imported: 2, rejected: [{ line: 4, key: "history-unknown-staff" }] });
     expect(c1).toBeGreaterThan(0);
     const accepted = await employee.ask("/register");
-    employee.press(accepted, "Chiến sĩ thi đua cấp tỉnh");
+    employee.press(accepted, "Chiến sĩ thi đua bộ, ban, ngành, tỉnh");
     employee.press(await employee.next(), "Bằng khen của Chủ tịch UBND tỉnh");
+    employee.press(await employee.next(), "Sáng kiến được công nhận");
     await employee.next();
     const summary = await employee.ask("Quy trình thẩm định hồ sơ khen thưởng điện tử");
     employee.press(summary, "✅ Xác nhận đăng ký");
-    await nextWith(employee, "Đã gửi đăng ký Chiến sĩ thi đua cấp tỉnh");
+    await nextWith(employee, "Đã gửi đăng ký Chiến sĩ thi đua bộ, ban, ngành, tỉnh");
   });
 
   it("lets the head return one with a reason, the employee correct and resubmit it, and the head approve it", async () => {
@@ -152,7 +157,8 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect(mine.text).toContain("Lý do trả lại: Sáng kiến chưa được Hội đồng cơ sở công nhận");
     employee.press(mine, "Sửa và gửi lại");
     employee.press(await employee.next(), "Chiến sĩ thi đua cơ sở");
-    employee.press(await employee.next(), "Giấy khen");
+    employee.press(await employee.next(), "Giấy khen của Thủ trưởng cơ quan");
+    employee.press(await employee.next(), "Sáng kiến được công nhận");
     await employee.next();
     employee.press(await employee.ask("Số hoá hồ sơ thi đua (bản đã công nhận)"), "✅ Xác nhận đăng ký");
     await nextWith(employee, "Đã sửa và gửi lại");
@@ -230,17 +236,28 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
         "1",
         "Lê Cường",
         "Chuyên viên chính, Phòng Nghiệp vụ 1",
-        "Chiến sĩ thi đua cấp tỉnh",
+        "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
         "Bằng khen của Chủ tịch UBND tỉnh",
         "Quy trình thẩm định hồ sơ khen thưởng điện tử",
         "Chờ duyệt",
       ],
-      ["2", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen", "", "Đã duyệt"],
-      ["3", "Trần Bình", "Chuyên viên, Phòng Nghiệp vụ 1", "Chiến sĩ thi đua cơ sở", "Giấy khen", "Số hoá hồ sơ thi đua (bản đã công nhận)", "Đã duyệt"],
+      ["2", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen của Thủ trưởng cơ quan", "", "Đã duyệt"],
+      [
+        "3",
+        "Trần Bình",
+        "Chuyên viên, Phòng Nghiệp vụ 1",
+        "Chiến sĩ thi đua cơ sở",
+        "Giấy khen của Thủ trưởng cơ quan",
+        "Số hoá hồ sơ thi đua (bản đã công nhận)",
+        "Đã duyệt",
+      ],
     ]);
   });
 
-  it("reports per unit with a ratio-cap warning, and reminds the unregistered once a day", async () => {
+  it("reports per unit with the agency's ratio-cap warning, and reminds the unregistered once a day", async () => {
+    // The law sets no ratio since 01/01/2024: a cap is the agency's (or province's) own rule.
+    expect((await user("S1").ask("/report")).text).not.toContain("vượt mức");
+    await user("S1").ask("/rule cap CSTDCS LDTT 15 Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh");
     const report = await user("S1").ask("/report");
     expect(report.text).toContain("• Phòng Nghiệp vụ 1: 4 · 3 · 2 · 1 · 1");
     expect(report.text).toContain("Phòng Nghiệp vụ 1: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");

@@ -1,7 +1,7 @@
 // Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
 import { relations, sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus } from "../../domain/titles.js";
+import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
 import { createdAt, oneOf } from "./columns.js";
 import { units, people } from "./identity.js";
 
@@ -28,7 +28,8 @@ export const titles = pgTable(
     nameEn: text("name_en").notNull(),
     subject: text("subject").$type<"person" | "unit">().notNull(),
     awardedBy: text("awarded_by").notNull().default(""),
-    requiresInitiative: boolean("requires_initiative").notNull().default(false),
+    level: text("level").$type<TitleLevel>().notNull().default("co-so"),
+    bases: jsonb("bases").$type<Basis[]>().notNull().default([]),
     prerequisite: jsonb("prerequisite").$type<TitlePrerequisite | null>(),
     /** Whether staff register it themselves; flags and cluster titles are proposed, not registered. */
     registrable: boolean("registrable").notNull().default(true),
@@ -63,6 +64,8 @@ export const ratioCaps = pgTable("ratio_caps", {
   titleCode: text("title_code").notNull(),
   ofTitleCode: text("of_title_code").notNull(),
   maxPercent: integer("max_percent").notNull(),
+  /** The document the cap comes from (a provincial or agency rule; the law has none). */
+  source: text("source").notNull().default(""),
 });
 
 // The year's emulation movement and its registration window (phát động phong trào thi đua).
@@ -92,7 +95,11 @@ export const registrations = pgTable(
       .references(() => units.id),
     titleCode: text("title_code").notNull(),
     formCode: text("form_code"),
+    /** What a CSTĐ registration cites; the initiative's or project's name is initiativeTitle. */
+    basis: text("basis").$type<Basis>(),
     initiativeTitle: text("initiative_title"),
+    /** The title's level: one live registration per person per level and year. */
+    level: text("level").$type<TitleLevel>().notNull().default("co-so"),
     status: text("status").$type<RegistrationStatus>().notNull(),
     returnReason: text("return_reason"),
     registeredByPersonId: bigint("registered_by_person_id", { mode: "number" })
@@ -103,7 +110,7 @@ export const registrations = pgTable(
   },
   (t) => [
     // One live registration per person, and per unit, per year: a change updates it.
-    uniqueIndex("registrations_person_year_idx").on(t.year, t.personId).where(sql`subject = 'person' and status <> 'withdrawn'`),
+    uniqueIndex("registrations_person_year_idx").on(t.year, t.personId, t.level).where(sql`subject = 'person' and status <> 'withdrawn'`),
     uniqueIndex("registrations_unit_year_idx").on(t.year, t.unitId).where(sql`subject = 'unit' and status <> 'withdrawn'`),
     index("registrations_unit_status_idx").on(t.unitId, t.year, t.status),
     oneOf("registrations_status_check", t.status, REGISTRATION_STATUSES),
@@ -163,3 +170,14 @@ export const registrationEventsRelations = relations(registrationEvents, ({ one 
 export const titleHistoryRelations = relations(titleHistory, ({ one }) => ({
   person: one(people, { fields: [titleHistory.personId], references: [people.id] }),
 }));
+
+/**
+ * The agency's own rules and settings on top of the national rule set (its quy chế): the name
+ * printed on lists, the titles for which it requires an initiative, its ratio caps. One row per
+ * setting; the secretariat edits them in chat, and every change is audited.
+ */
+export const agencySettings = pgTable("agency_settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+});

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { registrationEvents, registrations, titleHistory } from "../../db/schema/index.js";
 import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
-import { type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
+import { type Basis, basisRefusal, type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
+import { agencyRules } from "../agency-rules.js";
 import { type Actor, recordAudit } from "../audit.js";
 import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
 import { catalogueOn } from "../catalogue.js";
@@ -12,21 +13,24 @@ import type { Registrant, Registration } from "./types.js";
 /** What /register offers a person this year: the window, and each title with why it is refused, if it is. */
 export async function registrationChoices(db: Database, person: Registrant, now: Date, timeZone: string) {
   const year = Number(localDay(now, timeZone).slice(0, 4));
-  const [catalogue, campaign, history] = await Promise.all([
+  const [catalogue, campaign, history, live, rules] = await Promise.all([
     catalogueOn(db, localDay(now, timeZone)),
     campaignOfYear(db, year),
     db.select({ year: titleHistory.year, titleCode: titleHistory.titleCode }).from(titleHistory).where(eq(titleHistory.personId, person.id)),
+    liveRegistrations(db, year, "person", person.id),
+    agencyRules(db),
   ]);
   const window = registrationWindow(campaign, now);
   const isUnitHead = person.roles.includes("head");
+  const registeredThisYear = live.map((registration) => registration.titleCode);
   const name = (code: string) => catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
-  const titleChoices = catalogue.titles.map((title) => ({ title, refusal: refusalFor(title, { isUnitHead, history, year }, name) }));
-  return { year, window, catalogue, titles: titleChoices, history };
+  const titleChoices = catalogue.titles.map((title) => ({ title, refusal: refusalFor(title, { isUnitHead, history, year, registeredThisYear }, name) }));
+  return { year, window, catalogue, titles: titleChoices, history, rules, live };
 }
 
-/** The live (not withdrawn) registration of a person, or of a unit, for a year. */
-export async function liveRegistration(db: Database, year: number, subject: "person" | "unit", id: number): Promise<Registration | undefined> {
-  const [found] = await db
+/** The live (not withdrawn) registrations of a person, or of a unit, for a year: one per title level at most. */
+export async function liveRegistrations(db: Database, year: number, subject: "person" | "unit", id: number): Promise<Registration[]> {
+  return db
     .select()
     .from(registrations)
     .where(
@@ -36,11 +40,19 @@ export async function liveRegistration(db: Database, year: number, subject: "per
         subject === "person" ? eq(registrations.personId, id) : eq(registrations.unitId, id),
         isLive(),
       ),
-    );
-  return found;
+    )
+    .orderBy(registrations.createdAt);
 }
 
-export type SubmitInput = { subject: "person" | "unit"; titleCode: string; formCode: string | null; initiativeTitle: string | null };
+export type SubmitInput = {
+  subject: "person" | "unit";
+  titleCode: string;
+  formCode: string | null;
+  /** What a CSTĐ cites; null for titles that ask for no basis. */
+  basis: Basis | null;
+  /** The initiative's or research project's name, where that is the basis. */
+  initiativeTitle: string | null;
+};
 export type SubmitResult = { kind: "submitted" | "changed" | "resubmitted" | "unchanged"; registration: Registration } | { kind: "refused"; refusal: Refusal };
 
 /**
@@ -61,10 +73,10 @@ export async function submitRegistration(
   const choice = choices.titles.find((entry) => entry.title.code === input.titleCode);
   if (!choice || choice.title.subject !== input.subject) return { kind: "refused", refusal: { key: "register-refused-unknown-title", args: {} } };
   if (choice.refusal) return { kind: "refused", refusal: choice.refusal };
-  const initiative = input.initiativeTitle?.trim() || null;
-  if (choice.title.requiresInitiative && !initiative) {
-    return { kind: "refused", refusal: { key: "register-refused-initiative", args: { title: choice.title.nameVi } } };
-  }
+  const basis = choice.title.bases.length > 0 ? input.basis : null;
+  const initiative = basis === "initiative" || basis === "research" ? input.initiativeTitle?.trim() || null : null;
+  const basisRefused = basisRefusal(choice.title, basis, initiative, choices.rules, choice.title.nameVi);
+  if (basisRefused) return { kind: "refused", refusal: basisRefused };
   if (input.formCode && !choices.catalogue.forms.some((form) => form.code === input.formCode)) {
     return { kind: "refused", refusal: { key: "register-refused-unknown-title", args: {} } };
   }
@@ -73,7 +85,9 @@ export async function submitRegistration(
   const values = {
     titleCode: input.titleCode,
     formCode: input.formCode,
-    initiativeTitle: choice.title.requiresInitiative ? initiative : null,
+    basis,
+    initiativeTitle: initiative,
+    level: choice.title.level,
   };
 
   return db.transaction(async (tx) => {
@@ -86,12 +100,18 @@ export async function submitRegistration(
           eq(registrations.year, choices.year),
           eq(registrations.subject, input.subject),
           input.subject === "person" ? eq(registrations.personId, subjectId) : eq(registrations.unitId, subjectId),
+          // A person has one live registration per level (CSTĐCS and CSTĐ bộ/tỉnh may coexist); a unit one in all.
+          input.subject === "person" ? eq(registrations.level, values.level) : undefined,
           isLive(),
         ),
       )
       .for("update");
     if (existing) {
-      const same = existing.titleCode === values.titleCode && existing.formCode === values.formCode && existing.initiativeTitle === values.initiativeTitle;
+      const same =
+        existing.titleCode === values.titleCode &&
+        existing.formCode === values.formCode &&
+        existing.basis === values.basis &&
+        existing.initiativeTitle === values.initiativeTitle;
       if (same && existing.status === "submitted") return { kind: "unchanged" as const, registration: existing };
       const action = existing.status === "returned" ? "resubmitted" : "changed";
       const [updated] = await tx

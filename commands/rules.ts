@@ -1,0 +1,80 @@
+import { Composer } from "grammy";
+import { z } from "zod";
+import type { Context } from "../src/bot/context.js";
+import { agencyName, agencyRules, saveAgencySetting } from "../src/services/agency-rules.js";
+import { catalogueOn } from "../src/services/catalogue.js";
+import { localDay } from "../src/domain/calendar.js";
+import { actorOf } from "./actor.js";
+import { allowed } from "./guard.js";
+
+/**
+ * /rule: the agency's own rules on top of the national set (its quy chế), which the secretariat
+ * sets in chat, each with the document it comes from:
+ *   /rule                                     what is in force
+ *   /rule agency <name>                       the name printed on lists
+ *   /rule initiative <TITLE> <source>|off     the title needs an initiative or research as its basis
+ *   /rule cap <TITLE> <OF_TITLE> <percent> <source>|off   a ratio cap, warned about, never enforced
+ */
+export const rulesCommand = new Composer<Context>();
+
+const code = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{2,24}$/)
+  .transform((text) => text.toUpperCase());
+const source = z.string().trim().min(3).max(200);
+const percent = z.coerce.number().int().min(1).max(100);
+
+rulesCommand.command("rule", allowed("rule"), async (ctx) => {
+  const [verb = "", ...words] = ctx.match.trim().split(/\s+/).filter(Boolean);
+  const db = ctx.services.db;
+  const context = { clock: ctx.services.clock, actor: actorOf(ctx) };
+  const rules = await agencyRules(db);
+  const catalogue = await catalogueOn(db, localDay(ctx.services.clock(), ctx.services.config.displayTimeZone));
+  const known = (titleCode: string) => catalogue.titles.some((title) => title.code === titleCode);
+  if (verb === "") {
+    const lines = [ctx.th("rule-header", { agency: (await agencyName(db, ctx.services.config.agencyName)) || "—", national: catalogue.sourceDocument })];
+    for (const rule of rules.initiativeRequired) lines.push(ctx.th("rule-initiative-line", { title: rule.titleCode, source: rule.source }));
+    for (const cap of rules.caps)
+      lines.push(ctx.th("rule-cap-line", { title: cap.titleCode, of: cap.ofTitleCode, percent: cap.maxPercent, source: cap.source }));
+    if (rules.initiativeRequired.length + rules.caps.length === 0) lines.push(ctx.th("rule-none"));
+    return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  }
+  if (verb === "agency") {
+    const name = z.string().trim().min(2).max(200).safeParse(words.join(" "));
+    if (!name.success) return ctx.say("rule-usage");
+    await saveAgencySetting(db, "agency-name", name.data, context);
+    return ctx.say("rule-agency-saved", { agency: name.data });
+  }
+  const title = code.safeParse(words[0] ?? "");
+  if (!title.success || !known(title.data)) return ctx.say("rule-usage");
+  if (verb === "initiative") {
+    const off = words[1] === "off";
+    const cited = source.safeParse(words.slice(1).join(" "));
+    if (!off && !cited.success) return ctx.say("rule-usage");
+    const initiativeRequired = [
+      ...rules.initiativeRequired.filter((rule) => rule.titleCode !== title.data),
+      ...(off || !cited.success ? [] : [{ titleCode: title.data, source: cited.data }]),
+    ];
+    await saveAgencySetting(db, "rules", { ...rules, initiativeRequired }, context);
+    return ctx.say(off ? "rule-initiative-off" : "rule-initiative-saved", { title: title.data, source: cited.success ? cited.data : "" });
+  }
+  if (verb === "cap") {
+    const caps = rules.caps.filter((cap) => cap.titleCode !== title.data);
+    if (words[1] === "off") {
+      await saveAgencySetting(db, "rules", { ...rules, caps }, context);
+      return ctx.say("rule-cap-off", { title: title.data });
+    }
+    const of = code.safeParse(words[1] ?? "");
+    const max = percent.safeParse(words[2] ?? "");
+    const cited = source.safeParse(words.slice(3).join(" "));
+    if (!of.success || !known(of.data) || !max.success || !cited.success) return ctx.say("rule-usage");
+    await saveAgencySetting(
+      db,
+      "rules",
+      { ...rules, caps: [...caps, { titleCode: title.data, ofTitleCode: of.data, maxPercent: max.data, source: cited.data }] },
+      context,
+    );
+    return ctx.say("rule-cap-saved", { title: title.data, of: of.data, percent: max.data, source: cited.data });
+  }
+  return ctx.say("rule-usage");
+});
