@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
-import { decideRegistration, pendingOfUnit } from "../src/services/registrations/index.js";
+import { decideRegistration, pendingFor } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
@@ -14,29 +14,36 @@ export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
 
 const reasonText = z.string().trim().min(3).max(500);
+const yearArgument = z.coerce.number().int().min(2000).max(2100);
 
 const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
   ctx.i18n.fluent.translate(locale, key, args);
 
-/** /approve: the unit's registrations waiting for the head, each with approve and return buttons. */
+/**
+ * /approve [year]: what waits for this person's decision — a head's unit's staff, the leadership's
+ * heads, collective titles and units without a head — each with approve and return buttons.
+ */
 approveCommand.command("approve", allowed("approve"), async (ctx) => {
   const person = ctx.identity.person;
   if (!person) return;
   const zone = ctx.services.config.displayTimeZone;
   const now = ctx.services.clock();
   const locale = await ctx.i18n.getLocale();
-  const year = Number(localDay(now, zone).slice(0, 4));
-  const [pending, catalogue] = await Promise.all([pendingOfUnit(ctx.services.db, person.unitId, year), catalogueOn(ctx.services.db, localDay(now, zone))]);
-  if (pending.length === 0) return ctx.say("approve-none", { unit: person.unitName });
+  // Year Y's registrations are still decided in the first months of Y+1.
+  const year = yearArgument.safeParse(ctx.match.trim()).data ?? Number(localDay(now, zone).slice(0, 4));
+  const [pending, catalogue] = await Promise.all([pendingFor(ctx.services.db, person, year), catalogueOn(ctx.services.db, localDay(now, zone))]);
+  const leader = person.roles.includes("leader");
+  const scope = leader ? ctx.t("approve-scope-agency") : person.unitName;
+  if (pending.length === 0) return ctx.say("approve-none", { unit: scope, year: String(year) });
   const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("approve-header", { unit: person.unitName, count: pending.length })];
+  const lines = [ctx.th("approve-header", { unit: scope, count: pending.length, year: String(year) })];
   pending.forEach((registration, index) => {
     const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const form = catalogue.forms.find((entry) => entry.code === registration.formCode);
     lines.push(
       ctx.th("approve-line", {
         number: index + 1,
-        name: registration.personName ?? person.unitName,
+        name: registration.personName ? (leader ? `${registration.personName} (${registration.unitName})` : registration.personName) : registration.unitName,
         title: title ? localName(title, locale) : registration.titleCode,
         form: form ? localName(form, locale) : "—",
         initiative: registration.initiativeTitle ?? "—",

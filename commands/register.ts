@@ -164,6 +164,7 @@ export async function registerConversation(conversation: Conversation<Context, C
         const person = ctx.identity.person;
         if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
         const outcome = await submitRegistration(ctx.services.db, person, draft, {
+          translate: (locale, key, args) => ctx.i18n.fluent.translate(locale, key, args),
           clock: ctx.services.clock,
           actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
           timeZone: ctx.services.config.displayTimeZone,
@@ -272,6 +273,7 @@ onButton(registerCommand, ACTIONS.registrationWithdraw, async (ctx, [registratio
   const person = ctx.identity.person;
   if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   const result = await withdrawRegistration(ctx.services.db, person, registrationId, {
+    translate: (locale, key, args) => ctx.i18n.fluent.translate(locale, key, args),
     clock: ctx.services.clock,
     actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
     timeZone: ctx.services.config.displayTimeZone,

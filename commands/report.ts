@@ -7,7 +7,7 @@ import { agencyRules } from "../src/services/agency-rules.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
-import { registrationReport, remindUnregistered } from "../src/services/registrations/index.js";
+import { registrationReport, remindUnregistered, approvalGaps } from "../src/services/registrations/index.js";
 import { exportRegistrations } from "../src/services/registration-export.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
@@ -75,6 +75,9 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
       );
     }
   }
+  const gaps = await approvalGaps(ctx.services.db);
+  if (gaps.noLeader) warnings.push(ctx.th("report-no-leader"));
+  for (const unit of gaps.unitsWithoutApprover) warnings.push(ctx.th("report-unit-without-approver", { unit }));
   const missing = report.reduce((sum, unit) => sum + unit.notRegistered, 0);
   const keyboard = new InlineKeyboard();
   if (missing > 0 && ctx.identity.person?.roles.includes("secretariat"))

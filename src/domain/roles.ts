@@ -1,6 +1,6 @@
 import { foldForMatching } from "./text.js";
 
-export const ROLES = ["staff", "head", "secretariat", "council", "admin"] as const;
+export const ROLES = ["staff", "head", "leader", "secretariat", "council", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 // What a roster may write in its roles column, in English or Vietnamese, accents optional.
@@ -12,7 +12,14 @@ const ROLE_ALIASES: Record<string, Role> = {
   head: "head",
   "truong phong": "head",
   "lanh dao": "head",
-  "thu truong": "head",
+  // Thủ trưởng cơ quan, Ban Giám đốc: the agency's leadership, who decide what a head cannot.
+  leader: "leader",
+  "thu truong": "leader",
+  "thu truong co quan": "leader",
+  "lanh dao co quan": "leader",
+  "ban giam doc": "leader",
+  "giam doc": "leader",
+  "pho giam doc": "leader",
   "truong don vi": "head",
   secretariat: "secretariat",
   "van phong": "secretariat",
@@ -52,7 +59,7 @@ export const COMMANDS = {
   meetings: ["council", "secretariat"],
   register: "linked",
   myregs: "linked",
-  approve: ["head"],
+  approve: ["head", "leader"],
   report: ["secretariat", "council"],
   export: ["secretariat"],
   campaign: ["secretariat"],

@@ -102,7 +102,7 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
       database.db,
       { id: await personId("B1"), unitId: 0, unitName: "", roles: ["staff"], fullName: "" },
       { subject: "person", titleCode: "CSTDCS", formCode: null, basis: "initiative", initiativeTitle: null },
-      { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh" },
+      { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh", translate: (locale, key, args) => world.bot.i18n.t(locale, key, args) },
     );
     expect(outcome).toMatchObject({ kind: "refused", refusal: { key: "register-refused-initiative" } });
   });
@@ -141,8 +141,14 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
 
   it("lets the head return one with a reason, the employee correct and resubmit it, and the head approve it", async () => {
     const head = user("H1");
+    // Each registration reached the head as it was sent, with its buttons.
+    await deliverNotifications();
+    const notices = world.unread(CHAT.H1).filter((shown) => shown.text.includes("chờ bạn duyệt"));
+    expect(notices.map((shown) => shown.text)).toContain("📝 Nguyễn <An> & Co (Phòng Nghiệp vụ 1) vừa đăng ký Lao động tiên tiến và chờ bạn duyệt.");
+    expect(notices[0]?.buttons.map((button) => button.text)).toEqual(["✓ Duyệt", "↩ Trả lại"]);
+    world.markRead(CHAT.H1);
     const list = await head.ask("/approve");
-    expect(list.text).toContain("Đăng ký chờ duyệt — Phòng Nghiệp vụ 1 (3)");
+    expect(list.text).toContain("Đăng ký chờ duyệt năm 2025 — Phòng Nghiệp vụ 1 (3)");
     expect(list.text).toContain("Nguyễn <An> & Co: Lao động tiên tiến");
     head.press(list, "↩ Trả lại 2");
     expect((await head.next()).text).toContain("lý do trả lại");
@@ -163,13 +169,14 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     employee.press(await employee.ask("Số hoá hồ sơ thi đua (bản đã công nhận)"), "✅ Xác nhận đăng ký");
     await nextWith(employee, "Đã sửa và gửi lại");
 
-    const again = await head.ask("/approve");
-    expect(again.text).toContain("(3)");
-    head.press(again, "✓ Duyệt 1");
+    // The resubmission reaches the head too; its own button approves it.
+    await deliverNotifications();
+    const resubmitted = await nextWith(head, "Trần Bình (Phòng Nghiệp vụ 1) đã sửa và gửi lại đăng ký Chiến sĩ thi đua cơ sở");
+    head.press(resubmitted, "✓ Duyệt");
     await nextWith(head, "Đã duyệt");
-    const remaining = await head.ask("/approve");
-    const bLine = remaining.text.split("\n").findIndex((line) => line.includes("Trần Bình"));
-    head.press(remaining, `✓ Duyệt ${bLine}`);
+    const again = await head.ask("/approve");
+    expect(again.text).toContain("(2)");
+    head.press(again, "✓ Duyệt 1");
     await nextWith(head, "Đã duyệt");
     await deliverNotifications();
     await nextWith(employee, "đã được Trưởng Phòng Một duyệt");

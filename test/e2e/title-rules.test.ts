@@ -84,7 +84,7 @@ describe.each(CASES)("the law's title rules on $platform ($kind)", ({ platform, 
         database.db,
         { id: await personId("D2"), unitId: 0, unitName: "", roles: ["staff"], fullName: "" },
         { subject: "person", titleCode: "CSTDCS", formCode: null, basis: "excellent", initiativeTitle: null },
-        { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh" },
+        { clock: world.clock.now, actor: cliActor, timeZone: "Asia/Ho_Chi_Minh", translate: (locale, key, args) => world.bot.i18n.t(locale, key, args) },
       );
       expect(outcome).toMatchObject({ kind: "refused", refusal: { key: "register-refused-agency-initiative", args: { rule: RULE } } });
 

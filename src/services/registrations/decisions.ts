@@ -1,8 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { people, registrations } from "../../db/schema/index.js";
+import { people, registrations, units } from "../../db/schema/index.js";
 import { type Clock, localDay } from "../../domain/calendar.js";
-import { mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
+import { type Decider, mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
+import { approversOfEach, waitingFor } from "./approvers.js";
+import { tellApprovers } from "./approver-notices.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { Refusal, RegistrationStatus } from "../../domain/titles.js";
 import type { Actor } from "../audit.js";
@@ -17,7 +19,7 @@ export async function withdrawRegistration(
   db: Database,
   person: Registrant,
   registrationId: number,
-  context: { clock: Clock; actor: Actor; timeZone: string },
+  context: { clock: Clock; actor: Actor; timeZone: string; translate: Translate },
 ): Promise<{ kind: "withdrawn"; registration: Registration } | { kind: "refused"; refusal: Refusal }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -28,26 +30,42 @@ export async function withdrawRegistration(
     if (refused) return { kind: "refused" as const, refusal: refused };
     const [updated] = await tx.update(registrations).set({ status: "withdrawn", updatedAt: now }).where(eq(registrations.id, registrationId)).returning();
     await recordTransition(tx, { registration: updated as Registration, from: registration.status, action: "withdrawn", at: now, actor: context.actor });
+    await tellApprovers(tx, updated as Registration, "withdrawn", { now, translate: context.translate, timeZone: context.timeZone });
     return { kind: "withdrawn" as const, registration: updated as Registration };
   });
 }
 
-export type PendingRegistration = Registration & { personName: string | null; position: string | null };
+export type PendingRegistration = Registration & { personName: string | null; position: string | null; unitName: string };
 
-/** Registrations of a unit waiting for its head's decision. */
-export async function pendingOfUnit(db: Database, unitId: number, year: number): Promise<PendingRegistration[]> {
-  const rows = await db
-    .select({ registration: registrations, personName: people.fullName, position: people.position })
-    .from(registrations)
-    .leftJoin(people, eq(people.id, registrations.personId))
-    .where(and(eq(registrations.unitId, unitId), eq(registrations.year, year), eq(registrations.status, "submitted")))
-    .orderBy(asc(registrations.createdAt));
-  return rows.map((row) => ({ ...row.registration, personName: row.personName, position: row.position }));
+/** Registrations of a year waiting for this person's decision, with who registered and their unit. */
+export async function pendingFor(db: Database, decider: Decider, year: number): Promise<PendingRegistration[]> {
+  const waiting = await waitingFor(db, decider, year);
+  if (waiting.length === 0) return [];
+  const names = await db
+    .select({ id: people.id, name: people.fullName, position: people.position })
+    .from(people)
+    .where(
+      inArray(
+        people.id,
+        waiting.flatMap((row) => (row.personId === null ? [] : [row.personId])),
+      ),
+    );
+  const unitNames = await db.select({ id: units.id, name: units.name }).from(units);
+  return waiting.map((row) => {
+    const person = names.find((entry) => entry.id === row.personId);
+    return {
+      ...row,
+      personName: person?.name ?? null,
+      position: person?.position ?? null,
+      unitName: unitNames.find((unit) => unit.id === row.unitId)?.name ?? "",
+    };
+  });
 }
 
 /**
- * The head approves a registration of their unit, or returns it with a reason; the employee is
- * told through the outbox in the same transaction.
+ * An approver (see approversOf: the unit head, or the leadership) approves a registration or
+ * returns it with a reason; the employee is told through the outbox in the same transaction.
+ * Nobody decides his own, whatever the button or command that asked.
  */
 export async function decideRegistration(
   db: Database,
@@ -58,7 +76,11 @@ export async function decideRegistration(
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, input.registrationId)).for("update");
-    if (!registration || registration.unitId !== head.unitId || !head.roles.includes("head")) {
+    if (!registration) return { kind: "refused" as const, refusal: { key: "approve-not-your-unit", args: {} } };
+    if (registration.personId === head.id || registration.registeredByPersonId === head.id) {
+      return { kind: "refused" as const, refusal: { key: "approve-own", args: {} } };
+    }
+    if (!(await approversOfEach(tx, [registration])).get(registration.id)?.includes(head.id)) {
       return { kind: "refused" as const, refusal: { key: "approve-not-your-unit", args: {} } };
     }
     if (!mayTransition(registration.status, input.decision === "approve" ? "approve" : "giveBack"))

@@ -1,4 +1,5 @@
 // Registrations (đăng ký thi đua): submitted and changed, decided and withdrawn, reported, reminded.
+export * from "./approvers.js";
 export * from "./decisions.js";
 export * from "./history.js";
 export * from "./reminders.js";

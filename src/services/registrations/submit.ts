@@ -7,7 +7,9 @@ import { agencyRules } from "../agency-rules.js";
 import { type Actor, recordAudit } from "../audit.js";
 import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
 import { catalogueOn } from "../catalogue.js";
+import { tellApprovers } from "./approver-notices.js";
 import { isLive } from "./live.js";
+import type { Translate } from "../outbox.js";
 import type { Registrant, Registration } from "./types.js";
 
 /** What /register offers a person this year: the window, and each title with why it is refused, if it is. */
@@ -64,7 +66,7 @@ export async function submitRegistration(
   db: Database,
   person: Registrant,
   input: SubmitInput,
-  context: { clock: Clock; actor: Actor; timeZone: string },
+  context: { clock: Clock; actor: Actor; timeZone: string; translate: Translate },
 ): Promise<SubmitResult> {
   const now = context.clock();
   const choices = await registrationChoices(db, person, now, context.timeZone);
@@ -120,6 +122,7 @@ export async function submitRegistration(
         .where(eq(registrations.id, existing.id))
         .returning();
       await recordTransition(tx, { registration: updated as Registration, from: existing.status, action, at: now, actor: context.actor, details: values });
+      await tellApprovers(tx, updated as Registration, action, { now, translate: context.translate, timeZone: context.timeZone });
       return { kind: action, registration: updated as Registration };
     }
     const [inserted] = await tx
@@ -138,6 +141,7 @@ export async function submitRegistration(
       })
       .returning();
     await recordTransition(tx, { registration: inserted as Registration, from: null, action: "submitted", at: now, actor: context.actor, details: values });
+    await tellApprovers(tx, inserted as Registration, "submitted", { now, translate: context.translate, timeZone: context.timeZone });
     return { kind: "submitted" as const, registration: inserted as Registration };
   });
 }

@@ -12,6 +12,7 @@ import {
   SEND_WINDOW,
 } from "../../domain/calendar.js";
 import { enqueue, type Notification, type PlannedMessage, type Translate } from "../outbox.js";
+import { approvalDigests } from "./approval-digests.js";
 import { htmlTranslator, type SweepContext } from "./context.js";
 import { inspectionReminders } from "./inspection-reminders.js";
 import { meetingReminders } from "./meeting-reminders.js";
@@ -71,7 +72,7 @@ export async function sweepReminders(
   notifications.push(...(await quarterDigests(db, { ...sweep, holidaySet })));
   notifications.push(...(await taskPings(db, { ...sweep, days: settings.taskPingDays })));
   // Daily digests are built only in office hours of a working day, so each day gets its own.
-  if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)));
+  if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)), ...(await approvalDigests(db, sweep)));
   notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
   notifications.push(...(await registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays })));
   notifications.push(...(await inspectionReminders(db, sweep)));
