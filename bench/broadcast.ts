@@ -36,6 +36,7 @@ async function queueBroadcast(db: Database, count: number): Promise<number> {
     { broadcastId: id, personId: 1, progress: { platform: "telegram", chatId: "1000001", messageId: 1 } },
     {
       clock: () => now,
+      timeZone: "Asia/Ho_Chi_Minh",
       actor: { personId: 1, label: "bench" },
       translate: () => "Đăng ký ngay",
     },

@@ -117,7 +117,10 @@ export async function broadcastConversation(conversation: Conversation<Context, 
       continue;
     }
     const locale = await conversation.external(() => ctx.i18n.getLocale());
-    const payload = broadcastPayload({ text: html, documentFileId: document?.fileId ?? null, launch }, locale, translatorOf(ctx));
+    const payload = broadcastPayload({ text: html, documentFileId: document?.fileId ?? null, launch }, locale, translatorOf(ctx), {
+      name: ctx.identity.person?.fullName ?? "",
+      timeZone: ctx.services.config.displayTimeZone,
+    });
     const markup = payload.buttons
       ? { reply_markup: { inline_keyboard: payload.buttons.map((row) => row.map((button) => ({ text: button.text, callback_data: button.data }))) } }
       : {};
@@ -172,6 +175,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
         },
         {
           clock: ctx.services.clock,
+          timeZone: ctx.services.config.displayTimeZone,
           actor: actorOf(ctx),
           translate: translatorOf(ctx),
         },

@@ -1,6 +1,7 @@
 import { approveCommand } from "./approve.js";
 import { chatMemberUpdates } from "./chat-member.js";
 import { broadcastCommand } from "./broadcast.js";
+import { campaignCommand } from "./campaign.js";
 import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
 import { inspectionsCommand } from "./inspections.js";
@@ -32,6 +33,7 @@ export const commandComposers = [
   meetingsCommand,
   registerCommand,
   approveCommand,
+  campaignCommand,
   reportCommand,
   rulesCommand,
   broadcastCommand,

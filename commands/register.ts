@@ -2,7 +2,7 @@ import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
-import { formatDateTime, localDay } from "../src/domain/calendar.js";
+import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Basis, Refusal } from "../src/domain/titles.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import {
@@ -236,14 +236,22 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
   const now = ctx.services.clock();
   const choices = await registrationChoices(ctx.services.db, person, now, zone);
   const mine = await registrationsOf(ctx.services.db, person, choices.year);
-  if (mine.length === 0)
-    return ctx.say(
-      "myregs-none",
-      { year: String(choices.year) },
-      { reply_markup: new InlineKeyboard().text(ctx.t("registration-reminder-button"), ACTIONS.registrationStart.encode()) },
-    );
+  // The campaign and its deadline first: staff look them up here.
+  const campaign = choices.window.kind === "not-launched" ? undefined : choices.window.campaign;
+  const daysLeft = campaign ? Math.max(0, Math.ceil((campaign.deadlineAt.getTime() - now.getTime()) / 86_400_000)) : 0;
+  const campaignLine = campaign
+    ? ctx.th("myregs-campaign", {
+        campaign: campaign.title,
+        deadline: formatDate(campaign.deadlineAt, zone),
+        state: choices.window.kind === "open" ? ctx.t("myregs-campaign-open", { days: daysLeft }) : ctx.t("myregs-campaign-closed"),
+      })
+    : ctx.th("myregs-campaign-none", { year: String(choices.year) });
+  if (mine.length === 0) {
+    const keyboard = new InlineKeyboard().text(ctx.t("registration-reminder-button"), ACTIONS.registrationStart.encode());
+    return ctx.reply([campaignLine, ctx.th("myregs-none", { year: String(choices.year) })].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+  }
   const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("myregs-header", { year: String(choices.year) })];
+  const lines = [campaignLine, ctx.th("myregs-header", { year: String(choices.year) })];
   for (const { registration, events } of mine) {
     const title = choices.catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const form = choices.catalogue.forms.find((entry) => entry.code === registration.formCode);

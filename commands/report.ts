@@ -1,35 +1,21 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
-import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { capWarnings } from "../src/domain/titles.js";
 import { agencyRules } from "../src/services/agency-rules.js";
-import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
+import { campaignOfYear } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { registrationReport, remindUnregistered, approvalGaps } from "../src/services/registrations/index.js";
 import { exportRegistrations } from "../src/services/registration-export.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { actorOf } from "./actor.js";
 
-/** The secretariat's side of registration: the campaign, the report, reminders and the export. */
+/** The secretariat's side of registration: the report, reminders and the export. */
 export const reportCommand = new Composer<Context>();
 
 const translatorOf = (ctx: Context) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
 const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
-
-/** /campaign dd/mm/yyyy Title — launches this year's campaign with that registration deadline. */
-reportCommand.command("campaign", allowed("campaign"), async (ctx) => {
-  const zone = ctx.services.config.displayTimeZone;
-  const launch = parseCampaignLaunch(ctx.match, { now: ctx.services.clock(), timeZone: zone, usageKey: "campaign-usage" });
-  if ("key" in launch) return ctx.say(launch.key, launch.args);
-  await launchCampaign(ctx.services.db, launch, {
-    clock: ctx.services.clock,
-    actor: actorOf(ctx),
-  });
-  await ctx.say("campaign-saved", { year: String(launch.year), title: launch.title, deadline: formatDate(launch.deadlineAt, zone) });
-});
 
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
 reportCommand.command("report", allowed("report"), async (ctx) => {

@@ -295,7 +295,7 @@ export-sheet-collectives = Tập thể
 export-title-individuals = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM { $year }
 export-title-collectives = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG TẬP THỂ NĂM { $year }
 campaign-usage = To launch: <code>/campaign 30/01/2025 Emulation movement 2025</code> (the date is the registration deadline).
-campaign-saved = 📣 Launched <b>{ $title }</b> for { $year }. Registration is open until the end of { $deadline }.
+campaign-saved = 📣 <b>{ $title }</b> launched. Registration is open until the end of { $deadline }.
 history-unknown-staff = no staff member with code { $code }
 history-unknown-title = no title with code { $code }
 cli-history-summary = Title history: { $imported } rows imported, { $rejected } rejected.
@@ -489,3 +489,17 @@ approver-withdrawn = ℹ️ { $name } ({ $unit }) withdrew their registration fo
 reminder-approvals = ⏳ { $count } registrations are waiting for your approval. Type /approve to see and decide them.
 report-no-leader = ⚠️ The roster has no agency leader (role leader): the heads' own registrations and collective titles have nobody to approve them.
 report-unit-without-approver = ⚠️ { $unit }: no unit head and no agency leader — this unit's registrations have nobody to approve them.
+campaign-exists = <b>{ $title }</b> was launched this year already (deadline { $deadline }). To move the deadline, use <code>/extend dd/mm/yyyy</code>: those not registered yet are told.
+extend-usage = To extend: <code>/extend 15/02/2025</code> (the date is the new deadline).
+extend-past = The new deadline must be after today.
+extend-no-campaign = No campaign has been launched this year, so there is no deadline to extend. Use /campaign or /launch.
+extend-done = ⏩ Registration for <b>{ $title }</b> extended to the end of { $deadline }; { $count } people not yet registered will be told.
+campaign-extended-notice = ⏩ The registration deadline of <b>{ $campaign }</b> is extended to the end of { $deadline }. You have not registered yet: press the button below.
+cmd-extend = Extend registration: /extend dd/mm/yyyy (tells those not registered)
+launch-header =
+    📣 <b>{ $title }</b>
+    Registration deadline: end of { $deadline } · From: { $sender }
+myregs-campaign = 📣 { $campaign } — registration deadline end of { $deadline } ({ $state })
+myregs-campaign-open = { $days } days left
+myregs-campaign-closed = closed
+myregs-campaign-none = No campaign has been launched for { $year }.

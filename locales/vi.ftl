@@ -295,7 +295,7 @@ export-sheet-collectives = Tập thể
 export-title-individuals = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM { $year }
 export-title-collectives = BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG TẬP THỂ NĂM { $year }
 campaign-usage = Cách phát động: <code>/campaign 30/01/2025 Phong trào thi đua năm 2025</code> (ngày là hạn chót đăng ký).
-campaign-saved = 📣 Đã phát động <b>{ $title }</b> năm { $year }. Đăng ký mở đến hết ngày { $deadline }.
+campaign-saved = 📣 Đã phát động <b>{ $title }</b>. Đăng ký mở đến hết ngày { $deadline }.
 history-unknown-staff = không có cán bộ mã { $code }
 history-unknown-title = không có danh hiệu mã { $code }
 cli-history-summary = Lịch sử danh hiệu: { $imported } dòng đã nhập, { $rejected } bị từ chối.
@@ -489,3 +489,17 @@ approver-withdrawn = ℹ️ { $name } ({ $unit }) đã rút đăng ký <b>{ $tit
 reminder-approvals = ⏳ Có { $count } đăng ký thi đua đang chờ bạn duyệt. Gõ /approve để xem và duyệt.
 report-no-leader = ⚠️ Danh sách cán bộ chưa có lãnh đạo cơ quan (vai trò leader): đăng ký của các trưởng đơn vị và danh hiệu tập thể không có ai duyệt.
 report-unit-without-approver = ⚠️ { $unit }: không có trưởng đơn vị và cơ quan chưa có lãnh đạo (leader) — đăng ký của đơn vị này không có ai duyệt.
+campaign-exists = Năm nay đã phát động <b>{ $title }</b> (hạn đăng ký { $deadline }). Để dời hạn, dùng <code>/extend dd/mm/yyyy</code>: những người chưa đăng ký sẽ được báo.
+extend-usage = Cách gia hạn: <code>/extend 15/02/2025</code> (ngày là hạn chót mới).
+extend-past = Hạn mới phải sau hôm nay.
+extend-no-campaign = Năm nay chưa phát động phong trào nên chưa có hạn để gia hạn. Dùng /campaign hoặc /launch.
+extend-done = ⏩ Đã gia hạn đăng ký <b>{ $title }</b> đến hết ngày { $deadline }; đã xếp lịch báo cho { $count } người chưa đăng ký.
+campaign-extended-notice = ⏩ Hạn đăng ký thi đua <b>{ $campaign }</b> được gia hạn đến hết ngày { $deadline }. Bạn chưa đăng ký: bấm nút dưới đây để đăng ký.
+cmd-extend = Gia hạn đăng ký: /extend dd/mm/yyyy (báo cho người chưa đăng ký)
+launch-header =
+    📣 <b>{ $title }</b>
+    Hạn đăng ký: hết ngày { $deadline } · Người gửi: { $sender }
+myregs-campaign = 📣 { $campaign } — hạn đăng ký hết ngày { $deadline } ({ $state })
+myregs-campaign-open = còn { $days } ngày
+myregs-campaign-closed = đã hết hạn
+myregs-campaign-none = Năm { $year } chưa phát động phong trào thi đua.

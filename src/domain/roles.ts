@@ -63,6 +63,7 @@ export const COMMANDS = {
   report: ["secretariat", "council"],
   export: ["secretariat"],
   campaign: ["secretariat"],
+  extend: ["secretariat"],
   rule: ["secretariat"],
   broadcast: ["secretariat"],
   launch: ["secretariat"],

@@ -1,9 +1,10 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, or, isNull, sql, type SQL } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../db/client.js";
-import { broadcasts, outbox } from "../db/schema/index.js";
+import { broadcasts, outbox, people } from "../db/schema/index.js";
 import type { OutboxPayload } from "../domain/notifications.js";
 import type { BroadcastAudience } from "../domain/notifications.js";
-import type { Clock } from "../domain/calendar.js";
+import { type Clock, formatDate } from "../domain/calendar.js";
+import { escapeHtml } from "../domain/text.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { launchCampaign } from "./campaigns.js";
 import { NOTIFIED_ACCOUNT, type Translate } from "./outbox.js";
@@ -73,9 +74,25 @@ export async function createDraft(
 }
 
 /** What a recipient gets: the text, the document by file_id, and for a launch the "register now" button. */
-export function broadcastPayload(broadcast: Pick<Broadcast, "text" | "documentFileId" | "launch">, locale: string, translate: Translate): OutboxPayload {
+/**
+ * What one recipient sees: the text as the secretariat wrote it; a launch opens with what was
+ * launched, until when, and by whom, and ends with the button that starts /register.
+ */
+export function broadcastPayload(
+  broadcast: Pick<Broadcast, "text" | "documentFileId" | "launch">,
+  locale: string,
+  translate: Translate,
+  sender: { name: string; timeZone: string },
+): OutboxPayload {
+  const header = broadcast.launch
+    ? `${translate(locale, "launch-header", {
+        title: escapeHtml(broadcast.launch.title),
+        deadline: formatDate(new Date(broadcast.launch.deadlineAt), sender.timeZone),
+        sender: escapeHtml(sender.name),
+      })}\n\n`
+    : "";
   return {
-    text: broadcast.text,
+    text: `${header}${broadcast.text}`,
     parseMode: "HTML",
     ...(broadcast.documentFileId ? { documentFileId: broadcast.documentFileId } : {}),
     ...(broadcast.launch ? { buttons: [[{ text: translate(locale, "registration-reminder-button"), data: ACTIONS.registrationStart.encode() }]] } : {}),
@@ -90,7 +107,7 @@ export function broadcastPayload(broadcast: Pick<Broadcast, "text" | "documentFi
 export async function confirmBroadcast(
   db: Database,
   input: { broadcastId: number; personId: number; progress: { platform: string; chatId: string; messageId: number } },
-  context: { clock: Clock; actor: Actor; translate: Translate },
+  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string },
 ): Promise<{ kind: "sending"; broadcastId: number; recipients: number } | { kind: "gone" } | { kind: "empty" }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -115,7 +132,9 @@ export async function confirmBroadcast(
       );
       campaignId = campaign.id;
     }
-    const payloadFor = (locale: string) => JSON.stringify(broadcastPayload(broadcast, locale, context.translate));
+    const [creator] = await tx.select({ name: people.fullName }).from(people).where(eq(people.id, broadcast.createdByPersonId));
+    const sender = { name: creator?.name ?? "", timeZone: context.timeZone };
+    const payloadFor = (locale: string) => JSON.stringify(broadcastPayload(broadcast, locale, context.translate, sender));
     const inserted = await queryRows<{ id: number }>(
       tx,
       sql`insert into outbox (dedupe_key, notification_key, kind, chat_account_id, platform, chat_id, payload, status, not_before, broadcast_id)

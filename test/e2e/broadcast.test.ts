@@ -71,12 +71,14 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
     await nextWith(secretary, "nội dung thông báo phát động");
     // Bold applied in the Telegram app arrives as an entity and is kept; "<" and "&" typed are text.
     const text = "Phát động thi đua năm 2025 & đăng ký <trước 30/01>";
+    // Recipients see what was launched, until when, and who sent it, above the text.
+    const announced = `📣 Phong trào thi đua năm 2025\nHạn đăng ký: hết ngày 30/01/2025 · Người gửi: Thư Ký\n\n${text}`;
     secretary.send(text, [{ type: "bold", offset: 0, length: 9 }]);
     secretary.press(await secretary.next(), "Không đính kèm");
     secretary.press(await secretary.next(), "Mọi người");
     expect((await secretary.next()).text).toContain("Người nhận sẽ thấy đúng như sau");
     const preview = await secretary.next();
-    expect(preview.text).toBe(text);
+    expect(preview.text).toBe(announced);
     expect(preview.buttons.map((button) => button.text)).toEqual(["Đăng ký ngay"]);
     const confirm = await secretary.next();
     // The twelve staff and the secretary herself.
@@ -93,14 +95,14 @@ describe.each(DATABASE_KINDS)("broadcasts and campaign launches (%s)", (kind) =>
     expect(report.text).toContain("Đã gửi: 12 · Không gửi được: 1");
     expect(report.text).toContain("Forbidden: bot was blocked by the user: 1");
     for (let i = 1; i <= STAFF; i++) {
-      expect(world.fake.unread(chatOf(i)).filter((shown) => shown.text === text)).toHaveLength(i === 5 ? 0 : 1);
+      expect(world.fake.unread(chatOf(i)).filter((shown) => shown.text === announced)).toHaveLength(i === 5 ? 0 : 1);
     }
     secretary.press(report, "Người không nhận được (1)");
     expect((await secretary.next()).text).toContain("Người số 5 — Đơn vị 2: Forbidden: bot was blocked by the user");
 
     // The button opens registration, which the launch opened.
     const recipient = world.fake.user({ id: chatOf(2), first_name: "Hai" });
-    const announcement = world.fake.unread(chatOf(2)).find((shown) => shown.text === text) as Shown;
+    const announcement = world.fake.unread(chatOf(2)).find((shown) => shown.text === announced) as Shown;
     world.fake.markRead(chatOf(2));
     recipient.press(announcement, "Đăng ký ngay");
     expect((await recipient.next()).text).toContain("Đăng ký danh hiệu thi đua năm 2025");

@@ -53,7 +53,7 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect((await user("A1").ask("/campaign 30/01/2025 Phong trào")).text).toContain("không dành cho vai trò");
     expect((await user("S1").ask("/campaign 31/02/2025 Phong trào")).text).toContain("không có thật");
     expect((await user("S1").ask("/campaign 30/01/2025 Phong trào thi đua năm 2025")).text).toBe(
-      "📣 Đã phát động Phong trào thi đua năm 2025 năm 2025. Đăng ký mở đến hết ngày 30/01/2025.",
+      "📣 Đã phát động Phong trào thi đua năm 2025. Đăng ký mở đến hết ngày 30/01/2025.",
     );
   });
 
