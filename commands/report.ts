@@ -2,12 +2,13 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
 import { capWarnings } from "../src/domain/titles.js";
-import { agencyRules } from "../src/services/agency-rules.js";
+import { agencyName, agencyRules } from "../src/services/agency-rules.js";
 import { campaignOfYear } from "../src/services/campaigns.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { registrationReport, remindUnregistered, approvalGaps } from "../src/services/registrations/index.js";
-import { exportRegistrations } from "../src/services/registration-export.js";
+import { exportRegistrations } from "../src/services/export/registrations.js";
+import { z } from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 
@@ -85,10 +86,29 @@ onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
   await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.notificationKey)).size });
 });
 
-/** /export: the consolidated biểu đăng ký as an Excel file. */
+const exportArguments = z.tuple([z.coerce.number().int().min(2000).max(2100).optional(), z.literal("pending").optional()]).or(z.tuple([z.literal("pending")]));
+
+/**
+ * /export [year] [pending]: the biểu đăng ký in the office's form — approved registrations, with
+ * those awaiting approval on request; the secretariat's covers the agency, a head's his unit.
+ */
 reportCommand.command("export", allowed("export"), async (ctx) => {
-  const year = currentYear(ctx);
-  const exported = await exportRegistrations(ctx.services.db, { year, agency: ctx.services.config.agencyName, translate: translatorOf(ctx) });
+  const words = ctx.match.trim().split(/\s+/).filter(Boolean);
+  const parsed = exportArguments.safeParse(words);
+  if (!parsed.success) return ctx.say("export-usage");
+  const [first, second] = parsed.data;
+  const year = typeof first === "number" ? first : currentYear(ctx);
+  const person = ctx.identity.person;
+  const whole = person?.roles.includes("secretariat") || person?.roles.includes("admin");
+  const exported = await exportRegistrations(ctx.services.db, {
+    year,
+    agency: await agencyName(ctx.services.db, ctx.services.config.agencyName),
+    translate: translatorOf(ctx),
+    now: ctx.services.clock(),
+    timeZone: ctx.services.config.displayTimeZone,
+    withPending: first === "pending" || second === "pending",
+    ...(whole || !person ? {} : { unitId: person.unitId }),
+  });
   if (exported.individuals + exported.collectives === 0) return ctx.say("export-none", { year: String(year) });
   await ctx.replyWithDocument(new InputFile(exported.bytes, `bieu-dang-ky-thi-dua-${year}.xlsx`), {
     caption: ctx.th("export-caption", { year: String(year), individuals: exported.individuals, collectives: exported.collectives }),

@@ -93,7 +93,7 @@ cli-usage =
       holiday add <yyyy-mm-dd> <name>  add a public holiday (Tết, Hùng Kings…); holiday list to see them
       campaign launch --deadline dd/mm/yyyy --title "Title"  launch the campaign, registration open until the deadline
       import history <file.csv>        import past years' titles (staff_code, year, title_code)
-      export registrations [--year YEAR] [--out file.xlsx]  export the consolidated registration list
+      export registrations [--year YEAR] [--out file.xlsx] [--pending]  export the consolidated registration list (approved; --pending adds those awaiting approval)
       audit --since dd/mm/yyyy         the audit log since that day
       backup <file> / restore <file>   back up / restore the embedded (PGlite) database
       seed demo                        load the demo agency
@@ -288,7 +288,7 @@ report-line = • { $unit }: { $staff } · { $registered } · { $approved } · {
 report-cap-warning = ⚠️ { $unit }: { $count } { $title } for { $of } { $base } = { $percent }%, over the { $max }% cap.
 report-button-remind = Remind { $count } people not registered
 report-reminded = Reminders queued for { $count } people not registered (at most once a day each).
-export-none = No registration (pending or approved) for { $year } yet.
+export-none = Nothing to export for { $year } (approved registrations only by default; add “pending” for those awaiting approval).
 export-caption = Registration list { $year }: { $individuals } individuals, { $collectives } collectives.
 export-sheet-individuals = Cá nhân
 export-sheet-collectives = Tập thể
@@ -503,3 +503,6 @@ myregs-campaign = 📣 { $campaign } — registration deadline end of { $deadlin
 myregs-campaign-open = { $days } days left
 myregs-campaign-closed = closed
 myregs-campaign-none = No campaign has been launched for { $year }.
+export-total-individuals = Total: { $count } individuals
+export-total-collectives = Total: { $count } collectives
+export-usage = Usage: /export [year] [pending] — approved registrations only by default; “pending” adds those awaiting approval.

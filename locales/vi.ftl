@@ -93,7 +93,7 @@ cli-usage =
       holiday add <yyyy-mm-dd> <tên>   thêm ngày nghỉ lễ (Tết, Giỗ Tổ…); holiday list để xem
       campaign launch --deadline dd/mm/yyyy --title "Tên"  phát động phong trào, mở đăng ký đến hạn
       import history <tệp.csv>         nhập danh hiệu các năm trước (staff_code, year, title_code)
-      export registrations [--year NĂM] [--out tệp.xlsx]  xuất biểu đăng ký thi đua
+      export registrations [--year NĂM] [--out tệp.xlsx] [--pending]  xuất biểu đăng ký thi đua (đã duyệt; --pending thêm chờ duyệt)
       audit --since dd/mm/yyyy         nhật ký thay đổi từ ngày đó
       backup <tệp> / restore <tệp>     sao lưu / khôi phục cơ sở dữ liệu nhúng (PGlite)
       seed demo                        nạp cơ quan mẫu
@@ -288,7 +288,7 @@ report-line = • { $unit }: { $staff } · { $registered } · { $approved } · {
 report-cap-warning = ⚠️ { $unit }: { $count } { $title } trên { $of } { $base } = { $percent }%, vượt mức { $max }%.
 report-button-remind = Nhắc { $count } người chưa đăng ký
 report-reminded = Đã xếp lịch nhắc { $count } người chưa đăng ký (mỗi người tối đa một lần mỗi ngày).
-export-none = Chưa có đăng ký nào (chờ duyệt hoặc đã duyệt) cho năm { $year }.
+export-none = Chưa có đăng ký nào để xuất cho năm { $year } (mặc định chỉ các đăng ký đã duyệt; thêm «pending» để lấy cả đăng ký chờ duyệt).
 export-caption = Biểu đăng ký thi đua năm { $year }: { $individuals } cá nhân, { $collectives } tập thể.
 export-sheet-individuals = Cá nhân
 export-sheet-collectives = Tập thể
@@ -503,3 +503,6 @@ myregs-campaign = 📣 { $campaign } — hạn đăng ký hết ngày { $deadlin
 myregs-campaign-open = còn { $days } ngày
 myregs-campaign-closed = đã hết hạn
 myregs-campaign-none = Năm { $year } chưa phát động phong trào thi đua.
+export-total-individuals = Tổng cộng: { $count } cá nhân
+export-total-collectives = Tổng cộng: { $count } tập thể
+export-usage = Cách dùng: /export [năm] [pending] — mặc định chỉ các đăng ký đã duyệt; «pending» thêm các đăng ký đang chờ duyệt.

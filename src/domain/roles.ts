@@ -61,7 +61,7 @@ export const COMMANDS = {
   myregs: "linked",
   approve: ["head", "leader"],
   report: ["secretariat", "council"],
-  export: ["secretariat"],
+  export: ["secretariat", "head"],
   campaign: ["secretariat"],
   extend: ["secretariat"],
   rule: ["secretariat"],

@@ -225,40 +225,53 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     });
   }
 
-  it("exports the consolidated list with exactly the approved and pending rows", async () => {
-    const export_ = await user("S1").ask("/export");
-    expect(export_.kind).toBe("document");
-    expect(export_.fileName).toBe("bieu-dang-ky-thi-dua-2025.xlsx");
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(export_.fileBytes as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet("Cá nhân");
-    const row = (number: number) => Array.from({ length: 7 }, (_, column) => sheet?.getRow(number).getCell(column + 1).text ?? "");
-    expect(sheet?.getRow(2).getCell(1).text).toBe("BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM 2025");
-    expect(sheet?.getColumn(2).width).toBeGreaterThan(20);
-    expect(row(4)).toEqual(["STT", "Họ và tên", "Chức vụ, đơn vị", "Danh hiệu thi đua đăng ký", "Hình thức khen thưởng đăng ký", "Tên sáng kiến", "Ghi chú"]);
-    expect(sheet?.rowCount).toBe(8);
-    expect(sheet?.getRow(5).getCell(1).text).toBe("Phòng Nghiệp vụ 1");
-    expect([6, 7, 8].map(row)).toEqual([
+  it("exports the consolidated list: approved rows, and the pending ones on request", async () => {
+    const workbookOf = async (command: string) => {
+      const shown = await user("S1").ask(command);
+      expect(shown.kind).toBe("document");
+      expect(shown.fileName).toBe("bieu-dang-ky-thi-dua-2025.xlsx");
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(shown.fileBytes as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet("Cá nhân");
+      return (number: number) => Array.from({ length: 7 }, (_, column) => sheet?.getRow(number).getCell(column + 1).text ?? "");
+    };
+    const approved = await workbookOf("/export");
+    expect(approved(5)[0]).toBe("BIỂU ĐĂNG KÝ DANH HIỆU THI ĐUA VÀ HÌNH THỨC KHEN THƯỞNG CÁ NHÂN NĂM 2025");
+    expect(approved(7)).toEqual([
+      "STT",
+      "Họ và tên",
+      "Chức vụ, đơn vị",
+      "Danh hiệu thi đua đăng ký",
+      "Hình thức khen thưởng đăng ký",
+      "Tên sáng kiến",
+      "Ghi chú",
+    ]);
+    expect([8, 9, 10].map(approved)).toEqual([
+      ["I", "Phòng Nghiệp vụ 1", "", "", "", "", ""],
+      ["1", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen của Thủ trưởng cơ quan", "", ""],
       [
-        "1",
-        "Lê Cường",
-        "Chuyên viên chính, Phòng Nghiệp vụ 1",
-        "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
-        "Bằng khen của Chủ tịch UBND tỉnh",
-        "Quy trình thẩm định hồ sơ khen thưởng điện tử",
-        "Chờ duyệt",
-      ],
-      ["2", "Nguyễn <An> & Co", "Chuyên viên, Phòng Nghiệp vụ 1", "Lao động tiên tiến", "Giấy khen của Thủ trưởng cơ quan", "", "Đã duyệt"],
-      [
-        "3",
+        "2",
         "Trần Bình",
         "Chuyên viên, Phòng Nghiệp vụ 1",
         "Chiến sĩ thi đua cơ sở",
         "Giấy khen của Thủ trưởng cơ quan",
         "Số hoá hồ sơ thi đua (bản đã công nhận)",
-        "Đã duyệt",
+        "",
       ],
     ]);
+    expect(approved(11)[1]).toBe("Tổng cộng: 2 cá nhân");
+
+    const withPending = await workbookOf("/export pending");
+    expect(withPending(9)).toEqual([
+      "1",
+      "Lê Cường",
+      "Chuyên viên chính, Phòng Nghiệp vụ 1",
+      "Chiến sĩ thi đua bộ, ban, ngành, tỉnh",
+      "Bằng khen của Chủ tịch UBND tỉnh",
+      "Quy trình thẩm định hồ sơ khen thưởng điện tử",
+      "Chờ duyệt",
+    ]);
+    expect(withPending(12)[1]).toBe("Tổng cộng: 3 cá nhân");
   });
 
   it("reports per unit with the agency's ratio-cap warning, and reminds the unregistered once a day", async () => {

@@ -4,16 +4,25 @@ import { parseCampaignLaunch } from "../../domain/campaigns.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
 import { launchCampaign } from "../../services/campaigns.js";
-import { exportRegistrations } from "../../services/registration-export.js";
+import { agencyName } from "../../services/agency-rules.js";
+import { exportRegistrations } from "../../services/export/registrations.js";
 import { command, yearFlag } from "../context.js";
 
 /** export registrations [--year YYYY] [--out file.xlsx] */
 export const exportRegistrationsCommand = command({
   words: "export registrations",
+  switches: ["--pending"],
   async run(_input, args, { database, config, print, t, translate }) {
     const year = yearFlag(args) ?? Number(localDay(systemClock(), config.displayTimeZone).slice(0, 4));
     const output = args.flag("--out") || `bieu-dang-ky-thi-dua-${year}.xlsx`;
-    const exported = await exportRegistrations(database.db, { year, agency: config.agencyName, translate });
+    const exported = await exportRegistrations(database.db, {
+      year,
+      agency: await agencyName(database.db, config.agencyName),
+      translate,
+      now: systemClock(),
+      timeZone: config.displayTimeZone,
+      withPending: args.has("--pending"),
+    });
     await writeFile(output, exported.bytes);
     print(t("cli-exported", { file: output, individuals: exported.individuals, collectives: exported.collectives }));
   },
