@@ -23,12 +23,16 @@ const chosen = [...byFile].flatMap(([file, names]) => {
   return picked.flatMap((name) => (name ? [{ file, name }] : []));
 });
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const failures: string[] = [];
 for (const [index, { file, name }] of chosen.entries()) {
   const started = Date.now();
-  const run = spawnSync("npx", ["vitest", "run", file, "-t", `${escape(name)}$`], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  const ran = /Tests\s+.*?(\d+) passed/.exec(run.stdout.replace(/\x1b\[[0-9;]*m/g, ""));
+  const run = spawnSync("npx", ["vitest", "run", file, "-t", `${escapeRegExp(name)}$`], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+  });
+  const ran = /Tests\s+.*?(\d+) passed/.exec(run.stdout);
   const ok = run.status === 0 && ran !== null;
   process.stdout.write(`${ok ? "ok  " : "FAIL"} ${index + 1}/${chosen.length} ${file} > ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   if (!ok) failures.push(`${file} > ${name}`);

@@ -90,7 +90,8 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
   });
 
   it("lists in /help only what the user's roles may use", async () => {
-    const head = world.user({ id: 1002, first_name: "Bình" });
+    await world.link(database.db, "CB002", 1102);
+    const head = world.user({ id: 1102, first_name: "Bình" });
     const help = await head.ask("/help");
     expect(help.text).toContain("/me");
     expect(help.text).toContain("/lang");
@@ -98,13 +99,15 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
   });
 
   it("answers unknown commands and random text helpfully", async () => {
-    const user = world.user({ id: 1001, first_name: "Văn" });
+    await world.link(database.db, "CB001", 1101);
+    const user = world.user({ id: 1101, first_name: "Văn" });
     expect((await user.ask("/khongco")).text).toContain("Không có lệnh /khongco");
     expect((await user.ask("asdf qwer")).text).toContain("/help");
   });
 
   it("switches to English with /lang and remembers it", async () => {
-    const user = world.user({ id: 1001, first_name: "Văn" });
+    await world.link(database.db, "CB001", 1201);
+    const user = world.user({ id: 1201, first_name: "Văn" });
     const choice = await user.ask("/lang");
     user.press(choice, "English");
     expect((await user.next()).text).toBe("Switched to English.");

@@ -182,6 +182,11 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
 
   it("serves health, readiness and metrics", async () => {
     const port = servers[0]?.port ?? 0;
+    // A command, and the same update delivered again, for the counters to count.
+    const user = fake.user({ id: 8801, first_name: "Một" });
+    const updateId = user.send("/me");
+    await user.next();
+    expect(await post(port, fake.update(updateId), SECRET)).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).text()).toBe("ready\n");
     const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
