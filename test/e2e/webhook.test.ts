@@ -160,7 +160,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
   it("completes a conversation whose steps land on different instances", async () => {
     const user = fake.user({ id: 8801, first_name: "Một" });
     user.press(await user.ask("/register"), "Lao động tiên tiến");
-    user.press(await user.next(), "Giấy khen");
+    user.press(await user.next(), "Giấy khen của Thủ trưởng cơ quan");
     user.press(await user.next(), "✅ Xác nhận đăng ký");
     expect((await user.next()).text).toContain("Đã gửi đăng ký Lao động tiên tiến");
     expect(await database.db.select().from(registrations).where(eq(registrations.titleCode, "LDTT"))).toHaveLength(1);
@@ -174,7 +174,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
     fake.injectFaults("429");
     user.press(titles, "Lao động tiên tiến");
     const forms = await user.next();
-    expect(forms.buttons.map((button) => button.text)).toContain("Giấy khen");
+    expect(forms.buttons.map((button) => button.text)).toContain("Giấy khen của Thủ trưởng cơ quan");
     expect(fake.received.slice(received).filter((entry) => entry.chatId === 8802)).toHaveLength(1);
     user.press(forms, "Hủy");
     expect((await user.next()).text).toContain("Đã hủy");
