@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { planTasks } from "../../src/db/schema/index.js";
+import { and, eq } from "drizzle-orm";
+import { people, planTasks } from "../../src/db/schema/index.js";
+import { setTaskDone } from "../../src/services/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { cliActor } from "../../src/services/audit.js";
@@ -126,6 +128,17 @@ describe.each(CASES)("quarterly tasks on $platform ($kind)", ({ platform, kind }
   });
 
   it("shows the secretariat completion per unit and quarter", async () => {
+    // Phòng Nghiệp vụ 1's share of Q1.4 is done (as the head marks it in the test above).
+    const [task] = await database.db
+      .select({ id: planTasks.id })
+      .from(planTasks)
+      .where(and(eq(planTasks.quarter, 1), eq(planTasks.number, "4")));
+    const [head] = await database.db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.staffCode, "NV1"));
+    await setTaskDone(
+      database.db,
+      { taskId: task?.id ?? 0, unitId: head?.unitId ?? 0, personId: head?.id ?? 0, done: true },
+      { clock: world.clock.now, actor: cliActor },
+    );
     const overview = await secretary.ask("/tasks all");
     expect(overview.text).toContain("Tiến độ nhiệm vụ năm 2024");
     expect(overview.text).toContain("Phòng Nghiệp vụ 1: Q1 1/1 · Q2 — · Q3 — · Q4 0/1");
