@@ -1,11 +1,8 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
-import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
-import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DATABASE_KINDS } from "../support/databases.js";
+import { PLATFORMS } from "../support/chat-world.js";
+import { registrationSeason } from "../support/season.js";
 import { nextWith } from "../support/fake-telegram.js";
-import { importRosterText } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
 VP,Văn phòng,S1,Thư Ký,Chuyên viên,secretariat
@@ -16,33 +13,18 @@ const CHAT = { S1: 6301, A1: 6302, B1: 6303 } as const;
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("a campaign people can see on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-  const user = (code: keyof typeof CHAT) => world.user({ id: CHAT[code], first_name: code });
+  const season = registrationSeason(platform, kind, ROSTER, CHAT);
+  const user = season.user;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    world = await startChatWorld(platform, database.db, { at: "2025-01-06T09:00:00+07:00", rateLimitPerSecond: 1000 });
-    await importRosterText(database.db, ROSTER);
-    for (const [code, chat] of Object.entries(CHAT)) await world.link(database.db, code, chat);
-    await launchCampaign(
-      database.db,
-      { year: 2025, title: "Phong trào thi đua năm 2025", deadlineAt: new Date("2025-01-30T23:59:59+07:00") },
-      { clock: world.clock.now, actor: cliActor },
-    );
     const registered = user("A1");
     registered.press(await registered.ask("/register"), "Lao động tiên tiến");
     registered.press(await registered.next(), "Không đề nghị");
     registered.press(await registered.next(), "✅ Xác nhận đăng ký");
     await nextWith(registered, "Đã gửi đăng ký");
-    await world.deliverNotifications(database.db);
-    for (const chat of Object.values(CHAT)) world.markRead(chat);
+    await season.world.deliverNotifications(season.database.db);
+    for (const chat of Object.values(CHAT)) season.world.markRead(chat);
   });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
 
   it("lets a staff member look up the open campaign, its deadline and their status", async () => {
     // From Monday 06/01 09:00 to the end of Thursday 30/01: 24 days and 15 hours, so 25 days left.
@@ -60,13 +42,13 @@ describe.each(CASES)("a campaign people can see on $platform ($kind)", ({ platfo
       "⏩ Đã gia hạn đăng ký Phong trào thi đua năm 2025 đến hết ngày 15/02/2025; đã xếp lịch báo cho 2 người chưa đăng ký.",
     );
     expect((await secretary.ask("/extend 15/02/2025")).text).toContain("đã xếp lịch báo cho 0 người");
-    await world.deliverNotifications(database.db);
-    const told = (chat: number) => world.unread(chat).filter((shown) => shown.text.includes("được gia hạn đến hết ngày 15/02/2025"));
+    await season.world.deliverNotifications(season.database.db);
+    const told = (chat: number) => season.world.unread(chat).filter((shown) => shown.text.includes("được gia hạn đến hết ngày 15/02/2025"));
     expect(told(CHAT.B1)).toHaveLength(1);
     expect(told(CHAT.B1)[0]?.buttons.map((button) => button.text)).toEqual(["Đăng ký ngay"]);
     expect(told(CHAT.S1)).toHaveLength(1);
     expect(told(CHAT.A1)).toEqual([]);
-    world.markRead(CHAT.B1);
+    season.world.markRead(CHAT.B1);
     expect((await user("B1").ask("/myregs")).text).toContain("hạn đăng ký hết ngày 15/02/2025");
   });
 });

@@ -1,8 +1,8 @@
 // Broadcasts from the secretariat to many people.
 import { relations } from "drizzle-orm";
-import { bigint, bigserial, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { BROADCAST_STATUSES, type BroadcastAudience, type BroadcastStatus } from "../../domain/notifications.js";
-import { oneOf } from "./columns.js";
+import { oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { people } from "./identity.js";
 import { campaigns } from "./registrations.js";
 
@@ -10,17 +10,15 @@ import { campaigns } from "./registrations.js";
 export const broadcasts = pgTable(
   "broadcasts",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    createdByPersonId: bigint("created_by_person_id", { mode: "number" })
-      .notNull()
-      .references(() => people.id),
+    id: id(),
+    createdByPersonId: requiredRef("created_by_person_id", () => people.id),
     text: text("text").notNull(),
     documentFileId: text("document_file_id"),
     documentName: text("document_name"),
     audience: jsonb("audience").$type<BroadcastAudience>().notNull(),
     /** Set for a campaign launch: confirming it opens registration with this deadline. */
     launch: jsonb("launch").$type<{ year: number; title: string; deadlineAt: string } | null>(),
-    campaignId: bigint("campaign_id", { mode: "number" }).references(() => campaigns.id),
+    campaignId: optionalRef("campaign_id", () => campaigns.id),
     status: text("status").$type<BroadcastStatus>().notNull().default("draft"),
     recipients: integer("recipients").notNull().default(0),
     /** The platform of the chat showing progress: only Telegram can edit it in place. */

@@ -1,12 +1,12 @@
 // Units, people and their chat accounts, invitations, and the audit log.
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
-import { createdAt, updatedAt, oneOf } from "./columns.js";
+import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 
 // đơn vị: a department (phòng) or attached unit of the agency
 export const units = pgTable("units", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: id(),
   code: text("code").notNull().unique(),
   name: text("name").notNull(),
   createdAt: createdAt(),
@@ -18,13 +18,11 @@ export const units = pgTable("units", {
 export const people = pgTable(
   "people",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     staffCode: text("staff_code").notNull().unique(),
     fullName: text("full_name").notNull(),
     position: text("position").notNull().default(""),
-    unitId: bigint("unit_id", { mode: "number" })
-      .notNull()
-      .references(() => units.id),
+    unitId: requiredRef("unit_id", () => units.id),
     roles: text("roles").array().notNull().default(sql`'{staff}'::text[]`),
     active: boolean("active").notNull().default(true),
     /** Where notifications go when the person has accounts on several platforms. */
@@ -38,11 +36,11 @@ export const people = pgTable(
 export const chatAccounts = pgTable(
   "chat_accounts",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     platform: text("platform").notNull(),
     externalId: text("external_id").notNull(),
     chatId: text("chat_id").notNull(),
-    personId: bigint("person_id", { mode: "number" }).references(() => people.id),
+    personId: optionalRef("person_id", () => people.id),
     displayName: text("display_name").notNull().default(""),
     language: text("language"),
     blocked: boolean("blocked").notNull().default(false),
@@ -60,14 +58,12 @@ export const chatAccounts = pgTable(
 export const invites = pgTable(
   "invites",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    personId: bigint("person_id", { mode: "number" })
-      .notNull()
-      .references(() => people.id),
+    id: id(),
+    personId: requiredRef("person_id", () => people.id),
     codeHash: text("code_hash").notNull().unique(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
-    usedByAccountId: bigint("used_by_account_id", { mode: "number" }).references(() => chatAccounts.id),
+    usedByAccountId: optionalRef("used_by_account_id", () => chatAccounts.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -78,7 +74,7 @@ export const invites = pgTable(
 export const inviteFailures = pgTable(
   "invite_failures",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     platform: text("platform").notNull(),
     externalId: text("external_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
@@ -89,9 +85,9 @@ export const inviteFailures = pgTable(
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    actorPersonId: bigint("actor_person_id", { mode: "number" }).references(() => people.id),
+    actorPersonId: optionalRef("actor_person_id", () => people.id),
     actorLabel: text("actor_label").notNull(),
     action: text("action").notNull(),
     subject: text("subject").notNull(),

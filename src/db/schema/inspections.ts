@@ -1,14 +1,14 @@
 // Inspections (kiểm tra công tác TĐKT): plans, teams, units and visits.
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { INSPECTION_KINDS, type InspectionKind, VISIT_STATUSES, type VisitStatus } from "../../domain/inspections.js";
-import { oneOf } from "./columns.js";
+import { oneOf, id, requiredRef } from "./columns.js";
 import { units, people } from "./identity.js";
 
 export const inspections = pgTable(
   "inspections",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     year: integer("year").notNull(),
     kind: text("kind").$type<InspectionKind>().notNull(),
     title: text("title").notNull(),
@@ -25,12 +25,8 @@ export const inspections = pgTable(
 export const inspectionTeam = pgTable(
   "inspection_team",
   {
-    inspectionId: bigint("inspection_id", { mode: "number" })
-      .notNull()
-      .references(() => inspections.id),
-    personId: bigint("person_id", { mode: "number" })
-      .notNull()
-      .references(() => people.id),
+    inspectionId: requiredRef("inspection_id", () => inspections.id),
+    personId: requiredRef("person_id", () => people.id),
     role: text("role").$type<"head" | "member">().notNull(),
   },
   (t) => [primaryKey({ columns: [t.inspectionId, t.personId] })],
@@ -39,12 +35,8 @@ export const inspectionTeam = pgTable(
 export const inspectionUnits = pgTable(
   "inspection_units",
   {
-    inspectionId: bigint("inspection_id", { mode: "number" })
-      .notNull()
-      .references(() => inspections.id),
-    unitId: bigint("unit_id", { mode: "number" })
-      .notNull()
-      .references(() => units.id),
+    inspectionId: requiredRef("inspection_id", () => inspections.id),
+    unitId: requiredRef("unit_id", () => units.id),
   },
   (t) => [primaryKey({ columns: [t.inspectionId, t.unitId] })],
 );
@@ -52,13 +44,9 @@ export const inspectionUnits = pgTable(
 export const inspectionVisits = pgTable(
   "inspection_visits",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    inspectionId: bigint("inspection_id", { mode: "number" })
-      .notNull()
-      .references(() => inspections.id),
-    unitId: bigint("unit_id", { mode: "number" })
-      .notNull()
-      .references(() => units.id),
+    id: id(),
+    inspectionId: requiredRef("inspection_id", () => inspections.id),
+    unitId: requiredRef("unit_id", () => units.id),
     startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
     /** Bumped on every move, so each schedule gets its own notices. */
     version: integer("version").notNull().default(1),

@@ -1,21 +1,19 @@
 // Notifications: the exactly-once outbox and the token's send rate.
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { OUTBOX_STATUSES, type OutboxPayload, type OutboxStatus } from "../../domain/notifications.js";
-import { createdAt, oneOf } from "./columns.js";
+import { createdAt, oneOf, id, requiredRef } from "./columns.js";
 import { chatAccounts } from "./identity.js";
 
 export const outbox = pgTable(
   "outbox",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     dedupeKey: text("dedupe_key").notNull().unique(),
     /** The notification this copy belongs to (dedupe key without the account): sweeps skip what exists. */
     notificationKey: text("notification_key").notNull(),
     kind: text("kind").notNull(),
-    chatAccountId: bigint("chat_account_id", { mode: "number" })
-      .notNull()
-      .references(() => chatAccounts.id),
+    chatAccountId: requiredRef("chat_account_id", () => chatAccounts.id),
     platform: text("platform").notNull(),
     chatId: text("chat_id").notNull(),
     payload: jsonb("payload").$type<OutboxPayload>().notNull(),

@@ -1,13 +1,13 @@
 // Plans and tasks (kế hoạch), meetings and holidays.
 import { relations } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt } from "./columns.js";
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, updatedAt, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
 
 export const plans = pgTable(
   "plans",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     year: integer("year").notNull(),
     /** Folded title: the same plan imported again finds itself by (year, key). */
     planKey: text("plan_key").notNull(),
@@ -22,10 +22,8 @@ export const plans = pgTable(
 export const planTasks = pgTable(
   "plan_tasks",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    planId: bigint("plan_id", { mode: "number" })
-      .notNull()
-      .references(() => plans.id),
+    id: id(),
+    planId: requiredRef("plan_id", () => plans.id),
     quarter: integer("quarter").notNull(),
     number: text("number").notNull(),
     content: text("content").notNull(),
@@ -45,15 +43,11 @@ export const planTasks = pgTable(
 export const planTaskUnits = pgTable(
   "plan_task_units",
   {
-    taskId: bigint("task_id", { mode: "number" })
-      .notNull()
-      .references(() => planTasks.id),
-    unitId: bigint("unit_id", { mode: "number" })
-      .notNull()
-      .references(() => units.id),
+    taskId: requiredRef("task_id", () => planTasks.id),
+    unitId: requiredRef("unit_id", () => units.id),
     role: text("role").$type<"lead" | "coordinating">().notNull(),
     doneAt: timestamp("done_at", { withTimezone: true }),
-    doneByPersonId: bigint("done_by_person_id", { mode: "number" }).references(() => people.id),
+    doneByPersonId: optionalRef("done_by_person_id", () => people.id),
     doneNote: text("done_note"),
     removedAt: timestamp("removed_at", { withTimezone: true }),
   },
@@ -70,12 +64,12 @@ export const unitAliases = pgTable("unit_aliases", {
 });
 
 export const meetings = pgTable("meetings", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: id(),
   startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
   place: text("place").notNull(),
   agenda: text("agenda").notNull(),
   cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-  createdByPersonId: bigint("created_by_person_id", { mode: "number" }).references(() => people.id),
+  createdByPersonId: optionalRef("created_by_person_id", () => people.id),
   createdAt: createdAt(),
 });
 

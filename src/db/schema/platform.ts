@@ -1,8 +1,9 @@
 // What the chat platforms need kept: updates handled, groups told, keys, conversation state,
 // pending choices and files of the platforms without buttons, and documents awaiting confirmation.
-import { bigint, bigserial, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { chatAccounts } from "./identity.js";
+import { id, requiredRef } from "./columns.js";
 
 // One row per update ever handled, so a redelivered update does nothing twice.
 export const processedUpdates = pgTable(
@@ -42,10 +43,8 @@ export const serverKeys = pgTable("server_keys", {
 
 // A document a secretariat member sent, parsed and waiting for their confirmation.
 export const pendingImports = pgTable("pending_imports", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  chatAccountId: bigint("chat_account_id", { mode: "number" })
-    .notNull()
-    .references(() => chatAccounts.id),
+  id: id(),
+  chatAccountId: requiredRef("chat_account_id", () => chatAccounts.id),
   kind: text("kind").notNull(),
   sourceName: text("source_name").notNull(),
   payload: jsonb("payload").$type<unknown>().notNull(),
@@ -81,7 +80,7 @@ export const pendingChoices = pgTable(
 export const downloads = pgTable(
   "downloads",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     fileName: text("file_name").notNull(),
     /** Base64: one encoding for both drivers, and exports are small. */
     contentBase64: text("content_base64").notNull(),

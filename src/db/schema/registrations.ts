@@ -1,13 +1,13 @@
 // Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
 import { relations, sql } from "drizzle-orm";
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
-import { createdAt, oneOf } from "./columns.js";
+import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
 
 // A versioned set of the legal rules the bot applies: data, not code, since the rules keep changing.
 export const ruleSets = pgTable("rule_sets", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: id(),
   code: text("code").notNull().unique(),
   sourceDocument: text("source_document").notNull(),
   validFrom: text("valid_from").notNull(), // yyyy-mm-dd
@@ -19,10 +19,8 @@ export const ruleSets = pgTable("rule_sets", {
 export const titles = pgTable(
   "titles",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    ruleSetId: bigint("rule_set_id", { mode: "number" })
-      .notNull()
-      .references(() => ruleSets.id),
+    id: id(),
+    ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
     code: text("code").notNull(),
     nameVi: text("name_vi").notNull(),
     nameEn: text("name_en").notNull(),
@@ -42,10 +40,8 @@ export const titles = pgTable(
 export const commendationForms = pgTable(
   "commendation_forms",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    ruleSetId: bigint("rule_set_id", { mode: "number" })
-      .notNull()
-      .references(() => ruleSets.id),
+    id: id(),
+    ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
     code: text("code").notNull(),
     nameVi: text("name_vi").notNull(),
     nameEn: text("name_en").notNull(),
@@ -57,10 +53,8 @@ export const commendationForms = pgTable(
 
 // A local ratio cap, e.g. CSTĐCS at most 15 % of those recognised LĐTT: warned about, not enforced.
 export const ratioCaps = pgTable("ratio_caps", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
-  ruleSetId: bigint("rule_set_id", { mode: "number" })
-    .notNull()
-    .references(() => ruleSets.id),
+  id: id(),
+  ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
   titleCode: text("title_code").notNull(),
   ofTitleCode: text("of_title_code").notNull(),
   maxPercent: integer("max_percent").notNull(),
@@ -70,29 +64,25 @@ export const ratioCaps = pgTable("ratio_caps", {
 
 // The year's emulation movement and its registration window (phát động phong trào thi đua).
 export const campaigns = pgTable("campaigns", {
-  id: bigserial("id", { mode: "number" }).primaryKey(),
+  id: id(),
   year: integer("year").notNull().unique(),
   title: text("title").notNull(),
   launchedAt: timestamp("launched_at", { withTimezone: true }).notNull(),
   deadlineAt: timestamp("deadline_at", { withTimezone: true }).notNull(),
-  createdByPersonId: bigint("created_by_person_id", { mode: "number" }).references(() => people.id),
+  createdByPersonId: optionalRef("created_by_person_id", () => people.id),
   createdAt: createdAt(),
 });
 
 export const registrations = pgTable(
   "registrations",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    id: id(),
     year: integer("year").notNull(),
-    campaignId: bigint("campaign_id", { mode: "number" })
-      .notNull()
-      .references(() => campaigns.id),
+    campaignId: requiredRef("campaign_id", () => campaigns.id),
     subject: text("subject").$type<"person" | "unit">().notNull(),
     /** The person registering (individual titles); null for a unit's collective title. */
-    personId: bigint("person_id", { mode: "number" }).references(() => people.id),
-    unitId: bigint("unit_id", { mode: "number" })
-      .notNull()
-      .references(() => units.id),
+    personId: optionalRef("person_id", () => people.id),
+    unitId: requiredRef("unit_id", () => units.id),
     titleCode: text("title_code").notNull(),
     formCode: text("form_code"),
     /** What a CSTĐ registration cites; the initiative's or project's name is initiativeTitle. */
@@ -102,9 +92,7 @@ export const registrations = pgTable(
     level: text("level").$type<TitleLevel>().notNull().default("co-so"),
     status: text("status").$type<RegistrationStatus>().notNull(),
     returnReason: text("return_reason"),
-    registeredByPersonId: bigint("registered_by_person_id", { mode: "number" })
-      .notNull()
-      .references(() => people.id),
+    registeredByPersonId: requiredRef("registered_by_person_id", () => people.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
@@ -122,12 +110,10 @@ export const registrations = pgTable(
 export const registrationEvents = pgTable(
   "registration_events",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
-    registrationId: bigint("registration_id", { mode: "number" })
-      .notNull()
-      .references(() => registrations.id),
+    id: id(),
+    registrationId: requiredRef("registration_id", () => registrations.id),
     at: timestamp("at", { withTimezone: true }).notNull(),
-    actorPersonId: bigint("actor_person_id", { mode: "number" }).references(() => people.id),
+    actorPersonId: optionalRef("actor_person_id", () => people.id),
     action: text("action").notNull(),
     fromStatus: text("from_status"),
     toStatus: text("to_status").notNull(),
@@ -141,9 +127,7 @@ export const registrationEvents = pgTable(
 export const titleHistory = pgTable(
   "title_history",
   {
-    personId: bigint("person_id", { mode: "number" })
-      .notNull()
-      .references(() => people.id),
+    personId: requiredRef("person_id", () => people.id),
     year: integer("year").notNull(),
     titleCode: text("title_code").notNull(),
   },

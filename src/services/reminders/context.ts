@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { addLocalDays, atLocal, formatDate, type LocalDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { MessageArgs } from "../../domain/user-error.js";
-import type { Translate } from "../outbox.js";
+import type { Notification, Translate } from "../outbox.js";
 
 export type HtmlTranslate = (locale: string, key: string, args?: MessageArgs) => string;
 
@@ -100,4 +100,23 @@ export function fitLines(header: string, lines: string[], more: (count: number) 
     length += line.length + 1;
   }
   return [header, ...kept].join("\n");
+}
+
+/** One digest per head of the shares listed: the header, then a line per task, as many as fit. */
+export function shareDigests(rows: ShareRow[], context: SweepContext, kind: string, header: (locale: string, shares: ShareRow[]) => string): Notification[] {
+  const { t, zone } = context;
+  return groupByPerson(rows).map(([personId, shares]) => ({
+    personId,
+    dedupeKey: shares[0]?.notification_key ?? "",
+    kind,
+    notBefore: context.notBefore,
+    render: (locale) => ({
+      parseMode: "HTML",
+      text: fitLines(
+        header(locale, shares),
+        shares.map((share) => taskLine(t, locale, share, zone)),
+        (more) => t(locale, "reminder-more", { count: more }),
+      ),
+    }),
+  }));
 }

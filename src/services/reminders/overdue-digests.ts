@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../../db/client.js";
 import type { Notification } from "../outbox.js";
-import { fitLines, groupByPerson, keyed, type ShareRow, type SweepContext, taskLine, UNFINISHED_SHARES_FROM, UNFINISHED_SHARES_OF_HEADS } from "./context.js";
+import { fitLines, keyed, type ShareRow, type SweepContext, shareDigests, UNFINISHED_SHARES_FROM, UNFINISHED_SHARES_OF_HEADS } from "./context.js";
 
 /** Once per office day: each head the unit's overdue shares, the secretariat the overdue count per unit. */
 export async function overdueDigests(db: Database, context: SweepContext): Promise<Notification[]> {
-  const { now, today, zone, t } = context;
+  const { now, today, t } = context;
   const headKey = keyed(sql`${`overdue:${today}:person:`} || p.id::text`);
   const rows = await queryRows<ShareRow>(
     db,
@@ -15,20 +15,9 @@ export async function overdueDigests(db: Database, context: SweepContext): Promi
         where t.removed_at is null and t.due_at < ${timestamp(now)} and ${headKey.notQueued}
         order by p.id, t.due_at, t.id`,
   );
-  const notifications: Notification[] = groupByPerson(rows).map(([personId, shares]) => ({
-    personId,
-    dedupeKey: shares[0]?.notification_key ?? "",
-    kind: "task-overdue",
-    notBefore: context.notBefore,
-    render: (locale) => ({
-      parseMode: "HTML",
-      text: fitLines(
-        t(locale, "reminder-overdue-digest", { unit: shares[0]?.unit_name ?? "", count: shares.length }),
-        shares.map((share) => taskLine(t, locale, share, zone)),
-        (more) => t(locale, "reminder-more", { count: more }),
-      ),
-    }),
-  }));
+  const notifications = shareDigests(rows, context, "task-overdue", (locale, shares) =>
+    t(locale, "reminder-overdue-digest", { unit: shares[0]?.unit_name ?? "", count: shares.length }),
+  );
 
   const perUnit = await queryRows<{ unit_name: string; overdue: number }>(
     db,

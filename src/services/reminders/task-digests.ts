@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { atLocal, type LocalDay, nextWorkingDay, quarterDays, quarterOfDay } from "../../domain/calendar.js";
 import type { Notification } from "../outbox.js";
-import { fitLines, groupByPerson, keyed, type ShareRow, type SweepContext, taskLine } from "./context.js";
+import { keyed, type ShareRow, type SweepContext, shareDigests } from "./context.js";
 
 /** From 08:00 of a quarter's first working day: each unit head gets the quarter's tasks of the unit, once. */
 export async function quarterDigests(db: Database, context: SweepContext & { holidaySet: ReadonlySet<LocalDay> }): Promise<Notification[]> {
@@ -25,18 +25,7 @@ export async function quarterDigests(db: Database, context: SweepContext & { hol
         where t.quarter = ${quarter} and s.removed_at is null and ${key.notQueued}
         order by p.id, t.due_at, t.id`,
   );
-  return groupByPerson(rows).map(([personId, shares]) => ({
-    personId,
-    dedupeKey: shares[0]?.notification_key ?? "",
-    kind: "task-digest",
-    notBefore: context.notBefore,
-    render: (locale) => ({
-      parseMode: "HTML",
-      text: fitLines(
-        t(locale, "reminder-quarter-digest", { quarter, year: String(year), unit: shares[0]?.unit_name ?? "", count: shares.length }),
-        shares.map((share) => taskLine(t, locale, share, zone)),
-        (more) => t(locale, "reminder-more", { count: more }),
-      ),
-    }),
-  }));
+  return shareDigests(rows, context, "task-digest", (locale, shares) =>
+    t(locale, "reminder-quarter-digest", { quarter, year: String(year), unit: shares[0]?.unit_name ?? "", count: shares.length }),
+  );
 }
