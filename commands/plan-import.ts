@@ -1,14 +1,14 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
-import { finishPendingImport, loadPendingPlan, storePendingPlan } from "../src/services/pending-imports.js";
+import { loadPendingPlan, storePendingPlan } from "../src/services/pending-imports.js";
 import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { offerUpload, receiveDocument } from "./uploads.js";
+import { closePreview, offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
@@ -124,14 +124,10 @@ onButton(planImport, ACTIONS.planBack, async (ctx, [pendingId]) => {
 onButton(planImport, ACTIONS.planSave, (ctx, [pendingId]) => finishPlanPreview(ctx, pendingId, "save"));
 onButton(planImport, ACTIONS.planCancel, (ctx, [pendingId]) => finishPlanPreview(ctx, pendingId, "cancel"));
 
-async function finishPlanPreview(ctx: Context, pendingId: number, choice: "save" | "cancel") {
+async function finishPlanPreview(ctx: CallbackQueryContext<Context>, pendingId: number, choice: "save" | "cancel") {
   const loaded = await loadPreview(ctx, pendingId);
   if (!loaded) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
-  const now = ctx.services.clock();
-  // Closing first makes a second press of the same button find nothing to do.
-  if (!(await finishPendingImport(ctx.services.db, pendingId, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
-  await ctx.answerCallbackQuery();
-  if (choice === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  if (!(await closePreview(ctx, pendingId, choice))) return;
   const saved = await savePlan(ctx.services.db, loaded.preview, {
     clock: ctx.services.clock,
     actor: actorOf(ctx),

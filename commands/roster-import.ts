@@ -1,13 +1,13 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { COMMANDS, mayUse } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
-import { finishPendingImport, loadPendingRoster, storePendingRoster } from "../src/services/pending-imports.js";
+import { loadPendingRoster, storePendingRoster } from "../src/services/pending-imports.js";
 import { importRoster, previewRoster } from "../src/services/roster.js";
 import { readRosterBytes } from "../src/services/roster-file.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { offerUpload, receiveDocument } from "./uploads.js";
+import { closePreview, offerUpload, receiveDocument } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
 /** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
@@ -48,13 +48,10 @@ for (const [choice, button] of [
   onButton(rosterImport, button, (ctx, [pendingId]) => finishRosterPreview(ctx, pendingId, choice));
 }
 
-async function finishRosterPreview(ctx: Context, pendingId: number, choice: "save" | "cancel") {
-  const now = ctx.services.clock();
-  const pending = await loadPendingRoster(ctx.services.db, pendingId, ctx.identity.accountId, now);
-  // Closing first makes a second press of the same button find nothing to do.
-  if (!pending || !(await finishPendingImport(ctx.services.db, pending.id, now))) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
-  await ctx.answerCallbackQuery();
-  if (choice === "cancel") return ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+async function finishRosterPreview(ctx: CallbackQueryContext<Context>, pendingId: number, choice: "save" | "cancel") {
+  const pending = await loadPendingRoster(ctx.services.db, pendingId, ctx.identity.accountId, ctx.services.clock());
+  if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+  if (!(await closePreview(ctx, pending.id, choice))) return;
   const result = await importRoster(ctx.services.db, pending.rows, {
     clock: ctx.services.clock,
     actor: actorOf(ctx),

@@ -1,4 +1,6 @@
+import type { CallbackQueryContext } from "grammy";
 import type { Context } from "../src/bot/context.js";
+import { finishPendingImport } from "../src/services/pending-imports.js";
 import { UserError } from "../src/domain/user-error.js";
 import { isAbsolute } from "node:path";
 import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/chat-upload.js";
@@ -34,4 +36,19 @@ export async function offerUpload(ctx: Context, helpKey: string): Promise<void> 
   }
   const { url, expiresAt } = uploadLink(links, ctx.identity.accountId, ctx.services.clock());
   await ctx.say("upload-link", { url, expires: formatDateTime(expiresAt, ctx.services.config.displayTimeZone) });
+}
+
+/**
+ * Closes a document's preview when its save or cancel button is pressed; true when the caller
+ * should now save. Closing first makes a second press of the same button find nothing to do.
+ */
+export async function closePreview(ctx: CallbackQueryContext<Context>, pendingId: number, choice: "save" | "cancel"): Promise<boolean> {
+  if (!(await finishPendingImport(ctx.services.db, pendingId, ctx.services.clock()))) {
+    await ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
+    return false;
+  }
+  await ctx.answerCallbackQuery();
+  if (choice === "save") return true;
+  await ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  return false;
 }
