@@ -17,6 +17,7 @@ import { reportCommand } from "./report.js";
 import { rulesCommand } from "./rules.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
+import { withdrawButtons } from "./withdraw.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
 export const commandComposers = [
@@ -32,6 +33,7 @@ export const commandComposers = [
   rosterImport,
   meetingsCommand,
   registerCommand,
+  withdrawButtons,
   approveCommand,
   campaignCommand,
   reportCommand,

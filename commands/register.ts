@@ -12,7 +12,6 @@ import {
   registrationsOf,
   type SubmitInput,
   submitRegistration,
-  withdrawRegistration,
 } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
@@ -275,18 +274,4 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
     }
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
-});
-
-onButton(registerCommand, ACTIONS.registrationWithdraw, async (ctx, [registrationId]) => {
-  const person = ctx.identity.person;
-  if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const result = await withdrawRegistration(ctx.services.db, person, registrationId, {
-    translate: (locale, key, args) => ctx.i18n.fluent.translate(locale, key, args),
-    clock: ctx.services.clock,
-    actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
-    timeZone: ctx.services.config.displayTimeZone,
-  });
-  await ctx.answerCallbackQuery();
-  if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
-  await ctx.say("register-withdrawn");
 });

@@ -506,3 +506,6 @@ myregs-campaign-none = No campaign has been launched for { $year }.
 export-total-individuals = Total: { $count } individuals
 export-total-collectives = Total: { $count } collectives
 export-usage = Usage: /export [year] [pending] — approved registrations only by default; “pending” adds those awaiting approval.
+register-withdraw-approved-confirm = This registration <b>has been approved</b>. Withdrawing it loses the approval, and the approver is told. Withdraw it anyway?
+register-button-withdraw-confirm = Withdraw the approved registration
+register-withdraw-kept = The registration stays as it is.

@@ -506,3 +506,6 @@ myregs-campaign-none = Năm { $year } chưa phát động phong trào thi đua.
 export-total-individuals = Tổng cộng: { $count } cá nhân
 export-total-collectives = Tổng cộng: { $count } tập thể
 export-usage = Cách dùng: /export [năm] [pending] — mặc định chỉ các đăng ký đã duyệt; «pending» thêm các đăng ký đang chờ duyệt.
+register-withdraw-approved-confirm = Đăng ký này <b>đã được duyệt</b>. Rút thì mất kết quả duyệt, và người duyệt sẽ được báo. Bạn chắc chắn muốn rút?
+register-button-withdraw-confirm = Rút đăng ký đã duyệt
+register-withdraw-kept = Đã giữ nguyên đăng ký.

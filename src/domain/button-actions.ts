@@ -27,6 +27,8 @@ export const ACTIONS = {
   registrationStart: action("reg:start", COMMANDS.register, []),
   registrationChange: action("reg:change", COMMANDS.register, []),
   registrationWithdraw: action("reg:withdraw", COMMANDS.register, [id]),
+  registrationWithdrawConfirmed: action("reg:withdraw!", COMMANDS.register, [id]),
+  registrationWithdrawKept: action("reg:keep", COMMANDS.register, []),
   approve: action("appr:ok", COMMANDS.approve, [id]),
   giveBack: action("appr:ret", COMMANDS.approve, [id]),
   remindUnregistered: action("report:remind", ["secretariat"], []),

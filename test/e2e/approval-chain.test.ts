@@ -49,6 +49,17 @@ describe.each(CASES)("the approval chain on $platform ($kind)", ({ platform, kin
     expect(season.world.unread(CHAT.L1).filter((shown) => shown.text.includes("Nhân Viên Một"))).toEqual([]);
     user("H1").press(notice, "✓ Duyệt");
     await nextWith(user("H1"), "Đã duyệt");
+
+    // Withdrawing the approved registration asks first, then tells the head.
+    const employee = user("A1");
+    const mine = await employee.ask("/myregs");
+    employee.press(mine, "Rút đăng ký");
+    const confirm = await nextWith(employee, "đã được duyệt");
+    expect(confirm.text).toContain("Bạn chắc chắn muốn rút?");
+    employee.press(confirm, "Rút đăng ký đã duyệt");
+    await nextWith(employee, "Đã rút đăng ký");
+    await season.world.deliverNotifications(season.database.db);
+    await nextWith(user("H1"), "Nhân Viên Một (Phòng Nghiệp vụ 1) đã rút đăng ký Lao động tiên tiến");
   });
 
   it("does not let a head approve his own registration or his unit's collective title; the leader approves them", async () => {

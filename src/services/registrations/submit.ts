@@ -183,3 +183,9 @@ export async function recordTransition(
     details: { from: entry.from, to: entry.registration.status, ...(entry.reason ? { reason: entry.reason } : {}) },
   });
 }
+
+/** One registration, by its id. */
+export async function registrationById(db: Database, id: number): Promise<Registration | undefined> {
+  const [found] = await db.select().from(registrations).where(eq(registrations.id, id));
+  return found;
+}
