@@ -20,7 +20,8 @@ const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.
 
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
 reportCommand.command("report", allowed("report"), async (ctx) => {
-  const year = currentYear(ctx);
+  // Year Y's review runs into Q1 of Y+1: /report 2025 in February 2026.
+  const year = z.coerce.number().int().min(2000).max(2100).safeParse(ctx.match.trim()).data ?? currentYear(ctx);
   const zone = ctx.services.config.displayTimeZone;
   const locale = await ctx.i18n.getLocale();
   const campaign = await campaignOfYear(ctx.services.db, year);
@@ -48,6 +49,8 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
         missing: unit.notRegistered,
       }),
     );
+    if (unit.collective)
+      lines.push(ctx.th("report-collective-line", { title: name(unit.collective.titleCode), status: ctx.t(`status-${unit.collective.status}`) }));
     for (const warning of capWarnings(unit.byTitle, caps)) {
       warnings.push(
         ctx.th("report-cap-warning", {
@@ -61,6 +64,22 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
         }),
       );
     }
+  }
+  // The agency-wide ratio, beside each unit's: one CSTĐCS in a small unit is no measure of the agency.
+  const agency = new Map<string, number>();
+  for (const unit of report) for (const [title, count] of unit.byTitle) agency.set(title, (agency.get(title) ?? 0) + count);
+  for (const warning of capWarnings(agency, caps)) {
+    warnings.push(
+      ctx.th("report-cap-warning", {
+        unit: ctx.t("approve-scope-agency"),
+        title: name(warning.cap.titleCode),
+        count: warning.count,
+        of: warning.of,
+        base: name(warning.cap.ofTitleCode),
+        percent: warning.percent,
+        max: warning.cap.maxPercent,
+      }),
+    );
   }
   const gaps = await approvalGaps(ctx.services.db);
   if (gaps.noLeader) warnings.push(ctx.th("report-no-leader"));

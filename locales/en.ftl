@@ -509,3 +509,4 @@ export-usage = Usage: /export [year] [pending] — approved registrations only b
 register-withdraw-approved-confirm = This registration <b>has been approved</b>. Withdrawing it loses the approval, and the approver is told. Withdraw it anyway?
 register-button-withdraw-confirm = Withdraw the approved registration
 register-withdraw-kept = The registration stays as it is.
+report-collective-line =     ↳ collective: { $title } ({ $status })

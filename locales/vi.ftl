@@ -509,3 +509,4 @@ export-usage = Cách dùng: /export [năm] [pending] — mặc định chỉ cá
 register-withdraw-approved-confirm = Đăng ký này <b>đã được duyệt</b>. Rút thì mất kết quả duyệt, và người duyệt sẽ được báo. Bạn chắc chắn muốn rút?
 register-button-withdraw-confirm = Rút đăng ký đã duyệt
 register-withdraw-kept = Đã giữ nguyên đăng ký.
+report-collective-line =     ↳ tập thể: { $title } ({ $status })

@@ -364,6 +364,10 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     const report = await user("S1").ask("/report");
     expect(report.text).toContain("• Phòng Nghiệp vụ 1: 4 · 3 · 2 · 1 · 1");
     expect(report.text).toContain("Phòng Nghiệp vụ 1: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");
+    // The agency as a whole: the same two people, as no other unit has CSTĐCS or LĐTT.
+    expect(report.text).toContain("toàn cơ quan: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");
+    // Nobody in this roster is the agency's leadership: the heads' own registrations would wait forever.
+    expect(report.text).toContain("Danh sách cán bộ chưa có lãnh đạo cơ quan");
     user("S1").press(report, "Nhắc 4 người chưa đăng ký");
     expect((await nextWith(user("S1"), "Đã xếp lịch nhắc")).text).toContain("4 người");
     user("S1").press(report, "Nhắc 4 người chưa đăng ký");

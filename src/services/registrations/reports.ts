@@ -43,7 +43,10 @@ export type UnitReport = {
   pending: number;
   returned: number;
   notRegistered: number;
+  /** Individual registrations per title (what ratio caps count). */
   byTitle: Map<string, number>;
+  /** The unit's own collective title, if it registered one: counted apart from its people. */
+  collective: { titleCode: string; status: string } | null;
 };
 
 /** Per unit: staff, registered, approved, pending, not registered, and counts per title. */
@@ -60,7 +63,11 @@ export async function registrationReport(db: Database, year: number): Promise<Un
   const statuses = await queryRows<{ unit_id: number; status: string; title_code: string; count: number }>(
     db,
     sql`select unit_id::int as unit_id, status, title_code, count(*)::int as count from registrations
-        where year = ${year} and ${isLive()} group by unit_id, status, title_code`,
+        where year = ${year} and subject = 'person' and ${isLive()} group by unit_id, status, title_code`,
+  );
+  const collectives = await queryRows<{ unit_id: number; status: string; title_code: string }>(
+    db,
+    sql`select unit_id::int as unit_id, status, title_code from registrations where year = ${year} and subject = 'unit' and ${isLive()}`,
   );
   return staff.map((unit) => {
     const mine = statuses.filter((row) => row.unit_id === unit.unit_id);
@@ -77,6 +84,7 @@ export async function registrationReport(db: Database, year: number): Promise<Un
       returned: sum("returned"),
       notRegistered: unit.staff - unit.registered,
       byTitle,
+      collective: (([row]) => (row ? { titleCode: row.title_code, status: row.status } : null))(collectives.filter((row) => row.unit_id === unit.unit_id)),
     };
   });
 }
