@@ -51,7 +51,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
     );
     if (unit.collective)
       lines.push(ctx.th("report-collective-line", { title: name(unit.collective.titleCode), status: ctx.t(`status-${unit.collective.status}`) }));
-    for (const warning of capWarnings(unit.byTitle, caps)) {
+    for (const warning of capWarnings(unit.byTitle, caps, catalogue.titles)) {
       warnings.push(
         ctx.th("report-cap-warning", {
           unit: unit.unitName,
@@ -68,7 +68,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   // The agency-wide ratio, beside each unit's: one CSTĐCS in a small unit is no measure of the agency.
   const agency = new Map<string, number>();
   for (const unit of report) for (const [title, count] of unit.byTitle) agency.set(title, (agency.get(title) ?? 0) + count);
-  for (const warning of capWarnings(agency, caps)) {
+  for (const warning of capWarnings(agency, caps, catalogue.titles)) {
     warnings.push(
       ctx.th("report-cap-warning", {
         unit: ctx.t("approve-scope-agency"),

@@ -11,6 +11,7 @@ const TITLES: Title[] = [
     level: "co-so",
     bases: [],
     prerequisite: null,
+    alsoHolds: [],
     registrable: true,
   },
   {
@@ -23,6 +24,7 @@ const TITLES: Title[] = [
     // Art. 23: LĐTT and one of these; an initiative is not required by law (an agency rule may).
     bases: ["excellent", "initiative", "research"],
     prerequisite: null,
+    alsoHolds: ["LDTT"],
     registrable: true,
   },
   {
@@ -35,6 +37,7 @@ const TITLES: Title[] = [
     bases: ["initiative", "research"],
     // Art. 22: 03 consecutive CSTĐCS, the third possibly the year under review.
     prerequisite: { kind: "consecutive-years", titleCode: "CSTDCS", years: 3, includesYear: true },
+    alsoHolds: [],
     registrable: true,
   },
   {
@@ -47,6 +50,7 @@ const TITLES: Title[] = [
     bases: ["initiative", "research"],
     // Art. 21: 02 consecutive awards of CSTĐ bộ, ban, ngành, tỉnh (one every three years at most).
     prerequisite: { kind: "consecutive-awards", titleCode: "CSTD_BO_TINH", awards: 2, cycleYears: 3 },
+    alsoHolds: [],
     registrable: true,
   },
   {
@@ -58,6 +62,7 @@ const TITLES: Title[] = [
     level: "co-so",
     bases: [],
     prerequisite: null,
+    alsoHolds: [],
     registrable: true,
   },
   {
@@ -69,6 +74,7 @@ const TITLES: Title[] = [
     level: "co-so",
     bases: [],
     prerequisite: null,
+    alsoHolds: [],
     registrable: true,
   },
   {
@@ -80,6 +86,7 @@ const TITLES: Title[] = [
     level: "bo-tinh",
     bases: [],
     prerequisite: null,
+    alsoHolds: [],
     registrable: false,
   },
   {
@@ -91,6 +98,7 @@ const TITLES: Title[] = [
     level: "toan-quoc",
     bases: [],
     prerequisite: null,
+    alsoHolds: [],
     registrable: false,
   },
 ];

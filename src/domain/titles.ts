@@ -27,6 +27,8 @@ export type Title = {
   /** The bases a registration may cite, one of which it must (empty: none asked). */
   bases: Basis[];
   prerequisite: TitlePrerequisite | null;
+  /** Titles its holders hold too (a CSTĐCS is a LĐTT, Art. 23): ratio caps count them in the base. */
+  alsoHolds: string[];
   registrable: boolean;
 };
 
@@ -126,11 +128,16 @@ export function basisRefusal(title: Title, basis: Basis | null, name: string | n
 }
 
 /** Units over a ratio cap: e.g. 3 CSTĐCS for 10 LĐTT is 30 %, over 15 %. */
-export function capWarnings(counts: Map<string, number>, caps: RatioCap[]): { cap: RatioCap; count: number; of: number; percent: number }[] {
+export function capWarnings(
+  counts: Map<string, number>,
+  caps: RatioCap[],
+  titles: readonly Pick<Title, "code" | "alsoHolds">[],
+): { cap: RatioCap; count: number; of: number; percent: number }[] {
   return caps.flatMap((cap) => {
     const count = counts.get(cap.titleCode) ?? 0;
-    // CSTĐCS holders are LĐTT as well, so they count in the base.
-    const of = (counts.get(cap.ofTitleCode) ?? 0) + (cap.ofTitleCode === "LDTT" ? count : 0);
+    // Holders of the counted title who hold the base title too (CSTĐCS are LĐTT) count in the base.
+    const alsoInBase = titles.find((title) => title.code === cap.titleCode)?.alsoHolds.includes(cap.ofTitleCode) ?? false;
+    const of = (counts.get(cap.ofTitleCode) ?? 0) + (alsoInBase ? count : 0);
     if (count === 0) return [];
     const percent = of === 0 ? 100 : Math.round((count / of) * 100);
     return percent > cap.maxPercent ? [{ cap, count, of, percent }] : [];

@@ -81,6 +81,7 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
       awardedBy: row.awardedBy,
       level: row.level,
       bases: row.bases,
+      alsoHolds: row.alsoHolds,
       prerequisite: row.prerequisite ?? null,
       registrable: row.registrable,
     })),

@@ -101,6 +101,7 @@ describe("ratio caps, an agency's warning", () => {
           ["LDTT", 4],
         ]),
         [cap],
+        titles,
       ),
     ).toEqual([{ cap, count: 1, of: 5, percent: 20 }]);
     // 1 and 6: 1 / 7 = 14 %, within 15 %.
@@ -111,9 +112,25 @@ describe("ratio caps, an agency's warning", () => {
           ["LDTT", 6],
         ]),
         [cap],
+        titles,
       ),
     ).toEqual([]);
-    expect(capWarnings(new Map([["LDTT", 6]]), [cap])).toEqual([]);
+    expect(capWarnings(new Map([["LDTT", 6]]), [cap], titles)).toEqual([]);
+  });
+
+  it("counts in the base only holders of a title that carries the base title", () => {
+    // A cap of CSTĐ bộ/tỉnh over CSTĐCS: its holders are not counted as CSTĐCS as well, 1 / 4 = 25 %.
+    const provincial = { titleCode: "CSTD_BO_TINH", ofTitleCode: "CSTDCS", maxPercent: 20, source: "x" };
+    expect(
+      capWarnings(
+        new Map([
+          ["CSTD_BO_TINH", 1],
+          ["CSTDCS", 4],
+        ]),
+        [provincial],
+        titles,
+      ),
+    ).toEqual([{ cap: provincial, count: 1, of: 4, percent: 25 }]);
   });
 
   it("has no national cap since 01/01/2024", () => {

@@ -29,6 +29,7 @@ export const titles = pgTable(
     level: text("level").$type<TitleLevel>().notNull().default("co-so"),
     bases: jsonb("bases").$type<Basis[]>().notNull().default([]),
     prerequisite: jsonb("prerequisite").$type<TitlePrerequisite | null>(),
+    alsoHolds: jsonb("also_holds").$type<string[]>().notNull().default([]),
     /** Whether staff register it themselves; flags and cluster titles are proposed, not registered. */
     registrable: boolean("registrable").notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
