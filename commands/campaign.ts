@@ -36,7 +36,7 @@ campaignCommand.command("extend", allowed("extend"), async (ctx) => {
   const day = given.success ? parseLocalDateTime(given.data, zone, "00:00") : { error: "usage" };
   if ("error" in day) return ctx.say("extend-usage");
   // The deadline is the end of that day, as at launch.
-  const deadlineAt = new Date(atLocal(localDay(day.at, zone), "23:59:59", zone));
+  const deadlineAt = atLocal(localDay(day.at, zone), "23:59:59", zone);
   if (deadlineAt <= now) return ctx.say("extend-past");
   const result = await extendCampaign(
     ctx.services.db,

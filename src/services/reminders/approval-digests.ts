@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { registrations } from "../../db/schema/index.js";
 import type { Notification } from "../outbox.js";
@@ -12,16 +12,10 @@ import type { SweepContext } from "./context.js";
  */
 export async function approvalDigests(db: Database, context: SweepContext): Promise<Notification[]> {
   const year = Number(context.today.slice(0, 4));
-  const waiting = [
-    ...(await db
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.year, year), eq(registrations.status, "submitted")))),
-    ...(await db
-      .select()
-      .from(registrations)
-      .where(and(eq(registrations.year, year - 1), eq(registrations.status, "submitted")))),
-  ];
+  const waiting = await db
+    .select()
+    .from(registrations)
+    .where(and(inArray(registrations.year, [year - 1, year]), eq(registrations.status, "submitted")));
   const approvers = await approversOfEach(db, waiting);
   const count = new Map<number, number>();
   for (const ids of approvers.values()) for (const id of ids) count.set(id, (count.get(id) ?? 0) + 1);
