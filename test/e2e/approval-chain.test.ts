@@ -93,7 +93,7 @@ describe.each(CASES)("the approval chain on $platform ($kind)", ({ platform, kin
     await season.world.deliverNotifications(season.database.db);
     const leader = user("L1");
     await nextWith(leader, "Trưởng Phòng Một (Phòng Nghiệp vụ 1) vừa đăng ký Lao động tiên tiến");
-    await nextWith(leader, "Phòng Nghiệp vụ 1 (Phòng Nghiệp vụ 1) vừa đăng ký Tập thể lao động tiên tiến");
+    await nextWith(leader, "Trưởng Phòng Một (Phòng Nghiệp vụ 1) vừa đăng ký Tập thể lao động tiên tiến");
     const list = await leader.ask("/approve");
     expect(list.text).toContain("Đăng ký chờ duyệt năm 2025 — toàn cơ quan (2)");
     expect(list.text).toContain("Trưởng Phòng Một (Phòng Nghiệp vụ 1): Lao động tiên tiến");

@@ -41,7 +41,8 @@ export async function tellApprovers(
       render: (locale) => ({
         parseMode: "HTML" as const,
         text: context.translate(locale, `approver-${what}`, {
-          name: escapeHtml(registration.subject === "unit" ? (who?.unit ?? "") : (who?.name ?? "")),
+          // For a collective title, the head who registered it for the unit.
+          name: escapeHtml(who?.name ?? ""),
           unit: escapeHtml(who?.unit ?? ""),
           title: escapeHtml(title ? localName(title, locale) : registration.titleCode),
         }),
