@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { BotServices } from "../../bot/context.js";
@@ -76,8 +77,9 @@ export function consolePlatform(
     locale = identity.language ?? "vi";
     onReady();
     print(t("console-welcome", { name: identity.person?.fullName ?? "", unit: identity.person?.unitName ?? "" }));
-    // Update ids must not repeat across runs, or the de-duplication would swallow them.
-    let updateId = Date.now() * 100;
+    // Update ids must not repeat across runs or between two consoles started in the same
+    // millisecond, or the de-duplication would swallow them: a random start, 47 bits.
+    let updateId = randomInt(2 ** 47);
     const lines = createInterface({ input: io.input, crlfDelay: Number.POSITIVE_INFINITY });
     for await (const rawLine of lines) {
       const text = rawLine.trim();
