@@ -206,7 +206,7 @@ cli-holiday-added = Holiday added on { $day }: { $name }.
 ## Title registration
 cmd-register = Register the emulation title you aim for this year
 cmd-myregs = My registrations: status, history, change or withdraw
-cmd-approve = Approve the registrations of your unit's staff
+cmd-approve = Decide the registrations waiting for you: your unit's staff, or (the agency's leadership) the heads' and collectives'; /approve year for another year
 cmd-report = Registrations per unit
 cmd-export = Export the consolidated registration list (Excel)
 cmd-rule = The agency's own rules: /rule (name, initiative requirements, ratio caps)

@@ -206,7 +206,7 @@ cli-holiday-added = Đã thêm ngày nghỉ { $day }: { $name }.
 ## Đăng ký danh hiệu thi đua
 cmd-register = Đăng ký danh hiệu thi đua năm nay
 cmd-myregs = Đăng ký của tôi: trạng thái, lịch sử, sửa hoặc rút
-cmd-approve = Duyệt đăng ký của cán bộ trong đơn vị
+cmd-approve = Duyệt đăng ký đang chờ bạn: của cán bộ trong đơn vị, hoặc (lãnh đạo cơ quan) của trưởng đơn vị và tập thể; /approve năm để xem năm khác
 cmd-report = Tổng hợp đăng ký theo đơn vị
 cmd-export = Xuất biểu đăng ký thi đua (Excel)
 cmd-rule = Quy định riêng của cơ quan: /rule (tên cơ quan, yêu cầu sáng kiến, tỷ lệ)
