@@ -8,16 +8,13 @@ import { decideRegistration, pendingFor } from "../src/services/registrations/in
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
-import { actorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./actor.js";
 
 export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
 
 const reasonText = z.string().trim().min(3).max(500);
 const yearArgument = z.coerce.number().int().min(2000).max(2100);
-
-const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
-  ctx.i18n.fluent.translate(locale, key, args);
 
 /**
  * /approve [year]: what waits for this person's decision — a head's unit's staff, the leadership's

@@ -19,7 +19,7 @@ import { loadUnitMatching } from "../src/services/plans.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
-import { actorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./actor.js";
 
 // phát động / thông báo: compose the text (and a document), choose the audience, see exactly what
 // recipients will see and how many they are, then confirm. Nothing is sent before that.
@@ -28,9 +28,6 @@ export const broadcastCommand = new Composer<Context>();
 
 type Launch = { year: number; title: string; deadlineAt: string } | null;
 const UNIT_BUTTONS = 30;
-
-const translatorOf = (ctx: ConversationContext) => (locale: string, key: string, args?: Record<string, string | number>) =>
-  ctx.i18n.fluent.translate(locale, key, args);
 
 broadcastCommand.command("broadcast", allowed("broadcast"), (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, null));
 

@@ -6,13 +6,11 @@ import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { extendCampaign } from "../src/services/campaign-extension.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
-import { actorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./actor.js";
 import { allowed } from "./guard.js";
 
 /** The year's campaign (phát động phong trào): launched once, its deadline extended as its own act. */
 export const campaignCommand = new Composer<Context>();
-
-const translatorOf = (ctx: Context) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
 
 /** /campaign dd/mm/yyyy Title — launches this year's campaign with that registration deadline. */
 campaignCommand.command("campaign", allowed("campaign"), async (ctx) => {

@@ -7,7 +7,7 @@ import { foldForMatching, normalizeName } from "../src/domain/text.js";
 import { cancelVisit, markReportReceived, reportDueAt, scheduleVisit, visits } from "../src/services/inspections.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { actorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./actor.js";
 
 /** Inspections (kiểm tra công tác TĐKT): the calendar, scheduling visits, and the unit's report. */
 export const inspectionsCommand = new Composer<Context>();
@@ -16,7 +16,7 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const contextOf = (ctx: Context) => ({
   clock: ctx.services.clock,
   actor: actorOf(ctx),
-  translate: (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args),
+  translate: translatorOf(ctx),
   timeZone: ctx.services.config.displayTimeZone,
 });
 

@@ -14,6 +14,7 @@ import {
   submitRegistration,
 } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
+import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton, pressed } from "./guard.js";
 
 // đăng ký danh hiệu thi đua: choose a title → a form of commendation → the basis if the title asks
@@ -163,9 +164,9 @@ export async function registerConversation(conversation: Conversation<Context, C
         const person = ctx.identity.person;
         if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
         const outcome = await submitRegistration(ctx.services.db, person, draft, {
-          translate: (locale, key, args) => ctx.i18n.fluent.translate(locale, key, args),
+          translate: translatorOf(ctx),
           clock: ctx.services.clock,
-          actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
+          actor: actorOf(ctx),
           timeZone: ctx.services.config.displayTimeZone,
         });
         return outcome.kind === "refused" ? outcome : { kind: outcome.kind };

@@ -10,12 +10,12 @@ import { registrationReport, remindUnregistered, approvalGaps } from "../src/ser
 import { exportRegistrations } from "../src/services/export/registrations.js";
 import { z } from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
+import { translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
 
 /** The secretariat's side of registration: the report, reminders and the export. */
 export const reportCommand = new Composer<Context>();
 
-const translatorOf = (ctx: Context) => (locale: string, key: string, args?: Record<string, string | number>) => ctx.i18n.fluent.translate(locale, key, args);
 const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
 
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
@@ -38,6 +38,18 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   const warnings: string[] = [];
   // National caps (none since 01/01/2024) and the agency's own, each with its source.
   const caps = [...catalogue.caps, ...(await agencyRules(ctx.services.db)).caps];
+  const capLines = (scope: string, counts: Map<string, number>) =>
+    capWarnings(counts, caps, catalogue.titles).map((warning) =>
+      ctx.th("report-cap-warning", {
+        unit: scope,
+        title: name(warning.cap.titleCode),
+        count: warning.count,
+        of: warning.of,
+        base: name(warning.cap.ofTitleCode),
+        percent: warning.percent,
+        max: warning.cap.maxPercent,
+      }),
+    );
   for (const unit of report) {
     lines.push(
       ctx.th("report-line", {
@@ -51,36 +63,12 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
     );
     if (unit.collective)
       lines.push(ctx.th("report-collective-line", { title: name(unit.collective.titleCode), status: ctx.t(`status-${unit.collective.status}`) }));
-    for (const warning of capWarnings(unit.byTitle, caps, catalogue.titles)) {
-      warnings.push(
-        ctx.th("report-cap-warning", {
-          unit: unit.unitName,
-          title: name(warning.cap.titleCode),
-          count: warning.count,
-          of: warning.of,
-          base: name(warning.cap.ofTitleCode),
-          percent: warning.percent,
-          max: warning.cap.maxPercent,
-        }),
-      );
-    }
+    warnings.push(...capLines(unit.unitName, unit.byTitle));
   }
   // The agency-wide ratio, beside each unit's: one CSTĐCS in a small unit is no measure of the agency.
   const agency = new Map<string, number>();
   for (const unit of report) for (const [title, count] of unit.byTitle) agency.set(title, (agency.get(title) ?? 0) + count);
-  for (const warning of capWarnings(agency, caps, catalogue.titles)) {
-    warnings.push(
-      ctx.th("report-cap-warning", {
-        unit: ctx.t("approve-scope-agency"),
-        title: name(warning.cap.titleCode),
-        count: warning.count,
-        of: warning.of,
-        base: name(warning.cap.ofTitleCode),
-        percent: warning.percent,
-        max: warning.cap.maxPercent,
-      }),
-    );
-  }
+  warnings.push(...capLines(ctx.t("approve-scope-agency"), agency));
   const gaps = await approvalGaps(ctx.services.db);
   if (gaps.noLeader) warnings.push(ctx.th("report-no-leader"));
   for (const unit of gaps.unitsWithoutApprover) warnings.push(ctx.th("report-unit-without-approver", { unit }));

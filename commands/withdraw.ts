@@ -2,6 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { registrationById, withdrawRegistration } from "../src/services/registrations/index.js";
+import { actorOf, translatorOf } from "./actor.js";
 import { onButton } from "./guard.js";
 
 /**
@@ -36,9 +37,9 @@ async function withdraw(ctx: Parameters<Parameters<typeof onButton>[2]>[0], regi
   const person = ctx.identity.person;
   if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
   const result = await withdrawRegistration(ctx.services.db, person, registrationId, {
-    translate: (locale, key, args) => ctx.i18n.fluent.translate(locale, key, args),
+    translate: translatorOf(ctx),
     clock: ctx.services.clock,
-    actor: { personId: person.id, label: `${ctx.services.platform}:${ctx.from?.id}` },
+    actor: actorOf(ctx),
     timeZone: ctx.services.config.displayTimeZone,
   });
   await ctx.answerCallbackQuery();

@@ -41,25 +41,19 @@ export type PendingRegistration = Registration & { personName: string | null; po
 export async function pendingFor(db: Database, decider: Decider, year: number): Promise<PendingRegistration[]> {
   const waiting = await waitingFor(db, decider, year);
   if (waiting.length === 0) return [];
-  const names = await db
-    .select({ id: people.id, name: people.fullName, position: people.position })
-    .from(people)
+  const rows = await db
+    .select({ registration: registrations, personName: people.fullName, position: people.position, unitName: units.name })
+    .from(registrations)
+    .innerJoin(units, eq(units.id, registrations.unitId))
+    .leftJoin(people, eq(people.id, registrations.personId))
     .where(
       inArray(
-        people.id,
-        waiting.flatMap((row) => (row.personId === null ? [] : [row.personId])),
+        registrations.id,
+        waiting.map((row) => row.id),
       ),
-    );
-  const unitNames = await db.select({ id: units.id, name: units.name }).from(units);
-  return waiting.map((row) => {
-    const person = names.find((entry) => entry.id === row.personId);
-    return {
-      ...row,
-      personName: person?.name ?? null,
-      position: person?.position ?? null,
-      unitName: unitNames.find((unit) => unit.id === row.unitId)?.name ?? "",
-    };
-  });
+    )
+    .orderBy(registrations.createdAt, registrations.id);
+  return rows.map((row) => ({ ...row.registration, personName: row.personName, position: row.position, unitName: row.unitName }));
 }
 
 /**
