@@ -8,13 +8,13 @@ import { readRosterBytes } from "../src/services/roster-file.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { closePreview, offerUpload, receiveDocument } from "./uploads.js";
-import { actorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./actor.js";
+import { rosterPreviewText, rosterResultText } from "./roster-preview.js";
 
 /** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
 export const rosterImport = new Composer<Context>();
 
 const ROSTER_FILE = /\.(xlsx|csv|tsv)$/i;
-const REJECTED_SHOWN = 10;
 
 rosterImport.on("message:document", async (ctx, next) => {
   const fileName = ctx.message.document.file_name ?? "";
@@ -25,15 +25,13 @@ rosterImport.on("message:document", async (ctx, next) => {
     const rows = await readRosterBytes(bytes, fileName);
     const preview = await previewRoster(ctx.services.db, rows);
     const id = await storePendingRoster(ctx.services.db, { chatAccountId: ctx.identity.accountId, sourceName: fileName, rows, now: ctx.services.clock() });
-    const lines = [ctx.th("roster-preview", { file: fileName, created: preview.newPeople, known: preview.knownPeople, rejected: preview.rejected.length })];
-    for (const row of preview.rejected.slice(0, REJECTED_SHOWN))
-      lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
-    if (preview.rejected.length > REJECTED_SHOWN) lines.push(ctx.th("roster-preview-more", { count: preview.rejected.length - REJECTED_SHOWN }));
-    if (preview.ignoredColumns.length > 0) lines.push(ctx.th("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
-    const keyboard = new InlineKeyboard()
-      .text(ctx.t("roster-button-import"), ACTIONS.rosterSave.encode(id))
-      .text(ctx.t("plan-button-cancel"), ACTIONS.rosterCancel.encode(id));
-    await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+    const keyboard = new InlineKeyboard();
+    if (preview.leaving.length > 0) {
+      keyboard.text(ctx.t("roster-button-import-full", { count: preview.leaving.length }), ACTIONS.rosterSaveFull.encode(id)).row();
+      keyboard.text(ctx.t("roster-button-import-keep", { count: preview.leaving.length }), ACTIONS.rosterSave.encode(id)).row();
+    } else keyboard.text(ctx.t("roster-button-import"), ACTIONS.rosterSave.encode(id));
+    keyboard.text(ctx.t("plan-button-cancel"), ACTIONS.rosterCancel.encode(id));
+    await ctx.reply(rosterPreviewText(ctx, fileName, preview), { parse_mode: "HTML", reply_markup: keyboard });
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     ctx.services.logger.info({ file: fileName, reason: error.args.reason ?? error.key }, "roster upload refused");
@@ -43,30 +41,24 @@ rosterImport.on("message:document", async (ctx, next) => {
 
 for (const [choice, button] of [
   ["save", ACTIONS.rosterSave],
+  ["full", ACTIONS.rosterSaveFull],
   ["cancel", ACTIONS.rosterCancel],
 ] as const) {
   onButton(rosterImport, button, (ctx, [pendingId]) => finishRosterPreview(ctx, pendingId, choice));
 }
 
-async function finishRosterPreview(ctx: CallbackQueryContext<Context>, pendingId: number, choice: "save" | "cancel") {
+async function finishRosterPreview(ctx: CallbackQueryContext<Context>, pendingId: number, choice: "save" | "full" | "cancel") {
   const pending = await loadPendingRoster(ctx.services.db, pendingId, ctx.identity.accountId, ctx.services.clock());
   if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
-  if (!(await closePreview(ctx, pending.id, choice))) return;
+  if (!(await closePreview(ctx, pending.id, choice === "cancel" ? "cancel" : "save"))) return;
   const result = await importRoster(ctx.services.db, pending.rows, {
     clock: ctx.services.clock,
     actor: actorOf(ctx),
     source: pending.sourceName,
+    departures: choice === "full",
+    notify: { translate: translatorOf(ctx), timeZone: ctx.services.config.displayTimeZone },
   });
-  await ctx.editMessageText(
-    ctx.th("cli-roster-summary", {
-      created: result.created,
-      updated: result.updated,
-      unchanged: result.unchanged,
-      rejected: result.rejected.length,
-      units: result.unitsCreated,
-    }),
-    { parse_mode: "HTML" },
-  );
+  await ctx.editMessageText(rosterResultText(ctx, result), { parse_mode: "HTML" });
 }
 
 rosterImport.command("roster", allowed("roster"), (ctx) => offerUpload(ctx, "roster-help"));

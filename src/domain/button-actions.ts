@@ -23,6 +23,8 @@ export const ACTIONS = {
   planSave: action("plan:save", COMMANDS.plan, [id]),
   planCancel: action("plan:cancel", COMMANDS.plan, [id]),
   rosterSave: action("roster:save", COMMANDS.roster, [id]),
+  /** Saves a full roster: whoever it does not name has left. */
+  rosterSaveFull: action("roster:full", COMMANDS.roster, [id]),
   rosterCancel: action("roster:cancel", COMMANDS.roster, [id]),
   registrationStart: action("reg:start", COMMANDS.register, []),
   registrationChange: action("reg:change", COMMANDS.register, []),

@@ -14,10 +14,16 @@ const rulesSchema = z.object({
 });
 
 /** The settings an agency keeps, by key: the rules, and the name its lists carry. */
-const SETTINGS = { rules: rulesSchema, "agency-name": z.string().trim().min(2).max(200) } as const;
+const SETTINGS = {
+  rules: rulesSchema,
+  "agency-name": z.string().trim().min(2).max(200),
+  // What a deputy head is when a roster gives positions only: an approver, or staff.
+  "deputy-role": z.enum(["head", "staff"]),
+} as const;
 type Settings = { [K in keyof typeof SETTINGS]: z.output<(typeof SETTINGS)[K]> };
 
-async function read<K extends keyof Settings>(db: Database, key: K): Promise<Settings[K] | undefined> {
+/** One stored setting, or undefined when it was never set (or no longer reads as valid). */
+export async function agencySetting<K extends keyof Settings>(db: Database, key: K): Promise<Settings[K] | undefined> {
   const [row] = await db.select({ value: agencySettings.value }).from(agencySettings).where(eq(agencySettings.key, key));
   const parsed = row ? SETTINGS[key].safeParse(row.value) : undefined;
   return parsed?.success ? (parsed.data as Settings[K]) : undefined;
@@ -25,12 +31,12 @@ async function read<K extends keyof Settings>(db: Database, key: K): Promise<Set
 
 /** The agency's rules on top of the national set; none until the secretariat sets some. */
 export async function agencyRules(db: Database): Promise<AgencyRules> {
-  return (await read(db, "rules")) ?? NO_AGENCY_RULES;
+  return (await agencySetting(db, "rules")) ?? NO_AGENCY_RULES;
 }
 
 /** The agency's name for its lists: the one set in chat, else AGENCY_NAME, else "". */
 export async function agencyName(db: Database, configured: string): Promise<string> {
-  return (await read(db, "agency-name")) ?? configured;
+  return (await agencySetting(db, "agency-name")) ?? configured;
 }
 
 /** Stores a setting, checked against its schema, and records who changed it from what. */

@@ -1,9 +1,11 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { people, units } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
-import { parseRoster, type RawRow, type RejectedRow } from "../domain/roster.js";
+import type { RawRow, RejectedRow, RosterNotes } from "../domain/roster.js";
 import { type Actor, recordAudit } from "./audit.js";
+import { rosterChanges, type RosterChanges } from "./roster-changes.js";
+import { type ApproverNoticeContext, markLeft, moveWaitingRegistrations } from "./roster-departures.js";
 
 export type RosterImportResult = {
   created: number;
@@ -12,50 +14,39 @@ export type RosterImportResult = {
   unitsCreated: number;
   rejected: RejectedRow[];
   ignoredColumns: string[];
+  left: number;
+  moved: number;
+  registrationsMoved: number;
+};
+
+export type RosterImportContext = {
+  clock: Clock;
+  actor: Actor;
+  source: string;
+  /** A full roster: whoever it does not name has left. Otherwise it adds and updates only. */
+  departures?: boolean;
+  /** Tells the new unit's approvers of registrations that move with a transfer. */
+  notify?: ApproverNoticeContext;
 };
 
 // Keeps each statement well under Postgres' 65,535 bind parameters.
 const CHUNK = 1000;
 
 /**
- * Upserts the roster's valid rows by staff code (people) and unit code (units) in one
- * transaction: either every valid row lands, or none does.
+ * Writes the roster's valid rows in one transaction — units by code, people by staff code, and
+ * for a full roster the departures — so either all of it lands or none does.
  */
-export async function importRoster(db: Database, rawRows: RawRow[], context: { clock: Clock; actor: Actor; source: string }): Promise<RosterImportResult> {
-  const { rows, rejected, ignoredColumns } = parseRoster(rawRows);
+export async function importRoster(db: Database, rawRows: RawRow[], context: RosterImportContext): Promise<RosterImportResult> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const unitNames = new Map<string, string>();
-    for (const row of rows) if (!unitNames.has(row.unitCode)) unitNames.set(row.unitCode, row.unitName);
-    let unitsCreated = 0;
-    const unitEntries = [...unitNames.entries()];
-    for (let start = 0; start < unitEntries.length; start += CHUNK) {
-      const written = await tx
-        .insert(units)
-        .values(unitEntries.slice(start, start + CHUNK).map(([code, name]) => ({ code, name, createdAt: now, updatedAt: now })))
-        .onConflictDoUpdate({
-          target: units.code,
-          set: { name: sql`excluded.name`, updatedAt: now },
-          setWhere: sql`${units.name} is distinct from excluded.name`,
-        })
-        .returning({ inserted: sql<boolean>`xmax = 0` });
-      unitsCreated += written.filter((row) => row.inserted).length;
-    }
-    const unitIds = new Map<string, number>();
-    for (let start = 0; start < unitEntries.length; start += CHUNK) {
-      const codes = unitEntries.slice(start, start + CHUNK).map(([code]) => code);
-      for (const unit of await tx.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, codes))) {
-        unitIds.set(unit.code, unit.id);
-      }
-    }
-
-    let created = 0;
-    let updated = 0;
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const written = await tx
+    const changes = await rosterChanges(tx, rawRows);
+    const unitIds = await upsertUnits(tx, changes, now);
+    const written = [...changes.created, ...changes.updated.map((entry) => entry.row)];
+    for (let start = 0; start < written.length; start += CHUNK) {
+      await tx
         .insert(people)
         .values(
-          rows.slice(start, start + CHUNK).map((row) => ({
+          written.slice(start, start + CHUNK).map((row) => ({
             staffCode: row.staffCode,
             fullName: row.fullName,
             position: row.position,
@@ -74,46 +65,92 @@ export async function importRoster(db: Database, rawRows: RawRow[], context: { c
             unitId: sql`excluded.unit_id`,
             roles: sql`excluded.roles`,
             active: true,
+            leftAt: null,
             updatedAt: now,
           },
-          // Untouched rows are not rewritten, so a re-import reports what really changed.
-          setWhere: sql`(${people.fullName}, ${people.position}, ${people.unitId}, ${people.roles}, ${people.active})
-            is distinct from (excluded.full_name, excluded.position, excluded.unit_id, excluded.roles, true)`,
-        })
-        .returning({ inserted: sql<boolean>`xmax = 0` });
-      for (const row of written) {
-        if (row.inserted) created++;
-        else updated++;
-      }
+        });
     }
-    const result = {
-      created,
-      updated,
-      unchanged: rows.length - created - updated,
-      unitsCreated,
-      rejected,
-      ignoredColumns,
+    const departures = context.departures ? changes.leaving : [];
+    await markLeft(
+      tx,
+      departures.map((person) => person.id),
+      { now, actor: context.actor },
+    );
+    const registrationsMoved = await moveWaitingRegistrations(
+      tx,
+      changes.moved.map((move) => ({ personId: move.personId, unitId: unitIds.get(move.row.unitCode) as number })),
+      { now, actor: context.actor, ...(context.notify ? { notify: context.notify } : {}) },
+    );
+    const result: RosterImportResult = {
+      created: changes.created.length,
+      updated: changes.updated.length,
+      unchanged: changes.unchanged,
+      unitsCreated: changes.unitsCreated.length,
+      rejected: changes.parsed.rejected,
+      ignoredColumns: changes.parsed.ignoredColumns,
+      left: departures.length,
+      moved: changes.moved.length,
+      registrationsMoved,
     };
+    const { rejected, ignoredColumns, ...counts } = result;
     await recordAudit(tx, {
       at: now,
       actor: context.actor,
       action: "roster.import",
       subject: "roster",
-      details: { source: context.source, created, updated, unchanged: result.unchanged, unitsCreated, rejected: rejected.length },
+      details: { source: context.source, ...counts, rejected: rejected.length, leftStaffCodes: departures.map((person) => person.staffCode) },
     });
     return result;
   });
 }
 
-export type RosterPreview = { newPeople: number; knownPeople: number; rejected: RejectedRow[]; ignoredColumns: string[] };
+/** Creates the new units and renames those the file names differently; the ids of all by code. */
+async function upsertUnits(tx: Database, changes: RosterChanges, now: Date): Promise<Map<string, number>> {
+  const names = new Map<string, string>();
+  for (const row of changes.rows) if (!names.has(row.unitCode)) names.set(row.unitCode, row.unitName);
+  const entries = [...names.entries()];
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    await tx
+      .insert(units)
+      .values(entries.slice(start, start + CHUNK).map(([code, name]) => ({ code, name, createdAt: now, updatedAt: now })))
+      .onConflictDoUpdate({
+        target: units.code,
+        set: { name: sql`excluded.name`, updatedAt: now },
+        setWhere: sql`${units.name} is distinct from excluded.name`,
+      });
+  }
+  const all = await tx.select({ id: units.id, code: units.code }).from(units);
+  return new Map(all.map((unit) => [unit.code, unit.id]));
+}
+
+export type RosterPreview = {
+  created: number;
+  known: number;
+  moved: RosterChanges["moved"];
+  leaving: RosterChanges["leaving"];
+  unitsCreated: string[];
+  unitRenames: RosterChanges["unitRenames"];
+  rejected: RejectedRow[];
+  ignoredColumns: string[];
+  notes: RosterNotes;
+  headerLine: number;
+  generatedCodes: number;
+};
 
 /** What importing these rows would do, before anything is written. */
 export async function previewRoster(db: Database, rawRows: RawRow[]): Promise<RosterPreview> {
-  const { rows, rejected, ignoredColumns } = parseRoster(rawRows);
-  let knownPeople = 0;
-  for (let start = 0; start < rows.length; start += CHUNK) {
-    const codes = rows.slice(start, start + CHUNK).map((row) => row.staffCode);
-    knownPeople += (await db.select({ id: people.id }).from(people).where(inArray(people.staffCode, codes))).length;
-  }
-  return { newPeople: rows.length - knownPeople, knownPeople, rejected, ignoredColumns };
+  const changes = await rosterChanges(db, rawRows);
+  return {
+    created: changes.created.length,
+    known: changes.updated.length + changes.unchanged,
+    moved: changes.moved,
+    leaving: changes.leaving,
+    unitsCreated: changes.unitsCreated,
+    unitRenames: changes.unitRenames,
+    rejected: changes.parsed.rejected,
+    ignoredColumns: changes.parsed.ignoredColumns,
+    notes: changes.parsed.notes,
+    headerLine: changes.parsed.headerLine,
+    generatedCodes: changes.rows.filter((row) => row.codeGenerated).length,
+  };
 }

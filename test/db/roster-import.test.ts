@@ -35,14 +35,14 @@ describe.each(DATABASE_KINDS)("roster import (%s)", (kind) => {
       `VP;Văn phòng;cb01;${decomposed};Chánh Văn phòng;trưởng phòng; thường trực\n`.replace("trưởng phòng; thường trực", "head,secretariat") +
       "VP;Văn phòng;CB02;;Chuyên viên;staff\n" +
       "NV;Phòng Nghiệp vụ;CB01;Trùng Mã;Chuyên viên;staff\n" +
-      "NV;Phòng Nghiệp vụ;CB03;Lê Thị C;Chuyên viên;kế toán\n" +
+      "NV;Phòng Nghiệp vụ;CB03;Lê Thị C;Chuyên viên;thợ lặn\n" +
       "NV;Phòng Nghiệp vụ;CB04;Lê Thị D;;\n";
     const result = await importFile(file("vi.csv", csv));
     expect(result).toMatchObject({ created: 2, updated: 0, unchanged: 0, unitsCreated: 2 });
     expect(result.rejected).toEqual([
-      { line: 3, key: "roster-missing-full-name", args: { column: "full_name" } },
+      { line: 3, key: "roster-missing-full-name", args: {} },
       { line: 4, key: "roster-duplicate-staff-code", args: { code: "CB01", line: "2" } },
-      { line: 5, key: "roster-unknown-role", args: { role: "kế toán" } },
+      { line: 5, key: "roster-unknown-role", args: { role: "thợ lặn" } },
     ]);
     const stored = await database.db.select().from(people).orderBy(asc(people.staffCode));
     expect(stored.map((person) => [person.staffCode, person.fullName, person.roles])).toEqual([

@@ -25,7 +25,9 @@ describe.each(CASES)("the roster sent in chat on $platform ($kind)", ({ platform
     await secretary.sendFile("/roster", "danh-sach.csv", Buffer.from(UPLOAD));
     expect((await nextWith(secretary, "Đang đọc")).text).toBe("Đang đọc tệp…");
     const preview = await secretary.next();
-    expect(preview.text).toContain("Tệp danh-sach.csv: 2 người mới, 1 người đã có (sẽ cập nhật), 1 dòng bị loại.");
+    expect(preview.text).toContain(
+      "Tệp danh-sach.csv (dòng tiêu đề: dòng 1): 2 người mới, 1 người đã có, trong đó 0 người chuyển đơn vị; 0 người đang có trong hệ thống không còn trong tệp; 1 dòng bị loại.",
+    );
     expect(preview.text).toContain("Dòng 5: thiếu họ và tên");
     expect(await setup.database.db.select().from(people).where(eq(people.staffCode, "NV11"))).toEqual([]);
     secretary.press(preview, "✅ Nhập danh sách");
@@ -71,7 +73,7 @@ describe.each(DATABASE_KINDS)("files from a local Bot API server on Telegram (%s
       const secretary = telegram.user({ id: 8201, first_name: "Phòng" });
       secretary.sendDocument("danh-sach-2.csv", Buffer.from(`${SECRETARIAT}NV2,Phòng Nghiệp vụ 2,NV21,Hà Ba,Chuyên viên,staff\n`));
       expect((await secretary.next()).text).toBe("Đang đọc tệp…");
-      expect((await secretary.next()).text).toContain("Tệp danh-sach-2.csv: 1 người mới");
+      expect((await secretary.next()).text).toContain("Tệp danh-sach-2.csv (dòng tiêu đề: dòng 1): 1 người mới");
     } finally {
       telegram.localFilesDirectory = undefined;
     }

@@ -40,7 +40,12 @@ describe("no input breaks a parser", () => {
   it("roster rows: kept or rejected with a reason", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 20 }), (rows) => {
-        total(() => parseRoster(rows.map((cells, index) => ({ line: index + 1, cells }))));
+        total(() =>
+          parseRoster(
+            rows.map((cells, index) => ({ line: index + 1, cells })),
+            { deputyRole: "staff" },
+          ),
+        );
       }),
       settings,
     );

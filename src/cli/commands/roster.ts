@@ -5,12 +5,19 @@ import { importRoster } from "../../services/roster.js";
 import { readRosterFile } from "../../services/roster-file.js";
 import { command } from "../context.js";
 
-/** import roster <file.csv|file.xlsx> */
+/** import roster <file.csv|file.xlsx> [--full]: with --full, whoever the file does not name has left. */
 export const importRosterCommand = command<RawRow[]>({
   words: "import roster",
+  switches: ["--full"],
   read: (args) => readRosterFile(args.needed(0, "<file.csv|file.xlsx>")),
-  async run(rows, args, { database, print, t }) {
-    const result = await importRoster(database.db, rows, { clock: systemClock, actor: cliActor, source: args.positional[0] ?? "" });
+  async run(rows, args, { database, config, print, t, translate }) {
+    const result = await importRoster(database.db, rows, {
+      clock: systemClock,
+      actor: cliActor,
+      source: args.positional[0] ?? "",
+      departures: args.has("--full"),
+      notify: { translate, timeZone: config.displayTimeZone },
+    });
     print(
       t("cli-roster-summary", {
         created: result.created,
@@ -18,6 +25,9 @@ export const importRosterCommand = command<RawRow[]>({
         unchanged: result.unchanged,
         rejected: result.rejected.length,
         units: result.unitsCreated,
+        left: result.left,
+        moved: result.moved,
+        registrations: result.registrationsMoved,
       }),
     );
     if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));

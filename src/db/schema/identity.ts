@@ -25,6 +25,11 @@ export const people = pgTable(
     unitId: requiredRef("unit_id", () => units.id),
     roles: text("roles").array().notNull().default(sql`'{staff}'::text[]`),
     active: boolean("active").notNull().default(true),
+    /** When a full roster no longer named the person: kept for history, reached by nothing. */
+    leftAt: timestamp("left_at", { withTimezone: true }),
+    /** When the person agreed to the privacy notice (Law 91/2025/QH15), and to which version. */
+    consentedAt: timestamp("consented_at", { withTimezone: true }),
+    consentVersion: text("consent_version"),
     /** Where notifications go when the person has accounts on several platforms. */
     notifyVia: text("notify_via").$type<NotifyVia>().notNull().default("both"),
     createdAt: createdAt(),
@@ -49,6 +54,9 @@ export const chatAccounts = pgTable(
     /** The roles the chat's command menu was last published for (Telegram); null: the staff menu. */
     menuRoles: text("menu_roles"),
     linkedAt: timestamp("linked_at", { withTimezone: true }),
+    /** The kind of file this chat was last asked for (/roster, /holidays…), and until when. */
+    awaitingUpload: text("awaiting_upload"),
+    awaitingUploadUntil: timestamp("awaiting_upload_until", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],
@@ -65,9 +73,25 @@ export const invites = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     usedByAccountId: optionalRef("used_by_account_id", () => chatAccounts.id),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** The chat that was shown the privacy notice for this code: only it can agree and link. */
+    offeredToAccountId: optionalRef("offered_to_account_id", () => chatAccounts.id),
     createdAt: createdAt(),
   },
   (t) => [index("invites_person_idx").on(t.personId)],
+);
+
+// A person's request to correct or delete their data (Law 91/2025/QH15): the secretariat handles it.
+export const privacyRequests = pgTable(
+  "privacy_requests",
+  {
+    id: id(),
+    personId: requiredRef("person_id", () => people.id),
+    kind: text("kind").$type<"correction" | "deletion">().notNull(),
+    text: text("text").notNull().default(""),
+    createdAt: createdAt(),
+    handledAt: timestamp("handled_at", { withTimezone: true }),
+  },
+  (t) => [index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, ["correction", "deletion"])],
 );
 
 // Wrong invite codes per chat, for the brute-force limit.
