@@ -6,11 +6,13 @@ import { fallback } from "./fallback.js";
 import { helpCommand } from "./help.js";
 import { inspectionsCommand } from "./inspections.js";
 import { langCommand } from "./lang.js";
+import { consentButtons } from "./link.js";
 import { meCommand } from "./me.js";
 import { meetingsCommand } from "./meetings.js";
 import { chatMenuUpdates } from "./menu.js";
 import { notifyCommand } from "./notify.js";
 import { planImport } from "./plan-import.js";
+import { privacyCommand } from "./privacy.js";
 import { registerCommand } from "./register.js";
 import { rosterImport } from "./roster-import.js";
 import { reportCommand } from "./report.js";
@@ -24,8 +26,10 @@ export const commandComposers = [
   chatMemberUpdates,
   chatMenuUpdates,
   startCommand,
+  consentButtons,
   helpCommand,
   meCommand,
+  privacyCommand,
   langCommand,
   notifyCommand,
   tasksCommand,

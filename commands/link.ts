@@ -1,14 +1,30 @@
+import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate, formatDateTime } from "../src/domain/calendar.js";
-import { redeemInvite } from "../src/services/invites.js";
+import { agencyName } from "../src/services/agency-rules.js";
+import { acceptInvite, type RedeemResult, redeemInvite } from "../src/services/invites.js";
+import { onButton } from "./guard.js";
 import { publishChatMenu } from "./menu.js";
 
 /** Tries the text as an invite code and tells the user what came of it. */
 export async function linkWithInviteCode(ctx: Context, text: string): Promise<void> {
-  const { db, clock, platform, config } = ctx.services;
+  const { db, clock, platform } = ctx.services;
   const result = await redeemInvite(db, { platform, externalId: String(ctx.from?.id), accountId: ctx.identity.accountId, text }, clock);
-  const zone = config.displayTimeZone;
+  await tellOutcome(ctx, result);
+}
+
+async function tellOutcome(ctx: Context, result: RedeemResult): Promise<void> {
+  const zone = ctx.services.config.displayTimeZone;
   switch (result.kind) {
+    case "consent-needed": {
+      const keyboard = new InlineKeyboard()
+        .text(ctx.t("privacy-button-agree"), ACTIONS.consentAgree.encode(result.inviteId))
+        .text(ctx.t("privacy-button-decline"), ACTIONS.consentDecline.encode(result.inviteId));
+      const agency = (await agencyName(ctx.services.db, ctx.services.config.agencyName)) || ctx.t("privacy-agency-unnamed");
+      await ctx.say("privacy-notice", { name: result.fullName, agency }, { reply_markup: keyboard });
+      return;
+    }
     case "linked":
       // The menu first: when the confirmation arrives, the menu already matches it.
       await publishChatMenu(ctx, result.roles);
@@ -34,3 +50,19 @@ export async function linkWithInviteCode(ctx: Context, text: string): Promise<vo
       return;
   }
 }
+
+/** The answer to the privacy notice: agreeing links the account; declining keeps nothing. */
+export const consentButtons = new Composer<Context>();
+
+onButton(consentButtons, ACTIONS.consentAgree, async (ctx, [inviteId]) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  const { db, clock, platform } = ctx.services;
+  await tellOutcome(ctx, await acceptInvite(db, { platform, externalId: String(ctx.from.id), accountId: ctx.identity.accountId, inviteId }, clock));
+});
+
+onButton(consentButtons, ACTIONS.consentDecline, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.editMessageReplyMarkup();
+  await ctx.say("privacy-declined");
+});

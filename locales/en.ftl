@@ -523,3 +523,41 @@ roster-preview-unknown-positions = Positions the bot does not know, taken as sta
 roster-preview-same-names = Same names with no birth date or code to tell them apart ({ $count }): { $items }. Add a "Ngày sinh" or "Mã cán bộ" column.
 roster-button-import-full = ✅ Import; { $count } left the agency
 roster-button-import-keep = Import, keep the other { $count }
+cmd-privacy = The personal data the bot keeps about you; ask for a correction (/privacy sửa …) or deletion
+privacy-agency-unnamed = the agency
+privacy-notice =
+    🔒 <b>Before your account is linked</b> (Law on Personal Data Protection 91/2025/QH15, Decree 356/2025/NĐ-CP)
+    This bot is used by { $agency } for its emulation and commendation work. It keeps: your name, staff code, position and unit (from the office's roster); your chat account (its id and display name); your title registrations, initiatives, approvals, awards and a log of what you did.
+    Purpose: so you can register and follow your titles, your leaders can approve them, and you are reminded and told the results. Only those responsible (your unit head, the agency's leadership, the secretariat and the council) see it within their remit; nothing goes outside the agency. It is kept while you work here and as long as commendation records must be kept.
+    You can see your data, ask for a correction or deletion, or withdraw your consent at any time with /privacy.
+    Press <b>"Agree"</b> to link this account to <b>{ $name }</b>.
+privacy-button-agree = ✅ Agree
+privacy-button-decline = Do not agree
+privacy-declined = Not linked: the bot keeps nothing more about you. The invite code still works until it expires, should you change your mind. Questions: ask the office.
+privacy-header = <b>The personal data the bot keeps about you</b>
+privacy-person = Name: { $name }; staff code: { $code }; position: { $position }; unit: { $unit }; roles: { $roles }
+privacy-accounts = Linked chat accounts: { $accounts }
+privacy-registrations = Title registrations: { $registrations }
+privacy-audit = Log entries about you: { $count }
+privacy-consented = You agreed to the personal data notice on { $date }.
+privacy-not-consented = You have not confirmed the personal data notice (your account was linked before this step existed).
+privacy-open-correction = Waiting: a correction request sent on { $date }.
+privacy-open-deletion = Waiting: a deletion request sent on { $date }.
+privacy-how = To correct something, send <code>/privacy sửa</code> and what is wrong. To have your data deleted or withdraw consent, press the button below. The office handles it and replies to you.
+privacy-button-delete = 🗑 Ask for deletion
+privacy-delete-confirm = Send the office a request to delete your data? Once handled, your chat accounts are unlinked; commendation records the law requires to be archived are kept.
+privacy-button-delete-confirm = Send the deletion request
+privacy-correction-usage = Write what must be corrected after the command, e.g. <code>/privacy sửa My name is Nguyễn Thị Hà, not Hoa</code>
+privacy-request-recorded = Your request is recorded and the office has been told. You will hear back when it is handled.
+privacy-request-to-secretariat-correction =
+    🔒 Correction request #{ $id } from <b>{ $name }</b> ({ $unit }): { $text }
+    When handled, record it with <code>npm run tdkt -- privacy done { $id } note</code>.
+privacy-request-to-secretariat-deletion =
+    🔒 Deletion request #{ $id } from <b>{ $name }</b> ({ $unit }).
+    When handled, record it with <code>npm run tdkt -- privacy done { $id } note</code>.
+cli-privacy-none = No personal-data request is waiting.
+cli-privacy-request = #{ $id } { $date } { $kind } — { $name } ({ $code }): { $text }
+cli-privacy-kind-correction = correction
+cli-privacy-kind-deletion = deletion
+cli-privacy-done = Recorded: request #{ $id } is handled.
+cli-privacy-not-open = No request #{ $id } is waiting.

@@ -523,3 +523,41 @@ roster-preview-unknown-positions = Chức vụ bot chưa nhận ra, xếp là nh
 roster-preview-same-names = Trùng họ tên, không có ngày sinh hay mã để phân biệt ({ $count }): { $items }. Nên thêm cột «Ngày sinh» hoặc «Mã cán bộ».
 roster-button-import-full = ✅ Nhập; { $count } người rời cơ quan
 roster-button-import-keep = Nhập, giữ { $count } người kia
+cmd-privacy = Dữ liệu cá nhân bot lưu về bạn; yêu cầu sửa (/privacy sửa …) hoặc xóa
+privacy-agency-unnamed = cơ quan
+privacy-notice =
+    🔒 <b>Trước khi liên kết tài khoản</b> (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định 356/2025/NĐ-CP)
+    Bot này do { $agency } dùng cho công tác thi đua, khen thưởng. Bot lưu: họ tên, mã cán bộ, chức vụ, đơn vị của bạn (từ danh sách của Văn phòng); tài khoản chat của bạn (mã và tên hiển thị); các đăng ký danh hiệu, sáng kiến, ý kiến duyệt, kết quả khen thưởng và nhật ký thao tác của bạn.
+    Mục đích: để bạn đăng ký và theo dõi danh hiệu, để lãnh đạo duyệt, để nhắc hạn và báo kết quả. Chỉ người có trách nhiệm (lãnh đạo đơn vị, lãnh đạo cơ quan, Thường trực và Hội đồng TĐKT) xem trong phạm vi của mình; không chuyển cho bên ngoài cơ quan. Dữ liệu được giữ trong thời gian bạn công tác và theo thời hạn lưu trữ hồ sơ khen thưởng.
+    Bạn có thể xem dữ liệu của mình, yêu cầu sửa hoặc xóa, rút lại sự đồng ý bất cứ lúc nào bằng lệnh /privacy.
+    Bấm <b>«Đồng ý»</b> để liên kết tài khoản này với <b>{ $name }</b>.
+privacy-button-agree = ✅ Đồng ý
+privacy-button-decline = Không đồng ý
+privacy-declined = Chưa liên kết: bot không lưu gì thêm về bạn. Mã mời vẫn dùng được đến khi hết hạn, nếu bạn đổi ý. Có thắc mắc, hãy hỏi Văn phòng.
+privacy-header = <b>Dữ liệu cá nhân bot lưu về bạn</b>
+privacy-person = Họ tên: { $name }; mã cán bộ: { $code }; chức vụ: { $position }; đơn vị: { $unit }; vai trò: { $roles }
+privacy-accounts = Tài khoản chat đã liên kết: { $accounts }
+privacy-registrations = Đăng ký danh hiệu: { $registrations }
+privacy-audit = Nhật ký thao tác liên quan đến bạn: { $count } mục
+privacy-consented = Bạn đồng ý với thông báo về dữ liệu cá nhân ngày { $date }.
+privacy-not-consented = Bạn chưa xác nhận đồng ý với thông báo về dữ liệu cá nhân (tài khoản được liên kết trước khi có bước này).
+privacy-open-correction = Đang chờ xử lý: yêu cầu sửa gửi ngày { $date }.
+privacy-open-deletion = Đang chờ xử lý: yêu cầu xóa gửi ngày { $date }.
+privacy-how = Cần sửa điều gì: gõ <code>/privacy sửa</code> và nội dung cần sửa. Muốn xóa dữ liệu hoặc rút lại sự đồng ý: bấm nút dưới đây. Văn phòng sẽ xử lý và trả lời bạn.
+privacy-button-delete = 🗑 Yêu cầu xóa dữ liệu
+privacy-delete-confirm = Gửi yêu cầu xóa dữ liệu của bạn cho Văn phòng? Khi được xử lý, tài khoản chat sẽ bị hủy liên kết; hồ sơ khen thưởng mà pháp luật buộc lưu trữ vẫn được giữ.
+privacy-button-delete-confirm = Gửi yêu cầu xóa
+privacy-correction-usage = Gõ nội dung cần sửa sau lệnh, ví dụ: <code>/privacy sửa Tên tôi là Nguyễn Thị Hà, không phải Hoa</code>
+privacy-request-recorded = Đã ghi yêu cầu của bạn và báo cho Văn phòng. Bạn sẽ nhận trả lời khi yêu cầu được xử lý.
+privacy-request-to-secretariat-correction =
+    🔒 Yêu cầu sửa dữ liệu cá nhân #{ $id } của <b>{ $name }</b> ({ $unit }): { $text }
+    Xử lý xong, ghi lại bằng <code>npm run tdkt -- privacy done { $id } ghi chú</code>.
+privacy-request-to-secretariat-deletion =
+    🔒 Yêu cầu xóa dữ liệu cá nhân #{ $id } của <b>{ $name }</b> ({ $unit }).
+    Xử lý xong, ghi lại bằng <code>npm run tdkt -- privacy done { $id } ghi chú</code>.
+cli-privacy-none = Không có yêu cầu nào về dữ liệu cá nhân đang chờ xử lý.
+cli-privacy-request = #{ $id } { $date } { $kind } — { $name } ({ $code }): { $text }
+cli-privacy-kind-correction = yêu cầu sửa
+cli-privacy-kind-deletion = yêu cầu xóa
+cli-privacy-done = Đã ghi: yêu cầu #{ $id } đã được xử lý.
+cli-privacy-not-open = Không có yêu cầu #{ $id } nào đang chờ xử lý.

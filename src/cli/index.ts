@@ -8,6 +8,7 @@ import { addHolidayCommand, listHolidaysCommand } from "./commands/holidays.js";
 import { importInspectionCommand } from "./commands/inspection.js";
 import { inviteCommand, migrateCommand, seedDemoCommand } from "./commands/people.js";
 import { importPlanCommand } from "./commands/plan.js";
+import { privacyDoneCommand, privacyRequestsCommand } from "./commands/privacy.js";
 import { exportRegistrationsCommand, launchCampaignCommand } from "./commands/registrations.js";
 import { runRemindersCommand } from "./commands/reminders.js";
 import { importRosterCommand } from "./commands/roster.js";
@@ -27,6 +28,8 @@ const COMMANDS: CliCommand<unknown>[] = [
   launchCampaignCommand,
   inviteCommand,
   seedDemoCommand,
+  privacyRequestsCommand,
+  privacyDoneCommand,
 ];
 
 const { t, translate } = cliTranslations();

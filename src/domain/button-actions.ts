@@ -13,6 +13,11 @@ const { id, index, code } = fields;
  */
 export const ACTIONS = {
   language: action("lang", "anyone", [code]),
+  /** The privacy notice shown before linking: only the chat it was shown to can agree (checked in the service). */
+  consentAgree: action("consent:yes", "anyone", [id]),
+  consentDecline: action("consent:no", "anyone", [id]),
+  privacyDelete: action("privacy:del", COMMANDS.privacy, []),
+  privacyDeleteConfirmed: action("privacy:del!", COMMANDS.privacy, []),
   notifyVia: action("notify:set", "linked", [z.enum(NOTIFY_VIA)]),
   taskDone: action("task:done", ["head"], [id]),
   taskReopen: action("task:reopen", ["head"], [id]),

@@ -48,6 +48,7 @@ export const COMMANDS = {
   help: "anyone",
   lang: "anyone",
   me: "linked",
+  privacy: "linked",
   notify: "linked",
   tasks: ["head", "secretariat"],
   note: ["head"],

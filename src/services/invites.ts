@@ -7,6 +7,7 @@ import type { Role } from "../domain/roles.js";
 import { UserError } from "../domain/user-error.js";
 import { type Actor, recordAudit } from "./audit.js";
 import type { Platform } from "./accounts.js";
+import { PRIVACY_NOTICE_VERSION } from "../domain/privacy.js";
 
 // No 0/O, 1/I/L: codes get read aloud and typed from paper. 31^10 ≈ 8·10^14 codes.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -64,6 +65,7 @@ export async function createInvite(
 
 export type RedeemResult =
   | { kind: "linked"; personId: number; fullName: string; roles: Role[] }
+  | { kind: "consent-needed"; inviteId: number; fullName: string }
   | { kind: "already-linked"; fullName: string }
   | { kind: "wrong"; attemptsLeft: number }
   | { kind: "locked"; until: Date }
@@ -71,15 +73,15 @@ export type RedeemResult =
   | { kind: "used" }
   | { kind: "replaced" };
 
+type ChatInput = { platform: Platform; externalId: string; accountId: number };
+
 /**
- * Links a chat account to the person an invite was issued for. Wrong codes count against the
- * chat; past the limit the chat is refused for an hour whatever it sends.
+ * Checks the code a chat sent. Wrong codes count against the chat; past the limit the chat is
+ * refused for an hour whatever it sends. A good code links at once only for a person who already
+ * agreed to the privacy notice; otherwise the chat is shown the notice, and only that chat can
+ * then agree and link (acceptInvite).
  */
-export async function redeemInvite(
-  db: Database,
-  input: { platform: Platform; externalId: string; accountId: number; text: string },
-  clock: Clock,
-): Promise<RedeemResult> {
+export async function redeemInvite(db: Database, input: ChatInput & { text: string }, clock: Clock): Promise<RedeemResult> {
   const now = clock();
   const chat = and(eq(inviteFailures.platform, input.platform), eq(inviteFailures.externalId, input.externalId));
   const recentFailures = await db
@@ -105,28 +107,73 @@ export async function redeemInvite(
       await tx.insert(inviteFailures).values({ platform: input.platform, externalId: input.externalId, at: now });
       return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR - recentFailures.length - 1 };
     }
+    const [person] = await tx
+      .select({ id: people.id, fullName: people.fullName, roles: people.roles, consentVersion: people.consentVersion })
+      .from(people)
+      .where(eq(people.id, invite.personId));
+    if (!person) throw new Error(`invite ${invite.id} names a missing person`);
+    const refused = refusalOf(invite, person.fullName, input.accountId, now);
+    if (refused) return refused;
+    if (person.consentVersion !== PRIVACY_NOTICE_VERSION) {
+      await tx.update(invites).set({ offeredToAccountId: input.accountId }).where(eq(invites.id, invite.id));
+      return { kind: "consent-needed", inviteId: invite.id, fullName: person.fullName };
+    }
+    return link(tx, invite.id, { ...person, roles: person.roles as Role[] }, input, now);
+  });
+}
+
+/**
+ * The chat that was shown the privacy notice for this invite agreed: the agreement is recorded
+ * (when, which notice) and the account linked. Any other chat, or a code no longer usable, is refused.
+ */
+export async function acceptInvite(db: Database, input: ChatInput & { inviteId: number }, clock: Clock): Promise<RedeemResult> {
+  const now = clock();
+  return db.transaction(async (tx) => {
+    const [invite] = await tx.select().from(invites).where(eq(invites.id, input.inviteId)).for("update");
+    if (!invite || invite.offeredToAccountId !== input.accountId) return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR };
     const [person] = await tx.select({ id: people.id, fullName: people.fullName, roles: people.roles }).from(people).where(eq(people.id, invite.personId));
     if (!person) throw new Error(`invite ${invite.id} names a missing person`);
-    if (invite.usedAt) {
-      return invite.usedByAccountId === input.accountId ? { kind: "already-linked", fullName: person.fullName } : { kind: "used" };
-    }
-    if (invite.revokedAt) return { kind: "replaced" };
-    if (invite.expiresAt.getTime() <= now.getTime()) return { kind: "expired", expiredAt: invite.expiresAt };
-
-    await tx.update(invites).set({ usedAt: now, usedByAccountId: input.accountId }).where(eq(invites.id, invite.id));
-    // One account per person and platform: a re-issued invite moves the link to the new account.
-    await tx
-      .update(chatAccounts)
-      .set({ personId: null, linkedAt: null })
-      .where(and(eq(chatAccounts.personId, person.id), eq(chatAccounts.platform, input.platform), ne(chatAccounts.id, input.accountId)));
-    await tx.update(chatAccounts).set({ personId: person.id, linkedAt: now }).where(eq(chatAccounts.id, input.accountId));
+    const refused = refusalOf(invite, person.fullName, input.accountId, now);
+    if (refused) return refused;
+    await tx.update(people).set({ consentedAt: now, consentVersion: PRIVACY_NOTICE_VERSION }).where(eq(people.id, person.id));
     await recordAudit(tx, {
       at: now,
       actor: { personId: person.id, label: `${input.platform}:${input.externalId}` },
-      action: "account.link",
+      action: "privacy.consent",
       subject: `person:${person.id}`,
-      details: { platform: input.platform, accountId: input.accountId },
+      details: { notice: PRIVACY_NOTICE_VERSION, platform: input.platform },
     });
-    return { kind: "linked", personId: person.id, fullName: person.fullName, roles: person.roles as Role[] };
+    return link(tx, invite.id, { ...person, roles: person.roles as Role[] }, input, now);
   });
+}
+
+function refusalOf(invite: typeof invites.$inferSelect, fullName: string, accountId: number, now: Date): RedeemResult | undefined {
+  if (invite.usedAt) return invite.usedByAccountId === accountId ? { kind: "already-linked", fullName } : { kind: "used" };
+  if (invite.revokedAt) return { kind: "replaced" };
+  if (invite.expiresAt.getTime() <= now.getTime()) return { kind: "expired", expiredAt: invite.expiresAt };
+  return undefined;
+}
+
+async function link(
+  tx: Database,
+  inviteId: number,
+  person: { id: number; fullName: string; roles: Role[] },
+  input: ChatInput,
+  now: Date,
+): Promise<RedeemResult> {
+  await tx.update(invites).set({ usedAt: now, usedByAccountId: input.accountId }).where(eq(invites.id, inviteId));
+  // One account per person and platform: a re-issued invite moves the link to the new account.
+  await tx
+    .update(chatAccounts)
+    .set({ personId: null, linkedAt: null })
+    .where(and(eq(chatAccounts.personId, person.id), eq(chatAccounts.platform, input.platform), ne(chatAccounts.id, input.accountId)));
+  await tx.update(chatAccounts).set({ personId: person.id, linkedAt: now }).where(eq(chatAccounts.id, input.accountId));
+  await recordAudit(tx, {
+    at: now,
+    actor: { personId: person.id, label: `${input.platform}:${input.externalId}` },
+    action: "account.link",
+    subject: `person:${person.id}`,
+    details: { platform: input.platform, accountId: input.accountId },
+  });
+  return { kind: "linked", personId: person.id, fullName: person.fullName, roles: person.roles };
 }

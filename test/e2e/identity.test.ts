@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { chatAccounts } from "../../src/db/schema/index.js";
+import { chatAccounts, privacyRequests } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInvite } from "../../src/services/invites.js";
 import { importRoster } from "../../src/services/roster.js";
 import { readCsv } from "../../src/services/roster-file.js";
+import { agreeToPrivacy } from "../support/consent.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { type BotWorld, startBotWorld } from "../support/harness.js";
@@ -15,6 +16,7 @@ VP,Văn phòng Thanh tra tỉnh,CB001,Nguyễn <Văn> & Co,Chuyên viên,staff
 VP,Văn phòng Thanh tra tỉnh,CB002,Trần Thị Bình,Chánh Văn phòng,head;secretariat
 NV1,Phòng Nghiệp vụ 1,CB003,Lê Văn Cường,Thanh tra viên,staff
 NV1,Phòng Nghiệp vụ 1,CB004,Phạm Thu Dung,Thanh tra viên,staff
+NV1,Phòng Nghiệp vụ 1,CB005,Hoàng Minh Em,Chuyên viên,staff
 `;
 
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
@@ -52,7 +54,12 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
   it("links with /start <code>, and /me shows the name intact with position, unit and roles", async () => {
     const { code } = await invite("CB001");
     const user = world.user({ id: 1001, first_name: "Văn" });
-    expect((await user.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Nguyễn <Văn> & Co");
+    const notice = await user.ask(`/start ${code}`);
+    // Nothing is linked before the person agrees to what the bot keeps.
+    expect(notice.text).toContain("Bấm «Đồng ý» để liên kết tài khoản này với Nguyễn <Văn> & Co.");
+    expect(notice.text).toContain("Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15");
+    expect((await user.ask("/me")).text).toContain("Để dùng, bạn cần liên kết tài khoản");
+    expect((await agreeToPrivacy(user, notice)).text).toContain("Đã liên kết tài khoản với Nguyễn <Văn> & Co");
     const me = await user.ask("/me");
     expect(me.text).toBe(["Nguyễn <Văn> & Co", "Chức vụ: Chuyên viên", "Đơn vị: Văn phòng Thanh tra tỉnh", "Vai trò: Công chức, viên chức"].join("\n"));
   });
@@ -66,9 +73,30 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
     expect((await user.ask(`/start ${expired.code}`)).text).toContain("đã hết hạn ngày");
 
     const fresh = await invite("CB002");
-    expect((await user.ask(`/start ${fresh.code}`)).text).toContain("Trần Thị Bình");
+    expect((await agreeToPrivacy(user, await user.ask(`/start ${fresh.code}`))).text).toContain("Đã liên kết tài khoản với Trần Thị Bình");
     const other = world.user({ id: 1003, first_name: "Khác" });
     expect((await other.ask(`/start ${fresh.code}`)).text).toContain("đã được dùng");
+  });
+
+  it("links nothing when the privacy notice is declined; after agreeing, /privacy shows the person's data and takes a correction request", async () => {
+    const { code } = await invite("CB005");
+    const user = world.user({ id: 1006, first_name: "Em" });
+    const notice = await user.ask(`/start ${code}`);
+    user.press(notice, "Không đồng ý");
+    expect((await user.next()).text).toContain("Chưa liên kết: bot không lưu gì thêm về bạn.");
+    expect((await user.ask("/me")).text).toContain("Để dùng, bạn cần liên kết tài khoản");
+    // The same code still works once the person changes their mind.
+    expect((await agreeToPrivacy(user, await user.ask(`/start ${code}`))).text).toContain("Đã liên kết tài khoản với Hoàng Minh Em");
+
+    const privacy = await user.ask("/privacy");
+    expect(privacy.text).toContain("Họ tên: Hoàng Minh Em; mã cán bộ: CB005; chức vụ: Chuyên viên; đơn vị: Phòng Nghiệp vụ 1; vai trò: Công chức, viên chức");
+    expect(privacy.text).toMatch(new RegExp(`Tài khoản chat đã liên kết: ${platform} \\(Em\\) — \\d{2}/\\d{2}/\\d{4}`));
+    expect(privacy.text).toContain("Đăng ký danh hiệu: (chưa có)");
+    expect(privacy.text).toMatch(/Bạn đồng ý với thông báo về dữ liệu cá nhân ngày \d{2}\/\d{2}\/\d{4}\./);
+    expect((await user.ask("/privacy sửa Chức vụ của tôi là Chuyên viên chính")).text).toContain("Đã ghi yêu cầu của bạn và báo cho Văn phòng");
+    expect((await user.ask("/privacy")).text).toContain("Đang chờ xử lý: yêu cầu sửa gửi ngày");
+    const [request] = await database.db.select().from(privacyRequests);
+    expect(request).toMatchObject({ kind: "correction", text: "Chức vụ của tôi là Chuyên viên chính", handledAt: null });
   });
 
   it("accepts the code pasted on its own, without /start", async () => {
@@ -143,7 +171,7 @@ describe.each(DATABASE_KINDS)("a linked account on Telegram (%s)", (kind) => {
     expect(world.fake.menus.get("default")).not.toContain("approve");
     const { code } = await invite("CB002");
     const head = world.fake.user({ id: 1010, first_name: "Bình" });
-    expect((await head.ask(`/start ${code}`)).text).toContain("Đã liên kết tài khoản với Trần Thị Bình");
+    expect((await agreeToPrivacy(head, await head.ask(`/start ${code}`))).text).toContain("Đã liên kết tài khoản với Trần Thị Bình");
     expect(world.fake.menus.get("1010")).toEqual(expect.arrayContaining(["tasks", "approve", "broadcast", "register", "me"]));
     // A roster import takes the secretariat role away: the menu follows at the next message.
     await importRoster(database.db, readCsv(Buffer.from(ROSTER.replace("head;secretariat", "head"))), {
@@ -185,7 +213,7 @@ describe.each(DATABASE_KINDS)("a linked account on Telegram (%s)", (kind) => {
 
   it("answers a redelivered update once", async () => {
     const user = world.fake.user({ id: 1012, first_name: "Cường" });
-    await user.ask(`/start ${(await invite("CB003")).code}`);
+    await agreeToPrivacy(user, await user.ask(`/start ${(await invite("CB003")).code}`));
     const updateId = user.send("/me");
     expect((await user.next()).text).toContain("Lê Văn Cường");
     world.fake.redeliver(updateId);

@@ -12,6 +12,7 @@ import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, linkAccount, startChatWorld, ZALO_WEBHOOK_SECRET } from "../support/chat-world.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "../support/fake-zalo.js";
 import { runEntry, startEntry } from "../support/processes.js";
+import { agreeToPrivacy } from "../support/consent.js";
 import { importRosterText } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -147,7 +148,7 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     const { code } = await createInvite(database.db, "B1", { clock: world.clock.now, actor: cliActor });
     await linkAccount(database.db, "telegram", "B1", "91002");
     const onZalo = world.user({ id: 7002, first_name: "Bình" });
-    expect((await onZalo.ask(code.toLowerCase())).text).toContain("Đã liên kết tài khoản với Trần Bình");
+    expect((await agreeToPrivacy(onZalo, await onZalo.ask(code.toLowerCase()))).text).toContain("Đã liên kết tài khoản với Trần Bình");
     expect((await onZalo.ask("/me")).text).toContain("Trần Bình");
 
     const [b1] = await database.db.select({ id: people.id }).from(people).where(eq(people.staffCode, "B1"));
@@ -216,7 +217,7 @@ describe("npm start with only a Zalo token", () => {
       expect(code).toMatch(/^[A-Z0-9]{10}$/);
       const bot = startEntry("src/main.ts", { env: { DATA_DIR: dataDir, ZALO_BOT_TOKEN: ZALO_TEST_TOKEN, ZALO_API_ROOT: fake.apiRoot } });
       const user = fake.user({ id: 7301, first_name: "Hồng" });
-      expect((await user.ask(code)).text).toContain("Đã liên kết tài khoản với Lê Thị Hồng");
+      expect((await agreeToPrivacy(user, await user.ask(code))).text).toContain("Đã liên kết tài khoản với Lê Thị Hồng");
       expect((await user.ask("/me")).text).toBe("Lê Thị Hồng\nChức vụ: Văn thư\nĐơn vị: Văn phòng Sở\nVai trò: Công chức, viên chức");
       bot.child.kill("SIGTERM");
       const run = await bot.finished;

@@ -2,6 +2,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
+import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from "../../domain/privacy.js";
 import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 
 // đơn vị: a department (phòng) or attached unit of the agency
@@ -86,12 +87,12 @@ export const privacyRequests = pgTable(
   {
     id: id(),
     personId: requiredRef("person_id", () => people.id),
-    kind: text("kind").$type<"correction" | "deletion">().notNull(),
+    kind: text("kind").$type<PrivacyRequestKind>().notNull(),
     text: text("text").notNull().default(""),
     createdAt: createdAt(),
     handledAt: timestamp("handled_at", { withTimezone: true }),
   },
-  (t) => [index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, ["correction", "deletion"])],
+  (t) => [index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, PRIVACY_REQUEST_KINDS)],
 );
 
 // Wrong invite codes per chat, for the brute-force limit.

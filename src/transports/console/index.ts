@@ -60,7 +60,7 @@ export function consolePlatform(
           case "notice":
             return print(outgoing.text);
           case "choices":
-            return showChoices(t("plain-choices-updated"), outgoing);
+            return outgoing.choices.length === 0 ? undefined : showChoices(t("plain-choices-updated"), outgoing);
           default:
             return showChoices(outgoing.text, outgoing);
         }

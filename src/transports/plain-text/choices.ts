@@ -23,6 +23,11 @@ export async function rememberChoices(db: Database, platform: Platform, chatId: 
     .onConflictDoUpdate({ target: [pendingChoices.platform, pendingChoices.chatId], set: { choices, messageId, expiresAt } });
 }
 
+/** The numbers of that message stop working (its buttons were taken away); a later list stays. */
+export async function forgetChoices(db: Database, platform: Platform, chatId: string, messageId: number): Promise<void> {
+  await db.delete(pendingChoices).where(and(eq(pendingChoices.platform, platform), eq(pendingChoices.chatId, chatId), eq(pendingChoices.messageId, messageId)));
+}
+
 async function pendingChoicesOf(db: Database, platform: Platform, chatId: string): Promise<{ choices: PendingChoice[]; messageId: number } | undefined> {
   const [row] = await db
     .select({ choices: pendingChoices.choices, messageId: pendingChoices.messageId })

@@ -11,7 +11,7 @@ import type { ServerLinks } from "../../services/signed-links.js";
 import type { Translate } from "../../services/outbox.js";
 import type { Sender } from "../../scheduler/dispatcher.js";
 import type { OutgoingFile, PlainOutgoing } from "../plain-text/api.js";
-import { rememberChoices } from "../plain-text/choices.js";
+import { rememberChoices, forgetChoices } from "../plain-text/choices.js";
 import { type ZaloClient, ZaloApiError } from "./client.js";
 
 /** Zalo refuses longer texts. */
@@ -99,6 +99,8 @@ export class ZaloOutbound {
         // Zalo cannot edit: the new state arrives as a new message.
         return this.sendWithChoices(outgoing.chatId, outgoing.text, outgoing.choices, outgoing.messageId);
       case "choices":
+        // Buttons taken away: the numbers shown stop working, and there is nothing new to say.
+        if (outgoing.choices.length === 0) return forgetChoices(this.db, "zalo", outgoing.chatId, outgoing.messageId);
         return this.sendWithChoices(
           outgoing.chatId,
           this.translate(await this.localeOf(outgoing.chatId), "plain-choices-updated"),
