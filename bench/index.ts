@@ -2,6 +2,7 @@ import { broadcast } from "./broadcast.js";
 import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
 import { hostileFiles } from "./hostile-files.js";
+import { invites } from "./invites.js";
 import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   broadcast,
   webhook,
   "hostile-files": hostileFiles,
+  invites,
 };
 
 const requested = process.argv.slice(2);

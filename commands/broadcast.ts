@@ -17,6 +17,7 @@ import {
 } from "../src/services/broadcasts.js";
 import { loadUnitMatching } from "../src/services/plans.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
+import { audienceReach } from "../src/services/linking.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
 import { actorOf, translatorOf } from "./actor.js";
@@ -109,8 +110,11 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     const audience = await chooseAudience(conversation, ctx, year, launch);
     if (!audience) return;
     const recipients = await conversation.external(() => countRecipients(ctx.services.db, audience));
+    const reach = await conversation.external(() => audienceReach(ctx.services.db, audience));
+    // Who on the roster a message will not reach, and why: said before anything is sent.
+    const reachLine = ctx.th("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked });
     if (recipients === 0) {
-      await ctx.say("broadcast-audience-empty");
+      await ctx.reply([ctx.th("broadcast-audience-empty"), reachLine].join("\n"), { parse_mode: "HTML" });
       continue;
     }
     const locale = await conversation.external(() => ctx.i18n.getLocale());
@@ -125,11 +129,14 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     if (payload.documentFileId) await ctx.replyWithDocument(payload.documentFileId, { caption: payload.text, parse_mode: "HTML", ...markup });
     else await ctx.reply(payload.text, { parse_mode: "HTML", ...markup });
     await ctx.reply(
-      ctx.th(launch ? "launch-confirm" : "broadcast-confirm", {
-        count: recipients,
-        title: launch?.title ?? "",
-        deadline: launch ? formatDate(new Date(launch.deadlineAt), ctx.services.config.displayTimeZone) : "",
-      }),
+      [
+        ctx.th(launch ? "launch-confirm" : "broadcast-confirm", {
+          count: recipients,
+          title: launch?.title ?? "",
+          deadline: launch ? formatDate(new Date(launch.deadlineAt), ctx.services.config.displayTimeZone) : "",
+        }),
+        reachLine,
+      ].join("\n"),
       {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
@@ -305,7 +312,7 @@ onButton(broadcastCommand, ACTIONS.broadcastUnreached, async (ctx, [broadcastId]
 broadcastCommand.command("campaigns", allowed("campaigns"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
   const year = localDay(ctx.services.clock(), zone).slice(0, 4);
-  const rows = await broadcastsSince(ctx.services.db, atLocal(`${year}-01-01`, "00:00", zone));
+  const rows = await broadcastsSince(ctx.services.db, atLocal(`${year}-01-01`, "00:00:00", zone));
   if (rows.length === 0) return ctx.say("campaigns-none", { year });
   const lines = rows.map(({ broadcast, counts }) =>
     ctx.th(broadcast.launch ? "campaigns-launch-line" : "campaigns-broadcast-line", {

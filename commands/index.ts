@@ -15,6 +15,8 @@ import { planImport } from "./plan-import.js";
 import { privacyCommand } from "./privacy.js";
 import { registerCommand } from "./register.js";
 import { rosterImport } from "./roster-import.js";
+import { inviteCommand } from "./invite.js";
+import { unlinkedCommand } from "./unlinked.js";
 import { reportCommand } from "./report.js";
 import { rulesCommand } from "./rules.js";
 import { startCommand } from "./start.js";
@@ -35,6 +37,8 @@ export const commandComposers = [
   tasksCommand,
   planImport,
   rosterImport,
+  inviteCommand,
+  unlinkedCommand,
   meetingsCommand,
   registerCommand,
   withdrawButtons,

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
+import { formatDate, formatDateTime, localDay, nextSendableMoment } from "../src/domain/calendar.js";
+import { audienceReach, linkingByUnit } from "../src/services/linking.js";
 import { capWarnings } from "../src/domain/titles.js";
 import { agencyName, agencyRules } from "../src/services/agency-rules.js";
 import { campaignOfYear } from "../src/services/campaigns.js";
@@ -26,10 +27,12 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   const locale = await ctx.i18n.getLocale();
   const campaign = await campaignOfYear(ctx.services.db, year);
   if (!campaign) return ctx.say("report-no-campaign", { year: String(year) });
-  const [report, catalogue] = await Promise.all([
+  const [report, catalogue, linking] = await Promise.all([
     registrationReport(ctx.services.db, year),
     catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone)),
+    linkingByUnit(ctx.services.db),
   ]);
+  const linkedIn = new Map(linking.map((unit) => [unit.unitId, unit.linked]));
   const name = (code: string) => {
     const title = catalogue.titles.find((entry) => entry.code === code);
     return title ? localName(title, locale) : code;
@@ -55,6 +58,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
       ctx.th("report-line", {
         unit: unit.unitName,
         staff: unit.staff,
+        linked: linkedIn.get(unit.unitId) ?? 0,
         registered: unit.registered,
         approved: unit.approved,
         pending: unit.pending,
@@ -82,15 +86,20 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
 onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
   const now = ctx.services.clock();
   const zone = ctx.services.config.displayTimeZone;
-  const queued = await remindUnregistered(ctx.services.db, {
-    now,
-    year: currentYear(ctx),
-    translate: translatorOf(ctx),
-    timeZone: zone,
-    notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
-  });
+  const notBefore = nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone);
+  const queued = await remindUnregistered(ctx.services.db, { now, year: currentYear(ctx), translate: translatorOf(ctx), timeZone: zone, notBefore });
   await ctx.answerCallbackQuery();
-  await ctx.say("report-reminded", { count: new Set(queued.map((message) => message.notificationKey)).size });
+  const count = new Set(queued.map((message) => message.notificationKey)).size;
+  const reach = await audienceReach(ctx.services.db, { kind: "unregistered", year: currentYear(ctx) });
+  const lines = [
+    ctx.th("report-reminded", {
+      count,
+      when: formatDateTime(notBefore, zone),
+      already: Math.max(0, reach.reached - count),
+    }),
+  ];
+  if (reach.onRoster > reach.reached) lines.push(ctx.th("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked }));
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
 
 const exportArguments = z.tuple([z.coerce.number().int().min(2000).max(2100).optional(), z.literal("pending").optional()]).or(z.tuple([z.literal("pending")]));

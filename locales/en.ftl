@@ -86,8 +86,8 @@ db-directory-locked = The data directory { $dir } is in use by another tdkt-bot 
 cli-usage =
     Usage: npm run tdkt -- <command>
       migrate                          bring the database schema up to date
-      import roster <file.csv|file.xlsx> import the staff roster
-      invite <staff_code>              create an invite code to link an account
+      import roster <file.csv|file.xlsx> [--full]  import the staff roster (--full: whoever the file omits has left)
+      invite <staff_code…> | --unit CODE | --all [--out file.xlsx|file.docx] [--new]  invite codes (valid ones are reused; --new issues new ones)
       import plan <file> [--year YEAR] [--dry-run]  import a plan's quarterly task table (.docx, .md, .txt)
       reminders run [--at TIME] [--dry-run]  run one reminder sweep as if at that time
       holiday add <yyyy-mm-dd> <name>  add a public holiday (Tết, Hùng Kings…); holiday list to see them
@@ -97,6 +97,7 @@ cli-usage =
       audit --since dd/mm/yyyy         the audit log since that day
       backup <file> / restore <file>   back up / restore the embedded (PGlite) database
       seed demo                        load the demo agency
+      privacy requests / privacy done <id> <note>  personal-data requests waiting / record one handled
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
 cli-migrated = Database schema is up to date ({ $driver }).
@@ -282,12 +283,13 @@ registration-returned-notice =
 registration-reminder = ⏰ You have not registered for an emulation title yet ({ $campaign }). Deadline: <b>{ $deadline }</b>.
 registration-reminder-button = Register now
 report-no-campaign = No campaign launched for { $year }. Use /campaign to open registration.
-report-header = <b>Registrations { $year }</b> — { $campaign } (deadline { $deadline })
-    Unit: staff · registered · approved · pending · not registered
-report-line = • { $unit }: { $staff } · { $registered } · { $approved } · { $pending } · { $missing }
+report-header =
+    <b>Registrations { $year }</b> — { $campaign } (deadline { $deadline })
+    Unit: staff · linked · registered · approved · pending · not registered
+report-line = • { $unit }: { $staff } · { $linked } · { $registered } · { $approved } · { $pending } · { $missing }
 report-cap-warning = ⚠️ { $unit }: { $count } { $title } for { $of } { $base } = { $percent }%, over the { $max }% cap.
 report-button-remind = Remind { $count } people not registered
-report-reminded = Reminders queued for { $count } people not registered (at most once a day each).
+report-reminded = Reminders queued for { $count } people not registered, sent from { $when }. Each person is reminded at most once a day: { $already } were reminded today already.
 export-none = Nothing to export for { $year } (approved registrations only by default; add “pending” for those awaiting approval).
 export-caption = Registration list { $year }: { $individuals } individuals, { $collectives } collectives.
 export-sheet-individuals = Cá nhân
@@ -561,3 +563,45 @@ cli-privacy-kind-correction = correction
 cli-privacy-kind-deletion = deletion
 cli-privacy-done = Recorded: request #{ $id } is handled.
 cli-privacy-not-open = No request #{ $id } is waiting.
+audience-reach = Of { $onRoster } people on the roster, { $reached } will receive it; { $unlinked } have not linked an account yet (see /unlinked, print invites with /invite).
+reminder-unlinked =
+    👥 Your unit still has <b>{ $count }</b> people who have not linked an account and so receive nothing: { $names }.
+    Remind them to use the invite code the office handed out (or ask the office for a new one). Send /unlinked for the list.
+cmd-invite = Print invites: /invite UNIT_CODE, /invite tất cả or /invite STAFF_CODE… (add «mới» for new codes)
+cmd-unlinked = Who has not linked an account yet (by unit)
+invite-usage =
+    <b>Print invite codes</b>
+    <code>/invite UNIT_CODE</code> — everyone in the unit not linked yet; <code>/invite tất cả</code> — the whole agency; <code>/invite STAFF STAFF…</code> — those people. The bot sends an .xlsx list and a .docx page of slips (with QR codes) to cut out. Codes already handed out and still valid are printed again as they are; add <code>mới</code> at the end to void them and issue new ones.
+    Units (not linked / staff):
+invite-unit-line = • <code>{ $code }</code> { $unit }: { $unlinked } / { $staff }
+invite-making = Making the invite codes and slips…
+invite-nobody = Nobody needs an invite: everyone in that scope has linked an account.
+invite-unknown-unit = No unit has the code { $code }.
+invite-sheet-caption = { $count } invite codes ({ $created } new, { $reused } handed out before and still valid, { $revoked } old codes voided); valid until { $date }.
+invite-slips-caption = Invite slips to print (A4) and cut out, one per person.
+invite-sheet-name = Invites
+invite-sheet-title = INVITE CODES TO LINK AN ACCOUNT WITH THE EMULATION AND COMMENDATION ASSISTANT
+invite-sheet-slips-title = INVITE SLIPS — cut along the lines, one per person
+invite-col-number = No.
+invite-col-name = Full name
+invite-col-unit = Unit
+invite-col-staff-code = Staff code
+invite-col-code = Invite code
+invite-col-expires = Valid until
+invite-col-telegram = Link on Telegram
+invite-col-zalo = Link on Zalo
+invite-sheet-expires = Valid until the end of { $date }; each code works once.
+invite-sheet-telegram-link = Telegram: scan the QR code or open { $link }
+invite-sheet-telegram-search = Telegram: open the agency's bot and send /start { $code }
+invite-sheet-zalo = Zalo: find "{ $name }" and send the code { $code }
+invite-sheet-zalo-unnamed = Zalo: open the agency's bot on Zalo and send the code { $code }
+cli-invite-nobody = Nobody needs an invite: everyone in that scope has linked an account.
+cli-invite-sheet = { $count } invites ({ $created } new, { $reused } reused, { $revoked } old codes voided) → { $file }
+unlinked-none = Everyone in { $unit } has linked an account.
+unlinked-agency-header = <b>Not linked yet: { $unlinked } / { $staff } people</b>
+unlinked-agency-footer = Send /unlinked UNIT_CODE for the names; /invite UNIT_CODE to print invites.
+unlinked-unit-header = <b>{ $unit }: { $unlinked } / { $staff } people not linked yet</b>
+unlinked-person = { $name } ({ $position })
+unlinked-more = … and { $count } more.
+unlinked-unit-footer-secretariat = Print their invites: /invite { $code }
+unlinked-unit-footer-head = Each uses the invite code the office handed out; anyone who lost it can ask the office for a new one.

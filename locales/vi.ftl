@@ -86,8 +86,8 @@ db-directory-locked = Thư mục dữ liệu { $dir } đang được một tiế
 cli-usage =
     Cách dùng: npm run tdkt -- <lệnh>
       migrate                          cập nhật cấu trúc cơ sở dữ liệu
-      import roster <tệp.csv|tệp.xlsx> nhập danh sách cán bộ
-      invite <mã_cán_bộ>               tạo mã mời liên kết tài khoản
+      import roster <tệp.csv|tệp.xlsx> [--full]  nhập danh sách cán bộ (--full: ai không có trong tệp là đã rời cơ quan)
+      invite <mã_cán_bộ…> | --unit MÃ_ĐV | --all [--out tệp.xlsx|tệp.docx] [--new]  mã mời (mã còn hạn được dùng lại; --new cấp mã mới)
       import plan <tệp> [--year NĂM] [--dry-run]  nhập bảng nhiệm vụ theo quý của kế hoạch (.docx, .md, .txt)
       reminders run [--at THỜI_ĐIỂM] [--dry-run]  chạy một lượt nhắc việc như ở thời điểm đó
       holiday add <yyyy-mm-dd> <tên>   thêm ngày nghỉ lễ (Tết, Giỗ Tổ…); holiday list để xem
@@ -97,6 +97,7 @@ cli-usage =
       audit --since dd/mm/yyyy         nhật ký thay đổi từ ngày đó
       backup <tệp> / restore <tệp>     sao lưu / khôi phục cơ sở dữ liệu nhúng (PGlite)
       seed demo                        nạp cơ quan mẫu
+      privacy requests / privacy done <số> <ghi chú>  yêu cầu sửa, xóa dữ liệu cá nhân đang chờ / ghi đã xử lý
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
 cli-migrated = Đã cập nhật cấu trúc cơ sở dữ liệu ({ $driver }).
@@ -282,12 +283,13 @@ registration-returned-notice =
 registration-reminder = ⏰ Bạn chưa đăng ký danh hiệu thi đua ({ $campaign }). Hạn chót: <b>{ $deadline }</b>.
 registration-reminder-button = Đăng ký ngay
 report-no-campaign = Chưa phát động phong trào năm { $year }. Dùng /campaign để mở đăng ký.
-report-header = <b>Tổng hợp đăng ký thi đua năm { $year }</b> — { $campaign } (hạn { $deadline })
-    Đơn vị: cán bộ · đã đăng ký · đã duyệt · chờ duyệt · chưa đăng ký
-report-line = • { $unit }: { $staff } · { $registered } · { $approved } · { $pending } · { $missing }
+report-header =
+    <b>Tổng hợp đăng ký thi đua năm { $year }</b> — { $campaign } (hạn { $deadline })
+    Đơn vị: cán bộ · đã liên kết · đã đăng ký · đã duyệt · chờ duyệt · chưa đăng ký
+report-line = • { $unit }: { $staff } · { $linked } · { $registered } · { $approved } · { $pending } · { $missing }
 report-cap-warning = ⚠️ { $unit }: { $count } { $title } trên { $of } { $base } = { $percent }%, vượt mức { $max }%.
 report-button-remind = Nhắc { $count } người chưa đăng ký
-report-reminded = Đã xếp lịch nhắc { $count } người chưa đăng ký (mỗi người tối đa một lần mỗi ngày).
+report-reminded = Đã xếp lịch nhắc { $count } người chưa đăng ký, gửi từ { $when }. Mỗi người được nhắc tối đa một lần mỗi ngày: { $already } người đã được nhắc hôm nay nên không nhắc lại.
 export-none = Chưa có đăng ký nào để xuất cho năm { $year } (mặc định chỉ các đăng ký đã duyệt; thêm «pending» để lấy cả đăng ký chờ duyệt).
 export-caption = Biểu đăng ký thi đua năm { $year }: { $individuals } cá nhân, { $collectives } tập thể.
 export-sheet-individuals = Cá nhân
@@ -561,3 +563,45 @@ cli-privacy-kind-correction = yêu cầu sửa
 cli-privacy-kind-deletion = yêu cầu xóa
 cli-privacy-done = Đã ghi: yêu cầu #{ $id } đã được xử lý.
 cli-privacy-not-open = Không có yêu cầu #{ $id } nào đang chờ xử lý.
+audience-reach = Trong { $onRoster } người có trong danh sách, { $reached } người sẽ nhận được; { $unlinked } người chưa liên kết tài khoản (xem /unlinked, in mã mời bằng /invite).
+reminder-unlinked =
+    👥 Đơn vị còn <b>{ $count }</b> người chưa liên kết tài khoản với bot nên chưa nhận được thông báo nào: { $names }.
+    Hãy nhắc họ dùng mã mời Văn phòng đã phát (mất mã thì xin lại Văn phòng). Gõ /unlinked để xem danh sách.
+cmd-invite = In mã mời: /invite MÃ_ĐƠN_VỊ, /invite tất cả hoặc /invite MÃ_CB… (thêm «mới» để cấp mã mới)
+cmd-unlinked = Ai chưa liên kết tài khoản với bot (theo đơn vị)
+invite-usage =
+    <b>In mã mời liên kết tài khoản</b>
+    <code>/invite MÃ_ĐƠN_VỊ</code> — mọi người chưa liên kết của đơn vị; <code>/invite tất cả</code> — cả cơ quan; <code>/invite MÃ_CB MÃ_CB…</code> — từng người. Bot gửi danh sách .xlsx và trang phiếu .docx (có mã QR) để cắt phát. Mã đã phát còn hạn được in lại y nguyên; thêm <code>mới</code> ở cuối để hủy mã cũ và cấp mã mới.
+    Đơn vị (chưa liên kết / tổng số):
+invite-unit-line = • <code>{ $code }</code> { $unit }: { $unlinked } / { $staff }
+invite-making = Đang tạo mã mời và phiếu in…
+invite-nobody = Không có ai cần mã mời: mọi người trong phạm vi này đã liên kết tài khoản.
+invite-unknown-unit = Không có đơn vị nào mang mã { $code }.
+invite-sheet-caption = Danh sách { $count } mã mời ({ $created } mã mới, { $reused } mã đã phát vẫn còn hạn, { $revoked } mã cũ đã hủy); hạn dùng đến { $date }.
+invite-slips-caption = Phiếu mã mời để in (A4) và cắt phát cho từng người.
+invite-sheet-name = Mã mời
+invite-sheet-title = DANH SÁCH MÃ MỜI LIÊN KẾT TÀI KHOẢN VỚI TRỢ LÝ THI ĐUA, KHEN THƯỞNG
+invite-sheet-slips-title = PHIẾU MÃ MỜI — cắt theo đường kẻ, phát cho từng người
+invite-col-number = STT
+invite-col-name = Họ và tên
+invite-col-unit = Đơn vị
+invite-col-staff-code = Mã cán bộ
+invite-col-code = Mã mời
+invite-col-expires = Hạn dùng
+invite-col-telegram = Liên kết qua Telegram
+invite-col-zalo = Liên kết qua Zalo
+invite-sheet-expires = Dùng được đến hết ngày { $date }; mỗi mã chỉ dùng một lần.
+invite-sheet-telegram-link = Telegram: quét mã QR hoặc mở { $link }
+invite-sheet-telegram-search = Telegram: mở bot của cơ quan và gửi /start { $code }
+invite-sheet-zalo = Zalo: tìm «{ $name }», nhắn mã { $code }
+invite-sheet-zalo-unnamed = Zalo: mở bot của cơ quan trên Zalo, nhắn mã { $code }
+cli-invite-nobody = Không có ai cần mã mời: mọi người trong phạm vi này đã liên kết tài khoản.
+cli-invite-sheet = { $count } mã mời ({ $created } mới, { $reused } dùng lại, { $revoked } mã cũ đã hủy) → { $file }
+unlinked-none = Mọi người của { $unit } đã liên kết tài khoản.
+unlinked-agency-header = <b>Chưa liên kết tài khoản: { $unlinked } / { $staff } người</b>
+unlinked-agency-footer = Gõ /unlinked MÃ_ĐƠN_VỊ để xem tên; /invite MÃ_ĐƠN_VỊ để in mã mời.
+unlinked-unit-header = <b>{ $unit }: { $unlinked } / { $staff } người chưa liên kết tài khoản</b>
+unlinked-person = { $name } ({ $position })
+unlinked-more = … và { $count } người khác.
+unlinked-unit-footer-secretariat = In mã mời cho họ: /invite { $code }
+unlinked-unit-footer-head = Mỗi người dùng mã mời Văn phòng đã phát; ai mất mã thì xin lại Văn phòng.

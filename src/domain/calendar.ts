@@ -56,9 +56,11 @@ export function localDay(at: Date, timeZone = DEFAULT_TIME_ZONE): LocalDay {
   return `${year}-${month}-${day}`;
 }
 
-/** The instant of a local wall-clock time on a local day. */
+/** The instant of a local wall-clock time ("HH:mm:ss", or "HH:mm") on a local day. */
 export function atLocal(day: LocalDay, time: string, timeZone = DEFAULT_TIME_ZONE): Date {
-  return dayjs.tz(`${day} ${time}`, "YYYY-MM-DD HH:mm:ss", timeZone).toDate();
+  // Strict once dayjs's customParseFormat is loaded (exceljs loads it): "00:00" must not become Invalid Date.
+  const seconds = /^\d{2}:\d{2}$/.test(time) ? `${time}:00` : time;
+  return dayjs.tz(`${day} ${seconds}`, "YYYY-MM-DD HH:mm:ss", timeZone).toDate();
 }
 
 export function addLocalDays(day: LocalDay, days: number): LocalDay {

@@ -56,6 +56,8 @@ export const COMMANDS = {
   plan: ["secretariat"],
   // Likewise: the roster file is sent to the bot; /roster says how.
   roster: ["secretariat"],
+  invite: ["secretariat"],
+  unlinked: ["secretariat", "head"],
   meeting: ["secretariat"],
   meetings: ["council", "secretariat"],
   register: "linked",

@@ -14,7 +14,7 @@ import { hasLiveIndividual } from "./registrations/live.js";
 export type Broadcast = typeof broadcasts.$inferSelect;
 
 /** Which people an audience means, as a condition on `people p`. */
-function audienceCondition(audience: BroadcastAudience): SQL {
+export function audienceCondition(audience: BroadcastAudience): SQL {
   switch (audience.kind) {
     case "all":
       return sql`true`;

@@ -15,12 +15,16 @@ const SIGNING_KEY_NAME = "download-signing";
  * (a webhook secret travels to the platform with every delivery, so it must not sign anything).
  */
 export async function downloadSigningKey(db: Database, configured: string | undefined, now = new Date()): Promise<string> {
-  if (configured) return configured;
+  return configured ?? serverKey(db, SIGNING_KEY_NAME, now);
+}
+
+/** A secret this server made for itself under that name, the same for every instance. */
+export async function serverKey(db: Database, name: string, now = new Date()): Promise<string> {
   await db
     .insert(serverKeys)
-    .values({ name: SIGNING_KEY_NAME, secret: randomBytes(32).toString("base64url"), createdAt: now })
+    .values({ name, secret: randomBytes(32).toString("base64url"), createdAt: now })
     .onConflictDoNothing();
-  const [row] = await db.select({ secret: serverKeys.secret }).from(serverKeys).where(eq(serverKeys.name, SIGNING_KEY_NAME));
+  const [row] = await db.select({ secret: serverKeys.secret }).from(serverKeys).where(eq(serverKeys.name, name));
   return (row as { secret: string }).secret;
 }
 

@@ -1,66 +1,36 @@
-import { createHash, randomInt } from "node:crypto";
-import { and, eq, gt, isNull, ne } from "drizzle-orm";
+import { and, eq, gt, ne } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { chatAccounts, inviteFailures, invites, people } from "../db/schema/index.js";
-import { addDays, type Clock } from "../domain/calendar.js";
+import type { Clock } from "../domain/calendar.js";
 import type { Role } from "../domain/roles.js";
 import { UserError } from "../domain/user-error.js";
 import { type Actor, recordAudit } from "./audit.js";
 import type { Platform } from "./accounts.js";
+import { hashInviteCode, INVITE_ALPHABET, INVITE_CODE_LENGTH, issueInvites } from "./invite-issue.js";
 import { PRIVACY_NOTICE_VERSION } from "../domain/privacy.js";
 
-// No 0/O, 1/I/L: codes get read aloud and typed from paper. 31^10 ≈ 8·10^14 codes.
-const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-const CODE_LENGTH = 10;
-export const INVITE_TTL_DAYS = 14;
 export const MAX_WRONG_CODES_PER_HOUR = 5;
 const HOUR_MS = 3_600_000;
-
-export function hashInviteCode(code: string): string {
-  return createHash("sha256").update(code).digest("hex");
-}
 
 /** What a user typed, reduced to the code's canonical form, or undefined if it cannot be one. */
 export function normalizeInviteCode(text: string): string | undefined {
   const code = text.replace(/[\s-]/g, "").toUpperCase();
-  return code.length === CODE_LENGTH && [...code].every((char) => ALPHABET.includes(char)) ? code : undefined;
+  return code.length === INVITE_CODE_LENGTH && [...code].every((char) => INVITE_ALPHABET.includes(char)) ? code : undefined;
 }
 
-function generateCode(): string {
-  let code = "";
-  for (let i = 0; i < CODE_LENGTH; i++) code += ALPHABET[randomInt(ALPHABET.length)];
-  return code;
-}
-
-/** Issues a new invite for a person; earlier unused invites of that person stop working. */
+/**
+ * The invite of one person: the code already handed out while it is still valid, else a new one;
+ * `fresh` voids the old code first.
+ */
 export async function createInvite(
   db: Database,
   staffCode: string,
-  context: { clock: Clock; actor: Actor; ttlDays?: number },
-): Promise<{ code: string; expiresAt: Date; person: { id: number; fullName: string } }> {
-  const now = context.clock();
-  const code = generateCode();
-  const expiresAt = addDays(now, context.ttlDays ?? INVITE_TTL_DAYS);
-  return db.transaction(async (tx) => {
-    const [person] = await tx
-      .select({ id: people.id, fullName: people.fullName, active: people.active })
-      .from(people)
-      .where(eq(people.staffCode, staffCode.trim().toUpperCase()));
-    if (!person?.active) throw new UserError("invite-unknown-staff", { code: staffCode });
-    await tx
-      .update(invites)
-      .set({ revokedAt: now })
-      .where(and(eq(invites.personId, person.id), isNull(invites.usedAt), isNull(invites.revokedAt)));
-    await tx.insert(invites).values({ personId: person.id, codeHash: hashInviteCode(code), expiresAt, createdAt: now });
-    await recordAudit(tx, {
-      at: now,
-      actor: context.actor,
-      action: "invite.create",
-      subject: `person:${person.id}`,
-      details: { expiresAt: expiresAt.toISOString() },
-    });
-    return { code, expiresAt, person: { id: person.id, fullName: person.fullName } };
-  });
+  context: { clock: Clock; actor: Actor; ttlDays?: number; fresh?: boolean },
+): Promise<{ code: string; expiresAt: Date; reused: boolean; person: { id: number; fullName: string } }> {
+  const { issued } = await issueInvites(db, { kind: "people", staffCodes: [staffCode] }, context);
+  const [invite] = issued;
+  if (!invite) throw new UserError("invite-unknown-staff", { code: staffCode });
+  return { code: invite.code, expiresAt: invite.expiresAt, reused: invite.reused, person: { id: invite.personId, fullName: invite.fullName } };
 }
 
 export type RedeemResult =

@@ -362,7 +362,7 @@ describe.each(CASES)("title registration on $platform ($kind)", ({ platform, kin
     expect((await user("S1").ask("/report")).text).not.toContain("vượt mức");
     await user("S1").ask("/rule cap CSTDCS LDTT 15 Quyết định 86/2025/QĐ-UBND tỉnh Bắc Ninh");
     const report = await user("S1").ask("/report");
-    expect(report.text).toContain("• Phòng Nghiệp vụ 1: 4 · 3 · 2 · 1 · 1");
+    expect(report.text).toContain("• Phòng Nghiệp vụ 1: 4 · 4 · 3 · 2 · 1 · 1");
     expect(report.text).toContain("Phòng Nghiệp vụ 1: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");
     // The agency as a whole: the same two people, as no other unit has CSTĐCS or LĐTT.
     expect(report.text).toContain("toàn cơ quan: 1 Chiến sĩ thi đua cơ sở trên 2 Lao động tiên tiến = 50%, vượt mức 15%");

@@ -63,13 +63,15 @@ export const chatAccounts = pgTable(
   (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],
 );
 
-// Single-use invitation codes; only the SHA-256 of a code is stored.
+// Single-use invitation codes; only the SHA-256 of a code is stored, and the salt from which the
+// server's own key derives it again, so a sheet printed twice carries the same still-valid code.
 export const invites = pgTable(
   "invites",
   {
     id: id(),
     personId: requiredRef("person_id", () => people.id),
     codeHash: text("code_hash").notNull().unique(),
+    salt: text("salt"),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     usedAt: timestamp("used_at", { withTimezone: true }),
     usedByAccountId: optionalRef("used_by_account_id", () => chatAccounts.id),

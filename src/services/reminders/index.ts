@@ -15,6 +15,7 @@ import { enqueue, type Notification, type PlannedMessage, type Translate } from 
 import { approvalDigests } from "./approval-digests.js";
 import { htmlTranslator, type SweepContext } from "./context.js";
 import { inspectionReminders } from "./inspection-reminders.js";
+import { firstWorkingDayOfWeek, linkingDigests } from "./linking-digests.js";
 import { meetingReminders } from "./meeting-reminders.js";
 import { overdueDigests } from "./overdue-digests.js";
 import { registrationDeadlineReminders } from "./registration-deadline.js";
@@ -73,6 +74,7 @@ export async function sweepReminders(
   notifications.push(...(await taskPings(db, { ...sweep, days: settings.taskPingDays })));
   // Daily digests are built only in office hours of a working day, so each day gets its own.
   if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)), ...(await approvalDigests(db, sweep)));
+  if (inOfficeHours && firstWorkingDayOfWeek(today, holidaySet)) notifications.push(...(await linkingDigests(db, sweep)));
   notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
   notifications.push(...(await registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays })));
   notifications.push(...(await inspectionReminders(db, sweep)));

@@ -1,0 +1,102 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { agreeToPrivacy } from "../support/consent.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { nextWith } from "../support/fake-telegram.js";
+import { importRosterText } from "../support/people.js";
+import { nextFile } from "../support/received-files.js";
+
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+VP,Văn phòng,S1,Thư Ký Văn Phòng,Chuyên viên,staff;secretariat
+NV1,Phòng Nghiệp vụ 1,P3,Trần Văn Ba,Chuyên viên,staff
+NV1,Phòng Nghiệp vụ 1,P1,Lê Thị Một,Chuyên viên,staff
+NV1,Phòng Nghiệp vụ 1,P2,Phạm Hai,Trưởng phòng,head
+NV1,Phòng Nghiệp vụ 1,L1,Đã Liên Kết,Chuyên viên,staff
+NV2,Phòng Nghiệp vụ 2,Q1,Người Khác Đơn Vị,Chuyên viên,staff
+`;
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+type SheetRow = { name: string; unit: string; staffCode: string; code: string; telegram: string; zalo: string };
+
+async function sheetRows(bytes: Buffer): Promise<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: SheetRow[] = [];
+  sheet?.eachRow((row, number) => {
+    // The form's heading takes rows 1–6 and the column headers row 7.
+    if (number <= 7) return;
+    const cell = (index: number) => String(row.getCell(index).value ?? "");
+    rows.push({ name: cell(2), unit: cell(3), staffCode: cell(4), code: cell(5), telegram: cell(7), zalo: cell(8) });
+  });
+  return rows;
+}
+
+describe.each(CASES)("invite sheets in chat on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    world = await startChatWorld(platform, database.db, { at: "2026-01-12T09:00:00+07:00", mode: "webhook" });
+    await importRosterText(database.db, ROSTER);
+    await world.link(database.db, "S1", 8401);
+    await world.link(database.db, "L1", 8402);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.violations).toEqual([]));
+
+  it("sends a unit's list and slips; every code links exactly its person; printing again keeps the codes handed out", async () => {
+    const secretary = world.user({ id: 8401, first_name: "Thư" });
+    secretary.send("/invite NV1");
+    const list = await nextFile(world, secretary, /^ma-moi-NV1-2026-01-12\.xlsx$/);
+    expect(list.shown.text).toContain("Danh sách 3 mã mời (3 mã mới, 0 mã đã phát vẫn còn hạn, 0 mã cũ đã hủy); hạn dùng đến 26/01/2026.");
+    const rows = await sheetRows(list.bytes);
+    // Only the unit's people not linked yet, by name.
+    expect(rows.map((row) => [row.name, row.unit, row.staffCode])).toEqual([
+      ["Lê Thị Một", "Phòng Nghiệp vụ 1", "P1"],
+      ["Phạm Hai", "Phòng Nghiệp vụ 1", "P2"],
+      ["Trần Văn Ba", "Phòng Nghiệp vụ 1", "P3"],
+    ]);
+    for (const row of rows) {
+      expect(row.code).toMatch(/^[A-HJKMNP-Z2-9]{10}$/);
+      if (platform === "telegram") {
+        expect(row.telegram).toBe(`Telegram: quét mã QR hoặc mở https://t.me/tdkt_test_bot?start=${row.code}`);
+      } else {
+        expect(row.telegram).toBe(`Telegram: mở bot của cơ quan và gửi /start ${row.code}`);
+        expect(row.zalo).toBe(`Zalo: tìm «bot.tdkt», nhắn mã ${row.code}`);
+      }
+    }
+    const slips = await nextFile(world, secretary, /^ma-moi-NV1-2026-01-12\.docx$/);
+    const docx = await JSZip.loadAsync(slips.bytes);
+    const body = (await docx.file("word/document.xml")?.async("string")) ?? "";
+    for (const row of rows) {
+      expect(body).toContain(row.name);
+      expect(body).toContain(row.code);
+    }
+    expect(Object.keys(docx.files).filter((name) => /^word\/media\/.+\.png$/.test(name))).toHaveLength(3);
+
+    // The sheet printed again the next day carries the same codes: the slips handed out still work.
+    world.clock.advance(86_400_000);
+    secretary.send("/invite NV1");
+    const again = await nextFile(world, secretary, /\.xlsx$/);
+    expect(again.shown.text).toContain("Danh sách 3 mã mời (0 mã mới, 3 mã đã phát vẫn còn hạn, 0 mã cũ đã hủy)");
+    expect((await sheetRows(again.bytes)).map((row) => row.code)).toEqual(rows.map((row) => row.code));
+    await nextFile(world, secretary, /\.docx$/);
+
+    for (const [index, row] of rows.entries()) {
+      const person = world.user({ id: 8410 + index, first_name: row.name });
+      const linked = await agreeToPrivacy(person, await person.ask(row.code));
+      expect(linked.text).toContain(`Đã liên kết tài khoản với ${row.name}.`);
+      expect((await person.ask("/me")).text.split("\n")[0]).toBe(row.name);
+    }
+    // Everyone in the unit is linked now: nothing more to print.
+    secretary.send("/invite NV1");
+    expect((await nextWith(secretary, "Không có ai")).text).toBe("Không có ai cần mã mời: mọi người trong phạm vi này đã liên kết tài khoản.");
+  });
+});
