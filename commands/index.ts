@@ -16,6 +16,8 @@ import { privacyCommand } from "./privacy.js";
 import { registerCommand } from "./register.js";
 import { rosterImport } from "./roster-import.js";
 import { inviteCommand } from "./invite.js";
+import { holidaysCommand } from "./holidays.js";
+import { inspectionPlanImport } from "./inspection-plan.js";
 import { unlinkedCommand } from "./unlinked.js";
 import { reportCommand } from "./report.js";
 import { rulesCommand } from "./rules.js";
@@ -35,6 +37,8 @@ export const commandComposers = [
   langCommand,
   notifyCommand,
   tasksCommand,
+  holidaysCommand,
+  inspectionPlanImport,
   planImport,
   rosterImport,
   inviteCommand,

@@ -8,7 +8,7 @@ import { parsePlanBytes } from "../src/services/plan-file.js";
 import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { closePreview, offerUpload, receiveDocument } from "./uploads.js";
+import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
 import { actorOf } from "./actor.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
@@ -22,7 +22,7 @@ const UNIT_BUTTONS = 40;
 planImport.on("message:document", async (ctx, next) => {
   const roles = ctx.identity.person?.roles ?? null;
   const fileName = ctx.message.document.file_name ?? "";
-  if (!mayUse(COMMANDS.plan, roles) || !PLAN_FILE.test(fileName)) return next();
+  if (!mayUse(COMMANDS.plan, roles) || !(await uploadIs(ctx, "plan", PLAN_FILE))) return next();
   try {
     const { bytes } = await receiveDocument(ctx);
     const plan = await parsePlanBytes(bytes, fileName);
@@ -156,4 +156,4 @@ function fitTelegram(html: string): string {
   return `${html.slice(0, cut)}\n…`;
 }
 
-planImport.command("plan", allowed("plan"), (ctx) => offerUpload(ctx, "plan-help"));
+planImport.command("plan", allowed("plan"), (ctx) => offerUpload(ctx, "plan", "plan-help"));

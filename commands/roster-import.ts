@@ -7,7 +7,7 @@ import { importRoster, previewRoster } from "../src/services/roster.js";
 import { readRosterBytes } from "../src/services/roster-file.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { closePreview, offerUpload, receiveDocument } from "./uploads.js";
+import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { rosterPreviewText, rosterResultText } from "./roster-preview.js";
 
@@ -18,7 +18,7 @@ const ROSTER_FILE = /\.(xlsx|csv|tsv)$/i;
 
 rosterImport.on("message:document", async (ctx, next) => {
   const fileName = ctx.message.document.file_name ?? "";
-  if (!mayUse(COMMANDS.roster, ctx.identity.person?.roles ?? null) || !ROSTER_FILE.test(fileName)) return next();
+  if (!mayUse(COMMANDS.roster, ctx.identity.person?.roles ?? null) || !(await uploadIs(ctx, "roster", ROSTER_FILE))) return next();
   try {
     await ctx.say("upload-reading");
     const { bytes } = await receiveDocument(ctx);
@@ -61,4 +61,4 @@ async function finishRosterPreview(ctx: CallbackQueryContext<Context>, pendingId
   await ctx.editMessageText(rosterResultText(ctx, result), { parse_mode: "HTML" });
 }
 
-rosterImport.command("roster", allowed("roster"), (ctx) => offerUpload(ctx, "roster-help"));
+rosterImport.command("roster", allowed("roster"), (ctx) => offerUpload(ctx, "roster", "roster-help"));

@@ -7,6 +7,7 @@ import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/servic
 import { fileTooLarge } from "../src/services/documents/file-size.js";
 import { uploadLink } from "../src/services/web-uploads.js";
 import { formatDateTime } from "../src/domain/calendar.js";
+import { expectUpload, expectedUpload, type UploadKind } from "../src/services/upload-intents.js";
 
 /** The document a message carries, downloaded; refused before download when it says it is too large. */
 export async function receiveDocument(ctx: Context): Promise<{ fileName: string; bytes: Buffer }> {
@@ -23,10 +24,11 @@ export async function receiveDocument(ctx: Context): Promise<{ fileName: string;
 }
 
 /**
- * How to send a file: the command's own help, and where a platform's bots cannot receive files
+ * How to send a file: the command's own help (the next file is then taken for that kind), and where a platform's bots cannot receive files
  * (Zalo), a one-hour link to the bot's upload page, whose file arrives here as if sent here.
  */
-export async function offerUpload(ctx: Context, helpKey: string): Promise<void> {
+export async function offerUpload(ctx: Context, kind: UploadKind, helpKey: string): Promise<void> {
+  await expectUpload(ctx.services.db, ctx.identity.accountId, kind, ctx.services.clock());
   await ctx.say(helpKey);
   if (ctx.services.platform === "telegram") return;
   const { links } = ctx.services;
@@ -51,4 +53,14 @@ export async function closePreview(ctx: CallbackQueryContext<Context>, pendingId
   if (choice === "save") return true;
   await ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
   return false;
+}
+
+/**
+ * Whether a document sent now is of this kind: the kind the chat's last command asked for, or
+ * when none was asked for, what its name suggests.
+ */
+export async function uploadIs(ctx: Context, kind: UploadKind, byName: RegExp): Promise<boolean> {
+  const fileName = ctx.message?.document?.file_name ?? "";
+  const expected = await expectedUpload(ctx.services.db, ctx.identity.accountId, ctx.services.clock());
+  return expected ? expected === kind : byName.test(fileName);
 }

@@ -605,3 +605,22 @@ unlinked-person = { $name } ({ $position })
 unlinked-more = … and { $count } more.
 unlinked-unit-footer-secretariat = Print their invites: /invite { $code }
 unlinked-unit-footer-head = Each uses the invite code the office handed out; anyone who lost it can ask the office for a new one.
+cmd-holidays = Public holidays (reminders skip them); add: /holidays dd/mm/yyyy Name or send a file
+cmd-inspectionplan = Import an inspection plan: send the command, then the file (.docx, .md, .txt)
+holidays-header = <b>Holidays from { $year }</b> (no reminders are sent on these days):
+holidays-name = { $name }
+holidays-help = Add days off: send <code>/holidays 16/02/2026 - 22/02/2026 Tết Nguyên đán</code> (one day or range per line), or send a list file (.xlsx, .csv: a date column, then a name column).
+holidays-usage = No day could be read. One day or range per line, then its name, e.g. <code>30/04/2026 Reunification Day</code>.
+holidays-preview = <b>{ $count }</b> days off will be recorded ({ $rejected } lines could not be read):
+holidays-rejected = Line { $line } could not be read: { $text }
+holidays-button-save = ✅ Record { $count } days off
+holidays-saved = { $count } days off recorded. Reminders falling on them move to the next working day.
+inspection-plan-help = Send the inspection plan file (.docx, .md or .txt). The bot reads its year, period, notice period, report period and the units inspected, and shows you before saving.
+inspection-plan-preview =
+    <b>{ $title }</b> ({ $year })
+    Period: quarters { $from }–{ $to }; notice { $notice } days before; units report { $report } days before.
+    Units inspected ({ $count }): { $units }
+inspection-plan-unmatched = ⚠️ Not matched to any unit on the roster: { $phrases }
+inspection-plan-button-direct = ✅ Save: direct inspection
+inspection-plan-button-self = ✅ Save: units inspect themselves
+inspection-plan-saved = Inspection plan { $id } saved: { $title }; { $units } units; notice { $notice } days; report { $report } days before. Schedule each unit with /visit; assign the team with <code>npm run tdkt -- import inspection … --team</code>.

@@ -605,3 +605,22 @@ unlinked-person = { $name } ({ $position })
 unlinked-more = … và { $count } người khác.
 unlinked-unit-footer-secretariat = In mã mời cho họ: /invite { $code }
 unlinked-unit-footer-head = Mỗi người dùng mã mời Văn phòng đã phát; ai mất mã thì xin lại Văn phòng.
+cmd-holidays = Ngày nghỉ lễ (nhắc việc bỏ qua các ngày này); thêm: /holidays dd/mm/yyyy Tên hoặc gửi tệp
+cmd-inspectionplan = Nhập kế hoạch kiểm tra: gõ lệnh rồi gửi tệp (.docx, .md, .txt)
+holidays-header = <b>Ngày nghỉ lễ từ năm { $year }</b> (nhắc việc không gửi vào các ngày này):
+holidays-name = { $name }
+holidays-help = Thêm ngày nghỉ: gõ <code>/holidays 16/02/2026 - 22/02/2026 Tết Nguyên đán</code> (mỗi dòng một ngày hoặc một khoảng ngày), hoặc gửi tệp danh sách (.xlsx, .csv: cột ngày rồi cột tên).
+holidays-usage = Không đọc được ngày nào. Mỗi dòng một ngày hoặc khoảng ngày rồi tên, ví dụ: <code>30/04/2026 Ngày Giải phóng miền Nam</code>.
+holidays-preview = Sẽ ghi <b>{ $count }</b> ngày nghỉ ({ $rejected } dòng không đọc được):
+holidays-rejected = Dòng { $line } không đọc được: { $text }
+holidays-button-save = ✅ Ghi { $count } ngày nghỉ
+holidays-saved = Đã ghi { $count } ngày nghỉ. Nhắc việc rơi vào các ngày này sẽ dời sang ngày làm việc kế tiếp.
+inspection-plan-help = Gửi tệp kế hoạch kiểm tra (.docx, .md hoặc .txt). Bot đọc năm, thời gian, số ngày thông báo trước, số ngày nộp báo cáo trước và các đơn vị được kiểm tra, cho bạn xem trước rồi mới lưu.
+inspection-plan-preview =
+    <b>{ $title }</b> (năm { $year })
+    Thời gian: quý { $from }–{ $to }; thông báo trước { $notice } ngày; đơn vị nộp báo cáo trước { $report } ngày.
+    Đơn vị được kiểm tra ({ $count }): { $units }
+inspection-plan-unmatched = ⚠️ Không khớp với đơn vị nào trong danh sách: { $phrases }
+inspection-plan-button-direct = ✅ Lưu: kiểm tra trực tiếp
+inspection-plan-button-self = ✅ Lưu: các đơn vị tự kiểm tra
+inspection-plan-saved = Đã lưu kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày. Đặt lịch từng đơn vị bằng /visit; giao đoàn kiểm tra bằng <code>npm run tdkt -- import inspection … --team</code>.

@@ -31,6 +31,10 @@ export const ACTIONS = {
   /** Saves a full roster: whoever it does not name has left. */
   rosterSaveFull: action("roster:full", COMMANDS.roster, [id]),
   rosterCancel: action("roster:cancel", COMMANDS.roster, [id]),
+  holidaysSave: action("hol:save", COMMANDS.holidays, [id]),
+  holidaysCancel: action("hol:cancel", COMMANDS.holidays, [id]),
+  inspectionSave: action("insp:save", COMMANDS.inspectionplan, [id, code]),
+  inspectionCancel: action("insp:cancel", COMMANDS.inspectionplan, [id]),
   registrationStart: action("reg:start", COMMANDS.register, []),
   registrationChange: action("reg:change", COMMANDS.register, []),
   registrationWithdraw: action("reg:withdraw", COMMANDS.register, [id]),

@@ -25,15 +25,17 @@ export function parseInspectionPlan(text: string, fallbackYear?: number): Parsed
   const folded = foldForMatching(plain);
   const year = Number(/kiem tra[^\n]*nam (20\d\d)/.exec(folded)?.[1] ?? /nam (20\d\d)/.exec(folded)?.[1] ?? fallbackYear ?? 0);
   if (!year) throw new UserError("plan-no-year");
-  const windowMatch = /(?:thuc hien trong|thoi gian)[^\n]*?quy ((?:iv|i{1,3}|[1-4])(?:\s*(?:,|va|-|den)\s*(?:iv|i{1,3}|[1-4]))*)/.exec(folded);
+  // "Quý II, III", "Quý II và Quý III", "quý 2 đến quý 4".
+  const windowMatch = /(?:thuc hien trong|thoi gian)[^\n]*?quy ((?:iv|i{1,3}|[1-4])(?:\s*(?:,|va|-|den)\s*(?:quy\s+)?(?:iv|i{1,3}|[1-4])\b)*)/.exec(folded);
   const quarters = (windowMatch?.[1] ?? "")
-    .split(/\s*(?:,|va|-|den)\s*/)
+    .split(/\s*(?:,|va|-|den)\s*(?:quy\s+)?/)
     .map((q) => ROMAN[q.trim()] ?? Number(q))
     .filter((q) => q >= 1 && q <= 4);
   // Each period is stated in its own sentence: the schedule is announced (thông báo) N days
   // before, the report (báo cáo) is sent N days before.
   const daysIn = (line: string) => /truoc (?:it nhat )?0?(\d{1,2}) ngay/.exec(line)?.[1];
-  const foldedLines = folded.split("\n");
+  // Sentence by sentence: each period is stated in its own, and folding joins the lines.
+  const foldedLines = plain.split(/\n|[.;]\s+/).map(foldForMatching);
   const notice = foldedLines.map((line) => (/thong bao|lich/.test(line) ? daysIn(line) : undefined)).find(Boolean);
   const report = foldedLines.map((line) => (/bao cao/.test(line) && !/thong bao/.test(line) ? daysIn(line) : undefined)).find(Boolean);
   const title = normalizeName(/^\s*(Kiểm tra[^\n]*)$/imu.exec(plain)?.[1] ?? `Kiểm tra công tác thi đua, khen thưởng năm ${year}`);

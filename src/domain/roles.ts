@@ -57,6 +57,8 @@ export const COMMANDS = {
   // Likewise: the roster file is sent to the bot; /roster says how.
   roster: ["secretariat"],
   invite: ["secretariat"],
+  holidays: ["secretariat"],
+  inspectionplan: ["secretariat"],
   unlinked: ["secretariat", "head"],
   meeting: ["secretariat"],
   meetings: ["council", "secretariat"],

@@ -1,4 +1,4 @@
-import { asc } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { Database } from "../db/client.js";
 import { holidays } from "../db/schema/index.js";
 import { FIXED_HOLIDAYS, type Clock, type LocalDay } from "../domain/calendar.js";
@@ -19,4 +19,23 @@ export async function listHolidays(db: Database): Promise<{ day: LocalDay; name:
   const fixed = [...years].flatMap((year) => FIXED_HOLIDAYS.map((holiday) => ({ day: `${year}-${holiday.monthDay}`, name: holiday.name })));
   const byDay = new Map([...fixed, ...recorded].map((holiday) => [holiday.day, holiday]));
   return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** Adds a list of days off in one transaction (a day already recorded takes the new name). */
+export async function addHolidays(db: Database, days: { day: LocalDay; name: string }[], context: { clock: Clock; actor: Actor }): Promise<number> {
+  if (days.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(holidays)
+      .values(days)
+      .onConflictDoUpdate({ target: holidays.day, set: { name: sql`excluded.name` } });
+    await recordAudit(tx, {
+      at: context.clock(),
+      actor: context.actor,
+      action: "holiday.import",
+      subject: "holidays",
+      details: { days: days.map((entry) => entry.day) },
+    });
+  });
+  return days.length;
 }

@@ -26,7 +26,7 @@ const parsedPlanSchema = z.object({
 
 const rawRowsSchema = z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) }));
 
-type PendingKind = "plan" | "roster";
+type PendingKind = "plan" | "roster" | "holidays" | "inspection";
 
 async function storePending(
   db: Database,
@@ -47,6 +47,31 @@ export function storePendingPlan(db: Database, input: { chatAccountId: number; s
 /** A roster file's rows, read and waiting for the secretariat's confirmation. */
 export function storePendingRoster(db: Database, input: { chatAccountId: number; sourceName: string; rows: RawRow[]; now: Date }): Promise<number> {
   return storePending(db, "roster", { ...input, payload: input.rows });
+}
+
+const holidaysSchema = z.object({ days: z.array(z.object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), name: z.string() })) });
+
+/** Days off read from a message or a file, waiting for confirmation. */
+export function storePendingHolidays(
+  db: Database,
+  input: { chatAccountId: number; sourceName: string; days: { day: string; name: string }[]; now: Date },
+): Promise<number> {
+  return storePending(db, "holidays", { ...input, payload: { days: input.days } });
+}
+
+export async function loadPendingHolidays(db: Database, id: number, chatAccountId: number, now: Date) {
+  const row = await loadPending(db, "holidays", id, chatAccountId, now);
+  return row && { id: row.id, days: holidaysSchema.parse(row.payload).days };
+}
+
+/** An inspection plan's text, parsed again on confirmation (parsing is cheap and pure). */
+export function storePendingInspection(db: Database, input: { chatAccountId: number; sourceName: string; text: string; now: Date }): Promise<number> {
+  return storePending(db, "inspection", { ...input, payload: { text: input.text } });
+}
+
+export async function loadPendingInspection(db: Database, id: number, chatAccountId: number, now: Date) {
+  const row = await loadPending(db, "inspection", id, chatAccountId, now);
+  return row && { id: row.id, sourceName: row.sourceName, text: z.object({ text: z.string() }).parse(row.payload).text };
 }
 
 /** The pending plan of this account, if it is still open; anyone else's id finds nothing. */

@@ -123,7 +123,7 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
     const help = await head.ask("/help");
     expect(help.text).toContain("/me");
     expect(help.text).toContain("/lang");
-    expect(help.text).not.toContain("chưa liên kết");
+    expect(help.text).not.toContain("Bạn chưa liên kết tài khoản");
   });
 
   it("answers unknown commands and random text helpfully", async () => {

@@ -2,6 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
+import { sweepReminders } from "../../src/services/reminders/index.js";
 import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { agreeToPrivacy } from "../support/consent.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
@@ -98,5 +99,67 @@ describe.each(CASES)("invite sheets in chat on $platform ($kind)", ({ platform, 
     // Everyone in the unit is linked now: nothing more to print.
     secretary.send("/invite NV1");
     expect((await nextWith(secretary, "Không có ai")).text).toBe("Không có ai cần mã mời: mọi người trong phạm vi này đã liên kết tài khoản.");
+  });
+});
+
+const UNIT_ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+NV1,Phòng Nghiệp vụ 1,H1,Trưởng Một,Trưởng phòng,head
+NV1,Phòng Nghiệp vụ 1,A1,Lê An,Chuyên viên,staff
+NV1,Phòng Nghiệp vụ 1,B1,Trần Bình,Chuyên viên,staff
+NV2,Phòng Nghiệp vụ 2,H2,Trưởng Hai,Trưởng phòng,head
+NV2,Phòng Nghiệp vụ 2,C2,Phạm Cúc,Chuyên viên,staff
+`;
+
+describe.each(CASES)("heads hear who has not linked on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    // Monday 12/01/2026, in office hours.
+    world = await startChatWorld(platform, database.db, { at: "2026-01-12T09:00:00+07:00" });
+    await importRosterText(database.db, UNIT_ROSTER);
+    for (const [code, chat] of [
+      ["H1", 8501],
+      ["H2", 8502],
+      ["C2", 8503],
+    ] as const) {
+      await world.link(database.db, code, chat);
+    }
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.violations).toEqual([]));
+
+  it("tells a head their unit's unlinked people on the first working day of each week until all are linked", async () => {
+    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+    const sweep = async () => {
+      await sweepReminders(database.db, { now: world.clock.now(), translate });
+      await world.deliverNotifications(database.db);
+    };
+    const told = (chat: number) => world.unread(chat).filter((shown) => shown.text.includes("chưa liên kết tài khoản với bot"));
+    await sweep();
+    await sweep();
+    expect(told(8501).map((shown) => shown.text)).toEqual([
+      "👥 Đơn vị còn 2 người chưa liên kết tài khoản với bot nên chưa nhận được thông báo nào: Lê An, Trần Bình.\nHãy nhắc họ dùng mã mời Văn phòng đã phát (mất mã thì xin lại Văn phòng). Gõ /unlinked để xem danh sách.",
+    ]);
+    // Everyone in the other unit is linked: nothing to say there.
+    expect(told(8502)).toEqual([]);
+    world.markRead(8501);
+    world.clock.advance(86_400_000);
+    await sweep();
+    expect(told(8501)).toEqual([]);
+    // The next Monday, again; once everyone is linked, never again.
+    world.clock.advance(6 * 86_400_000);
+    await sweep();
+    expect(told(8501)).toHaveLength(1);
+    world.markRead(8501);
+    await world.link(database.db, "A1", 8504);
+    await world.link(database.db, "B1", 8505);
+    world.clock.advance(7 * 86_400_000);
+    await sweep();
+    expect(told(8501)).toEqual([]);
+    expect((await world.user({ id: 8501, first_name: "Một" }).ask("/unlinked")).text).toBe("Mọi người của Phòng Nghiệp vụ 1 đã liên kết tài khoản.");
   });
 });

@@ -6,7 +6,7 @@ import { cliActor } from "../../src/services/audit.js";
 import { countRecipients } from "../../src/services/broadcasts.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
-import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { type ChatWorld, nextWithChoices, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { officePeople, officeRosterXlsx } from "../support/office-roster.js";
 import { importRosterText } from "../support/people.js";
@@ -66,6 +66,20 @@ describe.each(CASES)("onboarding an agency from its own Excel list on $platform 
     expect(stored.find((person) => person.name === STAFF[1]?.name)).toEqual({ name: STAFF[1]?.name, roles: ["staff"], position: "Phó trưởng phòng" });
     // The secretariat role the office's list cannot express is kept.
     expect(stored.find((person) => person.name === "Trần Văn Phòng")?.roles.sort()).toEqual(["head", "secretariat"]);
+
+    // The launch preview says who on the roster it will not reach, before anything is sent.
+    secretary.send("/launch 30/01/2026 Phong trào thi đua năm 2026");
+    await nextWith(secretary, "nội dung thông báo phát động");
+    secretary.send("Phát động phong trào thi đua năm 2026");
+    secretary.press(await nextWithChoices(secretary), "Không đính kèm");
+    secretary.press(await nextWithChoices(secretary), "Mọi người");
+    const confirm = await nextWith(secretary, "Sẽ phát động");
+    expect(confirm.text).toContain("gửi cho 1 người");
+    expect(confirm.text).toContain(
+      "Trong 211 người có trong danh sách, 1 người sẽ nhận được; 210 người chưa liên kết tài khoản (xem /unlinked, in mã mời bằng /invite).",
+    );
+    secretary.press(confirm, "Hủy");
+    await nextWith(secretary, "Đã hủy");
 
     // Half a year later: three people are gone from the list and one has moved to another unit.
     const [leaver, other1, other2] = [STAFF[5], STAFF[6], STAFF[7]] as const;

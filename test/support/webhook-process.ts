@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Update } from "grammy/types";
 import { FakeTelegram, TEST_TOKEN } from "./fake-telegram.js";
 import { freePort } from "./ports.js";
+import { agreeToPrivacy } from "./consent.js";
 import { runEntry, startEntry } from "./processes.js";
 
 /** The heap settings the README recommends for webhook instances (and the Dockerfile sets). */
@@ -53,7 +54,7 @@ export async function startWebhookBot() {
     delivered = delivered.then(() => fake.postToWebhook(`http://127.0.0.1:${port}/telegram`, update, SECRET).then((status) => statuses.push(status)));
   };
   const secretariat = fake.user({ id: 9101, first_name: "Hà" });
-  await secretariat.ask(`/start ${code}`);
+  await agreeToPrivacy(secretariat, await secretariat.ask(`/start ${code}`));
   return {
     fake,
     bot,

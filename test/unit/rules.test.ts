@@ -20,7 +20,20 @@ describe("who may use what (mayUse)", () => {
   });
 
   it("offers a council member their commands and nobody else's", () => {
-    expect(commandsFor(["council"])).toEqual(["start", "help", "lang", "me", "notify", "meetings", "register", "myregs", "report", "campaigns", "inspections"]);
+    expect(commandsFor(["council"])).toEqual([
+      "start",
+      "help",
+      "lang",
+      "me",
+      "privacy",
+      "notify",
+      "meetings",
+      "register",
+      "myregs",
+      "report",
+      "campaigns",
+      "inspections",
+    ]);
   });
 });
 

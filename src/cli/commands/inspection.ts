@@ -4,8 +4,7 @@ import { systemClock } from "../../domain/calendar.js";
 import { INSPECTION_KINDS, parseInspectionPlan } from "../../domain/inspections.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
-import { docxToText } from "../../services/documents/sandboxed-parse.js";
-import { decodeTextDocument } from "../../services/documents/text-document.js";
+import { inspectionText } from "../../services/inspection-file.js";
 import { createInspection } from "../../services/inspections.js";
 import { command, yearFlag } from "../context.js";
 
@@ -44,11 +43,10 @@ export const importInspectionCommand = command<string>({
   },
 });
 
-/** The text of an inspection plan: a .docx through mammoth, anything else as UTF-8 text. */
+/** The text of an inspection plan file. */
 async function readInspectionText(file: string): Promise<string> {
   const bytes = await readFile(file).catch(() => {
     throw new UserError("file-not-found", { file });
   });
-  if (file.toLowerCase().endsWith(".docx")) return docxToText(bytes, "plan-docx-invalid");
-  return decodeTextDocument(bytes, { maxLines: 20_000, invalidKey: "plan-not-document" });
+  return inspectionText(bytes, file);
 }
