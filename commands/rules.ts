@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
-import { agencyName, agencyRules, saveAgencySetting } from "../src/services/agency-rules.js";
+import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/agency-rules.js";
 import { catalogueOn } from "../src/services/catalogue.js";
 import { localDay } from "../src/domain/calendar.js";
 import { actorOf } from "./actor.js";
@@ -37,7 +37,15 @@ rulesCommand.command("rule", allowed("rule"), async (ctx) => {
     for (const cap of rules.caps)
       lines.push(ctx.th("rule-cap-line", { title: cap.titleCode, of: cap.ofTitleCode, percent: cap.maxPercent, source: cap.source }));
     if (rules.initiativeRequired.length + rules.caps.length === 0) lines.push(ctx.th("rule-none"));
+    lines.push(ctx.th("rule-deputy-line", { role: ctx.t(`role-${(await agencySetting(db, "deputy-role")) ?? "staff"}`) }));
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  }
+  if (verb === "deputy") {
+    // What a deputy head (phó trưởng phòng) is when a roster gives positions only.
+    const role = z.enum(["head", "staff"]).safeParse(words[0]);
+    if (!role.success) return ctx.say("rule-usage");
+    await saveAgencySetting(db, "deputy-role", role.data, context);
+    return ctx.say("rule-deputy-saved", { role: ctx.t(`role-${role.data}`) });
   }
   if (verb === "agency") {
     const name = z.string().trim().min(2).max(200).safeParse(words.join(" "));

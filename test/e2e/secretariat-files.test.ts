@@ -1,7 +1,7 @@
-import { asc } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { holidays, inspections } from "../../src/db/schema/index.js";
+import { holidays, inspections, people } from "../../src/db/schema/index.js";
 import { type ChatWorld, nextWithChoices, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
@@ -66,6 +66,17 @@ describe.each(CASES)("holidays and inspection plans sent in chat on $platform ($
       "2026-04-26",
       "2026-08-31",
     ]);
+  });
+
+  it("imports deputy heads as heads once the agency says so", async () => {
+    const secretary = world.user({ id: 8601, first_name: "Thư" });
+    secretary.send("/rule deputy head");
+    expect((await nextWith(secretary, "Đã lưu: phó trưởng phòng")).text).toBe(
+      "Đã lưu: phó trưởng phòng được nhập là Lãnh đạo đơn vị (áp dụng từ lần nhập danh sách sau).",
+    );
+    await importRosterText(database.db, "Họ và tên,Chức vụ,Đơn vị\nPhó Một,Phó Trưởng phòng,Phòng Nghiệp vụ 1\n");
+    const [deputy] = await database.db.select({ roles: people.roles }).from(people).where(eq(people.fullName, "Phó Một"));
+    expect(deputy?.roles).toEqual(["head"]);
   });
 
   it("imports an inspection plan sent after /inspectionplan as the kind the secretariat chooses", async () => {
