@@ -1,6 +1,6 @@
 import type { Context } from "../src/bot/context.js";
 import type { RosterPreview } from "../src/services/roster.js";
-import type { RosterImportResult } from "../src/services/roster.js";
+import { type RosterImportResult, rosterSummaryArgs } from "../src/services/roster.js";
 
 const SHOWN = 10;
 
@@ -49,14 +49,5 @@ export function rosterPreviewText(ctx: Context, file: string, preview: RosterPre
 
 /** What an import did, in the words of the preview. */
 export function rosterResultText(ctx: Context, result: RosterImportResult): string {
-  return ctx.th("cli-roster-summary", {
-    created: result.created,
-    updated: result.updated,
-    unchanged: result.unchanged,
-    rejected: result.rejected.length,
-    units: result.unitsCreated,
-    left: result.left,
-    moved: result.moved,
-    registrations: result.registrationsMoved,
-  });
+  return ctx.th("cli-roster-summary", rosterSummaryArgs(result));
 }

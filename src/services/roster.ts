@@ -29,6 +29,20 @@ export type RosterImportContext = {
   notify?: ApproverNoticeContext;
 };
 
+/** The figures of an import as the summary message names them (CLI and chat say the same). */
+export function rosterSummaryArgs(result: RosterImportResult): Record<string, number> {
+  return {
+    created: result.created,
+    updated: result.updated,
+    unchanged: result.unchanged,
+    rejected: result.rejected.length,
+    units: result.unitsCreated,
+    left: result.left,
+    moved: result.moved,
+    registrations: result.registrationsMoved,
+  };
+}
+
 // Keeps each statement well under Postgres' 65,535 bind parameters.
 const CHUNK = 1000;
 

@@ -1,13 +1,12 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import { describe, expect, it } from "vitest";
 import { sweepReminders } from "../../src/services/reminders/index.js";
-import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { PLATFORMS } from "../support/chat-world.js";
+import { worldWith } from "../support/world-setup.js";
 import { agreeToPrivacy } from "../support/consent.js";
-import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
-import { importRosterText } from "../support/people.js";
 import { nextFile } from "../support/received-files.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -37,22 +36,10 @@ async function sheetRows(bytes: Buffer): Promise<SheetRow[]> {
 }
 
 describe.each(CASES)("invite sheets in chat on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    world = await startChatWorld(platform, database.db, { at: "2026-01-12T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(database.db, ROSTER);
-    await world.link(database.db, "S1", 8401);
-    await world.link(database.db, "L1", 8402);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  const setup = worldWith(platform, kind, { roster: ROSTER, links: { S1: 8401, L1: 8402 }, at: "2026-01-12T09:00:00+07:00", mode: "webhook" });
 
   it("sends a unit's list and slips; every code links exactly its person; printing again keeps the codes handed out", async () => {
+    const { world } = setup;
     const secretary = world.user({ id: 8401, first_name: "Thư" });
     secretary.send("/invite NV1");
     const list = await nextFile(world, secretary, /^ma-moi-NV1-2026-01-12\.xlsx$/);
@@ -111,28 +98,11 @@ NV2,Phòng Nghiệp vụ 2,C2,Phạm Cúc,Chuyên viên,staff
 `;
 
 describe.each(CASES)("heads hear who has not linked on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    // Monday 12/01/2026, in office hours.
-    world = await startChatWorld(platform, database.db, { at: "2026-01-12T09:00:00+07:00" });
-    await importRosterText(database.db, UNIT_ROSTER);
-    for (const [code, chat] of [
-      ["H1", 8501],
-      ["H2", 8502],
-      ["C2", 8503],
-    ] as const) {
-      await world.link(database.db, code, chat);
-    }
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  // Monday 12/01/2026, in office hours.
+  const setup = worldWith(platform, kind, { roster: UNIT_ROSTER, links: { H1: 8501, H2: 8502, C2: 8503 }, at: "2026-01-12T09:00:00+07:00" });
 
   it("tells a head their unit's unlinked people on the first working day of each week until all are linked", async () => {
+    const { world, database } = setup;
     const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
     const sweep = async () => {
       await sweepReminders(database.db, { now: world.clock.now(), translate });

@@ -2,14 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import { describe, expect, it } from "vitest";
 import { people } from "../../src/db/schema/index.js";
-import { DATABASE_KINDS, type DatabaseKind, openTestDatabase } from "../support/databases.js";
-import { type ChatWorld, PLATFORMS, startChatWorld, type TestPlatform } from "../support/chat-world.js";
+import { DATABASE_KINDS, type DatabaseKind } from "../support/databases.js";
+import { PLATFORMS, type TestPlatform } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";
 import type { BotWorld } from "../support/harness.js";
-import { importRosterText } from "../support/people.js";
+import { worldWith } from "../support/world-setup.js";
 
 const SECRETARIAT = "unit_code,unit_name,staff_code,full_name,position,roles\nVP,Văn phòng,VP1,Trần Văn Phòng,Chánh Văn phòng,head;secretariat\n";
 // Two new people, the secretariat member again, and a row without a name.
@@ -85,17 +84,5 @@ describe.each(DATABASE_KINDS)("files from a local Bot API server on Telegram (%s
  * with the secretariat member linked in chat 8201, for the tests of the describe it is called in.
  */
 function secretariatWorld(platform: TestPlatform, kind: DatabaseKind) {
-  const setup = {} as { database: DatabaseHandle; world: ChatWorld };
-  beforeAll(async () => {
-    setup.database = await openTestDatabase(kind);
-    setup.world = await startChatWorld(platform, setup.database.db, { at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(setup.database.db, SECRETARIAT);
-    await setup.world.link(setup.database.db, "VP1", 8201);
-  });
-  afterAll(async () => {
-    await setup.world?.close();
-    await setup.database?.close();
-  });
-  afterEach(() => expect(setup.world.violations).toEqual([]));
-  return setup;
+  return worldWith(platform, kind, { roster: SECRETARIAT, links: { VP1: 8201 }, at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
 }

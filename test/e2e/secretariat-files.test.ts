@@ -1,9 +1,9 @@
 import { asc, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import { describe, expect, it } from "vitest";
 import { holidays, inspections, people } from "../../src/db/schema/index.js";
-import { type ChatWorld, nextWithChoices, PLATFORMS, startChatWorld } from "../support/chat-world.js";
-import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
+import { worldWith } from "../support/world-setup.js";
+import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { importRosterText } from "../support/people.js";
 
@@ -26,21 +26,10 @@ Kiểm tra công tác thi đua, khen thưởng năm 2026
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("holidays and inspection plans sent in chat on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    world = await startChatWorld(platform, database.db, { at: "2026-01-12T09:00:00+07:00", mode: "webhook" });
-    await importRosterText(database.db, ROSTER);
-    await world.link(database.db, "S1", 8601);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.close();
-  });
-  afterEach(() => expect(world.violations).toEqual([]));
+  const setup = worldWith(platform, kind, { roster: ROSTER, links: { S1: 8601 }, at: "2026-01-12T09:00:00+07:00", mode: "webhook" });
 
   it("records days off typed after /holidays or sent as a file, each after a preview", async () => {
+    const { world, database } = setup;
     const secretary = world.user({ id: 8601, first_name: "Thư" });
     secretary.send("/holidays 16/02/2026 - 18/02/2026 Tết Nguyên đán\n26/04/2026 Giỗ Tổ Hùng Vương\n31/02/2026 Ngày không có");
     const preview = await nextWithChoices(secretary);
@@ -69,6 +58,7 @@ describe.each(CASES)("holidays and inspection plans sent in chat on $platform ($
   });
 
   it("imports deputy heads as heads once the agency says so", async () => {
+    const { world, database } = setup;
     const secretary = world.user({ id: 8601, first_name: "Thư" });
     secretary.send("/rule deputy head");
     expect((await nextWith(secretary, "Đã lưu: phó trưởng phòng")).text).toBe(
@@ -80,6 +70,7 @@ describe.each(CASES)("holidays and inspection plans sent in chat on $platform ($
   });
 
   it("imports an inspection plan sent after /inspectionplan as the kind the secretariat chooses", async () => {
+    const { world, database } = setup;
     const secretary = world.user({ id: 8601, first_name: "Thư" });
     secretary.send("/inspectionplan");
     await nextWith(secretary, "Gửi tệp kế hoạch kiểm tra");

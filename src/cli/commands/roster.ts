@@ -1,7 +1,7 @@
 import { systemClock } from "../../domain/calendar.js";
 import type { RawRow } from "../../domain/roster.js";
 import { cliActor } from "../../services/audit.js";
-import { importRoster } from "../../services/roster.js";
+import { importRoster, rosterSummaryArgs } from "../../services/roster.js";
 import { readRosterFile } from "../../services/roster-file.js";
 import { command } from "../context.js";
 
@@ -18,18 +18,7 @@ export const importRosterCommand = command<RawRow[]>({
       departures: args.has("--full"),
       notify: { translate, timeZone: config.displayTimeZone },
     });
-    print(
-      t("cli-roster-summary", {
-        created: result.created,
-        updated: result.updated,
-        unchanged: result.unchanged,
-        rejected: result.rejected.length,
-        units: result.unitsCreated,
-        left: result.left,
-        moved: result.moved,
-        registrations: result.registrationsMoved,
-      }),
-    );
+    print(t("cli-roster-summary", rosterSummaryArgs(result)));
     if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));
     for (const row of result.rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
   },
