@@ -46,6 +46,8 @@ inspectionPlanImport.on("message:document", async (ctx, next) => {
         to: plan.windowTo,
         notice: plan.noticeDays,
         report: plan.reportDays,
+        noticeDefault: plan.defaulted.includes("notice") ? ctx.t("inspection-plan-default") : "",
+        reportDefault: plan.defaulted.includes("report") ? ctx.t("inspection-plan-default") : "",
         count: matched.length,
         units: matched.join("; ") || "—",
       }),

@@ -1,9 +1,9 @@
 import { Composer } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
-import { formatDateTime, parseLocalDateTime } from "../src/domain/calendar.js";
+import { formatDateTime, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { normalizeName } from "../src/domain/text.js";
-import { scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
+import { meetingsWithoutDate, scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
 import { allowed } from "./guard.js";
 import { actorOf } from "./actor.js";
 
@@ -37,9 +37,13 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
 meetingsCommand.command("meetings", allowed("meetings"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
   const upcoming = await upcomingMeetings(ctx.services.db, ctx.services.clock());
-  if (upcoming.length === 0) return ctx.say("meetings-none");
+  const undated = await meetingsWithoutDate(ctx.services.db, localDay(ctx.services.clock(), zone), zone);
+  if (upcoming.length + undated.length === 0) return ctx.say("meetings-none");
   const lines = upcoming.map((meeting) =>
     ctx.th("meetings-line", { when: formatDateTime(meeting.startsAt, zone), place: meeting.place, agenda: meeting.agenda }),
   );
+  // What plans schedule by month and nobody has dated yet.
+  for (const draft of undated)
+    lines.push(ctx.th("meetings-undated-line", { month: `${String(draft.month).padStart(2, "0")}/${draft.year}`, title: draft.title }));
   await ctx.reply([ctx.th("meetings-header"), ...lines].join("\n"), { parse_mode: "HTML" });
 });

@@ -62,12 +62,22 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
           number: task.number,
           content: shorten(task.content.replace(/\n/g, " "), 90),
           due: formatDate(task.dueAt, zone),
+          from: ctx.t(`plan-due-from-${task.deadlineFrom ?? "quarter"}`),
           lead: names(task.leadUnitIds),
           coordinating: names(task.coordinatingUnitIds),
         }),
       );
     }
     if (tasks.length > TASKS_SHOWN_PER_QUARTER) lines.push(ctx.th("plan-preview-more", { count: tasks.length - TASKS_SHOWN_PER_QUARTER }));
+  }
+  const { meetings, registrationDeadline } = preview.plan;
+  if (meetings.length > 0) {
+    const months = meetings.map((meeting) => `${String(meeting.month).padStart(2, "0")}/${meeting.year}`).join(", ");
+    lines.push("", ctx.th("plan-preview-meetings", { count: meetings.length, months, title: meetings[0]?.title ?? "" }));
+  }
+  if (registrationDeadline) {
+    const day = `${String(registrationDeadline.day).padStart(2, "0")}/${String(registrationDeadline.month).padStart(2, "0")}/${registrationDeadline.year}`;
+    lines.push("", ctx.th("plan-preview-registration-deadline", { date: day }));
   }
   const keyboard = new InlineKeyboard();
   if (preview.unmatched.length > 0) {

@@ -115,7 +115,7 @@ console-welcome = tdkt-bot — local console chat. You are { $name } ({ $unit })
 console-document = [Attached file: { $name }]
 
 ## Plans
-plan-no-task-table = No task table found in the document. It needs a "Nội dung" (content) column and a lead or coordinating unit column.
+plan-no-task-table = No task table found, nor any duty with a deadline ("trước ngày dd/mm/yyyy") or meetings by month. A task table needs a "Nội dung" (content) column and a lead or coordinating unit column.
 plan-unknown-columns = A table was found but its columns were not recognised ({ $columns }). The task table needs "Nội dung" and "Đơn vị chủ trì"/"Đơn vị phối hợp" columns.
 plan-no-tasks = The task table has no tasks.
 plan-no-year = Could not tell the plan's year; give it with --year YEAR.
@@ -178,7 +178,7 @@ upload-download-failed = Could not download the file. Please send it again.
 plan-import-expired = This preview has expired or was already handled. Send the file again.
 plan-preview-header = <b>{ $title }</b> ({ $year }): { $count } tasks found. Check them, then press "Save plan".
 plan-preview-quarter = <b>Quarter { $quarter }</b>: { $count } tasks
-plan-preview-task = { $number }. { $content } — due { $due }; lead: { $lead }; coordinating: { $coordinating }
+plan-preview-task = { $number }. { $content } — due { $due } ({ $from }); lead: { $lead }; coordinating: { $coordinating }
 plan-preview-more = … and { $count } more.
 plan-preview-unmatched = ⚠️ <b>{ $count } unit names do not match the roster</b> (they will not be reminded if left):
 plan-preview-unmatched-line = { $position }. { $phrase }
@@ -618,7 +618,7 @@ holidays-saved = { $count } days off recorded. Reminders falling on them move to
 inspection-plan-help = Send the inspection plan file (.docx, .md or .txt). The bot reads its year, period, notice period, report period and the units inspected, and shows you before saving.
 inspection-plan-preview =
     <b>{ $title }</b> ({ $year })
-    Period: quarters { $from }–{ $to }; notice { $notice } days before; units report { $report } days before.
+    Period: quarters { $from }–{ $to }; notice { $notice } days before{ $noticeDefault }; units report { $report } days before{ $reportDefault }.
     Units inspected ({ $count }): { $units }
 inspection-plan-unmatched = ⚠️ Not matched to any unit on the roster: { $phrases }
 inspection-plan-button-direct = ✅ Save: direct inspection
@@ -626,3 +626,12 @@ inspection-plan-button-self = ✅ Save: units inspect themselves
 inspection-plan-saved = Inspection plan { $id } saved: { $title }; { $units } units; notice { $notice } days; report { $report } days before. Schedule each unit with /visit; assign the team with <code>npm run tdkt -- import inspection … --team</code>.
 rule-deputy-line = • Deputy heads (when the roster gives positions only): { $role }
 rule-deputy-saved = Saved: deputy heads are imported as { $role } (from the next roster import).
+plan-due-from-time = from the time column
+plan-due-from-text = stated in the task
+plan-due-from-prose = stated in the plan's text
+plan-due-from-quarter = end of the quarter, by default
+plan-preview-meetings = <b>Meetings without a date</b> ({ $count }): { $months } — { $title }. Once saved, set their date with /meeting.
+plan-preview-registration-deadline = <b>Registration deadline</b> stated in the plan: { $date }. Use it when launching: <code>/launch { $date } Campaign title</code>.
+plan-is-inspection-plan = This is an inspection plan, not a task plan: send /inspectionplan, then this file again.
+meetings-undated-line = • { $month }: { $title } — no date yet (the plan gives the month only)
+inspection-plan-default =  (default: the plan does not say)

@@ -115,7 +115,7 @@ console-welcome = tdkt-bot — trò chuyện thử trên máy. Bạn đang là {
 console-document = [Tệp đính kèm: { $name }]
 
 ## Kế hoạch
-plan-no-task-table = Không tìm thấy bảng nhiệm vụ trong tài liệu. Bảng cần có cột «Nội dung» và cột «Đơn vị chủ trì» hoặc «Đơn vị phối hợp».
+plan-no-task-table = Không tìm thấy bảng nhiệm vụ, cũng không có việc nào ghi hạn («trước ngày dd/mm/yyyy») hay lịch họp theo tháng. Bảng nhiệm vụ cần có cột «Nội dung» và cột «Đơn vị chủ trì» hoặc «Đơn vị phối hợp».
 plan-unknown-columns = Có bảng nhưng không nhận ra các cột ({ $columns }). Bảng nhiệm vụ cần cột «Nội dung» và «Đơn vị chủ trì»/«Đơn vị phối hợp».
 plan-no-tasks = Bảng nhiệm vụ không có nhiệm vụ nào.
 plan-no-year = Không xác định được năm của kế hoạch; hãy ghi rõ bằng --year NĂM.
@@ -178,7 +178,7 @@ upload-download-failed = Không tải được tệp. Vui lòng gửi lại.
 plan-import-expired = Bản xem trước này đã hết hiệu lực hoặc đã được xử lý. Hãy gửi lại tệp.
 plan-preview-header = <b>{ $title }</b> (năm { $year }): tìm thấy { $count } nhiệm vụ. Kiểm tra rồi bấm «Lưu kế hoạch».
 plan-preview-quarter = <b>Quý { $quarter }</b>: { $count } nhiệm vụ
-plan-preview-task = { $number }. { $content } — hạn { $due }; chủ trì: { $lead }; phối hợp: { $coordinating }
+plan-preview-task = { $number }. { $content } — hạn { $due } ({ $from }); chủ trì: { $lead }; phối hợp: { $coordinating }
 plan-preview-more = … và { $count } nhiệm vụ khác.
 plan-preview-unmatched = ⚠️ <b>{ $count } tên đơn vị chưa khớp danh sách</b> (sẽ không được nhắc nếu để nguyên):
 plan-preview-unmatched-line = { $position }. { $phrase }
@@ -618,7 +618,7 @@ holidays-saved = Đã ghi { $count } ngày nghỉ. Nhắc việc rơi vào các 
 inspection-plan-help = Gửi tệp kế hoạch kiểm tra (.docx, .md hoặc .txt). Bot đọc năm, thời gian, số ngày thông báo trước, số ngày nộp báo cáo trước và các đơn vị được kiểm tra, cho bạn xem trước rồi mới lưu.
 inspection-plan-preview =
     <b>{ $title }</b> (năm { $year })
-    Thời gian: quý { $from }–{ $to }; thông báo trước { $notice } ngày; đơn vị nộp báo cáo trước { $report } ngày.
+    Thời gian: quý { $from }–{ $to }; thông báo trước { $notice } ngày{ $noticeDefault }; đơn vị nộp báo cáo trước { $report } ngày{ $reportDefault }.
     Đơn vị được kiểm tra ({ $count }): { $units }
 inspection-plan-unmatched = ⚠️ Không khớp với đơn vị nào trong danh sách: { $phrases }
 inspection-plan-button-direct = ✅ Lưu: kiểm tra trực tiếp
@@ -626,3 +626,12 @@ inspection-plan-button-self = ✅ Lưu: các đơn vị tự kiểm tra
 inspection-plan-saved = Đã lưu kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày. Đặt lịch từng đơn vị bằng /visit; giao đoàn kiểm tra bằng <code>npm run tdkt -- import inspection … --team</code>.
 rule-deputy-line = • Phó trưởng phòng (khi danh sách chỉ ghi chức vụ): { $role }
 rule-deputy-saved = Đã lưu: phó trưởng phòng được nhập là { $role } (áp dụng từ lần nhập danh sách sau).
+plan-due-from-time = theo cột thời gian
+plan-due-from-text = ghi trong nhiệm vụ
+plan-due-from-prose = ghi trong văn bản kế hoạch
+plan-due-from-quarter = cuối quý, mặc định
+plan-preview-meetings = <b>Họp chờ đặt ngày</b> ({ $count }): tháng { $months } — { $title }. Sau khi lưu, đặt ngày bằng /meeting.
+plan-preview-registration-deadline = <b>Hạn đăng ký thi đua</b> ghi trong kế hoạch: { $date }. Dùng hạn này khi phát động: <code>/launch { $date } Tên phong trào</code>.
+plan-is-inspection-plan = Đây là kế hoạch kiểm tra, không phải kế hoạch nhiệm vụ: gõ /inspectionplan rồi gửi lại tệp này.
+meetings-undated-line = • Tháng { $month }: { $title } — chưa đặt ngày (kế hoạch ghi theo tháng)
+inspection-plan-default =  (mặc định: kế hoạch không ghi)

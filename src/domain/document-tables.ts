@@ -173,9 +173,21 @@ function cellText(raw: string): string {
     .replace(/<[^>]+>/g, "");
   return decodeEntities(withBreaks)
     .split("\n")
+    .flatMap(bulletItems)
     .map((line) => normalizeName(line))
     .filter(Boolean)
     .join("\n");
+}
+
+/**
+ * A line that opens with a bullet and holds more ("- A. - B. - C.", what a Word list without
+ * `<li>` leaves once its tags are gone) is that many items, one per line.
+ */
+function bulletItems(line: string): string[] {
+  if (!/^\s*[-–•+]\s+/.test(line)) return [line];
+  // After an item's closing punctuation, or before a capital: "giai đoạn 2020 – 2025" stays whole.
+  const items = line.split(/(?<=[.;:,])\s+(?=[-–•+]\s+\S)|\s+(?=[-•+]\s+\p{Lu})/u);
+  return items.length > 1 ? items : [line];
 }
 
 function decodeEntities(text: string): string {

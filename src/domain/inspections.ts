@@ -9,6 +9,8 @@ export type ParsedInspectionPlan = {
   windowTo: number;
   noticeDays: number;
   reportDays: number;
+  /** The periods the text does not state, for which the defaults (5 and 3 days) were used. */
+  defaulted: ("notice" | "report")[];
   units: string[];
 };
 
@@ -63,6 +65,7 @@ export function parseInspectionPlan(text: string, fallbackYear?: number): Parsed
     windowTo: Math.max(...(quarters.length ? quarters : [4])),
     noticeDays: notice ? Number(notice) : 5,
     reportDays: report ? Number(report) : 3,
+    defaulted: [...(notice ? [] : ["notice" as const]), ...(report ? [] : ["report" as const])],
     units,
   };
 }

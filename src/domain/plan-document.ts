@@ -1,6 +1,7 @@
 import { foldForMatching, normalizeName } from "./text.js";
 import { UserError } from "./user-error.js";
 import type { Row, Table } from "./document-tables.js";
+import { findDeadline, quarterFromTime, quarterOfMonth, ROMAN } from "./plan-dates.js";
 
 /**
  * Reading the quarterly task table of a plan document (kế hoạch): the document's tables (see
@@ -17,9 +18,24 @@ export type ParsedTask = {
   coordinatingUnits: string[];
   /** A deadline the text states ("trước ngày 30/01/2024"); otherwise the quarter's end applies. */
   deadline: CalendarDate | null;
+  /** Where the deadline was read: the time column, the task's own text, the plan's prose. */
+  deadlineFrom: DeadlineSource | null;
 };
 
-export type ParsedPlan = { year: number; title: string; tasks: ParsedTask[]; warnings: string[] };
+export type DeadlineSource = "time" | "text" | "prose";
+
+/** A meeting the plan schedules by month only ("Tháng 03, 06 và tháng 12"): a date is still to be set. */
+export type MeetingDraft = { year: number; month: number; title: string };
+
+export type ParsedPlan = {
+  year: number;
+  title: string;
+  tasks: ParsedTask[];
+  warnings: string[];
+  meetings: MeetingDraft[];
+  /** The registration deadline the plan states in its text, suggested for the campaign. */
+  registrationDeadline: CalendarDate | null;
+};
 
 // ---------------------------------------------------------------- tables → tasks
 
@@ -34,13 +50,16 @@ const HEADER_WORDS: [Column, RegExp][] = [
   ["number", /^(s\s*tt|tt|so tt|so thu tu)$/],
 ];
 
-const ROMAN: Record<string, Quarter> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
-
-/** "QUÝ I", "Quý II/2024", "QUÝ III (tháng 7–9)" in any cell of a row. */
+/**
+ * "QUÝ I", "Quý II/2024", "QUÝ III (tháng 7–9)" heading a row that says nothing else (beside its
+ * numbering, or the same text in merged cells); a task whose time column says "Quý I" is a task.
+ */
 function quarterOf(row: Row): Quarter | undefined {
   for (const cell of row) {
     const match = /^quy\s+(iv|i{1,3}|[1-4])\b/.exec(foldForMatching(cell));
-    if (match) return ROMAN[match[1] ?? ""];
+    if (!match) continue;
+    const others = row.filter((other) => other.trim() !== "" && other !== cell && !/^([ivx]+|\d+)[.)]?$/i.test(other.trim()));
+    return others.length === 0 ? ROMAN[match[1] ?? ""] : undefined;
   }
   return undefined;
 }
@@ -86,7 +105,7 @@ export function parsePlanTables(tables: Table[], context: { year: number; title:
     };
     let numbered = tasks.at(-1) ? /^\d/.test(tasks.at(-1)?.number ?? "") : true;
     for (const row of rows) {
-      if (row.every((value) => value.trim() === "")) continue;
+      if (row.every((value) => value.trim() === "") || isRepeatedHeader(row)) continue;
       const rowQuarter = quarterOf(row);
       if (rowQuarter !== undefined) {
         quarter = rowQuarter;
@@ -98,8 +117,9 @@ export function parsePlanTables(tables: Table[], context: { year: number; title:
       // A roman-numeral row that is not a quarter is a section heading inside the table.
       if (/^(i{1,3}|iv|v|vi{0,3}|ix|x)$/i.test(number)) continue;
       const time = cell(row, "time");
-      const lead = splitUnits(cell(row, "lead"));
-      const coordinating = splitUnits(cell(row, "coordinating"));
+      const roles = unitRoles(splitUnits(cell(row, "lead")));
+      const lead = roles.lead;
+      const coordinating = [...roles.coordinating, ...splitUnits(cell(row, "coordinating")).filter((unit) => !roles.coordinating.includes(unit))];
       const previous = tasks.at(-1);
       if (!number && numbered && previous && columns.has("number")) {
         // A row cut by a page break: its rest continues the task above.
@@ -109,21 +129,27 @@ export function parsePlanTables(tables: Table[], context: { year: number; title:
         continue;
       }
       numbered = Boolean(number);
-      const deadline = findDeadline(`${time}\n${content}`, time, context.year, quarter);
+      const found = findDeadline(`${time}\n${content}`, time, context.year, quarter);
+      const deadline = found?.date ?? null;
       const taskQuarter = quarter ?? quarterFromTime(time) ?? (deadline ? quarterOfMonth(deadline.month) : undefined);
       if (taskQuarter === undefined) {
         warnings.push(`no-quarter:${content.slice(0, 60)}`);
       }
       const resolvedQuarter = taskQuarter ?? 4;
-      const sameQuarter = tasks.filter((task) => task.quarter === resolvedQuarter);
-      tasks.push({
-        quarter: resolvedQuarter,
-        number: number || String(sameQuarter.length + 1),
-        content,
-        leadUnits: lead,
-        coordinatingUnits: coordinating,
-        deadline,
-      });
+      const taskNumber = number || String(tasks.filter((task) => task.quarter === resolvedQuarter).length + 1);
+      // A cell of several duties is as many tasks, each with its own "done".
+      const duties = dutiesOf(content);
+      for (const [index, duty] of duties.entries()) {
+        tasks.push({
+          quarter: resolvedQuarter,
+          number: duties.length > 1 ? `${taskNumber}.${index + 1}` : taskNumber,
+          content: duty,
+          leadUnits: [...lead],
+          coordinatingUnits: [...coordinating],
+          deadline,
+          deadlineFrom: found?.from ?? null,
+        });
+      }
     }
   }
   if (!sawTaskTable) {
@@ -139,7 +165,56 @@ export function parsePlanTables(tables: Table[], context: { year: number; title:
     task.number = key.slice(key.indexOf(":") + 1);
     seen.add(key);
   }
-  return { year: context.year, title: context.title, tasks, warnings };
+  return { year: context.year, title: context.title, tasks, warnings, meetings: [], registrationDeadline: null };
+}
+
+/** A header row again after a page break: short cells naming at least two of the columns. */
+function isRepeatedHeader(row: Row): boolean {
+  const columns = headerColumns(row);
+  return columns !== undefined && columns.size >= 2 && row.every((cell) => cell.length <= 40);
+}
+
+const BULLET = /^\s*[-–•+]\s+/;
+
+/** "Tổ chức:\n- A\n- B" is two duties, "Tổ chức: A" and "Tổ chức: B"; a cell with one bullet or none is one. */
+function dutiesOf(content: string): string[] {
+  const lines = content.split("\n");
+  const bullets = lines.filter((line) => BULLET.test(line));
+  if (bullets.length < 2) return [content];
+  const intro = lines
+    .filter((line) => !BULLET.test(line))
+    .join(" ")
+    .trim();
+  return bullets.map((line) => {
+    const item = line
+      .replace(BULLET, "")
+      .replace(/[.;]+$/, "")
+      .trim();
+    return intro ? `${intro.replace(/:$/, "")}: ${item}` : item;
+  });
+}
+
+/**
+ * A single "units" column that says who leads and who helps: "Văn phòng chủ trì, phối hợp với
+ * các phòng", "Văn phòng (chủ trì)", "Các phòng phối hợp".
+ */
+export function unitRoles(items: string[]): { lead: string[]; coordinating: string[] } {
+  const lead: string[] = [];
+  const coordinating: string[] = [];
+  for (const item of items) {
+    const both = /^(.+?)\s*\(?\s*chủ trì\s*\)?\s*,?\s*phối hợp(?:\s+với)?\s+(.+)$/iu.exec(item);
+    if (both) {
+      lead.push((both[1] ?? "").trim());
+      coordinating.push((both[2] ?? "").trim());
+      continue;
+    }
+    const leading = /^(.+?)\s*\(?\s*chủ trì\s*\)?$/iu.exec(item);
+    const helping = /^(.+?)\s*\(?\s*phối hợp\s*\)?$/iu.exec(item);
+    if (leading) lead.push((leading[1] ?? "").trim());
+    else if (helping) coordinating.push((helping[1] ?? "").trim());
+    else lead.push(item);
+  }
+  return { lead, coordinating };
 }
 
 /** Unit names in a cell: one per line or bullet, or separated by ";" (commas belong to names). */
@@ -153,41 +228,6 @@ export function splitUnits(cell: string): string[] {
         .trim(),
     )
     .filter((part) => part.length > 0 && !/^[-–—]+$/.test(part));
-}
-
-const DEADLINE_IN_TEXT = /(?:trước|chậm nhất|hạn chót|thời hạn|hạn|đến|hoàn thành)\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/iu;
-const ANY_DATE = /(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/;
-
-/**
- * A deadline the row states: in the time column any date counts; in the content only a date
- * introduced as one ("trước ngày 30/01"), since contents also cite documents "ngày 28/12/2023".
- */
-function findDeadline(_both: string, time: string, year: number, quarter: Quarter | undefined): CalendarDate | null {
-  const match = DEADLINE_IN_TEXT.exec(_both) ?? ANY_DATE.exec(time);
-  if (!match) return null;
-  const day = Number(match[1]);
-  const month = Number(match[2]);
-  let resolvedYear = match[3] ? Number(match[3]) : year;
-  if (!match[3] && quarter !== undefined && month < (quarter - 1) * 3 + 1) resolvedYear = year + 1;
-  return isValidDate(resolvedYear, month, day) ? { year: resolvedYear, month, day } : null;
-}
-
-function quarterFromTime(time: string): Quarter | undefined {
-  const folded = foldForMatching(time);
-  const quarterMatch = /quy\s+(iv|i{1,3}|[1-4])\b/.exec(folded);
-  if (quarterMatch) return ROMAN[quarterMatch[1] ?? ""];
-  const month = /thang\s+(\d{1,2})\b/.exec(folded);
-  if (month) return quarterOfMonth(Number(month[1]));
-  return undefined;
-}
-
-export function quarterOfMonth(month: number): Quarter | undefined {
-  return month >= 1 && month <= 12 ? (Math.ceil(month / 3) as Quarter) : undefined;
-}
-
-export function isValidDate(year: number, month: number, day: number): boolean {
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 // ---------------------------------------------------------------- the document around the table

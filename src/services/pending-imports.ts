@@ -7,6 +7,8 @@ import type { RawRow } from "../domain/roster.js";
 
 const PENDING_FOR_MS = 24 * 3_600_000;
 
+const calendarDate = z.object({ year: z.number(), month: z.number(), day: z.number() });
+
 // What is stored is what the parser made; it is read back through a schema all the same.
 const parsedPlanSchema = z.object({
   year: z.number().int(),
@@ -19,9 +21,12 @@ const parsedPlanSchema = z.object({
       content: z.string(),
       leadUnits: z.array(z.string()),
       coordinatingUnits: z.array(z.string()),
-      deadline: z.object({ year: z.number(), month: z.number(), day: z.number() }).nullable(),
+      deadline: calendarDate.nullable(),
+      deadlineFrom: z.enum(["time", "text", "prose"]).nullable().default(null),
     }),
   ),
+  meetings: z.array(z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), title: z.string() })).default([]),
+  registrationDeadline: calendarDate.nullable().default(null),
 });
 
 const rawRowsSchema = z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) }));

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
-import type { Database } from "../db/client.js";
-import { planTasks, planTaskUnits, plans, unitAliases, units } from "../db/schema/index.js";
+import { type Database, queryRows } from "../db/client.js";
+import { meetingDrafts, planTasks, planTaskUnits, plans, unitAliases, units } from "../db/schema/index.js";
 import { atLocal, type Clock, quarterEnd } from "../domain/calendar.js";
 import type { ParsedPlan, ParsedTask } from "../domain/plan-document.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../domain/unit-matching.js";
@@ -26,6 +26,11 @@ export async function loadUnitMatching(db: Database): Promise<{ units: RosterUni
 /** Matches every unit phrase of the plan to the roster; what does not match is listed, never dropped. */
 export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: string): Promise<PlanPreview> {
   const { units: rosterUnits, aliases } = await loadUnitMatching(db);
+  // A duty the plan gives to nobody is the secretariat's: the standing office tracks it.
+  const secretariatUnits = await queryRows<{ unit_id: number }>(
+    db,
+    sql`select distinct unit_id::int as unit_id from people where active and 'secretariat' = any(roles)`,
+  );
   // Keyed by the folded phrase: "Các cụm thi đua" and "Các Cụm thi đua" are one question.
   const unmatched = new Map<string, string>();
   const tasks = plan.tasks.map((task) => {
@@ -42,7 +47,8 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
       }
       return [...ids];
     };
-    const leadUnitIds = resolve(task.leadUnits);
+    const unassigned = task.leadUnits.length + task.coordinatingUnits.length === 0;
+    const leadUnitIds = unassigned ? secretariatUnits.map((row) => row.unit_id) : resolve(task.leadUnits);
     const coordinatingUnitIds = resolve(task.coordinatingUnits).filter((id) => !leadUnitIds.includes(id));
     const dueAt = task.deadline
       ? atLocal(`${task.deadline.year}-${pad(task.deadline.month)}-${pad(task.deadline.day)}`, "23:59:59", timeZone)
@@ -133,6 +139,12 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
         .where(
           and(eq(planTaskUnits.taskId, taskId), isNull(planTaskUnits.removedAt), unitIds.length > 0 ? notInArray(planTaskUnits.unitId, unitIds) : sql`true`),
         );
+    }
+    if (plan.meetings.length > 0) {
+      await tx
+        .insert(meetingDrafts)
+        .values(plan.meetings.map((meeting) => ({ planId, ...meeting })))
+        .onConflictDoNothing();
     }
     const result = {
       planId,

@@ -51,8 +51,17 @@ describe("reading a plan's quarterly task table", () => {
         leadUnits: ["Văn phòng"],
         coordinatingUnits: ["Phòng Tổ chức", "Phòng Kế hoạch"],
         deadline: { year: 2020, month: 1, day: 30 },
+        deadlineFrom: "text",
       },
-      { quarter: 1, number: "2", content: "Hội nghị ký kết giao ước\nthi đua cụm", leadUnits: ["Các phòng nghiệp vụ"], coordinatingUnits: [], deadline: null },
+      {
+        quarter: 1,
+        number: "2",
+        content: "Hội nghị ký kết giao ước\nthi đua cụm",
+        leadUnits: ["Các phòng nghiệp vụ"],
+        coordinatingUnits: [],
+        deadline: null,
+        deadlineFrom: null,
+      },
       {
         quarter: 2,
         number: "1",
@@ -60,6 +69,7 @@ describe("reading a plan's quarterly task table", () => {
         leadUnits: ["Văn phòng"],
         coordinatingUnits: ["Các đơn vị thuộc, trực thuộc Sở"],
         deadline: { year: 2020, month: 6, day: 15 },
+        deadlineFrom: "time",
       },
     ]);
   });

@@ -73,6 +73,21 @@ export const meetings = pgTable("meetings", {
   createdAt: createdAt(),
 });
 
+// A meeting a plan schedules by month only: listed as waiting for a date until a meeting of that
+// month is recorded.
+export const meetingDrafts = pgTable(
+  "meeting_drafts",
+  {
+    id: id(),
+    planId: requiredRef("plan_id", () => plans.id),
+    year: integer("year").notNull(),
+    month: integer("month").notNull(),
+    title: text("title").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("meeting_drafts_plan_month_idx").on(t.planId, t.year, t.month, t.title)],
+);
+
 // Public holidays (ngày nghỉ lễ): no reminder goes out on them.
 export const holidays = pgTable("holidays", {
   day: text("day").primaryKey(), // yyyy-mm-dd, local
