@@ -1,7 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, quarterOfDay } from "../src/domain/calendar.js";
-import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit } from "../src/services/tasks.js";
+import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit, type UnitTask } from "../src/services/tasks.js";
+import { z } from "zod";
+import { foldForMatching } from "../src/domain/text.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { actorOf } from "./actor.js";
@@ -13,42 +15,89 @@ function currentQuarter(ctx: Context) {
   return { year: Number(today.slice(0, 4)), quarter: quarterOfDay(today) };
 }
 
+// What a list shows, as its buttons carry it so that a press refreshes that same list: "now" (this
+// quarter and whatever is overdue from before), "late" (overdue only), "2024-1" (one quarter).
+const viewCode = z.union([z.literal("now"), z.literal("late"), z.string().regex(/^20\d\d-[1-4]$/)]);
+type ViewCode = z.output<typeof viewCode>;
+
+/** "/tasks", "/tasks 2", "/tasks quý 2", "/tasks quá hạn": the view asked for, or undefined for "all". */
+function viewOf(ctx: Context, words: string): ViewCode | "all" | undefined {
+  const folded = foldForMatching(words);
+  if (folded === "") return "now";
+  if (folded === "all" || folded === "tat ca") return "all";
+  if (/^(qua han|tre han|overdue|late)$/.test(folded)) return "late";
+  const quarter = /^(?:q|quy\s*)?([1-4]|iv|i{1,3})(?:\s*\/\s*(20\d\d))?$/.exec(folded);
+  if (!quarter) return undefined;
+  const number = { i: 1, ii: 2, iii: 3, iv: 4 }[quarter[1] ?? ""] ?? Number(quarter[1]);
+  return `${quarter[2] ?? currentQuarter(ctx).year}-${number}`;
+}
+
 tasksCommand.command("tasks", allowed("tasks"), async (ctx) => {
   const person = ctx.identity.person;
   if (!person) return;
-  const { year, quarter } = currentQuarter(ctx);
-  if (ctx.match.trim().toLowerCase() === "all" || !person.roles.includes("head")) {
+  const view = viewOf(ctx, ctx.match.trim());
+  if (view === undefined) return ctx.say("tasks-usage");
+  if (view === "all" || !person.roles.includes("head")) {
     if (!person.roles.includes("secretariat") && !person.roles.includes("admin")) return ctx.say("tasks-no-unit");
-    return showProgress(ctx, year);
+    return showProgress(ctx, currentQuarter(ctx).year);
   }
-  await showUnitTasks(ctx, year, quarter);
+  const shown = await renderTasks(ctx, view);
+  await ctx.reply(shown.text, { parse_mode: "HTML", ...(shown.keyboard ? { reply_markup: shown.keyboard } : {}) });
 });
 
-async function showUnitTasks(ctx: Context, year: number, quarter: number) {
+/** The list a view shows of the head's unit, with a done or reopen button per task. */
+async function renderTasks(ctx: Context, view: ViewCode): Promise<{ text: string; keyboard?: InlineKeyboard }> {
   const person = ctx.identity.person;
-  if (!person) return;
+  if (!person) return { text: "" };
   const zone = ctx.services.config.displayTimeZone;
-  const tasks = await tasksOfUnit(ctx.services.db, person.unitId, year, quarter);
-  if (tasks.length === 0) return ctx.say("tasks-none", { unit: person.unitName, quarter, year: String(year) });
+  const { db, clock } = ctx.services;
+  const current = currentQuarter(ctx);
+  const [year, quarter] = view === "now" || view === "late" ? [current.year, current.quarter] : view.split("-").map(Number);
+  const sections: { header: string; tasks: UnitTask[] }[] = [];
+  if (view !== "late") {
+    sections.push({
+      header: ctx.th("tasks-header", { quarter: quarter ?? 0, year: String(year), unit: person.unitName }),
+      tasks: await tasksOfUnit(db, person.unitId, { kind: "quarter", year: year ?? current.year, quarter: quarter ?? current.quarter }),
+    });
+  }
+  // "now" and "late" add what is overdue from earlier quarters: it can still be marked done.
+  if (view === "now" || view === "late") {
+    const shown = new Set(sections.flatMap((section) => section.tasks.map((task) => task.taskId)));
+    const late = (await tasksOfUnit(db, person.unitId, { kind: "overdue", now: clock() })).filter((task) => !shown.has(task.taskId));
+    if (late.length > 0 || view === "late")
+      sections.push({ header: ctx.th("tasks-overdue-header", { unit: person.unitName, count: late.length }), tasks: late });
+  }
+  const all = sections.flatMap((section) => section.tasks);
+  if (all.length === 0) {
+    return {
+      text:
+        view === "late"
+          ? ctx.th("tasks-overdue-none", { unit: person.unitName })
+          : ctx.th("tasks-none", { unit: person.unitName, quarter: quarter ?? 0, year: String(year) }),
+    };
+  }
   const keyboard = new InlineKeyboard();
-  const lines = tasks.map((task, index) => {
+  all.forEach((task, index) => {
     if (index > 0 && index % 3 === 0) keyboard.row();
     keyboard.text(
-      ctx.t(task.doneAt ? "tasks-button-reopen" : "tasks-button-done", { number: task.number }),
-      (task.doneAt ? ACTIONS.taskReopen : ACTIONS.taskDone).encode(task.taskId),
+      ctx.t(task.doneAt ? "tasks-button-reopen" : "tasks-button-done", { number: `Q${task.quarter}.${task.number}` }),
+      (task.doneAt ? ACTIONS.taskReopen : ACTIONS.taskDone).encode(task.taskId, view),
     );
-    return ctx.th(task.doneAt ? "reminder-task-line-done" : "reminder-task-line", {
-      number: task.number,
-      quarter: task.quarter,
-      content: task.content.replace(/\n/g, " "),
-      due: formatDate(task.dueAt, zone),
-      role: ctx.t(`tasks-role-${task.role}`),
-    });
   });
-  await ctx.reply([ctx.th("tasks-header", { quarter, year: String(year), unit: person.unitName }), ...lines].join("\n"), {
-    parse_mode: "HTML",
-    reply_markup: keyboard,
-  });
+  const lines = sections.flatMap((section) => [
+    section.header,
+    ...section.tasks.flatMap((task) => [
+      ctx.th(task.doneAt ? "reminder-task-line-done" : "reminder-task-line", {
+        number: task.number,
+        quarter: task.quarter,
+        content: task.content.replace(/\n/g, " "),
+        due: formatDate(task.dueAt, zone),
+        role: ctx.t(`tasks-role-${task.role}`),
+      }),
+      ...(task.note ? [ctx.th("tasks-note-line", { note: task.note })] : []),
+    ]),
+  ]);
+  return { text: lines.join("\n"), keyboard };
 }
 
 async function showProgress(ctx: Context, year: number) {
@@ -71,9 +120,10 @@ for (const [action, button] of [
   ["done", ACTIONS.taskDone],
   ["reopen", ACTIONS.taskReopen],
 ] as const) {
-  onButton(tasksCommand, button, async (ctx, [taskId]) => {
+  onButton(tasksCommand, button, async (ctx, [taskId, code]) => {
     const person = ctx.identity.person;
-    if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
+    const view = viewCode.safeParse(code);
+    if (!person || !view.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     // A head acts for their own unit only; the task id alone cannot reach another unit's share.
     const result = await setTaskDone(
       ctx.services.db,
@@ -81,12 +131,12 @@ for (const [action, button] of [
       { clock: ctx.services.clock, actor: actorOf(ctx) },
     );
     if (result.kind === "not-yours") return ctx.answerCallbackQuery({ text: ctx.t("tasks-not-yours") });
-    await ctx.answerCallbackQuery();
-    await ctx.say(action === "done" ? "tasks-marked-done" : "tasks-reopened", {
-      quarter: result.task.quarter,
-      number: result.task.number,
-      content: result.task.content.replace(/\n/g, " "),
+    await ctx.answerCallbackQuery({
+      text: ctx.t(action === "done" ? "tasks-marked-done" : "tasks-reopened", { quarter: result.task.quarter, number: result.task.number }),
     });
+    // The list (or the reminder) the button was on shows the new state where it is.
+    const shown = await renderTasks(ctx, view.data);
+    await ctx.editMessageText(shown.text, { parse_mode: "HTML", ...(shown.keyboard ? { reply_markup: shown.keyboard } : {}) });
   });
 }
 

@@ -19,8 +19,9 @@ export const ACTIONS = {
   privacyDelete: action("privacy:del", COMMANDS.privacy, []),
   privacyDeleteConfirmed: action("privacy:del!", COMMANDS.privacy, []),
   notifyVia: action("notify:set", "linked", [z.enum(NOTIFY_VIA)]),
-  taskDone: action("task:done", ["head"], [id]),
-  taskReopen: action("task:reopen", ["head"], [id]),
+  /** The task, and the list the button is on ("now", "late", "2024-1"), which a press refreshes. */
+  taskDone: action("task:done", ["head"], [id, code]),
+  taskReopen: action("task:reopen", ["head"], [id, code]),
   planMap: action("plan:map", COMMANDS.plan, [id, index]),
   planSetUnit: action("plan:set", COMMANDS.plan, [id, index, id]),
   planExternal: action("plan:ext", COMMANDS.plan, [id, index]),

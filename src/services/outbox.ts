@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { outbox } from "../db/schema/index.js";
+import { outbox, reminderMarks } from "../db/schema/index.js";
 import type { OutboxPayload, OutboxStatus } from "../domain/notifications.js";
 import type { MessageArgs } from "../domain/user-error.js";
 
@@ -22,6 +22,14 @@ export type Notification = {
   kind: string;
   notBefore: Date;
   render(locale: string): OutboxPayload;
+  /**
+   * Earlier reminders of the same kind to this person that this one replaces: a LIKE pattern of
+   * their notification keys; pending ones are cancelled, so two held over a weekend do not
+   * arrive together.
+   */
+  supersedes?: string;
+  /** The items a digest gathers (reminder_marks keys), recorded with it so none is sent again. */
+  marks?: string[];
 };
 
 /** One copy of a notification, for one account; `notificationKey` names the notification (one per person). */
@@ -75,12 +83,35 @@ export async function enqueue(db: Database, notifications: Notification[], optio
     })),
   );
   if (options.dryRun) return rows;
+  const superseding = notifications.filter((notification) => notification.supersedes !== undefined);
+  for (let start = 0; start < superseding.length; start += 1000) {
+    const chunk = superseding.slice(start, start + 1000);
+    const patterns = sql.join(
+      chunk.map((notification) => sql`${notification.supersedes}::text`),
+      sql`, `,
+    );
+    const keys = sql.join(
+      chunk.map((notification) => sql`${notification.dedupeKey}`),
+      sql`, `,
+    );
+    await db.execute(sql`update ${outbox} set status = 'cancelled'
+      where status = 'pending' and notification_key like any(array[${patterns}]) and notification_key not in (${keys})`);
+  }
   const inserted: PlannedMessage[] = [];
   for (let start = 0; start < rows.length; start += 1000) {
     const chunk = rows.slice(start, start + 1000);
     const written = await db.insert(outbox).values(chunk).onConflictDoNothing({ target: outbox.dedupeKey }).returning({ dedupeKey: outbox.dedupeKey });
     const keys = new Set(written.map((row) => row.dedupeKey));
     inserted.push(...chunk.filter((row) => keys.has(row.dedupeKey)));
+  }
+  // After the rows: a crash in between leaves the reminders unmarked, and the next sweep makes the
+  // same digest again under the same key, which the outbox refuses as a duplicate.
+  const marks = notifications.flatMap((notification) => notification.marks ?? []);
+  for (let start = 0; start < marks.length; start += 1000) {
+    await db
+      .insert(reminderMarks)
+      .values(marks.slice(start, start + 1000).map((key) => ({ key })))
+      .onConflictDoNothing();
   }
   return inserted;
 }

@@ -1,13 +1,29 @@
-import { and, desc, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { outbox, planTasks, planTaskUnits, plans } from "../db/schema/index.js";
+import { planTasks, planTaskUnits, plans } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
 
-export type UnitTask = { taskId: number; quarter: number; number: string; content: string; dueAt: Date; role: "lead" | "coordinating"; doneAt: Date | null };
+export type UnitTask = {
+  taskId: number;
+  quarter: number;
+  number: string;
+  content: string;
+  dueAt: Date;
+  role: "lead" | "coordinating";
+  doneAt: Date | null;
+  note: string | null;
+};
 
-/** A unit's share of the plan tasks of one quarter, soonest due first. */
-export async function tasksOfUnit(db: Database, unitId: number, year: number, quarter: number): Promise<UnitTask[]> {
+/** Which of a unit's shares a list shows: one quarter of a year, or every open one past its due date. */
+export type TaskView = { kind: "quarter"; year: number; quarter: number } | { kind: "overdue"; now: Date };
+
+/** A unit's shares of the plan tasks a view shows, soonest due first. */
+export async function tasksOfUnit(db: Database, unitId: number, view: TaskView): Promise<UnitTask[]> {
+  const which =
+    view.kind === "quarter"
+      ? and(eq(plans.year, view.year), eq(planTasks.quarter, view.quarter))
+      : and(isNull(planTaskUnits.doneAt), lt(planTasks.dueAt, view.now));
   return db
     .select({
       taskId: planTasks.id,
@@ -17,13 +33,12 @@ export async function tasksOfUnit(db: Database, unitId: number, year: number, qu
       dueAt: planTasks.dueAt,
       role: planTaskUnits.role,
       doneAt: planTaskUnits.doneAt,
+      note: planTaskUnits.doneNote,
     })
     .from(planTaskUnits)
     .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
     .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(
-      and(eq(planTaskUnits.unitId, unitId), isNull(planTaskUnits.removedAt), isNull(planTasks.removedAt), eq(plans.year, year), eq(planTasks.quarter, quarter)),
-    )
+    .where(and(eq(planTaskUnits.unitId, unitId), isNull(planTaskUnits.removedAt), isNull(planTasks.removedAt), which))
     .orderBy(planTasks.dueAt, planTasks.id);
 }
 
@@ -51,11 +66,6 @@ export async function setTaskDone(
       .update(planTaskUnits)
       .set(input.done ? { doneAt: now, doneByPersonId: input.personId } : { doneAt: null, doneByPersonId: null, doneNote: null })
       .where(and(eq(planTaskUnits.taskId, input.taskId), eq(planTaskUnits.unitId, input.unitId)));
-    if (input.done) {
-      // Pings already queued for this share are moot now.
-      await tx.execute(sql`update ${outbox} set status = 'cancelled'
-        where status = 'pending' and notification_key like ${`task:${input.taskId}:unit:${input.unitId}:%`}`);
-    }
     await recordAudit(tx, {
       at: now,
       actor: context.actor,

@@ -113,18 +113,33 @@ describe.each(CASES)("quarterly tasks on $platform ($kind)", ({ platform, kind }
     expect(list.text).toContain("Nhiệm vụ quý 1/2024 — Phòng Nghiệp vụ 1");
     expect(list.text).toContain("Q1.4 Xây dựng và nhân rộng điển hình tiên tiến");
     expect(list.text).toContain("phối hợp, hạn 31/03/2024");
-    departmentHead.press(list, "✓ Xong 4");
-    expect((await departmentHead.next()).kind).toBe("message");
+    departmentHead.press(list, "✓ Xong Q1.4");
+    expect((await departmentHead.next()).text).toContain("✅ Đã đánh dấu xong Q1.4.");
+    // The list itself shows the change (Telegram edits it; Zalo, which cannot edit, sends it again).
+    const refreshed = await departmentHead.next();
+    if (world.telegram) expect(refreshed).toMatchObject({ kind: "edit", messageId: list.messageId });
+    expect(refreshed.text).toContain("✅ Q1.4");
+    expect(refreshed.buttons.map((button) => button.text)).toContain("↺ Mở lại Q1.4");
     expect((await departmentHead.ask("/note Đã gửi danh sách điển hình")).text).toBe("Đã lưu ghi chú cho Q1.4.");
-    expect((await departmentHead.ask("/tasks")).text).toContain("✅ Q1.4");
+    const withNote = await departmentHead.ask("/tasks");
+    expect(withNote.text).toContain("✅ Q1.4");
+    expect(withNote.text).toContain("📝 Đã gửi danh sách điển hình");
 
     // Forged button data needs buttons: on Zalo only the options shown can be chosen.
     if (world.telegram) {
       const [officeTask] = await database.db.select({ id: planTasks.id }).from(planTasks).limit(1);
       const forger = world.telegram.fake.user({ id: 8002, first_name: "Một" });
-      forger.pressData(list.messageId, `task:done:${officeTask?.id}`);
+      forger.pressData(list.messageId, `task:done:${officeTask?.id}:now`);
       expect(await forger.next()).toMatchObject({ kind: "notice", text: "Nhiệm vụ này không thuộc đơn vị bạn phụ trách." });
     }
+  });
+
+  it("shows any quarter asked for, and what is overdue", async () => {
+    const q4 = await departmentHead.ask("/tasks quý 4");
+    expect(q4.text).toContain("Nhiệm vụ quý 4/2024 — Phòng Nghiệp vụ 1");
+    expect(q4.text).toContain("Q4.5");
+    expect((await departmentHead.ask("/tasks quá hạn")).text).toBe("Đơn vị Phòng Nghiệp vụ 1 không có nhiệm vụ nào quá hạn.");
+    expect((await departmentHead.ask("/tasks quý 9")).text).toContain("Cách dùng: /tasks");
   });
 
   it("shows the secretariat completion per unit and quarter", async () => {
@@ -142,5 +157,36 @@ describe.each(CASES)("quarterly tasks on $platform ($kind)", ({ platform, kind }
     const overview = await secretary.ask("/tasks all");
     expect(overview.text).toContain("Tiến độ nhiệm vụ năm 2024");
     expect(overview.text).toContain("Phòng Nghiệp vụ 1: Q1 1/1 · Q2 — · Q3 — · Q4 0/1");
+  });
+});
+
+describe.each(CASES)("overdue tasks of earlier quarters on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    // August: Q1 ended months ago, and the plan came in late.
+    world = await startChatWorld(platform, database.db, { at: "2024-08-05T09:00:00+07:00" });
+    await importRosterText(database.db, ROSTER);
+    const preview = await previewPlan(database.db, await parsePlanBytes(FIXTURE, "ke-hoach-2024.md"), "Asia/Ho_Chi_Minh");
+    await savePlan(database.db, preview, { clock: world.clock.now, actor: cliActor, source: "test" });
+    await world.link(database.db, "NV1", 8102);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+  afterEach(() => expect(world.violations).toEqual([]));
+
+  it("lets a head mark a Q1 task done in Q3, from the list of this quarter and what is overdue", async () => {
+    const head = world.user({ id: 8102, first_name: "Một" });
+    const list = await head.ask("/tasks");
+    expect(list.text).toContain("Nhiệm vụ quý 3/2024 — Phòng Nghiệp vụ 1");
+    expect(list.text).toContain("Quá hạn, chưa xong — Phòng Nghiệp vụ 1 (1):\n• Q1.4 Xây dựng và nhân rộng điển hình tiên tiến");
+    head.press(list, "✓ Xong Q1.4");
+    expect((await head.next()).text).toContain("✅ Đã đánh dấu xong Q1.4.");
+    expect((await head.next()).text).not.toContain("Quá hạn");
+    expect((await head.ask("/tasks quá hạn")).text).toBe("Đơn vị Phòng Nghiệp vụ 1 không có nhiệm vụ nào quá hạn.");
+    expect((await head.ask("/tasks 1")).text).toContain("✅ Q1.4");
   });
 });

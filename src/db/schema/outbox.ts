@@ -5,6 +5,13 @@ import { OUTBOX_STATUSES, type OutboxPayload, type OutboxStatus } from "../../do
 import { createdAt, oneOf, id, requiredRef } from "./columns.js";
 import { chatAccounts } from "./identity.js";
 
+// What a digest covered, one key per item ("task 12's T-3 reminder to person 4"): a digest gathers
+// several reminders under a key of its own, and these say which are done so none repeats.
+export const reminderMarks = pgTable("reminder_marks", {
+  key: text("key").primaryKey(),
+  createdAt: createdAt(),
+});
+
 export const outbox = pgTable(
   "outbox",
   {

@@ -71,9 +71,16 @@ export async function sweepReminders(
   const notifications: Notification[] = [];
 
   notifications.push(...(await quarterDigests(db, { ...sweep, holidaySet })));
-  notifications.push(...(await taskPings(db, { ...sweep, days: settings.taskPingDays })));
   // Daily digests are built only in office hours of a working day, so each day gets its own.
-  if (inOfficeHours) notifications.push(...(await overdueDigests(db, sweep)), ...(await approvalDigests(db, sweep)));
+  // Task reminders too: a day's come together in one message when the office is open, and a
+  // reminder a weekend would hold back gives way to the closer one due on Monday.
+  if (inOfficeHours) {
+    notifications.push(
+      ...(await taskPings(db, { ...sweep, days: settings.taskPingDays })),
+      ...(await overdueDigests(db, sweep)),
+      ...(await approvalDigests(db, sweep)),
+    );
+  }
   if (inOfficeHours && firstWorkingDayOfWeek(today, holidaySet)) notifications.push(...(await linkingDigests(db, sweep)));
   notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
   notifications.push(...(await registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays })));

@@ -30,7 +30,9 @@ export async function registrationDeadlineReminders(db: Database, context: Sweep
           and ${key.notQueued}`,
   );
   const details = { title: campaign.title, deadline: formatDate(deadline, zone) };
-  return rows.map(({ person_id: personId, notification_key: dedupeKey }) =>
-    registrationReminder({ personId, dedupeKey, notBefore: context.notBefore, campaign: details, translate: context.translate }),
-  );
+  return rows.map(({ person_id: personId, notification_key: dedupeKey }) => ({
+    ...registrationReminder({ personId, dedupeKey, notBefore: context.notBefore, campaign: details, translate: context.translate }),
+    // A T-3 reminder held over the weekend gives way to the T-1 one: one message, not two.
+    supersedes: `register-deadline:${year}:T-%:person:${personId}`,
+  }));
 }
