@@ -4,7 +4,9 @@ import type { Context } from "../src/bot/context.js";
 import { formatDate, formatDateTime, parseLocalDateTime } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { foldForMatching, normalizeName } from "../src/domain/text.js";
-import { cancelVisit, markReportReceived, reportDueAt, scheduleVisit, visits } from "../src/services/inspections.js";
+import { visits } from "../src/services/inspections.js";
+import { visitReportDue } from "../src/services/visit-notices.js";
+import { cancelVisit, markReportReceived, scheduleVisit } from "../src/services/visits.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { actorOf, translatorOf } from "./actor.js";
@@ -50,7 +52,7 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
         ctx.th("inspections-unit-line", {
           when: formatDateTime(visit.startsAt, zone),
           title: visit.title,
-          report: formatDate(reportDueAt(visit.startsAt, visit.reportDays, zone), zone),
+          report: formatDate(visitReportDue(visit, visit.reportDays, zone), zone),
           mode: ctx.t(visit.onDocumentsOnly ? "visit-mode-documents" : "visit-mode-onsite"),
           status: ctx.t(visit.reportReceivedAt ? "visit-report-status-received" : "visit-report-status-waiting"),
         }),
@@ -98,10 +100,13 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
     contextOf(ctx),
   );
   if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
-  await ctx.say(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", {
-    id: result.visit.id,
-    when: formatDateTime(result.visit.startsAt, zone),
-  });
+  const lines = [
+    ctx.th(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", { id: result.visit.id, when: formatDateTime(result.visit.startsAt, zone) }),
+    // Said plainly when nobody in the unit can be told: the office must call them.
+    ctx.th(result.headsReached > 0 ? "visit-heads-told" : "visit-heads-unreached", { count: result.headsReached }),
+    ...result.warnings.map((warning) => ctx.th(`visit-warning-${warning}`)),
+  ];
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
 
 // The unit's visit whose report is due, whichever visit's button it was: a head reports for their own unit only.

@@ -194,13 +194,13 @@ plan-import-saved = ✅ Saved <b>{ $title }</b>: { $created } new tasks, { $upda
 ## Council meetings
 cmd-meeting = Record a council meeting: /meeting dd/mm/yyyy HH:mm | place | agenda
 cmd-meetings = Upcoming council meetings
-meeting-usage = To record a meeting: <code>/meeting 25/03/2024 14:00 | Meeting room 2 | Quarter I review</code>
+meeting-usage = To record a meeting: <code>/meeting 25/03/2024 14:00 | Room 2 | Quarter I review</code>; move: <code>/meeting move 3 27/03/2024 14:00 | Room 3</code> (place optional); cancel: <code>/meeting cancel 3</code> (meeting numbers are in /meetings).
 meeting-date-invalid = "{ $value }" is not a real date and time. Please check it (dd/mm/yyyy HH:mm).
 meeting-in-past = { $when } has passed. Choose a time to come.
-meeting-saved = 📅 Meeting recorded for { $when } at { $place }: { $agenda }. Council members will be reminded 3 days and 1 day before.
+meeting-saved = 📅 Meeting { $id } recorded: { $when } at { $place }: { $agenda }. Council members have been told and will be reminded 3 days and 1 day before.
 meetings-none = No council meeting is coming up.
 meetings-header = <b>Upcoming council meetings</b>
-meetings-line = • { $when } — { $place }: { $agenda }
+meetings-line = • No. { $id }: { $when } — { $place }: { $agenda }
 cli-bad-day = Invalid day: { $value } (use yyyy-mm-dd).
 cli-holiday-added = Holiday added on { $day }: { $name }.
 
@@ -377,8 +377,8 @@ visit-notice-too-short = Only { $days } days ahead, less than the plan's { $min 
 visit-unknown-unit = There is no unit with code { $code } in the roster.
 visit-unit-not-inspected = { $unit } is not on this plan's list of inspected units.
 visit-not-found = No active visit with that number.
-visit-scheduled-done = 📅 Visit { $id } scheduled for { $when }. The unit has been told.
-visit-moved-done = 📅 Visit { $id } moved to { $when }. The unit and the team have been told.
+visit-scheduled-done = 📅 Inspection visit { $id } scheduled for { $when }.
+visit-moved-done = 📅 Inspection visit { $id } moved to { $when }.
 visit-cancelled-done = Visit cancelled. The unit and the team have been told.
 visit-mode-onsite = on site
 visit-mode-documents = on documents only
@@ -389,10 +389,11 @@ visit-notice =
     When: { $when } ({ $mode })
     Send the written report by { $report }.
 visit-moved-unit =
-    📋 <b>The inspection of { $unit } has moved</b>
+    📋 <b>The inspection visit to { $unit } has changed</b>
+    Old time: { $from }
     New time: { $when } ({ $mode })
     Send the report by { $report }.
-visit-moved-team = 📋 The inspection of { $unit } moved to { $when }.
+visit-moved-team = 📋 The visit to { $unit } moved from { $from } to { $when }; the unit's report is due { $report }.
 visit-cancelled = 📋 The inspection of { $unit } at { $when } is cancelled.
 visit-report-due-tomorrow = ⏰ Tomorrow ({ $report }) the inspection report of { $unit } is due (visit at { $when }).
 visit-report-due-today = ⏰ Today ({ $report }) the inspection report of { $unit } is due. Send me the file or press "Report sent" in /inspections.
@@ -641,3 +642,23 @@ tasks-overdue-header = <b>Overdue, not done — { $unit }</b> ({ $count }):
 tasks-overdue-none = { $unit } has no overdue task.
 tasks-note-line =    📝 { $note }
 tasks-usage = Usage: /tasks (this quarter and overdue work) · /tasks 1–4 or /tasks quý 2 (one quarter) · /tasks quá hạn · /tasks all (secretariat: overview)
+visit-heads-told = The unit's heads ({ $count }) and the team have been told.
+visit-heads-unreached = ⚠️ No head of the unit has linked an account, so nobody there received the notice: tell the unit directly.
+visit-warning-outside-window = ⚠️ This is outside the inspection plan's period (its quarters).
+visit-warning-not-working-day = ⚠️ That day is a day off (Sunday, Saturday or a holiday).
+visit-scheduled-team = 📋 Inspection team: visit to { $unit } at { $when } ({ $mode }); the unit's report is due by { $report }.
+meeting-moved-done = 📅 Meeting { $id } moved to { $when }. Council members have been told the old and new time.
+meeting-cancelled-done = Meeting { $id } cancelled. Council members have been told; its reminders are withdrawn.
+meeting-not-found = No upcoming meeting has the number { $id }. See the meeting numbers in /meetings.
+meeting-day-off = ⚠️ That day is a day off (Saturday, Sunday or a holiday): check it unless meant.
+meeting-announced =
+    📅 <b>Emulation and Commendation Council meeting</b>
+    Time: { $when }
+    Place: { $place }
+    Agenda: { $agenda }
+meeting-moved =
+    📅 <b>The council meeting has moved</b>: { $agenda }
+    Old time: { $from }
+    New time: { $when }
+    Place: { $place }
+meeting-cancelled = 📅 The council meeting at { $when } ({ $agenda }) <b>is cancelled</b>.

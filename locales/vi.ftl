@@ -194,13 +194,13 @@ plan-import-saved = ✅ Đã lưu <b>{ $title }</b>: { $created } nhiệm vụ m
 ## Họp Hội đồng
 cmd-meeting = Ghi lịch họp Hội đồng: /meeting dd/mm/yyyy HH:mm | địa điểm | nội dung
 cmd-meetings = Các cuộc họp Hội đồng sắp tới
-meeting-usage = Cách ghi lịch họp: <code>/meeting 25/03/2024 14:00 | Phòng họp tầng 2 | Bình xét thi đua quý I</code>
+meeting-usage = Cách ghi lịch họp: <code>/meeting 25/03/2024 14:00 | Phòng họp tầng 2 | Bình xét thi đua quý I</code>; dời: <code>/meeting move 3 27/03/2024 14:00 | Phòng họp tầng 3</code> (địa điểm tùy chọn); hủy: <code>/meeting cancel 3</code> (số cuộc họp xem trong /meetings).
 meeting-date-invalid = Ngày giờ «{ $value }» không có thật. Hãy kiểm tra lại (dd/mm/yyyy HH:mm).
 meeting-in-past = Thời điểm { $when } đã qua. Hãy chọn một thời điểm sắp tới.
-meeting-saved = 📅 Đã ghi lịch họp { $when } tại { $place }: { $agenda }. Thành viên Hội đồng sẽ được nhắc trước 3 ngày và 1 ngày.
+meeting-saved = 📅 Đã ghi lịch họp số { $id }: { $when } tại { $place }: { $agenda }. Thành viên Hội đồng đã được báo và sẽ được nhắc trước 3 ngày và 1 ngày.
 meetings-none = Chưa có cuộc họp Hội đồng nào sắp tới.
 meetings-header = <b>Các cuộc họp Hội đồng sắp tới</b>
-meetings-line = • { $when } — { $place }: { $agenda }
+meetings-line = • Số { $id }: { $when } — { $place }: { $agenda }
 cli-bad-day = Ngày không hợp lệ: { $value } (dùng yyyy-mm-dd).
 cli-holiday-added = Đã thêm ngày nghỉ { $day }: { $name }.
 
@@ -377,8 +377,8 @@ visit-notice-too-short = Chỉ còn { $days } ngày, chưa đủ { $min } ngày 
 visit-unknown-unit = Không có đơn vị mã { $code } trong danh sách.
 visit-unit-not-inspected = { $unit } không có trong danh sách được kiểm tra của kế hoạch này.
 visit-not-found = Không có lịch kiểm tra đang hiệu lực với mã này.
-visit-scheduled-done = 📅 Đã xếp lịch kiểm tra số { $id } lúc { $when }. Đơn vị đã được thông báo.
-visit-moved-done = 📅 Đã dời lịch kiểm tra số { $id } sang { $when }. Đơn vị và đoàn kiểm tra đã được thông báo.
+visit-scheduled-done = 📅 Đã xếp lịch kiểm tra số { $id } lúc { $when }.
+visit-moved-done = 📅 Đã dời lịch kiểm tra số { $id } sang { $when }.
 visit-cancelled-done = Đã hủy lịch kiểm tra. Đơn vị và đoàn kiểm tra đã được thông báo.
 visit-mode-onsite = làm việc trực tiếp tại đơn vị
 visit-mode-documents = kiểm tra qua hồ sơ
@@ -390,9 +390,10 @@ visit-notice =
     Gửi báo cáo bằng văn bản chậm nhất ngày { $report }.
 visit-moved-unit =
     📋 <b>Lịch kiểm tra của { $unit } đã thay đổi</b>
+    Thời gian cũ: { $from }
     Thời gian mới: { $when } ({ $mode })
     Gửi báo cáo chậm nhất ngày { $report }.
-visit-moved-team = 📋 Lịch kiểm tra { $unit } đã dời sang { $when }.
+visit-moved-team = 📋 Lịch kiểm tra { $unit } đã dời từ { $from } sang { $when }; báo cáo của đơn vị đến hạn ngày { $report }.
 visit-cancelled = 📋 Lịch kiểm tra { $unit } lúc { $when } đã bị hủy.
 visit-report-due-tomorrow = ⏰ Ngày mai ({ $report }) là hạn gửi báo cáo kiểm tra công tác TĐKT của { $unit } (kiểm tra lúc { $when }).
 visit-report-due-today = ⏰ Hôm nay ({ $report }) là hạn gửi báo cáo kiểm tra công tác TĐKT của { $unit }. Gửi tệp báo cáo cho tôi hoặc bấm «Đã gửi báo cáo» trong /inspections.
@@ -641,3 +642,23 @@ tasks-overdue-header = <b>Quá hạn, chưa xong — { $unit }</b> ({ $count }):
 tasks-overdue-none = Đơn vị { $unit } không có nhiệm vụ nào quá hạn.
 tasks-note-line =    📝 { $note }
 tasks-usage = Cách dùng: /tasks (quý này và việc quá hạn) · /tasks 1–4 hoặc /tasks quý 2 (một quý) · /tasks quá hạn · /tasks all (Văn phòng: tổng hợp)
+visit-heads-told = Lãnh đạo đơn vị ({ $count } người) và đoàn kiểm tra đã được thông báo.
+visit-heads-unreached = ⚠️ Chưa lãnh đạo nào của đơn vị liên kết tài khoản với bot nên không ai ở đơn vị nhận được thông báo: hãy báo trực tiếp cho đơn vị.
+visit-warning-outside-window = ⚠️ Lịch này nằm ngoài thời gian của kế hoạch kiểm tra (các quý kế hoạch ghi).
+visit-warning-not-working-day = ⚠️ Ngày này là ngày nghỉ (Chủ nhật, thứ Bảy hoặc ngày lễ).
+visit-scheduled-team = 📋 Đoàn kiểm tra: lịch làm việc với { $unit } lúc { $when } ({ $mode }); đơn vị gửi báo cáo chậm nhất ngày { $report }.
+meeting-moved-done = 📅 Đã dời cuộc họp số { $id } sang { $when }. Thành viên Hội đồng đã được báo thời gian cũ và mới.
+meeting-cancelled-done = Đã hủy cuộc họp số { $id }. Thành viên Hội đồng đã được báo; các lời nhắc đã được rút lại.
+meeting-not-found = Không có cuộc họp sắp tới nào mang số { $id }. Xem số các cuộc họp trong /meetings.
+meeting-day-off = ⚠️ Ngày này là ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ): kiểm tra lại nếu không cố ý.
+meeting-announced =
+    📅 <b>Họp Hội đồng Thi đua, Khen thưởng</b>
+    Thời gian: { $when }
+    Địa điểm: { $place }
+    Nội dung: { $agenda }
+meeting-moved =
+    📅 <b>Cuộc họp Hội đồng đã dời</b>: { $agenda }
+    Thời gian cũ: { $from }
+    Thời gian mới: { $when }
+    Địa điểm: { $place }
+meeting-cancelled = 📅 Cuộc họp Hội đồng lúc { $when } ({ $agenda }) <b>đã bị hủy</b>.

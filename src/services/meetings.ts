@@ -1,15 +1,41 @@
-import { and, asc, gt, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { meetings } from "../db/schema/index.js";
-import type { Clock, LocalDay } from "../domain/calendar.js";
+import { meetings, outbox } from "../db/schema/index.js";
+import { type Clock, formatDateTime, type LocalDay } from "../domain/calendar.js";
+import { escapeHtml } from "../domain/text.js";
+import { enqueue, type Translate } from "./outbox.js";
 import { type Actor, recordAudit } from "./audit.js";
 
-/** Records a council meeting; members are reminded by the sweep. */
-export async function scheduleMeeting(
-  db: Database,
-  input: { startsAt: Date; place: string; agenda: string },
-  context: { clock: Clock; actor: Actor },
-): Promise<number> {
+export type MeetingContext = { clock: Clock; actor: Actor; translate: Translate; timeZone: string };
+
+/** Tells every council member (and the secretariat) of a meeting's creation, move or cancellation. */
+async function tellMembers(
+  tx: Database,
+  input: { key: string; message: string; args: Record<string, string>; now: Date; actorPersonId: number | null },
+  translate: Translate,
+): Promise<void> {
+  // Whoever made the change knows it already.
+  const members = await queryRows<{ id: number }>(
+    tx,
+    sql`select id::int as id from people where active and roles && array['council', 'secretariat']::text[] and id is distinct from ${input.actorPersonId}`,
+  );
+  await enqueue(
+    tx,
+    members.map(({ id: personId }) => ({
+      personId,
+      dedupeKey: `${input.key}:person:${personId}`,
+      kind: "meeting-notice",
+      notBefore: input.now,
+      render: (locale: string) => ({
+        parseMode: "HTML" as const,
+        text: translate(locale, input.message, Object.fromEntries(Object.entries(input.args).map(([name, value]) => [name, escapeHtml(value)]))),
+      }),
+    })),
+  );
+}
+
+/** Records a council meeting and announces it to the members at once; the sweep reminds them before. */
+export async function scheduleMeeting(db: Database, input: { startsAt: Date; place: string; agenda: string }, context: MeetingContext): Promise<number> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -24,7 +50,76 @@ export async function scheduleMeeting(
       subject: `meeting:${id}`,
       details: { startsAt: input.startsAt.toISOString(), place: input.place },
     });
+    const when = formatDateTime(input.startsAt, context.timeZone);
+    await tellMembers(
+      tx,
+      {
+        key: `meeting:${id}:announced`,
+        message: "meeting-announced",
+        args: { when, place: input.place, agenda: input.agenda },
+        now,
+        actorPersonId: context.actor.personId,
+      },
+      context.translate,
+    );
     return id;
+  });
+}
+
+/**
+ * Moves a meeting (a new time, and a new place if given) or cancels it (`to` null): members are
+ * told with the old and new time, and reminders of the old time are withdrawn.
+ */
+export async function changeMeeting(
+  db: Database,
+  input: { meetingId: number; to: { startsAt: Date; place?: string } | null },
+  context: MeetingContext,
+): Promise<"changed" | "not-found"> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [meeting] = await tx
+      .select()
+      .from(meetings)
+      .where(and(eq(meetings.id, input.meetingId), isNull(meetings.cancelledAt), gt(meetings.startsAt, now)))
+      .for("update");
+    if (!meeting) return "not-found";
+    const zone = context.timeZone;
+    const from = formatDateTime(meeting.startsAt, zone);
+    const version = now.getTime();
+    // Reminders are keyed by the meeting's time too: the old time's are withdrawn, the new time gets its own.
+    await tx.execute(sql`update ${outbox} set status = 'cancelled' where status = 'pending' and notification_key like ${`meeting:${meeting.id}:at-%`}`);
+    if (input.to === null) {
+      await tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id));
+      await recordAudit(tx, { at: now, actor: context.actor, action: "meeting.cancel", subject: `meeting:${meeting.id}`, details: {} });
+      await tellMembers(
+        tx,
+        {
+          key: `meeting:${meeting.id}:cancelled`,
+          message: "meeting-cancelled",
+          args: { when: from, agenda: meeting.agenda },
+          now,
+          actorPersonId: context.actor.personId,
+        },
+        context.translate,
+      );
+      return "changed";
+    }
+    const place = input.to.place ?? meeting.place;
+    await tx.update(meetings).set({ startsAt: input.to.startsAt, place }).where(eq(meetings.id, meeting.id));
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "meeting.move",
+      subject: `meeting:${meeting.id}`,
+      details: { from: meeting.startsAt.toISOString(), to: input.to.startsAt.toISOString(), place },
+    });
+    const args = { from, when: formatDateTime(input.to.startsAt, zone), place, agenda: meeting.agenda };
+    await tellMembers(
+      tx,
+      { key: `meeting:${meeting.id}:moved:${version}`, message: "meeting-moved", args, now, actorPersonId: context.actor.personId },
+      context.translate,
+    );
+    return "changed";
   });
 }
 

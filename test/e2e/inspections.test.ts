@@ -193,7 +193,8 @@ describe.each(CASES)("inspection schedules on $platform ($kind)", ({ platform, k
       expect([index, "eve", messages.filter((message) => message.text.includes("Ngày mai đoàn kiểm tra")).length]).toEqual([index, "eve", 1]);
       const reportReminders = messages.filter((message) => message.text.includes("hạn gửi báo cáo"));
       // Unit 5 reported before its reminders were due; unit 1's report was due before the simulation
-      // began; unit 4 got the eve reminder of its first schedule before it moved, then both of the new one.
+      // began (scheduled on 15/04, due that day: never earlier than the day it was told); unit 4 got
+      // the eve reminder of its first schedule before it moved, then both of the new one.
       expect([index, "report", reportReminders.length]).toEqual([index, "report", index === 5 || index === 1 ? 0 : index === 4 ? 3 : 2]);
     }
     // The cancelled unit heard of the schedule and its cancellation, and nothing after.
@@ -204,7 +205,9 @@ describe.each(CASES)("inspection schedules on $platform ($kind)", ({ platform, k
     // The team: the move, the cancellation, every visit's eve, the report received; nothing twice.
     for (const chat of [CHAT.teamHead, CHAT.member]) {
       const texts = to(chat).map((message) => message.text);
-      expect(texts.filter((text) => text.includes("đã dời sang"))).toHaveLength(1);
+      // Told of every visit when first scheduled (14, the cancelled one included), and of the move with both times.
+      expect(texts.filter((text) => text.includes("Đoàn kiểm tra: lịch làm việc với"))).toHaveLength(14);
+      expect(texts.filter((text) => text.includes("đã dời từ") && text.includes("21/05/2024") && text.includes("10/06/2024 14:00"))).toHaveLength(1);
       expect(texts.filter((text) => text.includes("Ngày mai đoàn kiểm tra"))).toHaveLength(planned.size);
       expect(texts.filter((text) => text.includes("đã gửi báo cáo kiểm tra"))).toHaveLength(1);
       expect(new Set(texts).size).toBe(texts.length);

@@ -35,9 +35,15 @@ describe.each(CASES)("council meetings on $platform ($kind)", ({ platform, kind 
     expect((await secretary.ask("/meeting 31/02/2024 14:00 | Phòng họp | Bình xét")).text).toContain("không có thật");
     expect((await secretary.ask("/meeting 01/03/2024 14:00 | Phòng họp | Bình xét")).text).toContain("đã qua");
     expect((await secretary.ask("/meeting ngày mai")).text).toContain("Cách ghi lịch họp");
-    expect((await secretary.ask("/meeting 15/03/2024 14:00 | Phòng họp <tầng 2> | Bình xét quý I")).text).toContain(
-      "Đã ghi lịch họp 15/03/2024 14:00 tại Phòng họp <tầng 2>",
-    );
+    const saved = await secretary.ask("/meeting 15/03/2024 14:00 | Phòng họp <tầng 2> | Bình xét quý I");
+    expect(saved.text).toMatch(/^📅 Đã ghi lịch họp số \d+: 15\/03\/2024 14:00 tại Phòng họp <tầng 2>: Bình xét quý I\. Thành viên Hội đồng đã được báo/);
+    // Members hear of it at once, not only from the reminders days before.
+    await world.deliverNotifications(database.db);
+    for (const chat of [9102, 9103]) {
+      expect(world.unread(chat).map((shown) => shown.text)).toContain(
+        "📅 Họp Hội đồng Thi đua, Khen thưởng\nThời gian: 15/03/2024 14:00\nĐịa điểm: Phòng họp <tầng 2>\nNội dung: Bình xét quý I",
+      );
+    }
     const employee = world.user({ id: 9104, first_name: "NV" });
     expect((await employee.ask("/meeting 20/03/2024 14:00 | A | B")).text).toContain("không dành cho vai trò");
 
@@ -66,7 +72,43 @@ describe.each(CASES)("council meetings on $platform ($kind)", ({ platform, kind 
     expect(reminders(9101)).toHaveLength(0);
     world.markRead(9102);
     const list = await world.user({ id: 9102, first_name: "CT" }).ask("/meetings");
-    expect(list.text).toContain("15/03/2024 14:00 — Phòng họp <tầng 2>: Bình xét quý I");
+    expect(list.text).toMatch(/Số \d+: 15\/03\/2024 14:00 — Phòng họp <tầng 2>: Bình xét quý I/);
     expect(world.violations).toEqual([]);
+  });
+
+  it("moves a meeting with notice of both times and reminders of the new one only, then cancels it", async () => {
+    world.clock.set("2024-03-18T09:00:00+07:00");
+    for (const chat of [9101, 9102]) world.markRead(chat);
+    const secretary = world.user({ id: 9101, first_name: "Thư" });
+    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+    const sweep = async (at: string) => {
+      world.clock.set(at);
+      await sweepReminders(database.db, { now: world.clock.now(), translate });
+      await world.deliverNotifications(database.db);
+    };
+    const saved = await secretary.ask("/meeting 21/03/2024 14:00 | Phòng họp | Bình xét chuyên đề");
+    const id = /số (\d+)/.exec(saved.text)?.[1];
+    // Saturday is a day off: said, not refused.
+    const moved = await secretary.ask(`/meeting move ${id} 23/03/2024 09:00 | Hội trường`);
+    expect(moved.text).toContain(`Đã dời cuộc họp số ${id} sang 23/03/2024 09:00`);
+    expect(moved.text).toContain("⚠️ Ngày này là ngày nghỉ");
+    await sweep("2024-03-18T09:05:00+07:00");
+    const member = () => world.unread(9102).map((shown) => shown.text);
+    expect(member()).toContain(
+      "📅 Cuộc họp Hội đồng đã dời: Bình xét chuyên đề\nThời gian cũ: 21/03/2024 14:00\nThời gian mới: 23/03/2024 09:00\nĐịa điểm: Hội trường",
+    );
+    world.markRead(9102);
+    // 20/03 would have been the old time's T-1; only the new time's T-3 comes.
+    await sweep("2024-03-20T09:00:00+07:00");
+    const reminders = member().filter((text) => text.includes("Nhắc lịch họp"));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toContain("Thời gian: 23/03/2024 09:00\nĐịa điểm: Hội trường");
+    world.markRead(9102);
+    expect((await secretary.ask(`/meeting cancel ${id}`)).text).toBe(
+      `Đã hủy cuộc họp số ${id}. Thành viên Hội đồng đã được báo; các lời nhắc đã được rút lại.`,
+    );
+    await sweep("2024-03-22T09:00:00+07:00");
+    expect(member()).toEqual(["📅 Cuộc họp Hội đồng lúc 23/03/2024 09:00 (Bình xét chuyên đề) đã bị hủy."]);
+    expect((await secretary.ask(`/meeting cancel ${id}`)).text).toContain(`Không có cuộc họp sắp tới nào mang số ${id}`);
   });
 });

@@ -9,7 +9,7 @@ export async function meetingReminders(db: Database, context: SweepContext & { d
   const { now, today, zone, t } = context;
   const notifications: Notification[] = [];
   for (const { offset, from, until } of offsetWindows(context.days, today, zone)) {
-    const key = keyed(sql`'meeting:' || m.id::text || ${`:T-${offset}:person:`} || p.id::text`);
+    const key = keyed(sql`'meeting:' || m.id::text || ':at-' || extract(epoch from m.starts_at)::bigint::text || ${`:T-${offset}:person:`} || p.id::text`);
     const rows = await queryRows<{ person_id: number; starts_at: string; place: string; agenda: string; notification_key: string }>(
       db,
       sql`select p.id::int as person_id, m.starts_at::text as starts_at, m.place, m.agenda, ${key.column}
