@@ -23,6 +23,7 @@ import { reportCommand } from "./report.js";
 import { rulesCommand } from "./rules.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
+import { taskReportsCommand } from "./task-reports.js";
 import { withdrawButtons } from "./withdraw.js";
 
 /** Every feature, in the order they get a look at an update; the fallback comes last. */
@@ -37,6 +38,7 @@ export const commandComposers = [
   langCommand,
   notifyCommand,
   tasksCommand,
+  taskReportsCommand,
   holidaysCommand,
   inspectionPlanImport,
   planImport,

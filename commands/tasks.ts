@@ -79,10 +79,14 @@ async function renderTasks(ctx: Context, view: ViewCode): Promise<{ text: string
   const keyboard = new InlineKeyboard();
   all.forEach((task, index) => {
     if (index > 0 && index % 3 === 0) keyboard.row();
-    keyboard.text(
-      ctx.t(task.doneAt ? "tasks-button-reopen" : "tasks-button-done", { number: `Q${task.quarter}.${task.number}` }),
-      (task.doneAt ? ACTIONS.taskReopen : ACTIONS.taskDone).encode(task.taskId, view),
-    );
+    const number = `Q${task.quarter}.${task.number}`;
+    // A report is done by sending its file; anything else by saying so.
+    if (!task.doneAt && task.needsReport) keyboard.text(ctx.t("task-report-button-send", { number }), ACTIONS.taskReport.encode(task.taskId));
+    else
+      keyboard.text(
+        ctx.t(task.doneAt ? "tasks-button-reopen" : "tasks-button-done", { number }),
+        (task.doneAt ? ACTIONS.taskReopen : ACTIONS.taskDone).encode(task.taskId, view),
+      );
   });
   const lines = sections.flatMap((section) => [
     section.header,

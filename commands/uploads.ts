@@ -27,9 +27,14 @@ export async function receiveDocument(ctx: Context): Promise<{ fileName: string;
  * How to send a file: the command's own help (the next file is then taken for that kind), and where a platform's bots cannot receive files
  * (Zalo), a one-hour link to the bot's upload page, whose file arrives here as if sent here.
  */
-export async function offerUpload(ctx: Context, kind: UploadKind, helpKey: string): Promise<void> {
-  await expectUpload(ctx.services.db, ctx.identity.accountId, kind, ctx.services.clock());
-  await ctx.say(helpKey);
+export async function offerUpload(
+  ctx: Context,
+  kind: UploadKind,
+  helpKey: string,
+  detail?: { id: number; args: Record<string, string | number> },
+): Promise<void> {
+  await expectUpload(ctx.services.db, ctx.identity.accountId, kind, ctx.services.clock(), detail?.id);
+  await ctx.say(helpKey, detail?.args);
   if (ctx.services.platform === "telegram") return;
   const { links } = ctx.services;
   if (!links) {
@@ -62,5 +67,5 @@ export async function closePreview(ctx: CallbackQueryContext<Context>, pendingId
 export async function uploadIs(ctx: Context, kind: UploadKind, byName: RegExp): Promise<boolean> {
   const fileName = ctx.message?.document?.file_name ?? "";
   const expected = await expectedUpload(ctx.services.db, ctx.identity.accountId, ctx.services.clock());
-  return expected ? expected === kind : byName.test(fileName);
+  return expected ? expected.kind === kind : byName.test(fileName);
 }

@@ -662,3 +662,19 @@ meeting-moved =
     New time: { $when }
     Place: { $place }
 meeting-cancelled = 📅 The council meeting at { $when } ({ $agenda }) <b>is cancelled</b>.
+cmd-submit = Send the report file the plan asks your unit for (mid-year, year-end…)
+cmd-reports = The reports the plan asks units for: who has sent, who has not; every file at once; remind the rest
+task-report-none = Your unit has no report waiting to be sent.
+task-report-choose = Your unit has { $count } reports waiting. Choose the one to send:
+task-report-button-send = 📤 Send { $number }
+task-report-send-file = Send the report file for <b>Q{ $quarter }.{ $number }</b> { $content } (due { $due }). Sending another file replaces the first.
+task-report-received = 📥 File "{ $file }" received for Q{ $quarter }.{ $number }; your unit's part is done. The office sees it in /reports.
+task-report-reminder = ⏰ Your unit has not sent the report <b>Q{ $quarter }.{ $number }</b> { $content }. Send /submit to send the file.
+task-reports-none = The { $year } plan asks units for no report.
+task-reports-header = <b>Reports units send under the { $year } plan</b>
+task-reports-line = • { $number } { $content }: <b>{ $sent }/{ $units }</b> sent; not sent: { $missing }
+task-reports-button-archive = 📦 Download { $number }
+task-reports-button-remind = 🔔 Remind { $number }
+task-reports-archive = Every file received ({ $files } files), each named by its unit's code.
+task-reports-archive-empty = No unit has sent a file for this report yet.
+task-reports-reminded = Reminders queued for { $count } heads of the units that have not sent.

@@ -662,3 +662,19 @@ meeting-moved =
     Thời gian mới: { $when }
     Địa điểm: { $place }
 meeting-cancelled = 📅 Cuộc họp Hội đồng lúc { $when } ({ $agenda }) <b>đã bị hủy</b>.
+cmd-submit = Gửi tệp báo cáo mà kế hoạch yêu cầu đơn vị nộp (báo cáo sơ kết, tổng kết…)
+cmd-reports = Các báo cáo kế hoạch yêu cầu: đơn vị nào đã gửi, chưa gửi; tải tất cả tệp; nhắc đơn vị chưa gửi
+task-report-none = Đơn vị không có báo cáo nào đang chờ gửi.
+task-report-choose = Đơn vị có { $count } báo cáo đang chờ gửi. Chọn báo cáo muốn nộp:
+task-report-button-send = 📤 Nộp { $number }
+task-report-send-file = Gửi tệp báo cáo cho <b>Q{ $quarter }.{ $number }</b> { $content } (hạn { $due }). Gửi lại tệp khác sẽ thay tệp trước.
+task-report-received = 📥 Đã nhận tệp «{ $file }» cho Q{ $quarter }.{ $number }; phần việc của đơn vị đã xong. Văn phòng xem được trong /reports.
+task-report-reminder = ⏰ Đơn vị chưa gửi báo cáo <b>Q{ $quarter }.{ $number }</b> { $content }. Gõ /submit để gửi tệp.
+task-reports-none = Kế hoạch năm { $year } không có nhiệm vụ nào yêu cầu đơn vị gửi báo cáo.
+task-reports-header = <b>Báo cáo các đơn vị gửi theo kế hoạch năm { $year }</b>
+task-reports-line = • { $number } { $content }: <b>{ $sent }/{ $units }</b> đã gửi; chưa gửi: { $missing }
+task-reports-button-archive = 📦 Tải { $number }
+task-reports-button-remind = 🔔 Nhắc { $number }
+task-reports-archive = Tất cả tệp đã nhận ({ $files } tệp), mỗi tệp đặt tên theo mã đơn vị.
+task-reports-archive-empty = Chưa đơn vị nào gửi tệp cho báo cáo này.
+task-reports-reminded = Đã xếp lịch nhắc lãnh đạo { $count } người của các đơn vị chưa gửi.

@@ -22,6 +22,10 @@ export const ACTIONS = {
   /** The task, and the list the button is on ("now", "late", "2024-1"), which a press refreshes. */
   taskDone: action("task:done", ["head"], [id, code]),
   taskReopen: action("task:reopen", ["head"], [id, code]),
+  /** Send the report file a task asks for. */
+  taskReport: action("task:report", ["head"], [id]),
+  reportArchive: action("reports:zip", COMMANDS.reports, [id]),
+  reportRemind: action("reports:remind", COMMANDS.reports, [id]),
   planMap: action("plan:map", COMMANDS.plan, [id, index]),
   planSetUnit: action("plan:set", COMMANDS.plan, [id, index, id]),
   planExternal: action("plan:ext", COMMANDS.plan, [id, index]),

@@ -52,6 +52,8 @@ export const COMMANDS = {
   notify: "linked",
   tasks: ["head", "secretariat"],
   note: ["head"],
+  submit: ["head"],
+  reports: ["secretariat"],
   // Not typed: a secretariat member sends the plan document to the bot.
   plan: ["secretariat"],
   // Likewise: the roster file is sent to the bot; /roster says how.

@@ -5,6 +5,7 @@ import { atLocal, type Clock, quarterEnd } from "../domain/calendar.js";
 import type { ParsedPlan, ParsedTask } from "../domain/plan-document.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../domain/unit-matching.js";
 import { type Actor, recordAudit } from "./audit.js";
+import { asksForReport } from "./task-reports.js";
 
 export type PreviewTask = ParsedTask & {
   leadUnitIds: number[];
@@ -99,6 +100,7 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
               coordinatingText: task.coordinatingUnits.join("\n"),
               dueAt: task.dueAt,
               explicitDeadline: task.deadline !== null,
+              needsReport: asksForReport(task.content),
               updatedAt: now,
             })),
           )
@@ -110,6 +112,7 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
               coordinatingText: sql`excluded.coordinating_text`,
               dueAt: sql`excluded.due_at`,
               explicitDeadline: sql`excluded.explicit_deadline`,
+              needsReport: sql`excluded.needs_report`,
               removedAt: null,
               updatedAt: now,
             },

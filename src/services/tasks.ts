@@ -13,6 +13,8 @@ export type UnitTask = {
   role: "lead" | "coordinating";
   doneAt: Date | null;
   note: string | null;
+  /** Done by sending the report file the task asks for. */
+  needsReport: boolean;
 };
 
 /** Which of a unit's shares a list shows: one quarter of a year, or every open one past its due date. */
@@ -34,6 +36,7 @@ export async function tasksOfUnit(db: Database, unitId: number, view: TaskView):
       role: planTaskUnits.role,
       doneAt: planTaskUnits.doneAt,
       note: planTaskUnits.doneNote,
+      needsReport: planTasks.needsReport,
     })
     .from(planTaskUnits)
     .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))

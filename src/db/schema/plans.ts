@@ -32,6 +32,8 @@ export const planTasks = pgTable(
     coordinatingText: text("coordinating_text").notNull().default(""),
     dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
     explicitDeadline: boolean("explicit_deadline").notNull().default(false),
+    /** A report the units send (báo cáo sơ kết, kết quả…): a unit's share is done when its file comes. */
+    needsReport: boolean("needs_report").notNull().default(false),
     /** Set when a re-import no longer has the task; nothing is deleted. */
     removedAt: timestamp("removed_at", { withTimezone: true }),
     updatedAt: updatedAt(),
@@ -72,6 +74,21 @@ export const meetings = pgTable("meetings", {
   createdByPersonId: optionalRef("created_by_person_id", () => people.id),
   createdAt: createdAt(),
 });
+
+// The report file a unit sent for a task that asks for one; sending again replaces it.
+export const taskReports = pgTable(
+  "task_reports",
+  {
+    taskId: requiredRef("task_id", () => planTasks.id),
+    unitId: requiredRef("unit_id", () => units.id),
+    fileName: text("file_name").notNull(),
+    /** Base64, like downloads: one encoding for both drivers; uploads are at most 10 MB. */
+    contentBase64: text("content_base64").notNull(),
+    sentByPersonId: optionalRef("sent_by_person_id", () => people.id),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] })],
+);
 
 // A meeting a plan schedules by month only: listed as waiting for a date until a meeting of that
 // month is recorded.
