@@ -51,6 +51,33 @@ export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay
 }
 
 /**
+ * A head with tasks coming due and tasks overdue gets both in one message: the day's reminders,
+ * then the overdue list, under the overdue digest's key (once a day) with the reminders' marks.
+ */
+function oneMorningMessage(pings: Notification[], overdue: Notification[]): Notification[] {
+  const merged: Notification[] = [];
+  const pingOf = new Map(pings.map((ping) => [ping.personId, ping]));
+  for (const digest of overdue) {
+    const ping = digest.kind === "task-overdue" ? pingOf.get(digest.personId) : undefined;
+    if (!ping) {
+      merged.push(digest);
+      continue;
+    }
+    pingOf.delete(digest.personId);
+    merged.push({
+      ...digest,
+      marks: ping.marks ?? [],
+      render: (locale) => {
+        const coming = ping.render(locale);
+        const late = digest.render(locale);
+        return { ...late, text: `${coming.text}\n\n${late.text}`, ...(coming.buttons ? { buttons: coming.buttons } : {}) };
+      },
+    });
+  }
+  return [...merged, ...pingOf.values()];
+}
+
+/**
  * One sweep: works out with set-based SQL what is due at `now` and has not been queued yet, and
  * queues it. Each query is bounded by dates and skips what exists, so the work grows with what is
  * due, not with the size of the tables; running it twice, or on two instances, queues nothing new.
@@ -75,11 +102,8 @@ export async function sweepReminders(
   // Task reminders too: a day's come together in one message when the office is open, and a
   // reminder a weekend would hold back gives way to the closer one due on Monday.
   if (inOfficeHours) {
-    notifications.push(
-      ...(await taskPings(db, { ...sweep, days: settings.taskPingDays })),
-      ...(await overdueDigests(db, sweep)),
-      ...(await approvalDigests(db, sweep)),
-    );
+    const pings = await taskPings(db, { ...sweep, days: settings.taskPingDays });
+    notifications.push(...oneMorningMessage(pings, await overdueDigests(db, sweep)), ...(await approvalDigests(db, sweep)));
   }
   if (inOfficeHours && firstWorkingDayOfWeek(today, holidaySet)) notifications.push(...(await linkingDigests(db, sweep)));
   notifications.push(...(await meetingReminders(db, { ...sweep, days: settings.meetingReminderDays })));
