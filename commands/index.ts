@@ -1,4 +1,5 @@
 import { approveCommand } from "./approve.js";
+import { ballotCommand } from "./ballot.js";
 import { chatMemberUpdates } from "./chat-member.js";
 import { broadcastCommand } from "./broadcast.js";
 import { campaignCommand } from "./campaign.js";
@@ -49,6 +50,7 @@ export const commandComposers = [
   registerCommand,
   withdrawButtons,
   approveCommand,
+  ballotCommand,
   campaignCommand,
   reportCommand,
   rulesCommand,

@@ -22,6 +22,10 @@ export const ACTIONS = {
   /** The task, and the list the button is on ("now", "late", "2024-1"), which a press refreshes. */
   taskDone: action("task:done", ["head"], [id, code]),
   taskReopen: action("task:reopen", ["head"], [id, code]),
+  /** A candidate's mark on one's ballot, before it is submitted; submit; submit again as a change. */
+  ballotToggle: action("vote:mark", COMMANDS.vote, [id, index]),
+  ballotSubmit: action("vote:submit", COMMANDS.vote, [id]),
+  ballotChange: action("vote:change", COMMANDS.vote, [id]),
   /** Send the report file a task asks for. */
   taskReport: action("task:report", ["head"], [id]),
   reportArchive: action("reports:zip", COMMANDS.reports, [id]),

@@ -54,6 +54,8 @@ export const COMMANDS = {
   note: ["head"],
   submit: ["head"],
   reports: ["secretariat"],
+  ballot: ["secretariat"],
+  vote: ["council"],
   // Not typed: a secretariat member sends the plan document to the bot.
   plan: ["secretariat"],
   // Likewise: the roster file is sent to the bot; /roster says how.

@@ -27,6 +27,7 @@ describe("who may use what (mayUse)", () => {
       "me",
       "privacy",
       "notify",
+      "vote",
       "meetings",
       "register",
       "myregs",

@@ -6,3 +6,4 @@ export * from "./outbox.js";
 export * from "./plans.js";
 export * from "./platform.js";
 export * from "./registrations.js";
+export * from "./ballots.js";

@@ -1,0 +1,132 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { z } from "zod";
+import type { Context } from "../src/bot/context.js";
+import { ACTIONS } from "../src/domain/button-actions.js";
+import { localDay } from "../src/domain/calendar.js";
+import {
+  ballotCandidatesOf,
+  ballotSession,
+  ballotTally,
+  castBallot,
+  closeBallot,
+  createBallotSession,
+  draftOf,
+  openBallot,
+  toggleDraft,
+} from "../src/services/ballots.js";
+import { actorOf, translatorOf } from "./actor.js";
+import { allowed, onButton } from "./guard.js";
+
+/**
+ * The council's secret ballot in chat. The secretariat: /ballot new [year] Title (candidates: the
+ * year's approved registrations), /ballot open N, /ballot close N (the tally, only now). A member:
+ * /vote N — every candidate is "agree" until marked otherwise; submit once; change until the close.
+ */
+export const ballotCommand = new Composer<Context>();
+
+const sessionId = z.coerce.number().int().positive();
+const TOGGLES_SHOWN = 40;
+
+ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
+  const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
+  const context = { clock: ctx.services.clock, actor: actorOf(ctx) };
+  if (verb === "new") {
+    const yearGiven = /^20\d\d$/.test(rest[0] ?? "");
+    const year = yearGiven ? Number(rest[0]) : Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4)) - 1;
+    const title = (yearGiven ? rest.slice(1) : rest).join(" ").trim() || ctx.t("ballot-default-title", { year: String(year) });
+    const created = await createBallotSession(ctx.services.db, { year, title }, context);
+    return ctx.say("ballot-created", { id: created.id, count: created.candidates, year: String(year), title });
+  }
+  const id = sessionId.safeParse(rest[0]);
+  if (!id.success) return ctx.say("ballot-usage");
+  if (verb === "open") {
+    const opened = await openBallot(ctx.services.db, id.data, { ...context, translate: translatorOf(ctx) });
+    return ctx.say(opened ? "ballot-opened" : "ballot-not-draft", { id: id.data, members: opened?.membersTotal ?? 0 });
+  }
+  if (verb === "close") {
+    if (!(await closeBallot(ctx.services.db, id.data, context))) return ctx.say("ballot-not-open", { id: id.data });
+    return showTally(ctx, id.data);
+  }
+  if (verb === "result") return showTally(ctx, id.data);
+  return ctx.say("ballot-usage");
+});
+
+async function showTally(ctx: Context, id: number) {
+  const tally = await ballotTally(ctx.services.db, id);
+  if (tally === "not-closed") return ctx.say("ballot-tally-not-yet", { id });
+  const lines = [ctx.th("ballot-tally-header", { id, voted: tally.voted, members: tally.membersTotal })];
+  for (const candidate of tally.candidates) {
+    lines.push(
+      ctx.th(candidate.passed ? "ballot-tally-passed" : "ballot-tally-failed", {
+        position: candidate.position,
+        label: candidate.label,
+        agree: candidate.agree,
+        disagree: candidate.disagree,
+        members: tally.membersTotal,
+        percent: candidate.thresholdPercent,
+      }),
+    );
+  }
+  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+}
+
+/** The ballot as the member fills it in: each candidate with their mark, a toggle each, and submit. */
+async function ballotView(ctx: Context, id: number, personId: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
+  const session = await ballotSession(ctx.services.db, id);
+  if (session?.status !== "open") return undefined;
+  const candidates = await ballotCandidatesOf(ctx.services.db, id);
+  const disagree = new Set(await draftOf(ctx.services.db, id, personId));
+  const keyboard = new InlineKeyboard();
+  const lines = [ctx.th("ballot-view-header", { id, title: session.title, count: candidates.length })];
+  for (const candidate of candidates) {
+    const against = disagree.has(candidate.position);
+    lines.push(ctx.th(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
+    if (candidate.position <= TOGGLES_SHOWN) {
+      keyboard.text(
+        ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
+        ACTIONS.ballotToggle.encode(id, candidate.position),
+      );
+      if (candidate.position % 2 === 0) keyboard.row();
+    }
+  }
+  keyboard.row().text(ctx.t("ballot-button-submit"), ACTIONS.ballotSubmit.encode(id));
+  return { text: lines.join("\n"), keyboard };
+}
+
+ballotCommand.command("vote", allowed("vote"), async (ctx) => {
+  const person = ctx.identity.person;
+  const id = sessionId.safeParse(ctx.match.trim());
+  if (!person || !id.success) return ctx.say("vote-usage");
+  const view = await ballotView(ctx, id.data, person.id);
+  if (!view) return ctx.say("ballot-not-open", { id: id.data });
+  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+});
+
+onButton(ballotCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
+  const person = ctx.identity.person;
+  if (!person) return;
+  await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
+  await ctx.answerCallbackQuery();
+  const view = await ballotView(ctx, id, person.id);
+  if (!view) return ctx.say("ballot-not-open", { id });
+  await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+});
+
+for (const [button, change] of [
+  [ACTIONS.ballotSubmit, false],
+  [ACTIONS.ballotChange, true],
+] as const) {
+  onButton(ballotCommand, button, async (ctx, [id]) => {
+    const person = ctx.identity.person;
+    if (!person) return;
+    await ctx.answerCallbackQuery();
+    const disagree = await draftOf(ctx.services.db, id, person.id);
+    const result = await castBallot(
+      ctx.services.db,
+      { sessionId: id, personId: person.id, disagree, change },
+      { clock: ctx.services.clock, actor: actorOf(ctx) },
+    );
+    const keyboard = result === "already-voted" ? new InlineKeyboard().text(ctx.t("ballot-button-change"), ACTIONS.ballotChange.encode(id)) : undefined;
+    await ctx.say(`ballot-${result}`, { id, disagree: disagree.length }, keyboard ? { reply_markup: keyboard } : undefined);
+  });
+}

@@ -1,0 +1,80 @@
+// The council's secret ballot (bỏ phiếu kín): who voted is kept apart from what was voted.
+import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { BALLOT_CHOICES, BALLOT_STATUSES, type BallotChoice, type BallotStatus } from "../../domain/ballots.js";
+import { createdAt, id, oneOf, optionalRef, requiredRef } from "./columns.js";
+import { people } from "./identity.js";
+import { registrations } from "./registrations.js";
+
+export const ballotSessions = pgTable(
+  "ballot_sessions",
+  {
+    id: id(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    status: text("status").$type<BallotStatus>().notNull().default("draft"),
+    /** The council's size when voting opened: thresholds are shares of all members, not of votes. */
+    membersTotal: integer("members_total"),
+    /**
+     * The key that turns a member into their ballot's reference while voting is open (so a vote can
+     * be changed); erased at close, after which nothing links a ballot to a member.
+     */
+    ballotKey: text("ballot_key"),
+    openedAt: timestamp("opened_at", { withTimezone: true }),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdByPersonId: optionalRef("created_by_person_id", () => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [oneOf("ballot_sessions_status_check", t.status, BALLOT_STATUSES)],
+);
+
+export const ballotCandidates = pgTable(
+  "ballot_candidates",
+  {
+    id: id(),
+    sessionId: requiredRef("session_id", () => ballotSessions.id),
+    registrationId: requiredRef("registration_id", () => registrations.id),
+    position: integer("position").notNull(),
+    label: text("label").notNull(),
+    /** Agreement needed, as a percentage of all members (Decree 98/2023 Art. 30(7)). */
+    thresholdPercent: integer("threshold_percent").notNull(),
+  },
+  (t) => [index("ballot_candidates_session_idx").on(t.sessionId)],
+);
+
+// Who has voted: for the quorum and against voting twice. Never what.
+export const ballotVoters = pgTable(
+  "ballot_voters",
+  {
+    sessionId: requiredRef("session_id", () => ballotSessions.id),
+    personId: requiredRef("person_id", () => people.id),
+    /** "chat", or "written" for an absent member's vote entered by the secretariat. */
+    how: text("how").notNull().default("chat"),
+    votedAt: timestamp("voted_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
+);
+
+// What was voted, under a reference no member id is stored with.
+export const ballotMarks = pgTable(
+  "ballot_marks",
+  {
+    sessionId: requiredRef("session_id", () => ballotSessions.id),
+    ballotRef: text("ballot_ref").notNull(),
+    candidateId: requiredRef("candidate_id", () => ballotCandidates.id),
+    choice: text("choice").$type<BallotChoice>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef, t.candidateId] }), oneOf("ballot_marks_choice_check", t.choice, BALLOT_CHOICES)],
+);
+
+// A member's ballot being filled in (which candidates they disagree with), until they submit it:
+// then it becomes marks under the ballot's reference and this row is deleted.
+export const ballotDrafts = pgTable(
+  "ballot_drafts",
+  {
+    sessionId: requiredRef("session_id", () => ballotSessions.id),
+    personId: requiredRef("person_id", () => people.id),
+    disagree: integer("disagree").array().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
+);

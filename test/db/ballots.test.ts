@@ -1,0 +1,106 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { ballotMarks, ballotSessions, ballotVoters, campaigns, people, registrations } from "../../src/db/schema/index.js";
+import { cliActor } from "../../src/services/audit.js";
+import { ballotTally, castBallot, closeBallot, createBallotSession, openBallot } from "../../src/services/ballots.js";
+import { launchCampaign } from "../../src/services/campaigns.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { importRosterText } from "../support/people.js";
+
+// Seven council members (C1–C7) and three approved registrations: two CSTĐCS (80 %), one LĐTT.
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+VP,Văn phòng,S,Thư Ký,,secretariat
+${[1, 2, 3, 4, 5, 6, 7].map((n) => `VP,Văn phòng,C${n},Thành Viên ${n},,council`).join("\n")}
+NV,Phòng Nghiệp vụ,A,Nguyễn An,,staff
+NV,Phòng Nghiệp vụ,B,Trần Bình,,staff
+NV,Phòng Nghiệp vụ,D,Lê Dung,,staff
+`;
+const clock = () => new Date("2026-01-20T03:00:00Z");
+
+describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
+  let database: DatabaseHandle;
+  const id: Record<string, number> = {};
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    await importRosterText(database.db, ROSTER);
+    for (const person of await database.db.select().from(people)) id[person.staffCode] = person.id;
+    const campaign = await launchCampaign(
+      database.db,
+      { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+      { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
+    );
+    const [unit] = await database.db.select({ unitId: people.unitId }).from(people).where(eq(people.staffCode, "A"));
+    const row = (code: string, titleCode: string) => ({
+      year: 2025,
+      campaignId: campaign.id,
+      subject: "person" as const,
+      personId: id[code] as number,
+      unitId: unit?.unitId as number,
+      titleCode,
+      level: "co-so" as const,
+      status: "approved" as const,
+      registeredByPersonId: id[code] as number,
+      createdAt: clock(),
+      updatedAt: clock(),
+    });
+    await database.db.insert(registrations).values([row("A", "CSTDCS"), row("B", "CSTDCS"), row("D", "LDTT")]);
+    expect(await database.db.select().from(campaigns)).toHaveLength(1);
+  });
+  afterAll(async () => database?.close());
+
+  it("counts agreement against all seven members, refuses a second ballot, takes a change, and shows nothing before close", async () => {
+    const context = { clock, actor: cliActor };
+    const session = await createBallotSession(database.db, { year: 2025, title: "Phiên họp xét thi đua năm 2025" }, context);
+    expect(session.candidates).toBe(3);
+    expect(await openBallot(database.db, session.id, { ...context, translate: (_locale, key) => key })).toEqual({ membersTotal: 7 });
+    // Positions in list order (by unit, then name): 1 Lê Dung (LĐTT), 2 Nguyễn An, 3 Trần Bình.
+    const vote = (code: string, disagree: number[], change = false) =>
+      castBallot(database.db, { sessionId: session.id, personId: id[code] as number, disagree, change }, context);
+    expect(await vote("C1", [])).toBe("cast");
+    expect(await vote("C2", [])).toBe("cast");
+    expect(await vote("C3", [])).toBe("cast");
+    expect(await vote("C4", [])).toBe("cast");
+    expect(await vote("C5", [3])).toBe("cast");
+    expect(await vote("C6", [3])).toBe("cast");
+    // C1 votes again without asking to change: refused, and the first ballot stands.
+    expect(await vote("C1", [2, 3])).toBe("already-voted");
+    // C4 changes her mind about Trần Bình before the close.
+    expect(await vote("C4", [3], true)).toBe("changed");
+    expect(await vote("S", [])).toBe("not-member");
+    // C7 does not vote. Before the close there is no tally for anyone.
+    expect(await ballotTally(database.db, session.id)).toBe("not-closed");
+
+    // Storage: the ballot table has no column for a member, and its rows hold a reference only.
+    const markColumns = Object.keys(ballotMarks);
+    expect(markColumns.some((column) => /person|member|voter|account/i.test(column))).toBe(false);
+    const marks = await database.db.select().from(ballotMarks).where(eq(ballotMarks.sessionId, session.id));
+    expect(marks).toHaveLength(6 * 3);
+    const personIds = new Set(Object.values(id).map(String));
+    for (const mark of marks) expect(personIds.has(mark.ballotRef)).toBe(false);
+    expect(new Set(marks.map((mark) => mark.ballotRef)).size).toBe(6);
+    // Who voted is known (quorum, no double voting), never what.
+    expect((await database.db.select().from(ballotVoters).where(eq(ballotVoters.sessionId, session.id))).map((voter) => Object.keys(voter).sort())[0]).toEqual([
+      "how",
+      "personId",
+      "sessionId",
+      "votedAt",
+    ]);
+
+    expect(await closeBallot(database.db, session.id, context)).toBe(true);
+    // The key that made the references is gone: nothing can link a ballot to a member any more.
+    expect((await database.db.select({ key: ballotSessions.ballotKey }).from(ballotSessions).where(eq(ballotSessions.id, session.id)))[0]?.key).toBeNull();
+    expect(await vote("C7", [])).toBe("not-open");
+    // Lê Dung 6/7 agree (LĐTT, majority: passes); Nguyễn An 6/7 = 85.7 % ≥ 80 %: passes;
+    // Trần Bình 3/7 agree (C5, C6, C4 disagree) = 42.9 % < 80 %: fails.
+    expect(await ballotTally(database.db, session.id)).toEqual({
+      membersTotal: 7,
+      voted: 6,
+      candidates: [
+        { position: 1, label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến", agree: 6, disagree: 0, thresholdPercent: 51, passed: true },
+        { position: 2, label: "Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 6, disagree: 0, thresholdPercent: 80, passed: true },
+        { position: 3, label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
+      ],
+    });
+  });
+});

@@ -1,0 +1,98 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { people, registrations } from "../../src/db/schema/index.js";
+import { cliActor } from "../../src/services/audit.js";
+import { launchCampaign } from "../../src/services/campaigns.js";
+import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
+import { DATABASE_KINDS } from "../support/databases.js";
+import { nextWith } from "../support/fake-telegram.js";
+import { worldWith } from "../support/world-setup.js";
+
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+VP,Văn phòng,S,Thư Ký,,secretariat
+VP,Văn phòng,C1,Thành Viên Một,,council
+VP,Văn phòng,C2,Thành Viên Hai,,council
+VP,Văn phòng,C3,Thành Viên Ba,,council
+NV,Phòng Nghiệp vụ,A,Nguyễn An,,staff
+NV,Phòng Nghiệp vụ,B,Trần Bình,,staff
+`;
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)", ({ platform, kind }) => {
+  const setup = worldWith(platform, kind, { roster: ROSTER, links: { S: 8901, C1: 8902, C2: 8903, C3: 8904 }, at: "2026-01-20T09:00:00+07:00" });
+
+  it("opens a session, takes one ballot per member (a second refused, a change accepted), and shows the tally only after the close", async () => {
+    const { world, database } = setup;
+    const campaign = await launchCampaign(
+      database.db,
+      { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+      { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
+    );
+    for (const code of ["A", "B"]) {
+      const [person] = await database.db.select().from(people).where(eq(people.staffCode, code));
+      await database.db.insert(registrations).values({
+        year: 2025,
+        campaignId: campaign.id,
+        subject: "person",
+        personId: person?.id as number,
+        unitId: person?.unitId as number,
+        titleCode: "CSTDCS",
+        level: "co-so",
+        status: "approved",
+        registeredByPersonId: person?.id as number,
+        createdAt: world.clock.now(),
+        updatedAt: world.clock.now(),
+      });
+    }
+    const secretary = world.user({ id: 8901, first_name: "Thư" });
+    const created = await secretary.ask("/ballot new 2025 Phiên họp xét thi đua năm 2025");
+    const id = /số (\d+)/.exec(created.text)?.[1];
+    expect(created.text).toContain("2 ứng viên");
+    expect((await secretary.ask(`/ballot open ${id}`)).text).toContain("3 thành viên Hội đồng đã được báo");
+    await world.deliverNotifications(database.db);
+    expect(world.unread(8902).map((shown) => shown.text)).toContain(
+      `🗳 Bỏ phiếu kín phiên số ${id} đã mở. Gõ /vote ${id} để xem danh sách và bỏ phiếu. Phiếu kín: không ai biết bạn chọn gì.`,
+    );
+    for (const chat of [8902, 8903, 8904]) world.markRead(chat);
+
+    // C1 disagrees with Trần Bình (2) and submits; pressing submit again is a second ballot: refused.
+    const c1 = world.user({ id: 8902, first_name: "Một" });
+    const ballot = await c1.ask(`/vote ${id}`);
+    expect(ballot.text).toContain("1. Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: đồng ý");
+    c1.press(ballot, "✗ 2");
+    const marked = await nextWithChoices(c1);
+    expect(marked.text).toContain("2. Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: không đồng ý");
+    c1.press(marked, "📨 Nộp phiếu");
+    expect((await nextWith(c1, "Đã nhận phiếu")).text).toContain("không đồng ý 1 ứng viên");
+    const again = await c1.ask(`/vote ${id}`);
+    c1.press(again, "📨 Nộp phiếu");
+    const refused = await nextWith(c1, "Bạn đã bỏ phiếu");
+    expect(refused.text).toContain("mỗi thành viên chỉ có một phiếu");
+    // C2 agrees with both, then changes her mind about Nguyễn An before the close.
+    const c2 = world.user({ id: 8903, first_name: "Hai" });
+    c2.press(await c2.ask(`/vote ${id}`), "📨 Nộp phiếu");
+    await nextWith(c2, "Đã nhận phiếu");
+    const change = await c2.ask(`/vote ${id}`);
+    c2.press(change, "✗ 1");
+    const changed = await nextWithChoices(c2);
+    c2.press(changed, "📨 Nộp phiếu");
+    c2.press(await nextWith(c2, "Bạn đã bỏ phiếu"), "✏️ Đổi phiếu");
+    expect((await nextWith(c2, "Đã đổi phiếu")).text).toContain("không đồng ý 1 ứng viên");
+    // C3 agrees with both.
+    const c3 = world.user({ id: 8904, first_name: "Ba" });
+    c3.press(await c3.ask(`/vote ${id}`), "📨 Nộp phiếu");
+    await nextWith(c3, "Đã nhận phiếu");
+
+    expect((await secretary.ask(`/ballot result ${id}`)).text).toBe(`Phiên số ${id} chưa đóng: kết quả chỉ có sau khi đóng phiếu.`);
+    const tally = await secretary.ask(`/ballot close ${id}`);
+    // Nguyễn An: C1, C3 agree, C2 (changed) disagrees = 2/3 = 66.7 % < 80 %; Trần Bình: C2, C3 = 2/3 too.
+    expect(tally.text).toBe(
+      [
+        `Kết quả bỏ phiếu kín phiên số ${id}: 3/3 thành viên đã bỏ phiếu.`,
+        "❌ 1. Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 2 đồng ý, 1 không đồng ý / 3 thành viên — không đạt (cần 80%)",
+        "❌ 2. Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 2 đồng ý, 1 không đồng ý / 3 thành viên — không đạt (cần 80%)",
+      ].join("\n"),
+    );
+    expect((await c3.ask(`/vote ${id}`)).text).toBe(`Phiên bỏ phiếu số ${id} không đang mở.`);
+  });
+});
