@@ -2,7 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { localDay } from "../src/domain/calendar.js";
+import { localDay, parseLocalDateTime } from "../src/domain/calendar.js";
+import { recordDecision } from "../src/services/award-decisions.js";
 import {
   ballotCandidatesOf,
   ballotSession,
@@ -48,6 +49,20 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     return showTally(ctx, id.data);
   }
   if (verb === "result") return showTally(ctx, id.data);
+  if (verb === "decide") {
+    // /ballot decide N 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư: the decision's number, date, signer.
+    const [number = "", dayText = "", ...signer] = rest.slice(1);
+    const day = parseLocalDateTime(dayText, ctx.services.config.displayTimeZone);
+    if (!number || "error" in day || signer.length === 0) return ctx.say("ballot-decide-usage");
+    const result = await recordDecision(
+      ctx.services.db,
+      { sessionId: id.data, number, decidedOn: localDay(day.at, ctx.services.config.displayTimeZone), signer: signer.join(" ") },
+      { ...context, translate: translatorOf(ctx), timeZone: ctx.services.config.displayTimeZone },
+    );
+    if (result.kind === "not-closed") return ctx.say("ballot-tally-not-yet", { id: id.data });
+    if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
+    return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, notAwarded: result.notAwarded });
+  }
   return ctx.say("ballot-usage");
 });
 

@@ -235,7 +235,9 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
   const locale = await ctx.i18n.getLocale();
   const now = ctx.services.clock();
   const choices = await registrationChoices(ctx.services.db, person, now, zone);
-  const mine = await registrationsOf(ctx.services.db, person, choices.year);
+  // "/myregs 2025": last year's registrations and what came of them (the decision is in the next year).
+  const asked = /^20\d\d$/.test(ctx.match.trim()) ? Number(ctx.match.trim()) : choices.year;
+  const mine = await registrationsOf(ctx.services.db, person, asked);
   // The campaign and its deadline first: staff look them up here.
   const campaign = choices.window.kind === "not-launched" ? undefined : choices.window.campaign;
   const daysLeft = campaign ? Math.max(0, Math.ceil((campaign.deadlineAt.getTime() - now.getTime()) / 86_400_000)) : 0;
@@ -248,10 +250,10 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
     : ctx.th("myregs-campaign-none", { year: String(choices.year) });
   if (mine.length === 0) {
     const keyboard = new InlineKeyboard().text(ctx.t("registration-reminder-button"), ACTIONS.registrationStart.encode());
-    return ctx.reply([campaignLine, ctx.th("myregs-none", { year: String(choices.year) })].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+    return ctx.reply([campaignLine, ctx.th("myregs-none", { year: String(asked) })].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
   }
   const keyboard = new InlineKeyboard();
-  const lines = [campaignLine, ctx.th("myregs-header", { year: String(choices.year) })];
+  const lines = [campaignLine, ctx.th("myregs-header", { year: String(asked) })];
   for (const { registration, events } of mine) {
     const title = choices.catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const form = choices.catalogue.forms.find((entry) => entry.code === registration.formCode);
@@ -269,7 +271,7 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
       lines.push(
         ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }),
       );
-    if (registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
+    if (asked === choices.year && registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
       keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), ACTIONS.registrationChange.encode());
       keyboard.text(ctx.t("register-button-withdraw"), ACTIONS.registrationWithdraw.encode(registration.id)).row();
     }

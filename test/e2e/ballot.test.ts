@@ -19,7 +19,11 @@ NV,Phòng Nghiệp vụ,B,Trần Bình,,staff
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)", ({ platform, kind }) => {
-  const setup = worldWith(platform, kind, { roster: ROSTER, links: { S: 8901, C1: 8902, C2: 8903, C3: 8904 }, at: "2026-01-20T09:00:00+07:00" });
+  const setup = worldWith(platform, kind, {
+    roster: ROSTER,
+    links: { S: 8901, C1: 8902, C2: 8903, C3: 8904, A: 8905, B: 8906 },
+    at: "2026-01-20T09:00:00+07:00",
+  });
 
   it("opens a session, takes one ballot per member (a second refused, a change accepted), and shows the tally only after the close", async () => {
     const { world, database } = setup;
@@ -68,12 +72,12 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     c1.press(again, "📨 Nộp phiếu");
     const refused = await nextWith(c1, "Bạn đã bỏ phiếu");
     expect(refused.text).toContain("mỗi thành viên chỉ có một phiếu");
-    // C2 agrees with both, then changes her mind about Nguyễn An before the close.
+    // C2 agrees with both, then changes her mind about Trần Bình before the close.
     const c2 = world.user({ id: 8903, first_name: "Hai" });
     c2.press(await c2.ask(`/vote ${id}`), "📨 Nộp phiếu");
     await nextWith(c2, "Đã nhận phiếu");
     const change = await c2.ask(`/vote ${id}`);
-    c2.press(change, "✗ 1");
+    c2.press(change, "✗ 2");
     const changed = await nextWithChoices(c2);
     c2.press(changed, "📨 Nộp phiếu");
     c2.press(await nextWith(c2, "Bạn đã bỏ phiếu"), "✏️ Đổi phiếu");
@@ -85,14 +89,29 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
 
     expect((await secretary.ask(`/ballot result ${id}`)).text).toBe(`Phiên số ${id} chưa đóng: kết quả chỉ có sau khi đóng phiếu.`);
     const tally = await secretary.ask(`/ballot close ${id}`);
-    // Nguyễn An: C1, C3 agree, C2 (changed) disagrees = 2/3 = 66.7 % < 80 %; Trần Bình: C2, C3 = 2/3 too.
+    // Nguyễn An: all three agree = 100 % ≥ 80 %; Trần Bình: only C3 (C1 from the start, C2 after her change) = 33 %.
     expect(tally.text).toBe(
       [
         `Kết quả bỏ phiếu kín phiên số ${id}: 3/3 thành viên đã bỏ phiếu.`,
-        "❌ 1. Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 2 đồng ý, 1 không đồng ý / 3 thành viên — không đạt (cần 80%)",
-        "❌ 2. Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 2 đồng ý, 1 không đồng ý / 3 thành viên — không đạt (cần 80%)",
+        "✅ 1. Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 3 đồng ý, 0 không đồng ý / 3 thành viên — đạt (cần 80%)",
+        "❌ 2. Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: 1 đồng ý, 2 không đồng ý / 3 thành viên — không đạt (cần 80%)",
       ].join("\n"),
     );
     expect((await c3.ask(`/vote ${id}`)).text).toBe(`Phiên bỏ phiếu số ${id} không đang mở.`);
+
+    // The agency head's decision: results recorded, every registrant told once, /myregs shows it.
+    const decided = await secretary.ask(`/ballot decide ${id} 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư`);
+    expect(decided.text).toContain("1 được công nhận, 1 không đạt");
+    expect((await secretary.ask(`/ballot decide ${id} 13/QĐ-SNgV 06/02/2026 Phạm Thị Anh Thư`)).text).toBe(`Phiên số ${id} đã có quyết định.`);
+    await world.deliverNotifications(database.db);
+    expect(world.unread(8905).map((shown) => shown.text)).toEqual([
+      "🏅 Chúc mừng! Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: được công nhận theo Quyết định số 12/QĐ-SNgV ngày 05/02/2026 (Phạm Thị Anh Thư).",
+    ]);
+    expect(world.unread(8906).map((shown) => shown.text)).toEqual([
+      "Kết quả xét thi đua: Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở chưa đạt ở bước bỏ phiếu của Hội đồng (1/3 thành viên đồng ý, cần 80%).",
+    ]);
+    world.markRead(8905);
+    const mine = await world.user({ id: 8905, first_name: "An" }).ask("/myregs 2025");
+    expect(mine.text).toContain("🏅 được công nhận/khen thưởng theo Quyết định 12/QĐ-SNgV ngày 05/02/2026 (Phạm Thị Anh Thư)");
   });
 });

@@ -78,3 +78,15 @@ export const ballotDrafts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
 );
+
+// The agency head's award decision on a closed session: what turns its passing candidates into results.
+export const awardDecisions = pgTable("award_decisions", {
+  id: id(),
+  sessionId: requiredRef("session_id", () => ballotSessions.id).unique(),
+  number: text("number").notNull(),
+  /** yyyy-mm-dd, local. */
+  decidedOn: text("decided_on").notNull(),
+  signer: text("signer").notNull(),
+  recordedByPersonId: optionalRef("recorded_by_person_id", () => people.id),
+  createdAt: createdAt(),
+});

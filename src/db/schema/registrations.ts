@@ -1,6 +1,6 @@
 // Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
 import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
@@ -124,15 +124,31 @@ export const registrationEvents = pgTable(
   (t) => [index("registration_events_registration_idx").on(t.registrationId)],
 );
 
-// Titles awarded in past years, for the consecutive-year rules.
-export const titleHistory = pgTable(
-  "title_history",
+// The year-end record (DESIGN.md): every title a person or unit holds, from an award decision the
+// bot recorded or from imported history — the one table the consecutive-year rules read.
+export const titleAwards = pgTable(
+  "title_awards",
   {
-    personId: requiredRef("person_id", () => people.id),
+    id: id(),
+    subject: text("subject").$type<"person" | "unit">().notNull(),
+    personId: optionalRef("person_id", () => people.id),
+    unitId: optionalRef("unit_id", () => units.id),
     year: integer("year").notNull(),
     titleCode: text("title_code").notNull(),
+    /** The agency head's decision (quyết định): number, date (yyyy-mm-dd), signer; empty when imported without. */
+    decisionNumber: text("decision_number").notNull().default(""),
+    decisionDate: text("decision_date"),
+    signer: text("signer").notNull().default(""),
+    registrationId: optionalRef("registration_id", () => registrations.id),
+    source: text("source").$type<"decision" | "import">().notNull(),
+    createdAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.year, t.titleCode] })],
+  (t) => [
+    uniqueIndex("title_awards_person_idx").on(t.personId, t.year, t.titleCode).where(sql`subject = 'person'`),
+    uniqueIndex("title_awards_unit_idx").on(t.unitId, t.year, t.titleCode).where(sql`subject = 'unit'`),
+    oneOf("title_awards_subject_check", t.subject, ["person", "unit"]),
+    oneOf("title_awards_source_check", t.source, ["decision", "import"]),
+  ],
 );
 
 export const ruleSetsRelations = relations(ruleSets, ({ many }) => ({ titles: many(titles), forms: many(commendationForms) }));
@@ -152,8 +168,8 @@ export const registrationsRelations = relations(registrations, ({ one, many }) =
 export const registrationEventsRelations = relations(registrationEvents, ({ one }) => ({
   registration: one(registrations, { fields: [registrationEvents.registrationId], references: [registrations.id] }),
 }));
-export const titleHistoryRelations = relations(titleHistory, ({ one }) => ({
-  person: one(people, { fields: [titleHistory.personId], references: [people.id] }),
+export const titleAwardsRelations = relations(titleAwards, ({ one }) => ({
+  person: one(people, { fields: [titleAwards.personId], references: [people.id] }),
 }));
 
 /**

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { people, titleHistory } from "../../db/schema/index.js";
+import { people, titleAwards } from "../../db/schema/index.js";
 import type { Clock } from "../../domain/calendar.js";
 import type { Catalogue, Title } from "../../domain/titles.js";
 import { type Actor, recordAudit } from "../audit.js";
@@ -18,20 +18,21 @@ export async function importTitleHistory(
     ? await db.select({ id: people.id, staffCode: people.staffCode }).from(people).where(inArray(people.staffCode, staffCodes))
     : [];
   const idOf = new Map(found.map((person) => [person.staffCode, person.id]));
-  const valid: { personId: number; year: number; titleCode: string }[] = [];
+  const valid: { subject: "person"; personId: number; year: number; titleCode: string; source: "import" }[] = [];
   for (const row of rows) {
     const personId = idOf.get(row.staffCode);
     if (personId === undefined) rejected.push({ line: row.line, key: "history-unknown-staff", args: { code: row.staffCode } });
     else if (!codes.has(row.titleCode)) rejected.push({ line: row.line, key: "history-unknown-title", args: { code: row.titleCode } });
-    else valid.push({ personId, year: row.year, titleCode: row.titleCode });
+    else valid.push({ subject: "person", personId, year: row.year, titleCode: row.titleCode, source: "import" });
   }
   await db.transaction(async (tx) => {
-    if (valid.length > 0) await tx.insert(titleHistory).values(valid).onConflictDoNothing();
+    // Imported history is rows of the same record the bot's own decisions write.
+    if (valid.length > 0) await tx.insert(titleAwards).values(valid).onConflictDoNothing();
     await recordAudit(tx, {
       at: context.clock(),
       actor: context.actor,
       action: "history.import",
-      subject: "title_history",
+      subject: "title_awards",
       details: { imported: valid.length, rejected: rejected.length },
     });
   });

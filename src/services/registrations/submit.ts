@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { registrationEvents, registrations, titleHistory } from "../../db/schema/index.js";
+import { registrationEvents, registrations, titleAwards } from "../../db/schema/index.js";
 import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
 import { type Basis, basisRefusal, type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
 import { agencyRules } from "../agency-rules.js";
@@ -18,7 +18,10 @@ export async function registrationChoices(db: Database, person: Registrant, now:
   const [catalogue, campaign, history, live, rules] = await Promise.all([
     catalogueOn(db, localDay(now, timeZone)),
     campaignOfYear(db, year),
-    db.select({ year: titleHistory.year, titleCode: titleHistory.titleCode }).from(titleHistory).where(eq(titleHistory.personId, person.id)),
+    db
+      .select({ year: titleAwards.year, titleCode: titleAwards.titleCode })
+      .from(titleAwards)
+      .where(and(eq(titleAwards.subject, "person"), eq(titleAwards.personId, person.id))),
     liveRegistrations(db, year, "person", person.id),
     agencyRules(db),
   ]);
