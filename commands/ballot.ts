@@ -12,7 +12,9 @@ import {
   closeBallot,
   createBallotSession,
   draftOf,
+  enterPaperCount,
   openBallot,
+  personByStaffCode,
   toggleDraft,
 } from "../src/services/ballots.js";
 import { actorOf, translatorOf } from "./actor.js";
@@ -49,6 +51,30 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     return showTally(ctx, id.data);
   }
   if (verb === "result") return showTally(ctx, id.data);
+  if (verb === "paper") {
+    // /ballot paper N POSITION AGREE DISAGREE: a paper ballot's count for one candidate.
+    const [position, agree, disagree] = rest.slice(1).map(Number);
+    if (![position, agree, disagree].every((value) => Number.isInteger(value) && (value as number) >= 0)) return ctx.say("ballot-paper-usage");
+    const entered = await enterPaperCount(
+      ctx.services.db,
+      { sessionId: id.data, position: position as number, agree: agree as number, disagree: disagree as number },
+      context,
+    );
+    return ctx.say(`ballot-paper-${entered}`, { id: id.data, position: position as number, agree: agree as number, disagree: disagree as number });
+  }
+  if (verb === "written") {
+    // /ballot written N STAFF_CODE [positions disagreed]: an absent member's vote in writing.
+    const [staffCode = "", ...positions] = rest.slice(1);
+    const member = await personByStaffCode(ctx.services.db, staffCode);
+    if (!member) return ctx.say("invite-unknown-staff", { code: staffCode });
+    const disagree = positions
+      .flatMap((word) => word.split(","))
+      .map(Number)
+      .filter((value) => Number.isInteger(value) && value > 0);
+    const result = await castBallot(ctx.services.db, { sessionId: id.data, personId: member.id, disagree, change: false, how: "written" }, context);
+    const key = result === "cast" ? "ballot-written-cast" : result === "already-voted" ? "ballot-written-already" : `ballot-${result}`;
+    return ctx.say(key, { id: id.data, name: member.fullName, disagree: disagree.length });
+  }
   if (verb === "decide") {
     // /ballot decide N 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư: the decision's number, date, signer.
     const [number = "", dayText = "", ...signer] = rest.slice(1);

@@ -173,10 +173,12 @@ export async function castBallot(
 /** Closes voting and erases the key: from now on no ballot can be traced to a member, or changed. */
 export async function closeBallot(db: Database, sessionId: number, context: Context): Promise<boolean> {
   const now = context.clock();
+  // A session counted on paper only was never opened in chat: its council is counted at the close.
+  const [members] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from people where active and 'council' = any(roles)`);
   const closed = await db
     .update(ballotSessions)
-    .set({ status: "closed", closedAt: now, ballotKey: null })
-    .where(and(eq(ballotSessions.id, sessionId), eq(ballotSessions.status, "open")))
+    .set({ status: "closed", closedAt: now, ballotKey: null, membersTotal: sql`coalesce(${ballotSessions.membersTotal}, ${members?.count ?? 0})` })
+    .where(and(eq(ballotSessions.id, sessionId), sql`${ballotSessions.status} in ('open', 'draft')`))
     .returning({ id: ballotSessions.id });
   if (closed.length === 0) return false;
   await recordAudit(db, { at: now, actor: context.actor, action: "ballot.close", subject: `ballot:${sessionId}`, details: {} });
@@ -193,10 +195,12 @@ export type Tally = {
 export async function ballotTally(db: Database, sessionId: number): Promise<Tally | "not-closed"> {
   const [session] = await db.select().from(ballotSessions).where(eq(ballotSessions.id, sessionId));
   if (session?.status !== "closed") return "not-closed";
+  // A paper ballot's count, where the secretariat entered one, stands for the chat's.
   const rows = await queryRows<{ position: number; label: string; threshold_percent: number; agree: number; disagree: number }>(
     db,
     sql`select c.position, c.label, c.threshold_percent,
-               count(*) filter (where m.choice = 'agree')::int as agree, count(*) filter (where m.choice = 'disagree')::int as disagree
+               coalesce(c.paper_agree, count(m.choice) filter (where m.choice = 'agree'))::int as agree,
+               coalesce(c.paper_disagree, count(m.choice) filter (where m.choice = 'disagree'))::int as disagree
         from ballot_candidates c left join ballot_marks m on m.candidate_id = c.id
         where c.session_id = ${sessionId} group by c.id order by c.position`,
   );
@@ -214,4 +218,38 @@ export async function ballotTally(db: Database, sessionId: number): Promise<Tall
       passed: passes(row.agree, membersTotal, row.threshold_percent),
     })),
   };
+}
+
+/**
+ * The count of a paper ballot for one candidate, entered by the secretariat before the session is
+ * closed (voting in chat or not); it replaces the chat's count for that candidate.
+ */
+export async function enterPaperCount(
+  db: Database,
+  input: { sessionId: number; position: number; agree: number; disagree: number },
+  context: Context,
+): Promise<"entered" | "not-found" | "closed"> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select({ status: ballotSessions.status }).from(ballotSessions).where(eq(ballotSessions.id, input.sessionId));
+    if (!session) return "not-found";
+    if (session.status === "closed") return "closed";
+    const updated = await tx
+      .update(ballotCandidates)
+      .set({ paperAgree: input.agree, paperDisagree: input.disagree })
+      .where(and(eq(ballotCandidates.sessionId, input.sessionId), eq(ballotCandidates.position, input.position)))
+      .returning({ id: ballotCandidates.id });
+    if (updated.length === 0) return "not-found";
+    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.paper", subject: `ballot:${input.sessionId}`, details: input });
+    return "entered";
+  });
+}
+
+/** A council member named by staff code (written votes are entered for them). */
+export async function personByStaffCode(db: Database, staffCode: string): Promise<{ id: number; fullName: string } | undefined> {
+  const [row] = await queryRows<{ id: number; full_name: string }>(
+    db,
+    sql`select id::int as id, full_name from people where staff_code = ${staffCode.trim().toUpperCase()} and active`,
+  );
+  return row && { id: row.id, fullName: row.full_name };
 }

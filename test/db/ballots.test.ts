@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { ballotMarks, ballotSessions, ballotVoters, campaigns, people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { ballotTally, castBallot, closeBallot, createBallotSession, openBallot } from "../../src/services/ballots.js";
+import { ballotTally, castBallot, closeBallot, createBallotSession, enterPaperCount, openBallot } from "../../src/services/ballots.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
@@ -102,5 +102,32 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
         { position: 3, label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
       ],
     });
+  });
+
+  it("takes an absent member's written vote once, and a paper count in place of the chat's", async () => {
+    const context = { clock, actor: cliActor };
+    const written = await createBallotSession(database.db, { year: 2025, title: "Phiên có phiếu văn bản" }, context);
+    await openBallot(database.db, written.id, { ...context, translate: (_locale, key) => key });
+    const entered = await castBallot(database.db, { sessionId: written.id, personId: id.C7 as number, disagree: [1], change: false, how: "written" }, context);
+    expect(entered).toBe("cast");
+    expect(await castBallot(database.db, { sessionId: written.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context)).toBe(
+      "already-voted",
+    );
+    expect(await database.db.select({ how: ballotVoters.how }).from(ballotVoters).where(eq(ballotVoters.sessionId, written.id))).toEqual([{ how: "written" }]);
+
+    // Counted on paper in the meeting room: entered per candidate, closed without chat voting.
+    const paper = await createBallotSession(database.db, { year: 2025, title: "Phiên bỏ phiếu giấy" }, context);
+    expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 2, agree: 6, disagree: 1 }, context)).toBe("entered");
+    expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 3, agree: 5, disagree: 2 }, context)).toBe("entered");
+    expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 9, agree: 5, disagree: 2 }, context)).toBe("not-found");
+    expect(await closeBallot(database.db, paper.id, context)).toBe(true);
+    const tally = await ballotTally(database.db, paper.id);
+    // 6/7 = 85.7 % ≥ 80 %; 5/7 = 71.4 % < 80 %; the LĐTT candidate got no paper count and no chat votes.
+    expect(tally !== "not-closed" && tally.candidates.map((candidate) => [candidate.position, candidate.agree, candidate.passed])).toEqual([
+      [1, 0, false],
+      [2, 6, true],
+      [3, 5, false],
+    ]);
+    expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 2, agree: 7, disagree: 0 }, context)).toBe("closed");
   });
 });

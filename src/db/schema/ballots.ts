@@ -37,6 +37,9 @@ export const ballotCandidates = pgTable(
     label: text("label").notNull(),
     /** Agreement needed, as a percentage of all members (Decree 98/2023 Art. 30(7)). */
     thresholdPercent: integer("threshold_percent").notNull(),
+    /** The count of a paper ballot, entered by the secretariat instead of voting in chat. */
+    paperAgree: integer("paper_agree"),
+    paperDisagree: integer("paper_disagree"),
   },
   (t) => [index("ballot_candidates_session_idx").on(t.sessionId)],
 );
