@@ -3,6 +3,7 @@ import { coldStart } from "./cold-start.js";
 import { dispatch } from "./dispatch.js";
 import { hostileFiles } from "./hostile-files.js";
 import { invites } from "./invites.js";
+import { vote } from "./vote.js";
 import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
@@ -20,6 +21,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   webhook,
   "hostile-files": hostileFiles,
   invites,
+  vote,
 };
 
 const requested = process.argv.slice(2);

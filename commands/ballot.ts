@@ -28,7 +28,6 @@ import { allowed, onButton } from "./guard.js";
 export const ballotCommand = new Composer<Context>();
 
 const sessionId = z.coerce.number().int().positive();
-const TOGGLES_SHOWN = 40;
 
 ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
@@ -111,36 +110,50 @@ async function showTally(ctx: Context, id: number) {
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 }
 
-/** The ballot as the member fills it in: each candidate with their mark, a toggle each, and submit. */
-async function ballotView(ctx: Context, id: number, personId: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
+// A council may have hundreds of candidates: the ballot is shown a page at a time.
+const PAGE_SIZE = 20;
+
+/** A page of the ballot as the member fills it in: each candidate with their mark, a toggle each, and submit. */
+async function ballotView(ctx: Context, id: number, personId: number, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
   const session = await ballotSession(ctx.services.db, id);
   if (session?.status !== "open") return undefined;
   const candidates = await ballotCandidatesOf(ctx.services.db, id);
-  const disagree = new Set(await draftOf(ctx.services.db, id, personId));
+  const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
+  const shown = Math.min(Math.max(page, 0), pages - 1);
+  const disagree = await draftOf(ctx.services.db, id, personId);
   const keyboard = new InlineKeyboard();
   const lines = [ctx.th("ballot-view-header", { id, title: session.title, count: candidates.length })];
-  for (const candidate of candidates) {
-    const against = disagree.has(candidate.position);
+  if (pages > 1) lines.push(ctx.th("ballot-view-page", { page: shown + 1, pages }));
+  for (const [index, candidate] of candidates.slice(shown * PAGE_SIZE, (shown + 1) * PAGE_SIZE).entries()) {
+    const against = disagree.includes(candidate.position);
     lines.push(ctx.th(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
-    if (candidate.position <= TOGGLES_SHOWN) {
-      keyboard.text(
-        ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
-        ACTIONS.ballotToggle.encode(id, candidate.position),
-      );
-      if (candidate.position % 2 === 0) keyboard.row();
-    }
+    keyboard.text(
+      ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
+      ACTIONS.ballotToggle.encode(id, candidate.position),
+    );
+    if (index % 4 === 3) keyboard.row();
   }
+  lines.push("", ctx.th("ballot-view-summary", { count: disagree.length, positions: disagree.join(", ") || "—" }));
+  keyboard.row();
+  if (shown > 0) keyboard.text(ctx.t("ballot-button-previous"), ACTIONS.ballotPage.encode(id, shown - 1));
+  if (shown < pages - 1) keyboard.text(ctx.t("ballot-button-next"), ACTIONS.ballotPage.encode(id, shown + 1));
   keyboard.row().text(ctx.t("ballot-button-submit"), ACTIONS.ballotSubmit.encode(id));
   return { text: lines.join("\n"), keyboard };
 }
 
-ballotCommand.command("vote", allowed("vote"), async (ctx) => {
+async function showBallot(ctx: Context, id: number, page: number, how: "reply" | "edit") {
   const person = ctx.identity.person;
+  if (!person) return;
+  const view = await ballotView(ctx, id, person.id, page);
+  if (!view) return ctx.say("ballot-not-open", { id });
+  if (how === "edit") await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  else await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+}
+
+ballotCommand.command("vote", allowed("vote"), async (ctx) => {
   const id = sessionId.safeParse(ctx.match.trim());
-  if (!person || !id.success) return ctx.say("vote-usage");
-  const view = await ballotView(ctx, id.data, person.id);
-  if (!view) return ctx.say("ballot-not-open", { id: id.data });
-  await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  if (!id.success) return ctx.say("vote-usage");
+  await showBallot(ctx, id.data, 0, "reply");
 });
 
 onButton(ballotCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
@@ -148,9 +161,12 @@ onButton(ballotCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
   if (!person) return;
   await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
   await ctx.answerCallbackQuery();
-  const view = await ballotView(ctx, id, person.id);
-  if (!view) return ctx.say("ballot-not-open", { id });
-  await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
+  await showBallot(ctx, id, Math.floor((position - 1) / PAGE_SIZE), "edit");
+});
+
+onButton(ballotCommand, ACTIONS.ballotPage, async (ctx, [id, page]) => {
+  await ctx.answerCallbackQuery();
+  await showBallot(ctx, id, page, "edit");
 });
 
 for (const [button, change] of [

@@ -717,3 +717,7 @@ ballot-paper-not-found = Session { $id } has no candidate { $position }.
 ballot-paper-closed = Session { $id } is closed: nothing more can be entered.
 ballot-written-cast = Written vote of { $name } entered for session { $id } (disagreeing with { $disagree } candidates).
 ballot-written-already = { $name } has voted in session { $id }: each member has one ballot.
+ballot-view-page = Page { $page }/{ $pages }
+ballot-view-summary = You disagree with { $count } candidates: { $positions }.
+ballot-button-previous = ◀ Previous page
+ballot-button-next = Next page ▶

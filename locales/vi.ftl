@@ -717,3 +717,7 @@ ballot-paper-not-found = Phiên số { $id } không có ứng viên số { $posi
 ballot-paper-closed = Phiên số { $id } đã đóng: không ghi thêm kết quả được.
 ballot-written-cast = Đã ghi phiếu bằng văn bản của { $name } cho phiên số { $id } (không đồng ý { $disagree } ứng viên).
 ballot-written-already = { $name } đã bỏ phiếu phiên số { $id }: mỗi thành viên chỉ có một phiếu.
+ballot-view-page = Trang { $page }/{ $pages }
+ballot-view-summary = Bạn đang không đồng ý { $count } ứng viên: { $positions }.
+ballot-button-previous = ◀ Trang trước
+ballot-button-next = Trang sau ▶

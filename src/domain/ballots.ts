@@ -2,8 +2,6 @@ import type { TitleLevel } from "./titles.js";
 
 export const BALLOT_STATUSES = ["draft", "open", "closed"] as const;
 export type BallotStatus = (typeof BALLOT_STATUSES)[number];
-export const BALLOT_CHOICES = ["agree", "disagree"] as const;
-export type BallotChoice = (typeof BALLOT_CHOICES)[number];
 
 /**
  * The agreement a candidate needs, as a share of all council members: Decree 98/2023 Art. 30(7)

@@ -25,6 +25,7 @@ export const ACTIONS = {
   /** A candidate's mark on one's ballot, before it is submitted; submit; submit again as a change. */
   ballotToggle: action("vote:mark", COMMANDS.vote, [id, index]),
   ballotSubmit: action("vote:submit", COMMANDS.vote, [id]),
+  ballotPage: action("vote:page", COMMANDS.vote, [id, index]),
   ballotChange: action("vote:change", COMMANDS.vote, [id]),
   /** Send the report file a task asks for. */
   taskReport: action("task:report", ["head"], [id]),

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
-import { ballotCandidates, ballotDrafts, ballotMarks, ballotSessions, ballotVoters } from "../db/schema/index.js";
-import { type BallotChoice, passes, thresholdPercent } from "../domain/ballots.js";
+import { ballotCandidates, ballotDrafts, ballotSessions, ballots, ballotVoters } from "../db/schema/index.js";
+import { passes, thresholdPercent } from "../domain/ballots.js";
 import { type Clock, localDay } from "../domain/calendar.js";
 import { catalogueOn } from "./catalogue.js";
 import type { TitleLevel } from "../domain/titles.js";
@@ -128,35 +128,28 @@ export async function castBallot(
 ): Promise<CastResult> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const [session] = await tx.select().from(ballotSessions).where(eq(ballotSessions.id, input.sessionId)).for("update");
+    // A share lock: ballots go in side by side, and the close (an update) waits for them.
+    const [session] = await tx.select().from(ballotSessions).where(eq(ballotSessions.id, input.sessionId)).for("share");
     if (session?.status !== "open" || !session.ballotKey) return "not-open";
     const [member] = await queryRows<{ id: number }>(
       tx,
       sql`select id::int as id from people where id = ${input.personId} and active and 'council' = any(roles)`,
     );
     if (!member) return "not-member";
-    const [voted] = await tx
-      .select({ personId: ballotVoters.personId })
-      .from(ballotVoters)
-      .where(and(eq(ballotVoters.sessionId, session.id), eq(ballotVoters.personId, input.personId)));
+    // The voter row first: a second ballot of the same member waits on it and finds it there.
+    const first = await tx
+      .insert(ballotVoters)
+      .values({ sessionId: session.id, personId: input.personId, how: input.how ?? "chat", votedAt: now })
+      .onConflictDoNothing()
+      .returning({ personId: ballotVoters.personId });
+    const voted = first.length === 0;
     if (voted && !input.change) return "already-voted";
     const ref = ballotRef(session.ballotKey, session.id, input.personId);
-    const candidates = await tx
-      .select({ id: ballotCandidates.id, position: ballotCandidates.position })
-      .from(ballotCandidates)
-      .where(eq(ballotCandidates.sessionId, session.id));
-    await tx.delete(ballotMarks).where(and(eq(ballotMarks.sessionId, session.id), eq(ballotMarks.ballotRef, ref)));
-    if (candidates.length > 0) {
-      await tx.insert(ballotMarks).values(
-        candidates.map((candidate) => ({
-          sessionId: session.id,
-          ballotRef: ref,
-          candidateId: candidate.id,
-          choice: (input.disagree.includes(candidate.position) ? "disagree" : "agree") as BallotChoice,
-        })),
-      );
-    }
-    if (!voted) await tx.insert(ballotVoters).values({ sessionId: session.id, personId: input.personId, how: input.how ?? "chat", votedAt: now });
+    const disagree = [...new Set(input.disagree)].sort((a, b) => a - b);
+    await tx
+      .insert(ballots)
+      .values({ sessionId: session.id, ballotRef: ref, disagree })
+      .onConflictDoUpdate({ target: [ballots.sessionId, ballots.ballotRef], set: { disagree } });
     await tx.delete(ballotDrafts).where(and(eq(ballotDrafts.sessionId, session.id), eq(ballotDrafts.personId, input.personId)));
     // The audit says that a member voted, never how.
     await recordAudit(tx, {
@@ -195,13 +188,14 @@ export type Tally = {
 export async function ballotTally(db: Database, sessionId: number): Promise<Tally | "not-closed"> {
   const [session] = await db.select().from(ballotSessions).where(eq(ballotSessions.id, sessionId));
   if (session?.status !== "closed") return "not-closed";
-  // A paper ballot's count, where the secretariat entered one, stands for the chat's.
+  // Each ballot agrees with every candidate it does not list; a paper ballot's count, where the
+  // secretariat entered one, stands for the chat's.
   const rows = await queryRows<{ position: number; label: string; threshold_percent: number; agree: number; disagree: number }>(
     db,
     sql`select c.position, c.label, c.threshold_percent,
-               coalesce(c.paper_agree, count(m.choice) filter (where m.choice = 'agree'))::int as agree,
-               coalesce(c.paper_disagree, count(m.choice) filter (where m.choice = 'disagree'))::int as disagree
-        from ballot_candidates c left join ballot_marks m on m.candidate_id = c.id
+               coalesce(c.paper_agree, count(b.ballot_ref) filter (where not c.position = any(b.disagree)))::int as agree,
+               coalesce(c.paper_disagree, count(b.ballot_ref) filter (where c.position = any(b.disagree)))::int as disagree
+        from ballot_candidates c left join ballots b on b.session_id = c.session_id
         where c.session_id = ${sessionId} group by c.id order by c.position`,
   );
   const [voters] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from ballot_voters where session_id = ${sessionId}`);

@@ -24,7 +24,7 @@ const PROFILES: { name: string; staffCode: string | null; roles: Role[] | null }
   { name: "admin", staffCode: "A", roles: ["admin"] },
 ];
 const NOT_ALLOWED = /không dành cho vai trò của bạn/;
-const REFUSED_BUTTONS: Record<string, number> = { unlinked: 35, employee: 27, "unit head": 21, "council member": 24, secretariat: 9, admin: 0 };
+const REFUSED_BUTTONS: Record<string, number> = { unlinked: 36, employee: 28, "unit head": 22, "council member": 24, secretariat: 10, admin: 0 };
 
 /** Button data a forger could send for this kind of button: values each of its fields accepts. */
 function forgedData(button: Action): string {

@@ -1,6 +1,6 @@
 // The council's secret ballot (bỏ phiếu kín): who voted is kept apart from what was voted.
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-import { BALLOT_CHOICES, BALLOT_STATUSES, type BallotChoice, type BallotStatus } from "../../domain/ballots.js";
+import { BALLOT_STATUSES, type BallotStatus } from "../../domain/ballots.js";
 import { createdAt, id, oneOf, optionalRef, requiredRef } from "./columns.js";
 import { people } from "./identity.js";
 import { registrations } from "./registrations.js";
@@ -57,16 +57,16 @@ export const ballotVoters = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
 );
 
-// What was voted, under a reference no member id is stored with.
-export const ballotMarks = pgTable(
-  "ballot_marks",
+// What was voted, under a reference no member id is stored with: one row per ballot, the
+// candidates (by position) it disagrees with; agreement with all the others.
+export const ballots = pgTable(
+  "ballots",
   {
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     ballotRef: text("ballot_ref").notNull(),
-    candidateId: requiredRef("candidate_id", () => ballotCandidates.id),
-    choice: text("choice").$type<BallotChoice>().notNull(),
+    disagree: integer("disagree").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef, t.candidateId] }), oneOf("ballot_marks_choice_check", t.choice, BALLOT_CHOICES)],
+  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef] })],
 );
 
 // A member's ballot being filled in (which candidates they disagree with), until they submit it:
