@@ -1,12 +1,13 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
-import { ballotSessions, ballots, ballotVoters, campaigns, people, registrations } from "../../src/db/schema/index.js";
+import { ballotSessions, ballots, ballotVoters, campaigns, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { ballotTally, castBallot, closeBallot, createBallotSession, enterPaperCount, openBallot } from "../../src/services/ballots.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
+import { insertRegistration } from "../support/registrations.js";
 
 // Seven council members (C1–C7) and three approved registrations: two CSTĐCS (80 %), one LĐTT.
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -31,20 +32,20 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
       { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
     );
     const [unit] = await database.db.select({ unitId: people.unitId }).from(people).where(eq(people.staffCode, "A"));
-    const row = (code: string, titleCode: string) => ({
-      year: 2025,
-      campaignId: campaign.id,
-      subject: "person" as const,
-      personId: id[code] as number,
-      unitId: unit?.unitId as number,
-      titleCode,
-      level: "co-so" as const,
-      status: "approved" as const,
-      registeredByPersonId: id[code] as number,
-      createdAt: clock(),
-      updatedAt: clock(),
-    });
-    await database.db.insert(registrations).values([row("A", "CSTDCS"), row("B", "CSTDCS"), row("D", "LDTT")]);
+    for (const [code, titleCode] of [
+      ["A", "CSTDCS"],
+      ["B", "CSTDCS"],
+      ["D", "LDTT"],
+    ] as const) {
+      await insertRegistration(database.db, {
+        year: 2025,
+        campaignId: campaign.id,
+        person: { id: id[code] as number, unitId: unit?.unitId as number },
+        titleCode,
+        status: "approved",
+        at: clock(),
+      });
+    }
     expect(await database.db.select().from(campaigns)).toHaveLength(1);
   });
   afterAll(async () => database?.close());

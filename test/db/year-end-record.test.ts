@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import { people, registrations, titleAwards, units } from "../../src/db/schema/index.js";
+import { people, titleAwards, units } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { recordDecision } from "../../src/services/award-decisions.js";
 import { castBallot, closeBallot, createBallotSession, openBallot } from "../../src/services/ballots.js";
@@ -10,6 +10,7 @@ import { launchCampaign } from "../../src/services/campaigns.js";
 import { importTitleHistory, registrationChoices } from "../../src/services/registrations/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
+import { insertRegistration } from "../support/registrations.js";
 
 const ZONE = "Asia/Ho_Chi_Minh";
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -32,19 +33,15 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
   });
   afterAll(async () => database?.close());
 
-  const registration = (code: string, year: number, campaignId: number, status: "approved" | "submitted") => ({
-    year,
-    campaignId,
-    subject: "person" as const,
-    personId: person[code]?.id as number,
-    unitId: person[code]?.unitId as number,
-    titleCode: "CSTDCS",
-    level: "co-so" as const,
-    status,
-    registeredByPersonId: person[code]?.id as number,
-    createdAt: new Date(`${year}-01-10T02:00:00Z`),
-    updatedAt: new Date(`${year}-01-10T02:00:00Z`),
-  });
+  const register = (code: string, year: number, campaignId: number, status: "approved" | "submitted") =>
+    insertRegistration(database.db, {
+      year,
+      campaignId,
+      person: person[code] as { id: number; unitId: number },
+      titleCode: "CSTDCS",
+      status,
+      at: new Date(`${year}-01-10T02:00:00Z`),
+    });
 
   it("accepts CSTĐ tỉnh in the third year for CSTĐCS recorded by the bot's own decisions, as for imported history", async () => {
     for (const year of [2024, 2025]) {
@@ -55,7 +52,7 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
         { year, title: `${year}`, deadlineAt: new Date(`${year}-01-30T16:59:59Z`) },
         { clock: () => new Date(`${year}-01-06T02:00:00Z`), actor: cliActor },
       );
-      await database.db.insert(registrations).values(registration("P", year, campaign.id, "approved"));
+      await register("P", year, campaign.id, "approved");
       const session = await createBallotSession(database.db, { year, title: `Xét thi đua ${year}` }, context);
       await openBallot(database.db, session.id, { ...context, translate });
       for (const member of ["C1", "C2"])
@@ -93,7 +90,7 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
       { year: 2026, title: "2026", deadlineAt: new Date("2026-01-30T16:59:59Z") },
       { clock: () => now, actor: cliActor },
     );
-    for (const code of ["P", "Q", "R"]) await database.db.insert(registrations).values(registration(code, 2026, campaign.id, "submitted"));
+    for (const code of ["P", "Q", "R"]) await register(code, 2026, campaign.id, "submitted");
     const refusalOf = async (code: string) =>
       (await registrationChoices(database.db, person[code] as never, now, ZONE)).titles.find((choice) => choice.title.code === "CSTD_BO_TINH")?.refusal;
     expect(await refusalOf("P")).toBeNull();

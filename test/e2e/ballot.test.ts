@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { people, registrations } from "../../src/db/schema/index.js";
+import { people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
+import { insertRegistration } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -34,18 +35,13 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     );
     for (const code of ["A", "B"]) {
       const [person] = await database.db.select().from(people).where(eq(people.staffCode, code));
-      await database.db.insert(registrations).values({
+      await insertRegistration(database.db, {
         year: 2025,
         campaignId: campaign.id,
-        subject: "person",
-        personId: person?.id as number,
-        unitId: person?.unitId as number,
+        person: { id: person?.id as number, unitId: person?.unitId as number },
         titleCode: "CSTDCS",
-        level: "co-so",
         status: "approved",
-        registeredByPersonId: person?.id as number,
-        createdAt: world.clock.now(),
-        updatedAt: world.clock.now(),
+        at: world.clock.now(),
       });
     }
     const secretary = world.user({ id: 8901, first_name: "Thư" });

@@ -9,6 +9,7 @@ import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, nextWithChoices, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { officePeople, officeRosterXlsx } from "../support/office-roster.js";
+import { insertRegistration } from "../support/registrations.js";
 import { importRosterText } from "../support/people.js";
 
 const UNITS = ["Phòng Tổ chức cán bộ", "Phòng Kinh tế", "Phòng Hợp tác quốc tế", "Thanh tra Sở", "Phòng Lãnh sự"];
@@ -95,19 +96,13 @@ describe.each(CASES)("onboarding an agency from its own Excel list on $platform 
       { clock: world.clock.now, actor: cliActor },
     );
     const [moverRow] = await database.db.select({ id: people.id, unitId: people.unitId }).from(people).where(eq(people.fullName, mover.name));
-    const now = world.clock.now();
-    await database.db.insert(registrations).values({
+    await insertRegistration(database.db, {
       year: 2026,
       campaignId: campaign.id,
-      subject: "person",
-      personId: moverRow?.id as number,
-      unitId: moverRow?.unitId as number,
+      person: { id: moverRow?.id as number, unitId: moverRow?.unitId as number },
       titleCode: "LDTT",
-      level: "co-so",
       status: "submitted",
-      registeredByPersonId: moverRow?.id as number,
-      createdAt: now,
-      updatedAt: now,
+      at: world.clock.now(),
     });
     const linkedBefore = await countRecipients(database.db, { kind: "all" });
     expect(linkedBefore).toBe(4);
