@@ -150,7 +150,7 @@ reminder-meeting =
     Agenda: { $agenda }
 
 ## /tasks
-cmd-tasks = This quarter's tasks of your unit; /tasks all: the whole agency
+cmd-tasks = Your unit's tasks this quarter and what is overdue; /tasks 1–4 or /tasks quá hạn; /tasks all: the agency overview
 cmd-note = Add a note to the task you just marked done
 tasks-button-done = ✓ Done { $number }
 tasks-button-reopen = ↺ Reopen { $number }
@@ -192,7 +192,7 @@ plan-import-cancelled = Cancelled; nothing was saved.
 plan-import-saved = ✅ Saved <b>{ $title }</b>: { $created } new tasks, { $updated } updated, { $removed } removed from the plan. { $unmatched } unmatched unit names are kept as written.
 
 ## Council meetings
-cmd-meeting = Record a council meeting: /meeting dd/mm/yyyy HH:mm | place | agenda
+cmd-meeting = Record a council meeting: /meeting dd/mm/yyyy HH:mm | place | agenda; /meeting move N …, /meeting cancel N
 cmd-meetings = Upcoming council meetings
 meeting-usage = To record a meeting: <code>/meeting 25/03/2024 14:00 | Room 2 | Quarter I review</code>; move: <code>/meeting move 3 27/03/2024 14:00 | Room 3</code> (place optional); cancel: <code>/meeting cancel 3</code> (meeting numbers are in /meetings).
 meeting-date-invalid = "{ $value }" is not a real date and time. Please check it (dd/mm/yyyy HH:mm).

@@ -150,7 +150,7 @@ reminder-meeting =
     Nội dung: { $agenda }
 
 ## /tasks
-cmd-tasks = Nhiệm vụ quý này của đơn vị bạn; /tasks all: tổng hợp toàn cơ quan
+cmd-tasks = Nhiệm vụ quý này và việc quá hạn của đơn vị; /tasks 1–4 hoặc /tasks quá hạn; /tasks all: tổng hợp toàn cơ quan
 cmd-note = Thêm ghi chú cho nhiệm vụ vừa đánh dấu xong
 tasks-button-done = ✓ Xong { $number }
 tasks-button-reopen = ↺ Mở lại { $number }
@@ -192,7 +192,7 @@ plan-import-cancelled = Đã hủy, không lưu gì.
 plan-import-saved = ✅ Đã lưu <b>{ $title }</b>: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch. { $unmatched } tên đơn vị chưa khớp được giữ nguyên văn.
 
 ## Họp Hội đồng
-cmd-meeting = Ghi lịch họp Hội đồng: /meeting dd/mm/yyyy HH:mm | địa điểm | nội dung
+cmd-meeting = Ghi lịch họp Hội đồng: /meeting dd/mm/yyyy HH:mm | địa điểm | nội dung; /meeting move N …, /meeting cancel N
 cmd-meetings = Các cuộc họp Hội đồng sắp tới
 meeting-usage = Cách ghi lịch họp: <code>/meeting 25/03/2024 14:00 | Phòng họp tầng 2 | Bình xét thi đua quý I</code>; dời: <code>/meeting move 3 27/03/2024 14:00 | Phòng họp tầng 3</code> (địa điểm tùy chọn); hủy: <code>/meeting cancel 3</code> (số cuộc họp xem trong /meetings).
 meeting-date-invalid = Ngày giờ «{ $value }» không có thật. Hãy kiểm tra lại (dd/mm/yyyy HH:mm).
