@@ -1,9 +1,11 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { recordDecision } from "../src/services/award-decisions.js";
+import { agencyName } from "../src/services/agency-rules.js";
+import { ballotMinutesDocx, ballotResultsXlsx } from "../src/services/export/ballot-minutes.js";
 import {
   ballotCandidatesOf,
   ballotSession,
@@ -50,6 +52,21 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     return showTally(ctx, id.data);
   }
   if (verb === "result") return showTally(ctx, id.data);
+  if (verb === "minutes") {
+    const exportContext = { agency: await agencyName(ctx.services.db, ctx.services.config.agencyName), timeZone: ctx.services.config.displayTimeZone };
+    const minutes = await ballotMinutesDocx(ctx.services.db, id.data, exportContext);
+    const results = await ballotResultsXlsx(ctx.services.db, id.data, exportContext);
+    if (!minutes || !results) return ctx.say("ballot-tally-not-yet", { id: id.data });
+    await ctx.replyWithDocument(new InputFile(minutes, `bien-ban-bo-phieu-${id.data}.docx`), {
+      caption: ctx.th("ballot-minutes-caption", { id: id.data }),
+      parse_mode: "HTML",
+    });
+    await ctx.replyWithDocument(new InputFile(results, `ket-qua-bo-phieu-${id.data}.xlsx`), {
+      caption: ctx.th("ballot-results-caption", { id: id.data }),
+      parse_mode: "HTML",
+    });
+    return;
+  }
   if (verb === "paper") {
     // /ballot paper N POSITION AGREE DISAGREE: a paper ballot's count for one candidate.
     const [position, agree, disagree] = rest.slice(1).map(Number);

@@ -721,3 +721,5 @@ ballot-view-page = Page { $page }/{ $pages }
 ballot-view-summary = You disagree with { $count } candidates: { $positions }.
 ballot-button-previous = ◀ Previous page
 ballot-button-next = Next page ▶
+ballot-minutes-caption = Minutes of the secret ballot, session { $id }: the members who voted, each candidate's votes for and against and the outcome.
+ballot-results-caption = The results list of session { $id }.

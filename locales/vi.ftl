@@ -721,3 +721,5 @@ ballot-view-page = Trang { $page }/{ $pages }
 ballot-view-summary = Bạn đang không đồng ý { $count } ứng viên: { $positions }.
 ballot-button-previous = ◀ Trang trước
 ballot-button-next = Trang sau ▶
+ballot-minutes-caption = Biên bản bỏ phiếu kín phiên số { $id }: thành viên đã bỏ phiếu, số phiếu đồng ý/không đồng ý và kết quả từng ứng viên.
+ballot-results-caption = Danh sách kết quả bỏ phiếu phiên số { $id }.

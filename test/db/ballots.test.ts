@@ -1,8 +1,11 @@
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { ballotSessions, ballots, ballotVoters, campaigns, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
+import { ballotMinutesDocx, ballotResultsXlsx } from "../../src/services/export/ballot-minutes.js";
 import { ballotTally, castBallot, closeBallot, createBallotSession, enterPaperCount, openBallot } from "../../src/services/ballots.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
@@ -107,6 +110,47 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
         { position: 3, label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
       ],
     });
+  });
+
+  it("writes the minutes and the results list of a closed ballot: the members who voted, each candidate's votes and outcome", async () => {
+    const context = { clock, actor: cliActor };
+    const session = await createBallotSession(database.db, { year: 2025, title: "Phiên họp ngày 20/01/2026" }, context);
+    const exportContext = { agency: "Sở Ngoại vụ", timeZone: "Asia/Ho_Chi_Minh" };
+    expect(await ballotMinutesDocx(database.db, session.id, exportContext)).toBeUndefined();
+    await openBallot(database.db, session.id, { ...context, translate: (_locale, key) => key });
+    for (const code of ["C1", "C2", "C3", "C4", "C5", "C6"]) {
+      await castBallot(
+        database.db,
+        { sessionId: session.id, personId: id[code] as number, disagree: code === "C1" || code === "C2" ? [3] : [], change: false },
+        context,
+      );
+    }
+    await castBallot(database.db, { sessionId: session.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context);
+    await closeBallot(database.db, session.id, context);
+
+    const docx = await JSZip.loadAsync((await ballotMinutesDocx(database.db, session.id, exportContext)) as Buffer);
+    const xml = (await docx.file("word/document.xml")?.async("string")) ?? "";
+    const body = xml.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+    expect(body).toContain("BIÊN BẢN");
+    expect(body).toContain("Họp Hội đồng Thi đua, Khen thưởng — Phiên họp ngày 20/01/2026");
+    expect(body).toContain("Tổng số thành viên Hội đồng: 7; số thành viên bỏ phiếu: 7.");
+    for (const n of [1, 2, 3, 4, 5, 6]) expect(body).toContain(`${n}. Thành Viên ${n}`);
+    expect(body).toContain("7. Thành Viên 7 (phiếu bằng văn bản)");
+    // Trần Bình: 5 agree of 7 = 71.4 % < 80 %; the other two 7/7.
+    expect(body).toContain("3 Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở 5 2 71.4% 80% Không đạt");
+    expect(body).toContain("2 Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở 7 0 100% 80% Đạt");
+
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await ballotResultsXlsx(database.db, session.id, exportContext)) as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    workbook.worksheets[0]?.eachRow((row, number) => {
+      if (number >= 8) rows.push([2, 3, 4, 6].map((column) => String(row.getCell(column).value)));
+    });
+    expect(rows).toEqual([
+      ["Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến", "7", "0", "Đạt"],
+      ["Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", "7", "0", "Đạt"],
+      ["Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", "5", "2", "Không đạt"],
+    ]);
   });
 
   it("takes an absent member's written vote once, and a paper count in place of the chat's", async () => {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
@@ -6,6 +7,7 @@ import { launchCampaign } from "../../src/services/campaigns.js";
 import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
+import { nextFile } from "../support/received-files.js";
 import { insertRegistration } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
@@ -24,6 +26,7 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     roster: ROSTER,
     links: { S: 8901, C1: 8902, C2: 8903, C3: 8904, A: 8905, B: 8906 },
     at: "2026-01-20T09:00:00+07:00",
+    mode: "webhook",
   });
 
   it("opens a session, takes one ballot per member (a second refused, a change accepted), and shows the tally only after the close", async () => {
@@ -94,6 +97,13 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
       ].join("\n"),
     );
     expect((await c3.ask(`/vote ${id}`)).text).toBe(`Phiên bỏ phiếu số ${id} không đang mở.`);
+    // The minutes and the results list, as files (Zalo: links to them).
+    secretary.send(`/ballot minutes ${id}`);
+    const minutes = await nextFile(world, secretary, /^bien-ban-bo-phieu-\d+\.docx$/);
+    const xml = (await (await JSZip.loadAsync(minutes.bytes)).file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("Thành Viên Hai");
+    expect(xml).toContain("Không đạt");
+    await nextFile(world, secretary, /^ket-qua-bo-phieu-\d+\.xlsx$/);
 
     // The agency head's decision: results recorded, every registrant told once, /myregs shows it.
     const decided = await secretary.ask(`/ballot decide ${id} 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư`);
