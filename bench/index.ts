@@ -8,7 +8,8 @@ import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
 import { rush } from "./rush.js";
-import { log } from "./support.js";
+import { loadavg } from "node:os";
+import { log, round } from "./support.js";
 
 /** `npm run bench -- <name…>`: each benchmark prints its progress, then one JSON line of figures. */
 const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string> = {
@@ -38,7 +39,10 @@ for (const name of names) {
     log(JSON.stringify({ bench: name, status: "not built yet", arrives_with: bench }));
     continue;
   }
-  log(`== ${name} on ${process.env.DATABASE_URL ? "PGlite and Postgres" : "PGlite"}`);
-  log(JSON.stringify(await bench()));
+  // Figures on a loaded 2-core machine say little without the load they were taken under.
+  const loadStart = loadavg().map((value) => round(value, 2));
+  log(`== ${name} on ${process.env.DATABASE_URL ? "PGlite and Postgres" : "PGlite"} (load ${loadStart.join(" ")})`);
+  const figures = await bench();
+  log(JSON.stringify({ ...figures, load_start: loadStart, load_end: loadavg().map((value) => round(value, 2)) }));
 }
 process.exit(failed ? 1 : 0);

@@ -1,4 +1,3 @@
-import { loadavg } from "node:os";
 import { cliActor } from "../src/services/audit.js";
 import { ballotTally, closeBallot, createBallotSession, openBallot } from "../src/services/ballots.js";
 import { launchCampaign } from "../src/services/campaigns.js";
@@ -29,7 +28,6 @@ export async function vote(): Promise<Record<string, unknown>> {
     members: MEMBERS,
     candidates: CANDIDATES,
     target_p99_ms: TARGET_P99_MS,
-    load_start: loadavg().map((value) => round(value, 2)),
   };
   const roster = [
     "unit_code,unit_name,staff_code,full_name,position,roles",
@@ -90,6 +88,5 @@ export async function vote(): Promise<Record<string, unknown>> {
     await world.close();
     await database.close();
   }
-  figures.load_end = loadavg().map((value) => round(value, 2));
   return figures;
 }
