@@ -6,7 +6,7 @@ import { foldForMatching } from "../src/domain/text.js";
 import { UserError } from "../src/domain/user-error.js";
 import { agencyName } from "../src/services/agency-rules.js";
 import { botNames } from "../src/services/bot-names.js";
-import type { InviteScope } from "../src/services/invite-issue.js";
+import { type InviteScope, unitByCode } from "../src/services/invite-issue.js";
 import { inviteSheetName, inviteSheets } from "../src/services/invite-sheet-files.js";
 import { linkingByUnit } from "../src/services/linking.js";
 import { actorOf, translatorOf } from "./actor.js";
@@ -64,10 +64,8 @@ inviteCommand.command("invite", allowed("invite"), async (ctx) => {
 
 /** A unit code, "tất cả", or staff codes. */
 async function scopeOf(ctx: Context, targets: string[]): Promise<InviteScope> {
-  if (targets.length === 1 && /^(tat ca|all|ca co quan)$/.test(foldForMatching(targets.join(" ")))) return { kind: "all" };
-  if (targets.length === 2 && foldForMatching(targets.join(" ")) === "tat ca") return { kind: "all" };
-  const units = await linkingByUnit(ctx.services.db);
-  const unit = targets.length === 1 ? units.find((entry) => entry.code === targets[0]?.toUpperCase()) : undefined;
+  if (/^(tat ca|all|ca co quan)$/.test(foldForMatching(targets.join(" ")))) return { kind: "all" };
+  const unit = targets.length === 1 ? await unitByCode(ctx.services.db, targets[0] ?? "") : undefined;
   return unit ? { kind: "unit", unitCode: unit.code } : { kind: "people", staffCodes: targets };
 }
 

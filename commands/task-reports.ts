@@ -5,10 +5,9 @@ import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar
 import { UserError } from "../src/domain/user-error.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { openReports, remindMissingReports, reportArchive, reportStatus, submitTaskReport } from "../src/services/task-reports.js";
-import { expectedUpload } from "../src/services/upload-intents.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
-import { offerUpload, receiveDocument } from "./uploads.js";
+import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
 
 /**
  * Reports the plan asks units for: a head sends the file (/submit, or the button on the task;
@@ -50,7 +49,7 @@ onButton(taskReportsCommand, ACTIONS.taskReport, async (ctx, [taskId]) => {
 taskReportsCommand.on("message:document", async (ctx, next) => {
   const person = ctx.identity.person;
   if (!person?.roles.includes("head")) return next();
-  const expected = await expectedUpload(ctx.services.db, ctx.identity.accountId, ctx.services.clock());
+  const expected = await uploadExpected(ctx);
   if (expected?.kind !== "task-report" || expected.detail === undefined) return next();
   try {
     const { fileName, bytes } = await receiveDocument(ctx);

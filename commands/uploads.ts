@@ -66,6 +66,19 @@ export async function closePreview(ctx: CallbackQueryContext<Context>, pendingId
  */
 export async function uploadIs(ctx: Context, kind: UploadKind, byName: RegExp): Promise<boolean> {
   const fileName = ctx.message?.document?.file_name ?? "";
-  const expected = await expectedUpload(ctx.services.db, ctx.identity.accountId, ctx.services.clock());
+  const expected = await uploadExpected(ctx);
   return expected ? expected.kind === kind : byName.test(fileName);
+}
+
+// Every document handler asks what the chat expects; one update reads it once.
+const expectedOfUpdate = new WeakMap<object, ReturnType<typeof expectedUpload>>();
+
+/** What the chat's last command asked a file for (and for what), read once per update. */
+export function uploadExpected(ctx: Context): ReturnType<typeof expectedUpload> {
+  let expected = expectedOfUpdate.get(ctx.update);
+  if (!expected) {
+    expected = expectedUpload(ctx.services.db, ctx.identity.accountId, ctx.services.clock());
+    expectedOfUpdate.set(ctx.update, expected);
+  }
+  return expected;
 }

@@ -8,6 +8,7 @@ import { catalogueOn } from "./catalogue.js";
 import type { TitleLevel } from "../domain/titles.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { enqueue, type Translate } from "./outbox.js";
+import { activeWithRole } from "./people-by-role.js";
 
 type Context = { clock: Clock; actor: Actor };
 
@@ -57,8 +58,8 @@ export async function createBallotSession(db: Database, input: { year: number; t
 export async function openBallot(db: Database, sessionId: number, context: Context & { translate: Translate }): Promise<{ membersTotal: number } | undefined> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const [members] = await queryRows<{ count: number }>(tx, sql`select count(*)::int as count from people where active and 'council' = any(roles)`);
-    const membersTotal = members?.count ?? 0;
+    const council = await activeWithRole(tx, "council");
+    const membersTotal = council.length;
     const opened = await tx
       .update(ballotSessions)
       .set({ status: "open", openedAt: now, membersTotal, ballotKey: randomBytes(32).toString("base64url") })
@@ -66,10 +67,9 @@ export async function openBallot(db: Database, sessionId: number, context: Conte
       .returning({ id: ballotSessions.id });
     if (opened.length === 0) return undefined;
     await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.open", subject: `ballot:${sessionId}`, details: { membersTotal } });
-    const council = await queryRows<{ id: number }>(tx, sql`select id::int as id from people where active and 'council' = any(roles)`);
     await enqueue(
       tx,
-      council.map(({ id: personId }) => ({
+      council.map((personId) => ({
         personId,
         dedupeKey: `ballot:${sessionId}:opened:person:${personId}`,
         kind: "ballot-opened",
@@ -167,10 +167,10 @@ export async function castBallot(
 export async function closeBallot(db: Database, sessionId: number, context: Context): Promise<boolean> {
   const now = context.clock();
   // A session counted on paper only was never opened in chat: its council is counted at the close.
-  const [members] = await queryRows<{ count: number }>(db, sql`select count(*)::int as count from people where active and 'council' = any(roles)`);
+  const council = await activeWithRole(db, "council");
   const closed = await db
     .update(ballotSessions)
-    .set({ status: "closed", closedAt: now, ballotKey: null, membersTotal: sql`coalesce(${ballotSessions.membersTotal}, ${members?.count ?? 0})` })
+    .set({ status: "closed", closedAt: now, ballotKey: null, membersTotal: sql`coalesce(${ballotSessions.membersTotal}, ${council.length})` })
     .where(and(eq(ballotSessions.id, sessionId), sql`${ballotSessions.status} in ('open', 'draft')`))
     .returning({ id: ballotSessions.id });
   if (closed.length === 0) return false;

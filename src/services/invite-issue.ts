@@ -6,6 +6,7 @@ import { addDays, type Clock } from "../domain/calendar.js";
 import { UserError } from "../domain/user-error.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { serverKey } from "./downloads.js";
+import { hasLinkedChat } from "./linking.js";
 
 // No 0/O, 1/I/L: codes get read aloud and typed from paper. 31^10 ≈ 8·10^14 codes.
 export const INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -96,9 +97,15 @@ export async function issueInvites(
   });
 }
 
+/** The unit a code names, if any (codes are stored upper-cased). */
+export async function unitByCode(db: Database, code: string): Promise<{ id: number; code: string } | undefined> {
+  const [unit] = await db.select({ id: units.id, code: units.code }).from(units).where(eq(units.code, code.trim().toUpperCase()));
+  return unit;
+}
+
 async function targetsOf(db: Database, scope: InviteScope): Promise<{ targets: Target[]; unknown: string[] }> {
   const columns = { id: people.id, staffCode: people.staffCode, fullName: people.fullName, unitName: units.name };
-  const notLinked = sql`not exists (select 1 from chat_accounts a where a.person_id = ${people.id})`;
+  const notLinked = sql`not ${hasLinkedChat(sql`${people.id}`)}`;
   const base = () => db.select(columns).from(people).innerJoin(units, eq(units.id, people.unitId));
   const order = [asc(units.name), asc(people.fullName)];
   if (scope.kind === "all")
@@ -109,9 +116,8 @@ async function targetsOf(db: Database, scope: InviteScope): Promise<{ targets: T
       unknown: [],
     };
   if (scope.kind === "unit") {
-    const code = scope.unitCode.trim().toUpperCase();
-    const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, code));
-    if (!unit) throw new UserError("invite-unknown-unit", { code });
+    const unit = await unitByCode(db, scope.unitCode);
+    if (!unit) throw new UserError("invite-unknown-unit", { code: scope.unitCode.trim().toUpperCase() });
     return {
       targets: await base()
         .where(and(eq(people.unitId, unit.id), eq(people.active, true), notLinked))

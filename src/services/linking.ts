@@ -1,10 +1,14 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import type { BroadcastAudience } from "../domain/notifications.js";
 import { audienceCondition } from "./broadcasts.js";
 
-// Linked: the person has a chat account (blocked or not) on some platform.
-const LINKED = sql`exists (select 1 from chat_accounts a where a.person_id = p.id)`;
+/** Whether the person (a SQL expression of their id) has a chat account, blocked or not, on some platform. */
+export function hasLinkedChat(personId: SQL): SQL {
+  return sql`exists (select 1 from chat_accounts a where a.person_id = ${personId})`;
+}
+
+const LINKED = hasLinkedChat(sql`p.id`);
 
 export type UnitLinking = { unitId: number; code: string; name: string; staff: number; linked: number; unlinked: number };
 

@@ -1,11 +1,12 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { type Database, queryRows } from "../db/client.js";
+import type { Database } from "../db/client.js";
 import { auditLog, chatAccounts, people, privacyRequests, registrations, units } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import type { PrivacyRequestKind } from "../domain/privacy.js";
 import { escapeHtml } from "../domain/text.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { enqueue, type Translate } from "./outbox.js";
+import { activeWithRole } from "./people-by-role.js";
 
 /** Everything the bot keeps about a person, as /privacy shows it to them. */
 export async function personalData(db: Database, personId: number) {
@@ -72,10 +73,10 @@ export async function requestPrivacyChange(
       .from(people)
       .innerJoin(units, eq(units.id, people.unitId))
       .where(eq(people.id, input.personId));
-    const secretariat = await queryRows<{ id: number }>(tx, sql`select id::int as id from people where active and 'secretariat' = any(roles)`);
+    const secretariat = await activeWithRole(tx, "secretariat");
     await enqueue(
       tx,
-      secretariat.map(({ id: personId }) => ({
+      secretariat.map((personId) => ({
         personId,
         dedupeKey: `privacy-request:${id}:${personId}`,
         kind: "privacy-request",

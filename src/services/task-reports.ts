@@ -82,8 +82,8 @@ export type ReportStatus = {
   missing: { unitId: number; name: string }[];
 };
 
-/** Per report task of a year: which units have sent their file and which have not. */
-export async function reportStatus(db: Database, year: number): Promise<ReportStatus[]> {
+/** Per report task of a year (or the one task asked for): which units have sent their file and which have not. */
+export async function reportStatus(db: Database, year: number, taskId?: number): Promise<ReportStatus[]> {
   const rows = await queryRows<{ task_id: number; quarter: number; number: string; content: string; unit_id: number; unit_name: string; sent: boolean }>(
     db,
     sql`select t.id::int as task_id, t.quarter, t.number, t.content, u.id::int as unit_id, u.name as unit_name,
@@ -91,7 +91,7 @@ export async function reportStatus(db: Database, year: number): Promise<ReportSt
         from plan_tasks t join plans p on p.id = t.plan_id and p.year = ${year}
         join plan_task_units s on s.task_id = t.id and s.removed_at is null
         join units u on u.id = s.unit_id
-        where t.needs_report and t.removed_at is null
+        where t.needs_report and t.removed_at is null ${taskId === undefined ? sql`` : sql`and t.id = ${taskId}`}
         order by t.quarter, t.due_at, t.id, u.name`,
   );
   const byTask = new Map<number, ReportStatus>();
@@ -130,7 +130,7 @@ export async function remindMissingReports(
   taskId: number,
   context: { now: Date; notBefore: Date; translate: Translate; year: number },
 ): Promise<number> {
-  const status = (await reportStatus(db, context.year)).find((entry) => entry.taskId === taskId);
+  const [status] = await reportStatus(db, context.year, taskId);
   if (!status || status.missing.length === 0) return 0;
   const heads = await queryRows<{ id: number }>(
     db,

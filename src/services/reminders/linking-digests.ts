@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { addLocalDays, isWorkingDay, type LocalDay } from "../../domain/calendar.js";
+import { hasLinkedChat } from "../linking.js";
 import type { Notification } from "../outbox.js";
 import type { SweepContext } from "./context.js";
 
@@ -27,9 +28,9 @@ export async function linkingDigests(db: Database, context: SweepContext): Promi
                (array_agg(p.full_name order by p.full_name))[1:${NAMES_SHOWN}] as names
         from people h
         join people p on p.unit_id = h.unit_id and p.active
-          and not exists (select 1 from chat_accounts a where a.person_id = p.id)
+          and not ${hasLinkedChat(sql`p.id`)}
         where h.active and 'head' = any(h.roles)
-          and exists (select 1 from chat_accounts a where a.person_id = h.id)
+          and ${hasLinkedChat(sql`h.id`)}
           and not exists (select 1 from outbox o where o.notification_key = ${key} || ':head:' || h.id)
         group by h.id`,
   );
