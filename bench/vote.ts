@@ -1,5 +1,6 @@
 import { cliActor } from "../src/services/audit.js";
-import { ballotTally, closeBallot, createBallotSession, openBallot } from "../src/services/ballots.js";
+import { ballotTally } from "../src/services/ballot-tally.js";
+import { closeBallot, createBallotSession, openBallot } from "../src/services/ballots.js";
 import { launchCampaign } from "../src/services/campaigns.js";
 import { queryRows } from "../src/db/client.js";
 import { sql } from "drizzle-orm";

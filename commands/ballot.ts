@@ -1,31 +1,23 @@
-import { Composer, InlineKeyboard, InputFile } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
-import { ACTIONS } from "../src/domain/button-actions.js";
 import { localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { recordDecision } from "../src/services/award-decisions.js";
 import { agencyName } from "../src/services/agency-rules.js";
 import { ballotMinutesDocx, ballotResultsXlsx } from "../src/services/export/ballot-minutes.js";
-import {
-  ballotCandidatesOf,
-  ballotSession,
-  ballotTally,
-  castBallot,
-  closeBallot,
-  createBallotSession,
-  draftOf,
-  enterPaperCount,
-  openBallot,
-  personByStaffCode,
-  toggleDraft,
-} from "../src/services/ballots.js";
+import { castBallot } from "../src/services/ballot-casting.js";
+import { enterPaperCount, personByStaffCode } from "../src/services/ballot-paper.js";
+import { ballotTally } from "../src/services/ballot-tally.js";
+import { closeBallot, createBallotSession, createMeetingSessions, openBallot, unitsNotReviewed } from "../src/services/ballots.js";
 import { actorOf, translatorOf } from "./actor.js";
-import { allowed, onButton } from "./guard.js";
+import { allowed } from "./guard.js";
 
 /**
- * The council's secret ballot in chat. The secretariat: /ballot new [year] Title (candidates: the
- * year's approved registrations), /ballot open N, /ballot close N (the tally, only now). A member:
- * /vote N — every candidate is "agree" until marked otherwise; submit once; change until the close.
+ * The council's secret ballot in chat, run by the secretariat and the chair (the leadership):
+ * /ballot meeting M [year] (one session per title from a recorded meeting, the members sent the
+ * agenda), /ballot new [year] Title (one session for every title), /ballot open N (the chair opens
+ * a title's vote), /ballot close N (the tally, only now), written and paper votes, the minutes and
+ * the decision. Members vote with /vote N (commands/vote.ts).
  */
 export const ballotCommand = new Composer<Context>();
 
@@ -34,12 +26,32 @@ const sessionId = z.coerce.number().int().positive();
 ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
   const context = { clock: ctx.services.clock, actor: actorOf(ctx) };
+  const zone = ctx.services.config.displayTimeZone;
+  // The year under review ends in Q1 of the next: by default, last year.
+  const yearOf = (word: string | undefined) => (/^20\d\d$/.test(word ?? "") ? Number(word) : Number(localDay(ctx.services.clock(), zone).slice(0, 4)) - 1);
   if (verb === "new") {
     const yearGiven = /^20\d\d$/.test(rest[0] ?? "");
-    const year = yearGiven ? Number(rest[0]) : Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4)) - 1;
+    const year = yearOf(rest[0]);
     const title = (yearGiven ? rest.slice(1) : rest).join(" ").trim() || ctx.t("ballot-default-title", { year: String(year) });
     const created = await createBallotSession(ctx.services.db, { year, title }, context);
-    return ctx.say("ballot-created", { id: created.id, count: created.candidates, year: String(year), title });
+    await ctx.say("ballot-created", { id: created.id, count: created.candidates, year: String(year), title });
+    return warnUnreviewed(ctx, year);
+  }
+  if (verb === "meeting") {
+    const meetingId = sessionId.safeParse(rest[0]);
+    if (!meetingId.success) return ctx.say("ballot-usage");
+    const year = yearOf(rest[1]);
+    const created = await createMeetingSessions(
+      ctx.services.db,
+      { meetingId: meetingId.data, year },
+      { ...context, translate: translatorOf(ctx), timeZone: zone },
+    );
+    if (created === "no-meeting") return ctx.say("ballot-no-meeting", { id: meetingId.data });
+    if (created.sessions.length === 0) return ctx.say("ballot-meeting-empty", { year: String(year) });
+    const lines = [ctx.th("ballot-meeting-created", { id: meetingId.data, year: String(year) })];
+    for (const session of created.sessions) lines.push(ctx.th("ballot-meeting-line", { id: session.id, title: session.titleCode, count: session.candidates }));
+    await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+    return warnUnreviewed(ctx, year);
   }
   const id = sessionId.safeParse(rest[0]);
   if (!id.success) return ctx.say("ballot-usage");
@@ -108,10 +120,17 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
   return ctx.say("ballot-usage");
 });
 
+/** The council would vote on registrations no unit meeting has reviewed: the secretariat is told which units. */
+async function warnUnreviewed(ctx: Context, year: number) {
+  const units = await unitsNotReviewed(ctx.services.db, year);
+  if (units.length > 0) await ctx.say("ballot-units-not-reviewed", { count: units.length, units: units.join(", ") });
+}
+
 async function showTally(ctx: Context, id: number) {
   const tally = await ballotTally(ctx.services.db, id);
   if (tally === "not-closed") return ctx.say("ballot-tally-not-yet", { id });
   const lines = [ctx.th("ballot-tally-header", { id, voted: tally.voted, members: tally.membersTotal })];
+  if (!tally.quorumMet) lines.push(ctx.th("ballot-tally-no-quorum", { percent: tally.quorumPercent ?? 0 }));
   for (const candidate of tally.candidates) {
     lines.push(
       ctx.th(candidate.passed ? "ballot-tally-passed" : "ballot-tally-failed", {
@@ -125,82 +144,4 @@ async function showTally(ctx: Context, id: number) {
     );
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
-}
-
-// A council may have hundreds of candidates: the ballot is shown a page at a time.
-const PAGE_SIZE = 20;
-
-/** A page of the ballot as the member fills it in: each candidate with their mark, a toggle each, and submit. */
-async function ballotView(ctx: Context, id: number, personId: number, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
-  const session = await ballotSession(ctx.services.db, id);
-  if (session?.status !== "open") return undefined;
-  const candidates = await ballotCandidatesOf(ctx.services.db, id);
-  const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
-  const shown = Math.min(Math.max(page, 0), pages - 1);
-  const disagree = await draftOf(ctx.services.db, id, personId);
-  const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("ballot-view-header", { id, title: session.title, count: candidates.length })];
-  if (pages > 1) lines.push(ctx.th("ballot-view-page", { page: shown + 1, pages }));
-  for (const [index, candidate] of candidates.slice(shown * PAGE_SIZE, (shown + 1) * PAGE_SIZE).entries()) {
-    const against = disagree.includes(candidate.position);
-    lines.push(ctx.th(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
-    keyboard.text(
-      ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
-      ACTIONS.ballotToggle.encode(id, candidate.position),
-    );
-    if (index % 4 === 3) keyboard.row();
-  }
-  lines.push("", ctx.th("ballot-view-summary", { count: disagree.length, positions: disagree.join(", ") || "—" }));
-  keyboard.row();
-  if (shown > 0) keyboard.text(ctx.t("ballot-button-previous"), ACTIONS.ballotPage.encode(id, shown - 1));
-  if (shown < pages - 1) keyboard.text(ctx.t("ballot-button-next"), ACTIONS.ballotPage.encode(id, shown + 1));
-  keyboard.row().text(ctx.t("ballot-button-submit"), ACTIONS.ballotSubmit.encode(id));
-  return { text: lines.join("\n"), keyboard };
-}
-
-async function showBallot(ctx: Context, id: number, page: number, how: "reply" | "edit") {
-  const person = ctx.identity.person;
-  if (!person) return;
-  const view = await ballotView(ctx, id, person.id, page);
-  if (!view) return ctx.say("ballot-not-open", { id });
-  if (how === "edit") await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
-  else await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
-}
-
-ballotCommand.command("vote", allowed("vote"), async (ctx) => {
-  const id = sessionId.safeParse(ctx.match.trim());
-  if (!id.success) return ctx.say("vote-usage");
-  await showBallot(ctx, id.data, 0, "reply");
-});
-
-onButton(ballotCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
-  const person = ctx.identity.person;
-  if (!person) return;
-  await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
-  await ctx.answerCallbackQuery();
-  await showBallot(ctx, id, Math.floor((position - 1) / PAGE_SIZE), "edit");
-});
-
-onButton(ballotCommand, ACTIONS.ballotPage, async (ctx, [id, page]) => {
-  await ctx.answerCallbackQuery();
-  await showBallot(ctx, id, page, "edit");
-});
-
-for (const [button, change] of [
-  [ACTIONS.ballotSubmit, false],
-  [ACTIONS.ballotChange, true],
-] as const) {
-  onButton(ballotCommand, button, async (ctx, [id]) => {
-    const person = ctx.identity.person;
-    if (!person) return;
-    await ctx.answerCallbackQuery();
-    const disagree = await draftOf(ctx.services.db, id, person.id);
-    const result = await castBallot(
-      ctx.services.db,
-      { sessionId: id, personId: person.id, disagree, change },
-      { clock: ctx.services.clock, actor: actorOf(ctx) },
-    );
-    const keyboard = result === "already-voted" ? new InlineKeyboard().text(ctx.t("ballot-button-change"), ACTIONS.ballotChange.encode(id)) : undefined;
-    await ctx.say(`ballot-${result}`, { id, disagree: disagree.length }, keyboard ? { reply_markup: keyboard } : undefined);
-  });
 }

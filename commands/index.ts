@@ -1,5 +1,9 @@
 import { approveCommand } from "./approve.js";
 import { ballotCommand } from "./ballot.js";
+import { candidatesCommand } from "./candidates.js";
+import { initiativesCommand } from "./initiatives.js";
+import { reviewCommand } from "./review.js";
+import { voteCommand } from "./vote.js";
 import { chatMemberUpdates } from "./chat-member.js";
 import { broadcastCommand } from "./broadcast.js";
 import { campaignCommand } from "./campaign.js";
@@ -40,6 +44,7 @@ export const commandComposers = [
   notifyCommand,
   tasksCommand,
   taskReportsCommand,
+  initiativesCommand,
   holidaysCommand,
   inspectionPlanImport,
   planImport,
@@ -50,7 +55,10 @@ export const commandComposers = [
   registerCommand,
   withdrawButtons,
   approveCommand,
+  reviewCommand,
   ballotCommand,
+  voteCommand,
+  candidatesCommand,
   campaignCommand,
   reportCommand,
   rulesCommand,

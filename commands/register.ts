@@ -3,7 +3,9 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
-import type { Basis, Refusal } from "../src/domain/titles.js";
+import type { Basis, Refusal, TitleLevel } from "../src/domain/titles.js";
+import { INITIATIVE_SCOPES as LEVELS } from "../src/domain/initiatives.js";
+import { citableInitiatives } from "../src/services/initiatives.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import {
   liveRegistrations,
@@ -25,25 +27,37 @@ export const IDLE_LIMIT_MS = 30 * 60_000;
 
 type Offer = {
   year: number;
+  /** The person's recognised initiatives, each with the title levels its scope serves. */
+  initiatives: { id: number; title: string; levels: TitleLevel[] }[];
   refusal: Refusal | null;
-  titles: { code: string; name: string; subject: "person" | "unit"; bases: Basis[]; refusal: Refusal | null }[];
+  titles: { code: string; name: string; subject: "person" | "unit"; level: TitleLevel; bases: Basis[]; refusal: Refusal | null }[];
   forms: { code: string; name: string; subject: "person" | "unit" | "any" }[];
 };
 
 /** What the person may choose, as plain data the conversation can replay. */
 async function loadOffer(ctx: ConversationContext): Promise<Offer> {
   const person = ctx.identity.person;
-  if (!person) return { year: 0, refusal: { key: "unlinked-explain", args: {} }, titles: [], forms: [] };
+  if (!person) return { year: 0, refusal: { key: "unlinked-explain", args: {} }, titles: [], forms: [], initiatives: [] };
   const locale = await ctx.i18n.getLocale();
   const zone = ctx.services.config.displayTimeZone;
   const choices = await registrationChoices(ctx.services.db, person, ctx.services.clock(), zone);
+  const citable = await Promise.all(LEVELS.map((level) => citableInitiatives(ctx.services.db, person.id, level)));
+  const initiatives = new Map<number, { id: number; title: string; levels: TitleLevel[] }>();
+  for (const [index, list] of citable.entries())
+    for (const entry of list) {
+      const known = initiatives.get(entry.id) ?? { ...entry, levels: [] };
+      known.levels.push(LEVELS[index] as TitleLevel);
+      initiatives.set(entry.id, known);
+    }
   return {
     year: choices.year,
+    initiatives: [...initiatives.values()],
     refusal: refusalOf(choices.window, zone),
     titles: choices.titles.map(({ title, refusal }) => ({
       code: title.code,
       name: localName(title, locale),
       subject: title.subject,
+      level: title.level,
       bases: title.bases,
       refusal: refusal && { key: refusal.key, args: { ...refusal.args, title: localName(title, locale) } },
     })),
@@ -85,6 +99,9 @@ export async function registerConversation(conversation: Conversation<Context, C
       for (const basis of title?.bases ?? []) keyboard.text(ctx.t(`basis-${basis}`), CONVERSATION_ACTIONS.registrationBasis.encode(basis)).row();
     } else if (step === "initiative") {
       prompt = ctx.th(draft.basis === "research" ? "register-ask-research" : "register-ask-initiative", { title: title?.name ?? "" });
+      if (draft.basis === "initiative")
+        for (const initiative of offer.initiatives.filter((entry) => title && entry.levels.includes(title.level)))
+          keyboard.text(initiative.title, CONVERSATION_ACTIONS.registrationInitiative.encode(initiative.id)).row();
     } else {
       const form = offer.forms.find((entry) => entry.code === draft.formCode);
       prompt = ctx.th("register-summary", {
@@ -149,13 +166,20 @@ export async function registerConversation(conversation: Conversation<Context, C
       step = draft.basis === "excellent" ? "summary" : "initiative";
       continue;
     }
+    const initiativeChosen = pressed(answer, CONVERSATION_ACTIONS.registrationInitiative);
+    const recognised = initiativeChosen && offer.initiatives.find((entry) => entry.id === initiativeChosen[0]);
+    if (step === "initiative" && recognised) {
+      Object.assign(draft, { initiativeTitle: recognised.title, initiativeId: recognised.id });
+      step = "summary";
+      continue;
+    }
     if (step === "initiative" && text) {
       const initiative = initiativeTitle.safeParse(text);
       if (!initiative.success) {
         await answer.say("register-initiative-invalid");
         continue;
       }
-      draft.initiativeTitle = initiative.data;
+      Object.assign(draft, { initiativeTitle: initiative.data, initiativeId: null });
       step = "summary";
       continue;
     }

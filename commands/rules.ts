@@ -14,6 +14,8 @@ import { allowed } from "./guard.js";
  *   /rule agency <name>                       the name printed on lists
  *   /rule initiative <TITLE> <source>|off     the title needs an initiative or research as its basis
  *   /rule cap <TITLE> <OF_TITLE> <percent> <source>|off   a ratio cap, warned about, never enforced
+ *   /rule threshold <TITLE> <percent> <source>|off   the council's agreement a title needs
+ *   /rule quorum <percent> <source>|off       the share of the council that must vote
  */
 export const rulesCommand = new Composer<Context>();
 
@@ -36,7 +38,16 @@ rulesCommand.command("rule", allowed("rule"), async (ctx) => {
     for (const rule of rules.initiativeRequired) lines.push(ctx.th("rule-initiative-line", { title: rule.titleCode, source: rule.source }));
     for (const cap of rules.caps)
       lines.push(ctx.th("rule-cap-line", { title: cap.titleCode, of: cap.ofTitleCode, percent: cap.maxPercent, source: cap.source }));
-    if (rules.initiativeRequired.length + rules.caps.length === 0) lines.push(ctx.th("rule-none"));
+    for (const rule of rules.councilThresholds)
+      lines.push(ctx.th("rule-threshold-line", { title: rule.titleCode, percent: rule.percent, source: rule.source }));
+    if (rules.councilQuorum) lines.push(ctx.th("rule-quorum-line", { percent: rules.councilQuorum.percent, source: rules.councilQuorum.source }));
+    if (rules.initiativeRequired.length + rules.caps.length + rules.councilThresholds.length === 0 && !rules.councilQuorum) lines.push(ctx.th("rule-none"));
+    lines.push(
+      ctx.th("rule-council-national", {
+        thresholds: catalogue.titles.map((title) => `${title.code} ${title.councilThresholdPercent}%`).join(", "),
+        quorum: catalogue.councilQuorumPercent === null ? "—" : `${catalogue.councilQuorumPercent}%`,
+      }),
+    );
     lines.push(ctx.th("rule-deputy-line", { role: ctx.t(`role-${(await agencySetting(db, "deputy-role")) ?? "staff"}`) }));
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   }
@@ -53,8 +64,31 @@ rulesCommand.command("rule", allowed("rule"), async (ctx) => {
     await saveAgencySetting(db, "agency-name", name.data, context);
     return ctx.say("rule-agency-saved", { agency: name.data });
   }
+  if (verb === "quorum") {
+    const off = words[0] === "off";
+    const share = percent.safeParse(words[0] ?? "");
+    const cited = source.safeParse(words.slice(1).join(" "));
+    if (!off && (!share.success || !cited.success)) return ctx.say("rule-usage");
+    const councilQuorum = off || !share.success || !cited.success ? null : { percent: share.data, source: cited.data };
+    await saveAgencySetting(db, "rules", { ...rules, councilQuorum }, context);
+    return ctx.say(councilQuorum ? "rule-quorum-saved" : "rule-quorum-off", { percent: councilQuorum?.percent ?? 0, source: councilQuorum?.source ?? "" });
+  }
   const title = code.safeParse(words[0] ?? "");
   if (!title.success || !known(title.data)) return ctx.say("rule-usage");
+  if (verb === "threshold") {
+    const councilThresholds = rules.councilThresholds.filter((rule) => rule.titleCode !== title.data);
+    const off = words[1] === "off";
+    const share = percent.safeParse(words[1] ?? "");
+    const cited = source.safeParse(words.slice(2).join(" "));
+    if (!off && (!share.success || !cited.success)) return ctx.say("rule-usage");
+    if (!off && share.success && cited.success) councilThresholds.push({ titleCode: title.data, percent: share.data, source: cited.data });
+    await saveAgencySetting(db, "rules", { ...rules, councilThresholds }, context);
+    return ctx.say(off ? "rule-threshold-off" : "rule-threshold-saved", {
+      title: title.data,
+      percent: share.success ? share.data : 0,
+      source: cited.success ? cited.data : "",
+    });
+  }
   if (verb === "initiative") {
     const off = words[1] === "off";
     const cited = source.safeParse(words.slice(1).join(" "));

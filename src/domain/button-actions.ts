@@ -27,6 +27,14 @@ export const ACTIONS = {
   ballotSubmit: action("vote:submit", COMMANDS.vote, [id]),
   ballotPage: action("vote:page", COMMANDS.vote, [id, index]),
   ballotChange: action("vote:change", COMMANDS.vote, [id]),
+  /** A unit's bình xét: the meeting's outcome for a registration (1 proposed, 0 not), the unit's vote, sending it up. */
+  reviewMark: action("rv:mark", COMMANDS.review, [id, id, index]),
+  reviewVote: action("rv:vote", COMMANDS.review, [id]),
+  reviewCloseVote: action("rv:close", COMMANDS.review, [id]),
+  reviewSend: action("rv:send", COMMANDS.review, [id]),
+  reviewSendConfirmed: action("rv:send!", COMMANDS.review, [id]),
+  /** The initiative's file, for whoever reviews it. */
+  initiativeFile: action("init:file", COMMANDS.initiatives, [id]),
   /** Send the report file a task asks for. */
   taskReport: action("task:report", ["head"], [id]),
   reportArchive: action("reports:zip", COMMANDS.reports, [id]),
@@ -63,6 +71,8 @@ export const CONVERSATION_ACTIONS = {
   registrationTitle: action("reg:title", COMMANDS.register, [code]),
   registrationForm: action("reg:form", COMMANDS.register, [code]),
   registrationBasis: action("reg:basis", COMMANDS.register, [z.enum(BASES)]),
+  /** A recognised initiative of one's own, cited instead of typing its name. */
+  registrationInitiative: action("reg:init", COMMANDS.register, [id]),
   registrationConfirm: action("reg:confirm", COMMANDS.register, []),
   registrationBack: action("reg:back", COMMANDS.register, []),
   registrationCancel: action("reg:cancel", COMMANDS.register, []),

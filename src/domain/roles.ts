@@ -1,6 +1,6 @@
 import { foldForMatching } from "./text.js";
 
-export const ROLES = ["staff", "head", "leader", "secretariat", "council", "admin"] as const;
+export const ROLES = ["staff", "head", "leader", "secretariat", "council", "initiative_council", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 // What a roster may write in its roles column, in English or Vietnamese, accents optional.
@@ -28,6 +28,9 @@ const ROLE_ALIASES: Record<string, Role> = {
   council: "council",
   "hoi dong": "council",
   "thanh vien hoi dong": "council",
+  // Hội đồng sáng kiến: scores and recognises initiatives.
+  initiative_council: "initiative_council",
+  "hoi dong sang kien": "initiative_council",
   admin: "admin",
   "quan tri": "admin",
 };
@@ -54,8 +57,14 @@ export const COMMANDS = {
   note: ["head"],
   submit: ["head"],
   reports: ["secretariat"],
-  ballot: ["secretariat"],
-  vote: ["council"],
+  // The leadership chairs the council: the chair opens and closes each title's vote.
+  ballot: ["secretariat", "leader"],
+  // The council votes, and a unit's members in its bình xét: the session says who may.
+  vote: "linked",
+  candidates: ["council", "secretariat", "leader"],
+  review: ["head"],
+  initiative: "linked",
+  initiatives: ["initiative_council", "secretariat"],
   // Not typed: a secretariat member sends the plan document to the bot.
   plan: ["secretariat"],
   // Likewise: the roster file is sent to the bot; /roster says how.

@@ -13,6 +13,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
+    councilThresholdPercent: 51,
   },
   {
     code: "CSTDCS",
@@ -26,6 +27,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: ["LDTT"],
     registrable: true,
+    councilThresholdPercent: 80,
   },
   {
     code: "CSTD_BO_TINH",
@@ -39,6 +41,7 @@ const TITLES: Title[] = [
     prerequisite: { kind: "consecutive-years", titleCode: "CSTDCS", years: 3, includesYear: true },
     alsoHolds: [],
     registrable: true,
+    councilThresholdPercent: 90,
   },
   {
     code: "CSTD_TQ",
@@ -52,6 +55,7 @@ const TITLES: Title[] = [
     prerequisite: { kind: "consecutive-awards", titleCode: "CSTD_BO_TINH", awards: 2, cycleYears: 3 },
     alsoHolds: [],
     registrable: true,
+    councilThresholdPercent: 90,
   },
   {
     code: "TTLDTT",
@@ -64,6 +68,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
+    councilThresholdPercent: 51,
   },
   {
     code: "TTLDXS",
@@ -76,6 +81,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
+    councilThresholdPercent: 51,
   },
   {
     code: "CO_BO_TINH",
@@ -88,6 +94,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: false,
+    councilThresholdPercent: 90,
   },
   {
     code: "CO_CP",
@@ -100,6 +107,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: false,
+    councilThresholdPercent: 90,
   },
 ];
 
@@ -129,6 +137,8 @@ export const NATIONAL_RULE_SETS: Catalogue[] = [
     titles: TITLES,
     forms: FORMS,
     caps: [],
+    // Neither decree, as quoted, sets a quorum apart from the thresholds (shares of all members).
+    councilQuorumPercent: null,
   },
   {
     code: "LUAT-06-2022+ND-152-2025",
@@ -138,5 +148,7 @@ export const NATIONAL_RULE_SETS: Catalogue[] = [
     titles: TITLES,
     forms: FORMS,
     caps: [],
+    // Neither decree, as quoted, sets a quorum apart from the thresholds (shares of all members).
+    councilQuorumPercent: null,
   },
 ];

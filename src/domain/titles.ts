@@ -30,6 +30,8 @@ export type Title = {
   /** Titles its holders hold too (a CSTĐCS is a LĐTT, Art. 23): ratio caps count them in the base. */
   alsoHolds: string[];
   registrable: boolean;
+  /** Agreement of all council members it needs in the secret ballot, in percent (51: more than half). */
+  councilThresholdPercent: number;
 };
 
 export type CommendationForm = { code: string; nameVi: string; nameEn: string; subject: "person" | "unit" | "any" };
@@ -45,6 +47,8 @@ export type Catalogue = {
   titles: Title[];
   forms: CommendationForm[];
   caps: RatioCap[];
+  /** The share of all council members that must vote for a ballot to count; null: none set. */
+  councilQuorumPercent: number | null;
 };
 
 /** Why a title cannot be registered, as a message key and its arguments. */
@@ -110,9 +114,13 @@ export type AgencyRules = {
   /** Titles for which the agency requires an initiative or research as the basis, with the rule's name. */
   initiativeRequired: { titleCode: string; source: string }[];
   caps: RatioCap[];
+  /** The council's thresholds where the agency's rule differs from the national set. */
+  councilThresholds: { titleCode: string; percent: number; source: string }[];
+  /** The council's quorum where the agency sets one. */
+  councilQuorum: { percent: number; source: string } | null;
 };
 
-export const NO_AGENCY_RULES: AgencyRules = { initiativeRequired: [], caps: [] };
+export const NO_AGENCY_RULES: AgencyRules = { initiativeRequired: [], caps: [], councilThresholds: [], councilQuorum: null };
 
 /**
  * Whether a chosen basis is accepted: one of the title's, named where it is an initiative or a

@@ -11,6 +11,15 @@ const titleCode = z.string().regex(/^[A-Z0-9_]{2,24}$/);
 const rulesSchema = z.object({
   initiativeRequired: z.array(z.object({ titleCode, source })).max(20),
   caps: z.array(z.object({ titleCode, ofTitleCode: titleCode, maxPercent: z.number().int().min(1).max(100), source })).max(20),
+  // Rules saved before the council's rules existed read as none set.
+  councilThresholds: z
+    .array(z.object({ titleCode, percent: z.number().int().min(1).max(100), source }))
+    .max(20)
+    .default([]),
+  councilQuorum: z
+    .object({ percent: z.number().int().min(1).max(100), source })
+    .nullable()
+    .default(null),
 });
 
 /** The settings an agency keeps, by key: the rules, and the name its lists carry. */

@@ -4,7 +4,7 @@ import { awardDecisions, ballotCandidates, registrations, titleAwards } from "..
 import { type Clock, type LocalDay, localDay } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { type Actor, recordAudit } from "./audit.js";
-import { ballotTally } from "./ballots.js";
+import { ballotTally } from "./ballot-tally.js";
 import { enqueue, type Translate } from "./outbox.js";
 import { recordTransition } from "./registrations/submit.js";
 import type { Registration } from "./registrations/types.js";

@@ -9,7 +9,13 @@ export async function installCatalogue(db: Database, catalogue: Catalogue): Prom
   await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(ruleSets)
-      .values({ code: catalogue.code, sourceDocument: catalogue.sourceDocument, validFrom: catalogue.validFrom, validTo: catalogue.validTo })
+      .values({
+        code: catalogue.code,
+        sourceDocument: catalogue.sourceDocument,
+        validFrom: catalogue.validFrom,
+        validTo: catalogue.validTo,
+        councilQuorumPercent: catalogue.councilQuorumPercent,
+      })
       .onConflictDoNothing()
       .returning({ id: ruleSets.id });
     if (!created) return;
@@ -73,6 +79,7 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
     sourceDocument: ruleSet.sourceDocument,
     validFrom: ruleSet.validFrom,
     validTo: ruleSet.validTo ?? null,
+    councilQuorumPercent: ruleSet.councilQuorumPercent ?? null,
     titles: titleRows.map((row) => ({
       code: row.code,
       nameVi: row.nameVi,
@@ -84,6 +91,7 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
       alsoHolds: row.alsoHolds,
       prerequisite: row.prerequisite ?? null,
       registrable: row.registrable,
+      councilThresholdPercent: row.councilThresholdPercent,
     })),
     forms: formRows.map((row) => ({ code: row.code, nameVi: row.nameVi, nameEn: row.nameEn, subject: row.subject })),
     caps: capRows.map((row) => ({ titleCode: row.titleCode, ofTitleCode: row.ofTitleCode, maxPercent: row.maxPercent, source: row.source })),

@@ -6,7 +6,10 @@ import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { ballotSessions, ballots, ballotVoters, campaigns, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { ballotMinutesDocx, ballotResultsXlsx } from "../../src/services/export/ballot-minutes.js";
-import { ballotTally, castBallot, closeBallot, createBallotSession, enterPaperCount, openBallot } from "../../src/services/ballots.js";
+import { castBallot } from "../../src/services/ballot-casting.js";
+import { enterPaperCount } from "../../src/services/ballot-paper.js";
+import { ballotTally } from "../../src/services/ballot-tally.js";
+import { closeBallot, createBallotSession, openBallot } from "../../src/services/ballots.js";
 import { launchCampaign } from "../../src/services/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
@@ -104,10 +107,13 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     expect(await ballotTally(database.db, session.id)).toEqual({
       membersTotal: 7,
       voted: 6,
+      // No quorum is set by the national rule set nor by this agency.
+      quorumPercent: null,
+      quorumMet: true,
       candidates: [
-        { position: 1, label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến", agree: 6, disagree: 0, thresholdPercent: 51, passed: true },
-        { position: 2, label: "Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 6, disagree: 0, thresholdPercent: 80, passed: true },
-        { position: 3, label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
+        { position: 1, registrationId: expect.any(Number), label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến", agree: 6, disagree: 0, thresholdPercent: 51, passed: true },
+        { position: 2, registrationId: expect.any(Number), label: "Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 6, disagree: 0, thresholdPercent: 80, passed: true },
+        { position: 3, registrationId: expect.any(Number), label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
       ],
     });
   });

@@ -51,6 +51,10 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     const created = await secretary.ask("/ballot new 2025 Phiên họp xét thi đua năm 2025");
     const id = /số (\d+)/.exec(created.text)?.[1];
     expect(created.text).toContain("2 ứng viên");
+    // No unit has held its bình xét: the secretariat is warned that the list is unreviewed.
+    expect((await nextWith(secretary, "chưa gửi kết quả bình xét")).text).toBe(
+      "⚠️ 1 đơn vị chưa gửi kết quả bình xét, các đăng ký đã duyệt của họ vẫn có trong danh sách: Phòng Nghiệp vụ.",
+    );
     expect((await secretary.ask(`/ballot open ${id}`)).text).toContain("3 thành viên Hội đồng đã được báo");
     await world.deliverNotifications(database.db);
     expect(world.unread(8902).map((shown) => shown.text)).toContain(

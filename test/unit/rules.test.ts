@@ -28,6 +28,8 @@ describe("who may use what (mayUse)", () => {
       "privacy",
       "notify",
       "vote",
+      "candidates",
+      "initiative",
       "meetings",
       "register",
       "myregs",

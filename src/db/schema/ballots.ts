@@ -2,7 +2,8 @@
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { BALLOT_STATUSES, type BallotStatus } from "../../domain/ballots.js";
 import { createdAt, id, oneOf, optionalRef, requiredRef } from "./columns.js";
-import { people } from "./identity.js";
+import { people, units } from "./identity.js";
+import { meetings } from "./plans.js";
 import { registrations } from "./registrations.js";
 
 export const ballotSessions = pgTable(
@@ -11,9 +12,17 @@ export const ballotSessions = pgTable(
     id: id(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
+    /** The council meeting it is voted at, when it was set up from one. */
+    meetingId: optionalRef("meeting_id", () => meetings.id),
+    /** The one title voted on, when the chair opens voting title by title. */
+    titleCode: text("title_code"),
+    /** A unit's own vote in its bình xét: its members vote, not the council. */
+    unitId: optionalRef("unit_id", () => units.id),
     status: text("status").$type<BallotStatus>().notNull().default("draft"),
     /** The council's size when voting opened: thresholds are shares of all members, not of votes. */
     membersTotal: integer("members_total"),
+    /** The quorum in force when voting opened (a share of all members); null: none. */
+    quorumPercent: integer("quorum_percent"),
     /**
      * The key that turns a member into their ballot's reference while voting is open (so a vote can
      * be changed); erased at close, after which nothing links a ballot to a member.

@@ -7,3 +7,5 @@ export * from "./plans.js";
 export * from "./platform.js";
 export * from "./registrations.js";
 export * from "./ballots.js";
+export * from "./initiatives.js";
+export * from "./reviews.js";

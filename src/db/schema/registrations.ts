@@ -4,6 +4,7 @@ import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex }
 import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
 import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
+import { initiatives } from "./initiatives.js";
 
 // A versioned set of the legal rules the bot applies: data, not code, since the rules keep changing.
 export const ruleSets = pgTable("rule_sets", {
@@ -12,6 +13,8 @@ export const ruleSets = pgTable("rule_sets", {
   sourceDocument: text("source_document").notNull(),
   validFrom: text("valid_from").notNull(), // yyyy-mm-dd
   validTo: text("valid_to"),
+  /** The share of all council members that must take part for a vote to count; null: none set. */
+  councilQuorumPercent: integer("council_quorum_percent"),
   createdAt: createdAt(),
 });
 
@@ -32,6 +35,8 @@ export const titles = pgTable(
     alsoHolds: jsonb("also_holds").$type<string[]>().notNull().default([]),
     /** Whether staff register it themselves; flags and cluster titles are proposed, not registered. */
     registrable: boolean("registrable").notNull().default(true),
+    /** Agreement of all council members a candidate needs (Decree 98/2023 Art. 30(7)); 51 is more than half. */
+    councilThresholdPercent: integer("council_threshold_percent").notNull().default(51),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],
@@ -89,6 +94,8 @@ export const registrations = pgTable(
     /** What a CSTĐ registration cites; the initiative's or project's name is initiativeTitle. */
     basis: text("basis").$type<Basis>(),
     initiativeTitle: text("initiative_title"),
+    /** The recognised initiative the registration cites, once there is one. */
+    initiativeId: optionalRef("initiative_id", () => initiatives.id),
     /** The title's level: one live registration per person per level and year. */
     level: text("level").$type<TitleLevel>().notNull().default("co-so"),
     status: text("status").$type<RegistrationStatus>().notNull(),

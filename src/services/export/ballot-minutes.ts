@@ -1,10 +1,12 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { Document, Packer, Table, TableRow, WidthType } from "docx";
 import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { formatDateTime } from "../../domain/calendar.js";
-import { ballotSession, ballotTally, type Tally } from "../ballots.js";
-import { FONT, formHeading, tableRow } from "./official-form.js";
+import { ballotTally, type Tally } from "../ballot-tally.js";
+import { ballotSession } from "../ballots.js";
+import { docxCell, docxText, minutesHeading } from "./docx-form.js";
+import { formHeading, tableRow } from "./official-form.js";
 
 type Minutes = {
   title: string;
@@ -14,15 +16,20 @@ type Minutes = {
   closedAt: Date | null;
   present: { name: string; how: string }[];
   tally: Tally;
+  /** The council meeting the vote was held at, if it was set up from one. */
+  meeting: { startsAt: Date; place: string } | null;
+  /** The unit, for a unit's own vote in its bình xét. */
+  unit: string | null;
 };
 
 async function minutesOf(db: Database, sessionId: number, agency: string): Promise<Minutes | undefined> {
   const session = await ballotSession(db, sessionId);
   const tally = await ballotTally(db, sessionId);
   if (!session || tally === "not-closed") return undefined;
-  const [times] = await queryRows<{ opened_at: string | null; closed_at: string | null }>(
+  const [times] = await queryRows<{ opened_at: string | null; closed_at: string | null; starts_at: string | null; place: string | null; unit: string | null }>(
     db,
-    sql`select opened_at::text as opened_at, closed_at::text as closed_at from ballot_sessions where id = ${sessionId}`,
+    sql`select s.opened_at::text as opened_at, s.closed_at::text as closed_at, m.starts_at::text as starts_at, m.place, u.name as unit
+        from ballot_sessions s left join meetings m on m.id = s.meeting_id left join units u on u.id = s.unit_id where s.id = ${sessionId}`,
   );
   // Who took part, as minutes list those present: never what anyone voted.
   const present = await queryRows<{ name: string; how: string }>(
@@ -37,6 +44,8 @@ async function minutesOf(db: Database, sessionId: number, agency: string): Promi
     closedAt: times?.closed_at ? new Date(times.closed_at) : null,
     present,
     tally,
+    meeting: times?.starts_at ? { startsAt: new Date(times.starts_at), place: times.place ?? "" } : null,
+    unit: times?.unit ?? null,
   };
 }
 
@@ -51,12 +60,8 @@ const share = (agree: number, members: number) => `${members ? Math.round((agree
 export async function ballotMinutesDocx(db: Database, sessionId: number, context: { agency: string; timeZone: string }): Promise<Buffer | undefined> {
   const minutes = await minutesOf(db, sessionId, context.agency);
   if (!minutes) return undefined;
-  const text = (value: string, style: { bold?: boolean; size?: number; center?: boolean } = {}) =>
-    new Paragraph({
-      alignment: style.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-      children: [new TextRun({ text: value, font: FONT.name, size: (style.size ?? 13) * 2, bold: style.bold ?? false })],
-    });
-  const cell = (value: string, bold = false) => new TableCell({ children: [text(value, { bold, size: 12 })] });
+  const text = docxText;
+  const cell = docxCell;
   const when = (at: Date | null) => (at ? formatDateTime(at, context.timeZone) : "—");
   const { tally } = minutes;
   const rows = [
@@ -83,13 +88,16 @@ export async function ballotMinutesDocx(db: Database, sessionId: number, context
     sections: [
       {
         children: [
-          text(minutes.agency.toUpperCase() || "CƠ QUAN", { bold: true }),
-          text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, center: true }),
-          text("Độc lập - Tự do - Hạnh phúc", { bold: true, center: true }),
-          text("BIÊN BẢN", { bold: true, size: 14, center: true }),
-          text(`Họp Hội đồng Thi đua, Khen thưởng — ${minutes.title}`, { bold: true, center: true }),
+          ...minutesHeading(
+            minutes.agency,
+            `${minutes.unit ? `Họp bình xét thi đua — ${minutes.unit}` : "Họp Hội đồng Thi đua, Khen thưởng"} — ${minutes.title}`,
+          ),
+          ...(minutes.meeting ? [text(`Cuộc họp: ${when(minutes.meeting.startsAt)}, tại ${minutes.meeting.place}.`)] : []),
           text(`Bỏ phiếu kín xét thi đua năm ${minutes.year}: mở phiếu ${when(minutes.openedAt)}, đóng phiếu ${when(minutes.closedAt)}.`),
-          text(`Tổng số thành viên Hội đồng: ${tally.membersTotal}; số thành viên bỏ phiếu: ${tally.voted}.`),
+          text(`Tổng số thành viên${minutes.unit ? "" : " Hội đồng"}: ${tally.membersTotal}; số thành viên bỏ phiếu: ${tally.voted}.`),
+          ...(tally.quorumMet
+            ? []
+            : [text(`Không đủ số thành viên tham gia theo quy định (${tally.quorumPercent}%): không ứng viên nào đạt.`, { bold: true })]),
           text("Thành viên đã bỏ phiếu:", { bold: true }),
           ...minutes.present.map((member, index) => text(`${index + 1}. ${member.name}${member.how === "written" ? " (phiếu bằng văn bản)" : ""}`)),
           text("Kết quả bỏ phiếu:", { bold: true }),

@@ -4,6 +4,7 @@ import { registrationEvents, registrations, titleAwards } from "../../db/schema/
 import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
 import { type Basis, basisRefusal, type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
 import { agencyRules } from "../agency-rules.js";
+import { citableInitiatives } from "../initiatives.js";
 import { type Actor, recordAudit } from "../audit.js";
 import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
 import { catalogueOn } from "../catalogue.js";
@@ -57,6 +58,8 @@ export type SubmitInput = {
   basis: Basis | null;
   /** The initiative's or research project's name, where that is the basis. */
   initiativeTitle: string | null;
+  /** A recognised initiative of the person's, chosen instead of typing a name. */
+  initiativeId?: number | null;
 };
 export type SubmitResult = { kind: "submitted" | "changed" | "resubmitted" | "unchanged"; registration: Registration } | { kind: "refused"; refusal: Refusal };
 
@@ -79,7 +82,12 @@ export async function submitRegistration(
   if (!choice || choice.title.subject !== input.subject) return { kind: "refused", refusal: { key: "register-refused-unknown-title", args: {} } };
   if (choice.refusal) return { kind: "refused", refusal: choice.refusal };
   const basis = choice.title.bases.length > 0 ? input.basis : null;
-  const initiative = basis === "initiative" || basis === "research" ? input.initiativeTitle?.trim() || null : null;
+  // A recognised initiative is cited by its record, and only one of the person's whose scope serves the title.
+  const cited =
+    basis === "initiative" && input.initiativeId
+      ? (await citableInitiatives(db, person.id, choice.title.level)).find((entry) => entry.id === input.initiativeId)
+      : undefined;
+  const initiative = cited?.title ?? (basis === "initiative" || basis === "research" ? input.initiativeTitle?.trim() || null : null);
   const basisRefused = basisRefusal(choice.title, basis, initiative, choices.rules, choice.title.nameVi);
   if (basisRefused) return { kind: "refused", refusal: basisRefused };
   if (input.formCode && !choices.catalogue.forms.some((form) => form.code === input.formCode)) {
@@ -92,6 +100,7 @@ export async function submitRegistration(
     formCode: input.formCode,
     basis,
     initiativeTitle: initiative,
+    initiativeId: cited?.id ?? null,
     level: choice.title.level,
   };
 
@@ -116,7 +125,8 @@ export async function submitRegistration(
         existing.titleCode === values.titleCode &&
         existing.formCode === values.formCode &&
         existing.basis === values.basis &&
-        existing.initiativeTitle === values.initiativeTitle;
+        existing.initiativeTitle === values.initiativeTitle &&
+        existing.initiativeId === values.initiativeId;
       if (same && existing.status === "submitted") return { kind: "unchanged" as const, registration: existing };
       const action = existing.status === "returned" ? "resubmitted" : "changed";
       const [updated] = await tx
