@@ -29,6 +29,7 @@ const ROLE_ALIASES: Record<string, Role> = {
   "hoi dong": "council",
   "thanh vien hoi dong": "council",
   // Hội đồng sáng kiến: scores and recognises initiatives.
+  "initiative council": "initiative_council",
   initiative_council: "initiative_council",
   "hoi dong sang kien": "initiative_council",
   admin: "admin",

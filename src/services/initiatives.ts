@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { initiatives, registrations } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
@@ -77,8 +77,8 @@ export type ReviewInput = { id: number } & ({ outcome: "recognised"; scope: Titl
 
 /**
  * The initiative council's word: recognised at a scope with a score, or returned with a reason.
- * A recognised initiative becomes the basis of the author's registrations of its year that cite it
- * by name and whose title its scope serves; the author is told either way.
+ * A recognised initiative becomes the basis of the author's registrations (of its year or the one
+ * before) that cite it by name and whose title its scope serves; the author is told either way.
  */
 export async function reviewInitiative(db: Database, input: ReviewInput, context: Context): Promise<Initiative | "not-waiting"> {
   const now = context.clock();
@@ -126,7 +126,8 @@ async function citeInRegistrations(tx: Database, initiative: Initiative, scope: 
     .where(
       and(
         eq(registrations.personId, initiative.personId),
-        eq(registrations.year, initiative.year),
+        // Declared in Q1 of Y+1, an initiative still serves the review of Y, which ends then.
+        inArray(registrations.year, [initiative.year, initiative.year - 1]),
         eq(registrations.basis, "initiative"),
         isNull(registrations.initiativeId),
         sql`${registrations.status} <> 'withdrawn'`,

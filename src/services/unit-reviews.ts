@@ -140,7 +140,9 @@ export async function sendUnitReview(
       const [registration] = await tx.select().from(registrations).where(eq(registrations.id, item.registrationId));
       if (!registration) continue;
       const action = item.proposed ? "proposed" : "not-proposed";
-      await recordTransition(tx, { registration, from: registration.status, action, at: now, actor: context.actor, reason: item.note ?? undefined });
+      // "Not proposed; note:" reads with its note, or a dash where the meeting gave none.
+      const reason = item.proposed ? (item.note ?? undefined) : (item.note ?? "—");
+      await recordTransition(tx, { registration, from: registration.status, action, at: now, actor: context.actor, reason });
       if (item.proposed) continue;
       await enqueue(tx, [
         {

@@ -7,7 +7,16 @@ import { registrations } from "../../src/db/schema/index.js";
  */
 export async function insertRegistration(
   db: Database,
-  input: { year: number; campaignId: number; person: { id: number; unitId: number }; titleCode: string; status: "submitted" | "approved"; at: Date },
+  input: {
+    year: number;
+    campaignId: number;
+    person: { id: number; unitId: number };
+    titleCode: string;
+    status: "submitted" | "approved";
+    at: Date;
+    /** The initiative a CSTĐ registration cites by name. */
+    initiativeTitle?: string;
+  },
 ): Promise<void> {
   await db.insert(registrations).values({
     year: input.year,
@@ -16,6 +25,7 @@ export async function insertRegistration(
     personId: input.person.id,
     unitId: input.person.unitId,
     titleCode: input.titleCode,
+    ...(input.initiativeTitle ? { basis: "initiative" as const, initiativeTitle: input.initiativeTitle } : {}),
     level: "co-so",
     status: input.status,
     registeredByPersonId: input.person.id,
