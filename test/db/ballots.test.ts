@@ -111,9 +111,33 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
       quorumPercent: null,
       quorumMet: true,
       candidates: [
-        { position: 1, registrationId: expect.any(Number), label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến", agree: 6, disagree: 0, thresholdPercent: 51, passed: true },
-        { position: 2, registrationId: expect.any(Number), label: "Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 6, disagree: 0, thresholdPercent: 80, passed: true },
-        { position: 3, registrationId: expect.any(Number), label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở", agree: 3, disagree: 3, thresholdPercent: 80, passed: false },
+        {
+          position: 1,
+          registrationId: expect.any(Number),
+          label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến",
+          agree: 6,
+          disagree: 0,
+          thresholdPercent: 51,
+          passed: true,
+        },
+        {
+          position: 2,
+          registrationId: expect.any(Number),
+          label: "Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở",
+          agree: 6,
+          disagree: 0,
+          thresholdPercent: 80,
+          passed: true,
+        },
+        {
+          position: 3,
+          registrationId: expect.any(Number),
+          label: "Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở",
+          agree: 3,
+          disagree: 3,
+          thresholdPercent: 80,
+          passed: false,
+        },
       ],
     });
   });
