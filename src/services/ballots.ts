@@ -8,7 +8,7 @@ import { escapeHtml } from "../domain/text.js";
 import { agencyRules } from "./agency-rules.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { catalogueOn } from "./catalogue.js";
-import { enqueue, type Translate } from "./outbox.js";
+import { enqueue, noticeToEach, type Translate } from "./outbox.js";
 import { activeWithRole } from "./people-by-role.js";
 
 type Context = { clock: Clock; actor: Actor };
@@ -101,14 +101,12 @@ export async function createMeetingSessions(
   const when = formatDateTime(meeting.startsAt, context.timeZone);
   await enqueue(
     db,
-    council.map((personId) => ({
-      personId,
-      dedupeKey: `meeting:${meeting.id}:agenda:${input.year}:person:${personId}`,
+    noticeToEach(council, {
+      key: `meeting:${meeting.id}:agenda:${input.year}`,
       kind: "ballot-agenda",
-      notBefore: context.clock(),
-      render: (locale: string) => ({
-        parseMode: "HTML" as const,
-        text: [
+      at: context.clock(),
+      text: (locale) =>
+        [
           context.translate(locale, "ballot-agenda-header", { when, place: escapeHtml(meeting.place), year: String(input.year) }),
           ...sessions.map((session) =>
             context.translate(locale, "ballot-agenda-line", {
@@ -118,8 +116,7 @@ export async function createMeetingSessions(
             }),
           ),
         ].join("\n"),
-      }),
-    })),
+    }),
   );
   return { sessions };
 }
@@ -152,16 +149,12 @@ export async function openBallot(db: Database, sessionId: number, context: Conte
     await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.open", subject: `ballot:${sessionId}`, details: { membersTotal } });
     await enqueue(
       tx,
-      voters.map((personId) => ({
-        personId,
-        dedupeKey: `ballot:${sessionId}:opened:person:${personId}`,
+      noticeToEach(voters, {
+        key: `ballot:${sessionId}:opened`,
         kind: "ballot-opened",
-        notBefore: now,
-        render: (locale: string) => ({
-          parseMode: "HTML" as const,
-          text: context.translate(locale, draft.unitId === null ? "ballot-opened-to-member" : "ballot-opened-to-unit", { id: sessionId }),
-        }),
-      })),
+        at: now,
+        text: (locale) => context.translate(locale, draft.unitId === null ? "ballot-opened-to-member" : "ballot-opened-to-unit", { id: sessionId }),
+      }),
     );
     return { membersTotal };
   });

@@ -6,7 +6,7 @@ import { scopeServes } from "../domain/initiatives.js";
 import { escapeHtml, foldForMatching } from "../domain/text.js";
 import type { TitleLevel } from "../domain/titles.js";
 import { type Actor, recordAudit } from "./audit.js";
-import { enqueue, type Translate } from "./outbox.js";
+import { enqueue, noticeToEach, type Translate } from "./outbox.js";
 import { activeWithRole } from "./people-by-role.js";
 
 type Context = { clock: Clock; actor: Actor; translate: Translate };
@@ -29,16 +29,12 @@ export async function declareInitiative(
     const reviewers = await activeWithRole(tx, "initiative_council");
     await enqueue(
       tx,
-      reviewers.map((personId) => ({
-        personId,
-        dedupeKey: `initiative:${id}:declared:person:${personId}`,
+      noticeToEach(reviewers, {
+        key: `initiative:${id}:declared`,
         kind: "initiative-declared",
-        notBefore: now,
-        render: (locale: string) => ({
-          parseMode: "HTML" as const,
-          text: context.translate(locale, "initiative-to-council", { id, title: escapeHtml(input.title) }),
-        }),
-      })),
+        at: now,
+        text: (locale) => context.translate(locale, "initiative-to-council", { id, title: escapeHtml(input.title) }),
+      }),
     );
     return id;
   });

@@ -3,7 +3,7 @@ import { type Database, queryRows } from "../db/client.js";
 import { meetings, outbox } from "../db/schema/index.js";
 import { type Clock, formatDateTime, type LocalDay } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
-import { enqueue, type Translate } from "./outbox.js";
+import { enqueue, noticeToEach, type Translate } from "./outbox.js";
 import { type Actor, recordAudit } from "./audit.js";
 
 export type MeetingContext = { clock: Clock; actor: Actor; translate: Translate; timeZone: string };
@@ -21,16 +21,15 @@ async function tellMembers(
   );
   await enqueue(
     tx,
-    members.map(({ id: personId }) => ({
-      personId,
-      dedupeKey: `${input.key}:person:${personId}`,
-      kind: "meeting-notice",
-      notBefore: input.now,
-      render: (locale: string) => ({
-        parseMode: "HTML" as const,
-        text: translate(locale, input.message, Object.fromEntries(Object.entries(input.args).map(([name, value]) => [name, escapeHtml(value)]))),
-      }),
-    })),
+    noticeToEach(
+      members.map((member) => member.id),
+      {
+        key: input.key,
+        kind: "meeting-notice",
+        at: input.now,
+        text: (locale) => translate(locale, input.message, Object.fromEntries(Object.entries(input.args).map(([name, value]) => [name, escapeHtml(value)]))),
+      },
+    ),
   );
 }
 

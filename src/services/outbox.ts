@@ -43,6 +43,17 @@ export type PlannedMessage = {
   notBefore: Date;
 };
 
+/** The same notice to several people, keyed `<key>:person:<id>` each, its text in each reader's language. */
+export function noticeToEach(personIds: readonly number[], notice: { key: string; kind: string; at: Date; text: (locale: string) => string }): Notification[] {
+  return personIds.map((personId) => ({
+    personId,
+    dedupeKey: `${notice.key}:person:${personId}`,
+    kind: notice.kind,
+    notBefore: notice.at,
+    render: (locale: string) => ({ parseMode: "HTML" as const, text: notice.text(locale) }),
+  }));
+}
+
 /**
  * Expands notifications to one row per linked, unblocked account and inserts them; a row whose
  * dedupe key exists already is skipped, so running a sweep twice, or on two instances, sends

@@ -6,7 +6,7 @@ import { escapeHtml } from "../domain/text.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { ballotTally } from "./ballot-tally.js";
 import { closeBallot, createBallotSession, openBallot } from "./ballots.js";
-import { enqueue, type Translate } from "./outbox.js";
+import { enqueue, noticeToEach, type Translate } from "./outbox.js";
 import { activeWithRole } from "./people-by-role.js";
 import { recordTransition } from "./registrations/submit.js";
 
@@ -166,21 +166,13 @@ export async function sendUnitReview(
     const secretariat = await activeWithRole(tx, "secretariat");
     await enqueue(
       tx,
-      secretariat.map((personId) => ({
-        personId,
-        dedupeKey: `review:${review.id}:sent:person:${personId}`,
+      noticeToEach(secretariat, {
+        key: `review:${review.id}:sent`,
         kind: "review-sent",
-        notBefore: now,
-        render: (locale: string) => ({
-          parseMode: "HTML" as const,
-          text: context.translate(locale, "review-sent-to-secretariat", {
-            unit: escapeHtml(review.unitName),
-            year: String(review.year),
-            proposed,
-            notProposed,
-          }),
-        }),
-      })),
+        at: now,
+        text: (locale) =>
+          context.translate(locale, "review-sent-to-secretariat", { unit: escapeHtml(review.unitName), year: String(review.year), proposed, notProposed }),
+      }),
     );
     await recordAudit(tx, { at: now, actor: context.actor, action: "review.send", subject: `review:${review.id}`, details: { proposed, notProposed } });
     return { kind: "sent" as const, proposed, notProposed };

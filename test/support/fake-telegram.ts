@@ -44,6 +44,8 @@ export class FakeTelegram {
   rateLimited = 0;
   /** When each accepted send arrived (ms, performance clock): the sustained rate is read from these. */
   readonly acceptedAt: number[] = [];
+  /** When each 429 was answered (performance.now()), to tell a first second's from later ones. */
+  readonly rateLimitedAt: number[] = [];
 
   private server: Server;
   private pending: Update[] = [];
@@ -351,6 +353,7 @@ export class FakeTelegram {
     this.sentAt = this.sentAt.filter((at) => now - at < 1000);
     if (this.sentAt.length >= this.rateLimitPerSecond) {
       this.rateLimited++;
+      this.rateLimitedAt.push(performance.now());
       return { status: 429, body: { ok: false, error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } } };
     }
     const field = method === "sendDocument" ? "caption" : "text";
