@@ -4,7 +4,7 @@ import { createI18n } from "../src/bot/i18n.js";
 import { sweepReminders } from "../src/services/reminders/index.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";
 
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = (process.env.BENCH_SWEEP_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const i18n = createI18n();
 const translate = (locale: string, key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
 

@@ -8,7 +8,16 @@ import { keyed, offsetWindows, type SweepContext } from "./context.js";
 export async function meetingReminders(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
   const { now, today, zone, t } = context;
   const notifications: Notification[] = [];
-  for (const { offset, from, until } of offsetWindows(context.days, today, zone)) {
+  // Most minutes of the year have no meeting ahead: then the council is not read at all.
+  const windows = offsetWindows(context.days, today, zone);
+  const last = windows.at(-1);
+  if (!last) return notifications;
+  const [ahead] = await queryRows<{ any: boolean }>(
+    db,
+    sql`select exists (select 1 from meetings m where m.cancelled_at is null and m.starts_at > ${timestamp(now)} and m.starts_at < ${timestamp(last.until)}) as any`,
+  );
+  if (!ahead?.any) return notifications;
+  for (const { offset, from, until } of windows) {
     const key = keyed(sql`'meeting:' || m.id::text || ':at-' || extract(epoch from m.starts_at)::bigint::text || ${`:T-${offset}:person:`} || p.id::text`);
     const rows = await queryRows<{ person_id: number; starts_at: string; place: string; agenda: string; notification_key: string }>(
       db,
