@@ -8,8 +8,10 @@ ENV NODE_OPTIONS="--max-semi-space-size=4 --max-old-space-size=112"
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
+# One bundle, built once here: Node loads it a second faster than TypeScript through tsx.
+RUN npm run build
 # The embedded database lives here when DATABASE_URL is unset; mount a volume on it.
 ENV DATA_DIR=/data
 VOLUME ["/data"]
 EXPOSE 8080
-CMD ["npm", "start"]
+CMD ["node", "dist/bundle/main.mjs"]

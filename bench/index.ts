@@ -26,7 +26,8 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
 };
 
 const requested = process.argv.slice(2);
-const names = requested.length > 0 ? requested : Object.keys(BENCHES);
+const names = requested.length > 0 && !requested.includes("all") ? requested : Object.keys(BENCHES);
+const suiteStarted = performance.now();
 let failed = false;
 for (const name of names) {
   const bench = BENCHES[name];
@@ -45,4 +46,5 @@ for (const name of names) {
   const figures = await bench();
   log(JSON.stringify({ ...figures, load_start: loadStart, load_end: loadavg().map((value) => round(value, 2)) }));
 }
+log(JSON.stringify({ bench: "suite", names, minutes: round((performance.now() - suiteStarted) / 60_000, 1), target_minutes: 15 }));
 process.exit(failed ? 1 : 0);

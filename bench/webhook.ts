@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
@@ -21,7 +21,8 @@ type Instance = { port: number; child: ChildProcess };
 async function startInstance(databaseUrl: string, apiRoot: string, port: number): Promise<Instance> {
   // BENCH_CPU_PROFILE=<dir> writes each instance's V8 CPU profile there when it exits.
   const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", "src/main.ts"], {
+  // The bundle, as `npm start` and the image run it (bench `webhook` builds it first).
+  const child = spawn(process.execPath, [...profile, "dist/bundle/main.mjs"], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -251,6 +252,7 @@ export async function webhook(): Promise<Record<string, unknown>> {
     log("webhook: needs DATABASE_URL (several instances share one Postgres); skipped");
     return { bench: "webhook", skipped: "DATABASE_URL not set" };
   }
+  execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
   const scratch = await scratchPostgres();
   const database = await openDatabase({ databaseUrl: scratch.url });
   await database.migrate();

@@ -2,7 +2,8 @@ import type { Readable, Writable } from "node:stream";
 import type { Logger } from "pino";
 import type { BotServices } from "./bot/context.js";
 import type { Config } from "./config.js";
-import { type Database, type DatabaseHandle, openDatabase } from "./db/client.js";
+import type { Database, DatabaseHandle } from "./db/client.js";
+import { openConfiguredDatabase } from "./db/configured.js";
 import { type Clock, systemClock } from "./domain/calendar.js";
 import { createLogger } from "./logger.js";
 import type { Dispatcher, DispatcherOptions, OutgoingMessage } from "./scheduler/dispatcher.js";
@@ -12,22 +13,14 @@ import { reminderSettings } from "./services/reminders/index.js";
 import type { ChatPlatform } from "./transports/platform.js";
 import type { WebhookServer } from "./transports/http/server.js";
 
-/** Opens the configured database and brings its schema up to date. */
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  try {
-    await handle.migrate();
-  } catch (error) {
-    await handle.close();
-    throw error;
-  }
-  return handle;
-}
+export { openConfiguredDatabase } from "./db/configured.js";
 
 /** What a test (or an embedding program) supplies instead of what the configuration would make. */
 export type AppOverrides = {
   /** A database already open and migrated; the app then leaves it open when it stops. */
   database?: Pick<DatabaseHandle, "db" | "ready">;
+  /** The configured database, already opening (main.ts starts it first); the app owns it. */
+  opening?: Promise<DatabaseHandle>;
   clock?: Clock;
   logger?: Logger;
   /** Where the webhook server listens (the configuration's PORT on every address by default). */
@@ -69,7 +62,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const clock = overrides.clock ?? systemClock;
   // The transports pull in grammY and friends; load them while the database opens.
   const [database, telegram, zalo, consoleChat, scheduler, webhook] = await Promise.all([
-    overrides.database ?? openConfiguredDatabase(config),
+    overrides.database ?? overrides.opening ?? openConfiguredDatabase(config),
     import("./transports/telegram/index.js"),
     import("./transports/zalo/index.js"),
     import("./transports/console/index.js"),

@@ -1,5 +1,4 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
-import JSZip from "jszip";
 import { type Database, queryRows } from "../db/client.js";
 import { planTasks, planTaskUnits, taskReports } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
@@ -119,6 +118,8 @@ export async function reportArchive(db: Database, taskId: number): Promise<{ fil
     db,
     sql`select u.code, r.file_name, r.content_base64 from task_reports r join units u on u.id = r.unit_id where r.task_id = ${taskId} order by u.code`,
   );
+  // Loaded when an archive is asked for, not at start-up (like every file format library).
+  const { default: JSZip } = await import("jszip");
   const zip = new JSZip();
   for (const row of rows) zip.file(`${row.code}-${row.file_name.replace(/[\\/:*?"<>|]+/g, "_")}`, Buffer.from(row.content_base64, "base64"));
   return { files: rows.length, bytes: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) };

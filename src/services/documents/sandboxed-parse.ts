@@ -1,3 +1,4 @@
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { RawRow } from "../../domain/roster.js";
 import { UserError } from "../../domain/user-error.js";
@@ -14,10 +15,14 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 1
 // mammoth reads a 2 MB plan in about half a second; a file that keeps a parser busy this long is hostile.
 const PARSE_TIME_LIMIT_MS = 30_000;
 
-const workerUrl = new URL(`./document-worker${import.meta.url.endsWith(".ts") ? ".ts" : ".js"}`, import.meta.url).href;
-// The worker is TypeScript like the rest; a worker thread does not inherit the tsx loader, so it registers it first.
-const tsxApi = import.meta.resolve("tsx/esm/api");
-const boot = `import(${JSON.stringify(tsxApi)}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`;
+// Beside this module, with its extension: .ts under tsx (tests, the CLI), .mjs in the bundle `npm start` runs.
+const extension = path.extname(new URL(import.meta.url).pathname);
+const workerUrl = new URL(`./document-worker${extension}`, import.meta.url).href;
+// A worker thread does not inherit the tsx loader: under tsx it registers it first.
+const boot =
+  extension === ".ts"
+    ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((api) => { api.register(); return import(${JSON.stringify(workerUrl)}); });`
+    : `import(${JSON.stringify(workerUrl)});`;
 
 /** The HTML of a .docx (tables kept), checked and parsed out of harm's way. */
 export async function docxToHtml(bytes: Buffer, invalidKey: string): Promise<string> {

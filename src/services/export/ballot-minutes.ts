@@ -1,11 +1,9 @@
-import { Document, Packer, Table, TableRow, WidthType } from "docx";
-import ExcelJS from "exceljs";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { formatDateTime } from "../../domain/calendar.js";
 import { ballotTally, type Tally } from "../ballot-tally.js";
 import { ballotSession } from "../ballots.js";
-import { docxCell, docxText, minutesHeading } from "./docx-form.js";
+import { docxForm } from "./docx-form.js";
 import { formHeading, tableRow } from "./official-form.js";
 
 type Minutes = {
@@ -60,8 +58,8 @@ const share = (agree: number, members: number) => `${members ? Math.round((agree
 export async function ballotMinutesDocx(db: Database, sessionId: number, context: { agency: string; timeZone: string }): Promise<Buffer | undefined> {
   const minutes = await minutesOf(db, sessionId, context.agency);
   if (!minutes) return undefined;
-  const text = docxText;
-  const cell = docxCell;
+  const { docx, text, cell, minutesHeading } = await docxForm();
+  const { Document, Packer, Table, TableRow, WidthType } = docx;
   const when = (at: Date | null) => (at ? formatDateTime(at, context.timeZone) : "—");
   const { tally } = minutes;
   const rows = [
@@ -115,6 +113,7 @@ export async function ballotMinutesDocx(db: Database, sessionId: number, context
 export async function ballotResultsXlsx(db: Database, sessionId: number, context: { agency: string; timeZone: string }): Promise<Buffer | undefined> {
   const minutes = await minutesOf(db, sessionId, context.agency);
   if (!minutes) return undefined;
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Kết quả");
   const headers = ["STT", "Ứng viên — danh hiệu", "Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả"];

@@ -1,6 +1,3 @@
-import { AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import ExcelJS from "exceljs";
-import QRCode from "qrcode";
 import { formatDate } from "../../domain/calendar.js";
 import type { BotNames } from "../bot-names.js";
 import type { IssuedInvite } from "../invite-issue.js";
@@ -27,6 +24,7 @@ function howToLink(context: SheetContext, code: string): { telegram: string; zal
 /** The list to keep: one row per person with the code, its expiry and how to link. */
 export async function invitesWorkbook(issued: IssuedInvite[], context: SheetContext): Promise<Buffer> {
   const t = (key: string) => context.translate(context.locale, key);
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(t("invite-sheet-name"));
   const headers = [
@@ -74,6 +72,10 @@ const QR_PIXELS = 140;
  */
 export async function inviteSlipsDocx(issued: IssuedInvite[], context: SheetContext): Promise<Buffer> {
   const t = (key: string, args: Record<string, string> = {}) => context.translate(context.locale, key, args);
+  const [{ AlignmentType, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType }, { default: QRCode }] = await Promise.all([
+    import("docx"),
+    import("qrcode"),
+  ]);
   const text = (value: string, style: { bold?: boolean; size?: number } = {}) =>
     new Paragraph({ children: [new TextRun({ text: value, font: FONT.name, size: (style.size ?? 11) * 2, bold: style.bold ?? false })] });
   const slips = await Promise.all(
@@ -101,7 +103,7 @@ export async function inviteSlipsDocx(issued: IssuedInvite[], context: SheetCont
       });
     }),
   );
-  const rows: TableRow[] = [];
+  const rows: InstanceType<typeof TableRow>[] = [];
   for (let start = 0; start < slips.length; start += SLIPS_PER_ROW) {
     const cells = slips.slice(start, start + SLIPS_PER_ROW);
     while (cells.length < SLIPS_PER_ROW) cells.push(new TableCell({ width: { size: 50, type: WidthType.PERCENTAGE }, children: [new Paragraph("")] }));

@@ -1,7 +1,6 @@
-import { Document, Packer, Table, TableRow, WidthType } from "docx";
 import { formatDateTime } from "../../domain/calendar.js";
 import type { UnitReview } from "../unit-reviews.js";
-import { docxCell, docxText, minutesHeading } from "./docx-form.js";
+import { docxForm } from "./docx-form.js";
 
 /**
  * The unit's bình xét minutes (biên bản họp bình xét), as .docx: the unit, the year, who chaired,
@@ -12,6 +11,8 @@ export async function reviewMinutesDocx(
   review: UnitReview,
   context: { agency: string; chair: string; titleName: (code: string) => string; at: Date; timeZone: string },
 ): Promise<Buffer> {
+  const { docx, text: docxText, cell: docxCell, minutesHeading } = await docxForm();
+  const { Document, Packer, Table, TableRow, WidthType } = docx;
   const proposed = review.items.filter((item) => item.proposed).length;
   const rows = [
     new TableRow({
