@@ -4,8 +4,7 @@ import { z } from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Basis, Refusal, TitleLevel } from "../src/domain/titles.js";
-import { INITIATIVE_SCOPES as LEVELS } from "../src/domain/initiatives.js";
-import { citableInitiatives } from "../src/services/initiatives.js";
+import { recognisedInitiatives } from "../src/services/initiatives.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";
 import {
   liveRegistrations,
@@ -41,17 +40,9 @@ async function loadOffer(ctx: ConversationContext): Promise<Offer> {
   const locale = await ctx.i18n.getLocale();
   const zone = ctx.services.config.displayTimeZone;
   const choices = await registrationChoices(ctx.services.db, person, ctx.services.clock(), zone);
-  const citable = await Promise.all(LEVELS.map((level) => citableInitiatives(ctx.services.db, person.id, level)));
-  const initiatives = new Map<number, { id: number; title: string; levels: TitleLevel[] }>();
-  for (const [index, list] of citable.entries())
-    for (const entry of list) {
-      const known = initiatives.get(entry.id) ?? { ...entry, levels: [] };
-      known.levels.push(LEVELS[index] as TitleLevel);
-      initiatives.set(entry.id, known);
-    }
   return {
     year: choices.year,
-    initiatives: [...initiatives.values()],
+    initiatives: await recognisedInitiatives(ctx.services.db, person.id),
     refusal: refusalOf(choices.window, zone),
     titles: choices.titles.map(({ title, refusal }) => ({
       code: title.code,
@@ -98,10 +89,11 @@ export async function registerConversation(conversation: Conversation<Context, C
       prompt = ctx.th("register-choose-basis", { title: title?.name ?? "" });
       for (const basis of title?.bases ?? []) keyboard.text(ctx.t(`basis-${basis}`), CONVERSATION_ACTIONS.registrationBasis.encode(basis)).row();
     } else if (step === "initiative") {
-      prompt = ctx.th(draft.basis === "research" ? "register-ask-research" : "register-ask-initiative", { title: title?.name ?? "" });
-      if (draft.basis === "initiative")
-        for (const initiative of offer.initiatives.filter((entry) => title && entry.levels.includes(title.level)))
-          keyboard.text(initiative.title, CONVERSATION_ACTIONS.registrationInitiative.encode(initiative.id)).row();
+      // One's recognised initiatives whose scope serves the title are offered; another is typed.
+      const recognised = draft.basis === "initiative" ? offer.initiatives.filter((entry) => title && entry.levels.includes(title.level)) : [];
+      const ask = draft.basis === "research" ? "register-ask-research" : recognised.length > 0 ? "register-ask-initiative-choose" : "register-ask-initiative";
+      prompt = ctx.th(ask, { title: title?.name ?? "" });
+      for (const initiative of recognised) keyboard.text(initiative.title, CONVERSATION_ACTIONS.registrationInitiative.encode(initiative.id)).row();
     } else {
       const form = offer.forms.find((entry) => entry.code === draft.formCode);
       prompt = ctx.th("register-summary", {

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import { z } from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { castBallot, draftOf, toggleDraft } from "../src/services/ballot-casting.js";
+import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballot-casting.js";
 import { ballotCandidatesOf, ballotSession } from "../src/services/ballots.js";
 import { actorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
@@ -19,9 +19,16 @@ const sessionId = z.coerce.number().int().positive();
 const PAGE_SIZE = 20;
 
 /** A page of the ballot as the member fills it in: each candidate with their mark, a toggle each, and submit. */
-async function ballotView(ctx: Context, id: number, personId: number, page: number): Promise<{ text: string; keyboard: InlineKeyboard } | undefined> {
+async function ballotView(
+  ctx: Context,
+  id: number,
+  personId: number,
+  page: number,
+): Promise<{ text: string; keyboard: InlineKeyboard } | "not-member" | undefined> {
   const session = await ballotSession(ctx.services.db, id);
   if (session?.status !== "open") return undefined;
+  // Only the session's voters see its ballot (the council's, or the unit's members in a bình xét).
+  if (!(await votesIn(ctx.services.db, session, personId))) return "not-member";
   const candidates = await ballotCandidatesOf(ctx.services.db, id);
   const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
   const shown = Math.min(Math.max(page, 0), pages - 1);
@@ -51,6 +58,7 @@ async function showBallot(ctx: Context, id: number, page: number, how: "reply" |
   if (!person) return;
   const view = await ballotView(ctx, id, person.id, page);
   if (!view) return ctx.say("ballot-not-open", { id });
+  if (view === "not-member") return ctx.say("ballot-not-member", { id });
   if (how === "edit") await ctx.editMessageText(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
   else await ctx.reply(view.text, { parse_mode: "HTML", reply_markup: view.keyboard });
 }
@@ -64,7 +72,9 @@ voteCommand.command("vote", allowed("vote"), async (ctx) => {
 onButton(voteCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
   const person = ctx.identity.person;
   if (!person) return;
-  await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
+  const session = await ballotSession(ctx.services.db, id);
+  if (session && (await votesIn(ctx.services.db, session, person.id)))
+    await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
   await ctx.answerCallbackQuery();
   await showBallot(ctx, id, Math.floor((position - 1) / PAGE_SIZE), "edit");
 });

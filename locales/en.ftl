@@ -237,6 +237,7 @@ register-choose-form = <b>{ $title }</b>
     Choose the form of commendation you propose (optional):
 register-form-none = None
 register-ask-initiative = <b>{ $title }</b>: type the <b>name of your initiative</b>:
+register-ask-initiative-choose = <b>{ $title }</b>: choose one of your recognised initiatives, or type the <b>name</b> of another:
 register-ask-initiative-again = Type the name (at least 3 characters), or press “Back” / “Cancel”.
 register-initiative-invalid = The name must be 3 to 300 characters. Please type it again.
 register-summary =

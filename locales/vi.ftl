@@ -237,6 +237,7 @@ register-choose-form = <b>{ $title }</b>
     Chọn hình thức khen thưởng đề nghị (không bắt buộc):
 register-form-none = Không đề nghị
 register-ask-initiative = <b>{ $title }</b>: hãy gõ <b>tên sáng kiến</b> của bạn:
+register-ask-initiative-choose = <b>{ $title }</b>: chọn một sáng kiến của bạn đã được công nhận, hoặc gõ <b>tên sáng kiến</b> khác:
 register-ask-initiative-again = Hãy gõ tên (ít nhất 3 ký tự), hoặc bấm «Quay lại» / «Hủy».
 register-initiative-invalid = Tên cần từ 3 đến 300 ký tự. Hãy gõ lại.
 register-summary =

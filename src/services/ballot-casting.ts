@@ -33,6 +33,17 @@ export async function toggleDraft(db: Database, input: { sessionId: number; pers
   return disagree;
 }
 
+/** Whether a person votes in a session: a council member, or for a unit's bình xét one of its members. */
+export async function votesIn(db: Database, session: { unitId: number | null }, personId: number): Promise<boolean> {
+  const [member] = await queryRows<{ id: number }>(
+    db,
+    session.unitId === null
+      ? sql`select id::int as id from people where id = ${personId} and active and 'council' = any(roles)`
+      : sql`select id::int as id from people where id = ${personId} and active and unit_id = ${session.unitId}`,
+  );
+  return member !== undefined;
+}
+
 export type CastResult = "cast" | "changed" | "already-voted" | "not-open" | "not-member";
 
 /**
@@ -51,13 +62,7 @@ export async function castBallot(
     // A share lock: ballots go in side by side, and the close (an update) waits for them.
     const [session] = await tx.select().from(ballotSessions).where(eq(ballotSessions.id, input.sessionId)).for("share");
     if (session?.status !== "open" || !session.ballotKey) return "not-open";
-    const [member] = await queryRows<{ id: number }>(
-      tx,
-      session.unitId === null
-        ? sql`select id::int as id from people where id = ${input.personId} and active and 'council' = any(roles)`
-        : sql`select id::int as id from people where id = ${input.personId} and active and unit_id = ${session.unitId}`,
-    );
-    if (!member) return "not-member";
+    if (!(await votesIn(tx, session, input.personId))) return "not-member";
     // The voter row first: a second ballot of the same member waits on it and finds it there.
     const first = await tx
       .insert(ballotVoters)

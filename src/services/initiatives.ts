@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { initiatives, registrations } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
-import { scopeServes } from "../domain/initiatives.js";
+import { INITIATIVE_SCOPES, scopeServes } from "../domain/initiatives.js";
 import { escapeHtml, foldForMatching } from "../domain/text.js";
 import type { TitleLevel } from "../domain/titles.js";
 import { type Actor, recordAudit } from "./audit.js";
@@ -136,12 +136,17 @@ async function citeInRegistrations(tx: Database, initiative: Initiative, scope: 
   }
 }
 
-/** The person's recognised initiatives a registration of `level` can cite. */
-export async function citableInitiatives(db: Database, personId: number, level: TitleLevel): Promise<{ id: number; title: string }[]> {
+/** The person's recognised initiatives, each with the title levels its scope serves. */
+export async function recognisedInitiatives(db: Database, personId: number): Promise<{ id: number; title: string; levels: TitleLevel[] }[]> {
   const rows = await db
     .select({ id: initiatives.id, title: initiatives.title, scope: initiatives.scope })
     .from(initiatives)
     .where(and(eq(initiatives.personId, personId), eq(initiatives.status, "recognised")))
     .orderBy(desc(initiatives.id));
-  return rows.filter((row) => row.scope && scopeServes(row.scope, level)).map(({ id, title }) => ({ id, title }));
+  return rows.map(({ id, title, scope }) => ({ id, title, levels: INITIATIVE_SCOPES.filter((level) => scope !== null && scopeServes(scope, level)) }));
+}
+
+/** The person's recognised initiatives a registration of `level` can cite. */
+export async function citableInitiatives(db: Database, personId: number, level: TitleLevel): Promise<{ id: number; title: string }[]> {
+  return (await recognisedInitiatives(db, personId)).filter((entry) => entry.levels.includes(level)).map(({ id, title }) => ({ id, title }));
 }

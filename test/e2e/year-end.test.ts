@@ -124,6 +124,8 @@ describe.each(CASES)("the year-end on $platform ($kind): initiatives, bình xét
     // The chair opens the CSTĐCS vote; all seven vote in chat.
     const chair = user("L");
     expect((await chair.ask(`/ballot open ${cstdcs}`)).text).toContain("7 thành viên Hội đồng đã được báo");
+    // Someone not on the council neither sees the ballot nor votes.
+    expect((await user("D").ask(`/vote ${cstdcs}`)).text).toBe("Bạn không có tên trong danh sách bỏ phiếu của phiên này.");
     const submit = async (code: keyof typeof CHATS, session: string | undefined, disagree: string[]) => {
       const voter = user(code);
       let ballot = await voter.ask(`/vote ${session}`);
