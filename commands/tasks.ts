@@ -54,16 +54,20 @@ async function renderTasks(ctx: Context, view: ViewCode): Promise<{ text: string
   const current = currentQuarter(ctx);
   const [year, quarter] = view === "now" || view === "late" ? [current.year, current.quarter] : view.split("-").map(Number);
   const sections: { header: string; tasks: UnitTask[] }[] = [];
-  if (view !== "late") {
+  const period = { year: year ?? current.year, quarter: quarter ?? current.quarter };
+  // "now" adds what is overdue from earlier quarters (it can still be marked done): one query for both.
+  const found =
+    view === "now"
+      ? await tasksOfUnit(db, person.unitId, { kind: "quarter-and-overdue", ...period, now: clock() })
+      : await tasksOfUnit(db, person.unitId, view === "late" ? { kind: "overdue", now: clock() } : { kind: "quarter", ...period });
+  const inPeriod = (task: UnitTask) => task.year === period.year && task.quarter === period.quarter;
+  if (view !== "late")
     sections.push({
-      header: ctx.th("tasks-header", { quarter: quarter ?? 0, year: String(year), unit: person.unitName }),
-      tasks: await tasksOfUnit(db, person.unitId, { kind: "quarter", year: year ?? current.year, quarter: quarter ?? current.quarter }),
+      header: ctx.th("tasks-header", { quarter: period.quarter, year: String(period.year), unit: person.unitName }),
+      tasks: found.filter(inPeriod),
     });
-  }
-  // "now" and "late" add what is overdue from earlier quarters: it can still be marked done.
   if (view === "now" || view === "late") {
-    const shown = new Set(sections.flatMap((section) => section.tasks.map((task) => task.taskId)));
-    const late = (await tasksOfUnit(db, person.unitId, { kind: "overdue", now: clock() })).filter((task) => !shown.has(task.taskId));
+    const late = view === "late" ? found : found.filter((task) => !inPeriod(task));
     if (late.length > 0 || view === "late")
       sections.push({ header: ctx.th("tasks-overdue-header", { unit: person.unitName, count: late.length }), tasks: late });
   }

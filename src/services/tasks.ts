@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { planTasks, planTaskUnits, plans } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
@@ -15,17 +15,27 @@ export type UnitTask = {
   note: string | null;
   /** Done by sending the report file the task asks for. */
   needsReport: boolean;
+  /** The plan's year. */
+  year: number;
 };
 
 /** Which of a unit's shares a list shows: one quarter of a year, or every open one past its due date. */
-export type TaskView = { kind: "quarter"; year: number; quarter: number } | { kind: "overdue"; now: Date };
+export type TaskView =
+  | { kind: "quarter"; year: number; quarter: number }
+  | { kind: "overdue"; now: Date }
+  /** Both at once, in one query: what /tasks shows by default. */
+  | { kind: "quarter-and-overdue"; year: number; quarter: number; now: Date };
 
 /** A unit's shares of the plan tasks a view shows, soonest due first. */
 export async function tasksOfUnit(db: Database, unitId: number, view: TaskView): Promise<UnitTask[]> {
+  const inQuarter = (year: number, quarter: number) => and(eq(plans.year, year), eq(planTasks.quarter, quarter));
+  const overdue = (now: Date) => and(isNull(planTaskUnits.doneAt), lt(planTasks.dueAt, now));
   const which =
     view.kind === "quarter"
-      ? and(eq(plans.year, view.year), eq(planTasks.quarter, view.quarter))
-      : and(isNull(planTaskUnits.doneAt), lt(planTasks.dueAt, view.now));
+      ? inQuarter(view.year, view.quarter)
+      : view.kind === "overdue"
+        ? overdue(view.now)
+        : or(inQuarter(view.year, view.quarter), overdue(view.now));
   return db
     .select({
       taskId: planTasks.id,
@@ -37,6 +47,7 @@ export async function tasksOfUnit(db: Database, unitId: number, view: TaskView):
       doneAt: planTaskUnits.doneAt,
       note: planTaskUnits.doneNote,
       needsReport: planTasks.needsReport,
+      year: plans.year,
     })
     .from(planTaskUnits)
     .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
