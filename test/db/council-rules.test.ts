@@ -7,12 +7,11 @@ import { cliActor } from "../../src/services/audit.js";
 import { castBallot } from "../../src/services/ballot-casting.js";
 import { ballotTally } from "../../src/services/ballot-tally.js";
 import { closeBallot, createBallotSession, openBallot } from "../../src/services/ballots.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
 import { declareInitiative, reviewInitiative } from "../../src/services/initiatives.js";
 import { closeUnitVote, openUnitReview, sendUnitReview, startUnitVote, unitReview } from "../../src/services/unit-reviews.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
-import { insertRegistration } from "../support/registrations.js";
+import { approvedIn2025 } from "../support/registrations.js";
 
 // Five council members; a unit of four (its head and three staff), two of whom registered.
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -35,28 +34,7 @@ describe.each(DATABASE_KINDS)("the year-end's rules (%s)", (kind) => {
     await importRosterText(database.db, ROSTER);
     for (const person of await database.db.select().from(people)) id[person.staffCode] = person.id;
     unitId = (await database.db.select().from(people).where(eq(people.staffCode, "A")))[0]?.unitId as number;
-    const campaign = await launchCampaign(
-      database.db,
-      { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
-      { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
-    );
-    await insertRegistration(database.db, {
-      year: 2025,
-      campaignId: campaign.id,
-      person: { id: id.A as number, unitId },
-      titleCode: "CSTDCS",
-      status: "approved",
-      at: clock(),
-      initiativeTitle: "Số hóa hồ sơ",
-    });
-    await insertRegistration(database.db, {
-      year: 2025,
-      campaignId: campaign.id,
-      person: { id: id.B as number, unitId },
-      titleCode: "LDTT",
-      status: "approved",
-      at: clock(),
-    });
+    await approvedIn2025(database.db, { A: { titleCode: "CSTDCS", initiativeTitle: "Số hóa hồ sơ" }, B: { titleCode: "LDTT" } }, clock());
   });
   afterAll(async () => database?.close());
 

@@ -1,14 +1,10 @@
-import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { people } from "../../src/db/schema/index.js";
-import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
 import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { nextFile } from "../support/received-files.js";
-import { insertRegistration } from "../support/registrations.js";
+import { approvedIn2025 } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -31,22 +27,7 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
 
   it("opens a session, takes one ballot per member (a second refused, a change accepted), and shows the tally only after the close", async () => {
     const { world, database } = setup;
-    const campaign = await launchCampaign(
-      database.db,
-      { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
-      { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
-    );
-    for (const code of ["A", "B"]) {
-      const [person] = await database.db.select().from(people).where(eq(people.staffCode, code));
-      await insertRegistration(database.db, {
-        year: 2025,
-        campaignId: campaign.id,
-        person: { id: person?.id as number, unitId: person?.unitId as number },
-        titleCode: "CSTDCS",
-        status: "approved",
-        at: world.clock.now(),
-      });
-    }
+    await approvedIn2025(database.db, { A: { titleCode: "CSTDCS" }, B: { titleCode: "CSTDCS" } }, world.clock.now());
     const secretary = world.user({ id: 8901, first_name: "Thư" });
     const created = await secretary.ask("/ballot new 2025 Phiên họp xét thi đua năm 2025");
     const id = /số (\d+)/.exec(created.text)?.[1];

@@ -1,14 +1,10 @@
-import { eq } from "drizzle-orm";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { people } from "../../src/db/schema/index.js";
-import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
 import { type ChatTestUser, nextWithChoices, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { nextFile } from "../support/received-files.js";
-import { insertRegistration } from "../support/registrations.js";
+import { approvedIn2025 } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -37,28 +33,11 @@ describe.each(CASES)("the year-end on $platform ($kind): initiatives, bình xét
   it("takes approved registrations through the unit's review and a council of 7 to the decision, and tells every registrant once", async () => {
     const { world, database } = setup;
     const user = (code: keyof typeof CHATS): ChatTestUser => world.user({ id: CHATS[code], first_name: code });
-    const campaign = await launchCampaign(
+    await approvedIn2025(
       database.db,
-      { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
-      { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
+      { A: { titleCode: "CSTDCS", initiativeTitle: "Số hóa hồ sơ thi đua" }, B: { titleCode: "CSTDCS" }, D: { titleCode: "LDTT" }, E: { titleCode: "LDTT" } },
+      world.clock.now(),
     );
-    const titles: Record<string, { titleCode: string; initiativeTitle?: string }> = {
-      A: { titleCode: "CSTDCS", initiativeTitle: "Số hóa hồ sơ thi đua" },
-      B: { titleCode: "CSTDCS" },
-      D: { titleCode: "LDTT" },
-      E: { titleCode: "LDTT" },
-    };
-    for (const [code, registration] of Object.entries(titles)) {
-      const [person] = await database.db.select().from(people).where(eq(people.staffCode, code));
-      await insertRegistration(database.db, {
-        year: 2025,
-        campaignId: campaign.id,
-        person: { id: person?.id as number, unitId: person?.unitId as number },
-        status: "approved",
-        at: world.clock.now(),
-        ...registration,
-      });
-    }
 
     // The initiative Nguyễn An's CSTĐCS cites: declared, recognised by the initiative council, the author told.
     const declared = await user("A").ask("/initiative Số hóa hồ sơ thi đua | Quét và tra cứu hồ sơ thi đua của Sở");

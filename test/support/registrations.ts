@@ -1,5 +1,8 @@
+import { eq } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
-import { registrations } from "../../src/db/schema/index.js";
+import { people, registrations } from "../../src/db/schema/index.js";
+import { cliActor } from "../../src/services/audit.js";
+import { launchCampaign } from "../../src/services/campaigns.js";
 
 /**
  * A person's registration as it stands after the chat steps a test is not about (registered,
@@ -32,4 +35,25 @@ export async function insertRegistration(
     createdAt: input.at,
     updatedAt: input.at,
   });
+}
+
+/**
+ * The 2025 campaign, as launched on 06/01/2025 with registration until 30/01, and the given staff's
+ * registrations approved in it: where the year-end's tests start.
+ */
+export async function approvedIn2025(
+  db: Database,
+  registrationsByStaff: Record<string, { titleCode: string; initiativeTitle?: string }>,
+  at: Date,
+): Promise<void> {
+  const campaign = await launchCampaign(
+    db,
+    { year: 2025, title: "2025", deadlineAt: new Date("2025-01-30T16:59:59Z") },
+    { clock: () => new Date("2025-01-06T02:00:00Z"), actor: cliActor },
+  );
+  for (const [staffCode, registration] of Object.entries(registrationsByStaff)) {
+    const [person] = await db.select().from(people).where(eq(people.staffCode, staffCode));
+    if (!person) throw new Error(`no person ${staffCode}`);
+    await insertRegistration(db, { year: 2025, campaignId: campaign.id, person, status: "approved", at, ...registration });
+  }
 }
