@@ -91,8 +91,19 @@ export async function createMeetingSessions(
   const catalogue = await catalogueOn(db, localDay(context.clock()));
   const all = await candidatesFor(db, { year: input.year, title: "" });
   const codes = catalogue.titles.map((title) => title.code).filter((code) => all.some((candidate) => candidate.title_code === code));
+  // Asked again (after a failure halfway, or twice), it makes only the titles' sessions still missing.
+  const existing = await queryRows<{ id: number; title_code: string; candidates: number }>(
+    db,
+    sql`select s.id::int as id, s.title_code, (select count(*)::int from ballot_candidates c where c.session_id = s.id) as candidates
+        from ballot_sessions s where s.meeting_id = ${meeting.id} and s.year = ${input.year} and s.title_code is not null`,
+  );
   const sessions: { id: number; titleCode: string; candidates: number }[] = [];
   for (const code of codes) {
+    const made = existing.find((session) => session.title_code === code);
+    if (made) {
+      sessions.push({ id: made.id, titleCode: code, candidates: made.candidates });
+      continue;
+    }
     const name = catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
     const created = await createBallotSession(db, { year: input.year, title: name, meetingId: meeting.id, titleCode: code }, context);
     sessions.push({ id: created.id, titleCode: code, candidates: created.candidates });
