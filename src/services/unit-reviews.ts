@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { registrations, unitReviewOutcomes, unitReviews } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
@@ -136,8 +136,20 @@ export async function sendUnitReview(
       .where(and(eq(unitReviews.id, review.id), eq(unitReviews.status, "open")))
       .returning({ id: unitReviews.id });
     if (sent.length === 0) return { kind: "already-sent" as const };
+    const reviewed =
+      review.items.length === 0
+        ? []
+        : await tx
+            .select()
+            .from(registrations)
+            .where(
+              inArray(
+                registrations.id,
+                review.items.map((item) => item.registrationId),
+              ),
+            );
     for (const item of review.items) {
-      const [registration] = await tx.select().from(registrations).where(eq(registrations.id, item.registrationId));
+      const registration = reviewed.find((entry) => entry.id === item.registrationId);
       if (!registration) continue;
       const action = item.proposed ? "proposed" : "not-proposed";
       // "Not proposed; note:" reads with its note, or a dash where the meeting gave none.
