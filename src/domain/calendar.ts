@@ -14,7 +14,7 @@ export const DEFAULT_TIME_ZONE = "Asia/Ho_Chi_Minh";
 // dayjs' time-zone formatting builds an Intl formatter per call (~0.1 ms); a sweep formats tens of
 // thousands of dates, so one formatter per zone is kept and its parts assembled here.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function localParts(at: Date, timeZone: string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+function localParts(at: Date, timeZone: string): Readonly<Record<"year" | "month" | "day" | "hour" | "minute", string>> {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat("en-GB", {
@@ -28,10 +28,18 @@ function localParts(at: Date, timeZone: string): Record<"year" | "month" | "day"
     });
     formatters.set(timeZone, formatter);
   }
+  // A sweep's digests repeat the same few hundred due dates tens of thousands of times.
+  const key = `${timeZone}|${at.getTime()}`;
+  const known = recentParts.get(key);
+  if (known) return known;
   const parts = { year: "", month: "", day: "", hour: "", minute: "" };
   for (const part of formatter.formatToParts(at)) if (part.type in parts) parts[part.type as keyof typeof parts] = part.value;
+  if (recentParts.size >= RECENT_PARTS_KEPT) recentParts.clear();
+  recentParts.set(key, Object.freeze(parts));
   return parts;
 }
+const RECENT_PARTS_KEPT = 4096;
+const recentParts = new Map<string, Readonly<Record<"year" | "month" | "day" | "hour" | "minute", string>>>();
 
 /** dd/mm/yyyy in the display time zone. */
 export function formatDate(at: Date, timeZone = DEFAULT_TIME_ZONE): string {

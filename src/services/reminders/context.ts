@@ -9,10 +9,30 @@ export type HtmlTranslate = (locale: string, key: string, args?: MessageArgs) =>
 /** What every kind of reminder is computed from. */
 export type SweepContext = { now: Date; today: LocalDay; zone: string; notBefore: Date; t: HtmlTranslate; translate: Translate };
 
-/** Translates with every string argument escaped, since reminder texts are HTML. */
+const FORMATTED_KEPT = 10_000;
+
+/**
+ * Translates with every string argument escaped, since reminder texts are HTML. One sweep asks for
+ * the same lines many times (a task's line is in its head's quarter digest and overdue list, every
+ * line names its role): each distinct text is formatted once per sweep.
+ */
 export function htmlTranslator(translate: Translate): HtmlTranslate {
-  return (locale, key, args = {}) =>
-    translate(locale, key, Object.fromEntries(Object.entries(args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])));
+  const formatted = new Map<string, string>();
+  return (locale, key, args = {}) => {
+    const id = `${locale}\u0000${key}\u0000${JSON.stringify(args)}`;
+    let text = formatted.get(id);
+    if (text === undefined) {
+      text = translate(
+        locale,
+        key,
+        Object.fromEntries(Object.entries(args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])),
+      );
+      // Bounded: the cache must not hold a large catch-up's every line (the heap is capped in production).
+      if (formatted.size >= FORMATTED_KEPT) formatted.clear();
+      formatted.set(id, text);
+    }
+    return text;
+  };
 }
 
 /**
