@@ -5,7 +5,7 @@ import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Basis, Refusal, TitleLevel } from "../src/domain/titles.js";
 import { recognisedInitiatives } from "../src/services/initiatives.js";
-import { catalogueOn, localName } from "../src/services/catalogue.js";
+import { catalogueOn, localName, titleName } from "../src/services/catalogue.js";
 import {
   liveRegistrations,
   refusalOf,
@@ -222,10 +222,7 @@ async function startRegistration(ctx: Context, change: boolean) {
     if (existing.length > 0) {
       const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));
       const locale = await ctx.i18n.getLocale();
-      const nameOf = (code: string) => {
-        const title = catalogue.titles.find((entry) => entry.code === code);
-        return title ? localName(title, locale) : code;
-      };
+      const nameOf = (code: string) => titleName(catalogue, code, locale);
       // Changing (or registering a title of another level, e.g. CSTĐ bộ/tỉnh beside CSTĐCS) goes through /register again.
       const keyboard = new InlineKeyboard().text(ctx.t("register-button-change"), ACTIONS.registrationChange.encode()).row();
       for (const registration of existing) {

@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { localDay } from "../src/domain/calendar.js";
 import { agencyName } from "../src/services/agency-rules.js";
-import { catalogueOn, localName } from "../src/services/catalogue.js";
+import { catalogueOn, titleName } from "../src/services/catalogue.js";
 import { reviewMinutesDocx } from "../src/services/export/review-minutes.js";
 import {
   closeUnitVote,
@@ -14,6 +14,7 @@ import {
   startUnitVote,
   type UnitReview,
   unitReview,
+  unitReviewOfUnit,
 } from "../src/services/unit-reviews.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
@@ -29,29 +30,21 @@ const lastYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.ser
 const contextOf = (ctx: Context) => ({ clock: ctx.services.clock, actor: actorOf(ctx), translate: translatorOf(ctx) });
 
 /** The head's own unit's review with this id, or nothing (a forged id of another unit's). */
-async function reviewOfButton(ctx: Context, reviewId: number, year?: number): Promise<UnitReview | undefined> {
+async function reviewOfButton(ctx: Context, reviewId: number): Promise<UnitReview | undefined> {
   const person = ctx.identity.person;
-  if (!person) return undefined;
-  for (const candidateYear of year ? [year] : [lastYear(ctx), lastYear(ctx) + 1]) {
-    const review = await unitReview(ctx.services.db, person.unitId, candidateYear);
-    if (review?.id === reviewId) return review;
-  }
-  return undefined;
+  return person ? unitReviewOfUnit(ctx.services.db, reviewId, person.unitId) : undefined;
 }
 
 async function showReview(ctx: Context, review: UnitReview, how: "reply" | "edit") {
   const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock()));
   const locale = await ctx.i18n.getLocale();
-  const titleName = (code: string) => {
-    const title = catalogue.titles.find((entry) => entry.code === code);
-    return title ? localName(title, locale) : code;
-  };
+
   const lines = [ctx.th("review-header", { unit: review.unitName, year: String(review.year), count: review.items.length })];
   const keyboard = new InlineKeyboard();
   for (const [index, item] of review.items.entries()) {
     const state = item.proposed === null ? "undecided" : item.proposed ? "proposed" : "not-proposed";
     const note = item.note ? ctx.th("review-note", { note: item.note }) : "";
-    lines.push(ctx.th(`review-line-${state}`, { position: index + 1, name: item.name, title: titleName(item.titleCode) }) + note);
+    lines.push(ctx.th(`review-line-${state}`, { position: index + 1, name: item.name, title: titleName(catalogue, item.titleCode, locale) }) + note);
     if (review.status === "open") {
       keyboard.text(ctx.t("review-button-propose", { position: index + 1 }), ACTIONS.reviewMark.encode(review.id, item.registrationId, 1));
       keyboard.text(ctx.t("review-button-not-propose", { position: index + 1 }), ACTIONS.reviewMark.encode(review.id, item.registrationId, 0)).row();
@@ -77,7 +70,7 @@ reviewCommand.command("review", allowed("review"), async (ctx) => {
   if (!person) return;
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
   const year = /^20\d\d$/.test(verb) ? Number(verb) : lastYear(ctx);
-  const review = await openUnitReview(ctx.services.db, { unitId: person.unitId, year }, contextOf(ctx));
+  let review = await openUnitReview(ctx.services.db, { unitId: person.unitId, year }, contextOf(ctx));
   if (verb === "yes" || verb === "no") {
     // Typed where a reason is wanted: /review no 2 chưa hoàn thành chỉ tiêu quý IV
     const chosen = position.safeParse(rest[0]);
@@ -86,8 +79,10 @@ reviewCommand.command("review", allowed("review"), async (ctx) => {
     const note = rest.slice(1).join(" ").trim().slice(0, 300) || null;
     if (!(await recordReviewOutcome(ctx.services.db, review, { registrationId: item.registrationId, proposed: verb === "yes", note }, contextOf(ctx))))
       return ctx.say("review-already-sent");
+    // Read again only when the outcome just recorded changed it.
+    review = (await unitReview(ctx.services.db, person.unitId, review.year)) ?? review;
   }
-  await showReview(ctx, (await unitReview(ctx.services.db, person.unitId, review.year)) ?? review, "reply");
+  await showReview(ctx, review, "reply");
 });
 
 onButton(reviewCommand, ACTIONS.reviewMark, async (ctx, [reviewId, registrationId, proposed]) => {
@@ -95,7 +90,7 @@ onButton(reviewCommand, ACTIONS.reviewMark, async (ctx, [reviewId, registrationI
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
   await recordReviewOutcome(ctx.services.db, review, { registrationId, proposed: proposed === 1 }, contextOf(ctx));
-  await showReview(ctx, (await reviewOfButton(ctx, reviewId, review.year)) ?? review, "edit");
+  await showReview(ctx, (await reviewOfButton(ctx, reviewId)) ?? review, "edit");
 });
 
 onButton(reviewCommand, ACTIONS.reviewVote, async (ctx, [reviewId]) => {
@@ -112,7 +107,7 @@ onButton(reviewCommand, ACTIONS.reviewCloseVote, async (ctx, [reviewId]) => {
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
   await closeUnitVote(ctx.services.db, review, contextOf(ctx));
-  await showReview(ctx, (await reviewOfButton(ctx, reviewId, review.year)) ?? review, "reply");
+  await showReview(ctx, (await reviewOfButton(ctx, reviewId)) ?? review, "reply");
 });
 
 onButton(reviewCommand, ACTIONS.reviewSend, async (ctx, [reviewId]) => {
@@ -138,7 +133,7 @@ onButton(reviewCommand, ACTIONS.reviewSendConfirmed, async (ctx, [reviewId]) => 
   const minutes = await reviewMinutesDocx(review, {
     agency: await agencyName(ctx.services.db, ctx.services.config.agencyName),
     chair: ctx.identity.person?.fullName ?? "",
-    titleName: (code) => catalogue.titles.find((title) => title.code === code)?.nameVi ?? code,
+    titleName: (code) => titleName(catalogue, code),
     at: ctx.services.clock(),
     timeZone: ctx.services.config.displayTimeZone,
   });

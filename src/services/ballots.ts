@@ -7,7 +7,7 @@ import { type Clock, formatDateTime, localDay } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { agencyRules } from "./agency-rules.js";
 import { type Actor, recordAudit } from "./audit.js";
-import { catalogueOn } from "./catalogue.js";
+import { catalogueOn, titleName } from "./catalogue.js";
 import { enqueue, noticeToEach, type Translate } from "./outbox.js";
 import { activeWithRole } from "./people-by-role.js";
 
@@ -54,7 +54,6 @@ export async function createBallotSession(db: Database, input: SessionInput, con
     const approved = await candidatesFor(tx, input);
     const catalogue = await catalogueOn(tx, localDay(now));
     const rules = await agencyRules(tx);
-    const titleName = (code: string) => catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
     const [session] = await tx
       .insert(ballotSessions)
       .values({ ...input, createdByPersonId: context.actor.personId, createdAt: now })
@@ -66,7 +65,7 @@ export async function createBallotSession(db: Database, input: SessionInput, con
           sessionId: id,
           registrationId: row.id,
           position: index + 1,
-          label: `${row.who} — ${titleName(row.title_code)}`,
+          label: `${row.who} — ${titleName(catalogue, row.title_code)}`,
           thresholdPercent: input.unitId ? UNIT_VOTE_PERCENT : thresholdPercent(row.title_code, catalogue, rules),
         })),
       );
@@ -104,8 +103,7 @@ export async function createMeetingSessions(
       sessions.push({ id: made.id, titleCode: code, candidates: made.candidates });
       continue;
     }
-    const name = catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
-    const created = await createBallotSession(db, { year: input.year, title: name, meetingId: meeting.id, titleCode: code }, context);
+    const created = await createBallotSession(db, { year: input.year, title: titleName(catalogue, code), meetingId: meeting.id, titleCode: code }, context);
     sessions.push({ id: created.id, titleCode: code, candidates: created.candidates });
   }
   const council = await activeWithRole(db, "council");
@@ -122,7 +120,7 @@ export async function createMeetingSessions(
           ...sessions.map((session) =>
             context.translate(locale, "ballot-agenda-line", {
               id: session.id,
-              title: escapeHtml(catalogue.titles.find((title) => title.code === session.titleCode)?.nameVi ?? session.titleCode),
+              title: escapeHtml(titleName(catalogue, session.titleCode)),
               count: session.candidates,
             }),
           ),

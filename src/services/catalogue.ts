@@ -98,6 +98,12 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
   };
 }
 
+/** A title's name by its code in a rule set, in a language (Vietnamese unless told); the code if unknown. */
+export function titleName(catalogue: Pick<Catalogue, "titles">, code: string, locale = "vi"): string {
+  const title = catalogue.titles.find((entry) => entry.code === code);
+  return title ? localName(title, locale) : code;
+}
+
 /** A title's or form's name in the user's language. */
 export function localName(entry: { nameVi: string; nameEn: string }, locale: string): string {
   return locale === "en" ? entry.nameEn : entry.nameVi;

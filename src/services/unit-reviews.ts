@@ -64,6 +64,15 @@ export async function unitReview(db: Database, unitId: number, year: number): Pr
   };
 }
 
+/** A review by its id, if it is of this unit (a button's id may be forged, or another unit's). */
+export async function unitReviewOfUnit(db: Database, reviewId: number, unitId: number): Promise<UnitReview | undefined> {
+  const [found] = await db
+    .select({ year: unitReviews.year })
+    .from(unitReviews)
+    .where(and(eq(unitReviews.id, reviewId), eq(unitReviews.unitId, unitId)));
+  return found && unitReview(db, unitId, found.year);
+}
+
 /** Opens the unit's review of a year (once; opening again finds the same one). */
 export async function openUnitReview(db: Database, input: { unitId: number; year: number }, context: Omit<Context, "translate">): Promise<UnitReview> {
   const now = context.clock();

@@ -7,7 +7,7 @@ import { agencyRules } from "../agency-rules.js";
 import { citableInitiatives } from "../initiatives.js";
 import { type Actor, recordAudit } from "../audit.js";
 import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
-import { catalogueOn } from "../catalogue.js";
+import { catalogueOn, titleName } from "../catalogue.js";
 import { tellApprovers } from "./approver-notices.js";
 import { isLive } from "./live.js";
 import type { Translate } from "../outbox.js";
@@ -29,7 +29,7 @@ export async function registrationChoices(db: Database, person: Registrant, now:
   const window = registrationWindow(campaign, now);
   const isUnitHead = person.roles.includes("head");
   const registeredThisYear = live.map((registration) => registration.titleCode);
-  const name = (code: string) => catalogue.titles.find((title) => title.code === code)?.nameVi ?? code;
+  const name = (code: string) => titleName(catalogue, code);
   const titleChoices = catalogue.titles.map((title) => ({ title, refusal: refusalFor(title, { isUnitHead, history, year, registeredThisYear }, name) }));
   return { year, window, catalogue, titles: titleChoices, history, rules, live };
 }
