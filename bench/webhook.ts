@@ -1,114 +1,20 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
-import { Agent, request } from "node:http";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { type Database, openDatabase, queryRows } from "../src/db/client.js";
 import { enqueue } from "../src/services/outbox.js";
-import { FakeTelegram, TEST_TOKEN } from "../test/support/fake-telegram.js";
+import { FakeTelegram } from "../test/support/fake-telegram.js";
+import { cpuMs, type Instance, postgresCpuMs, postUpdate, rssMb, startInstance, stopInstance } from "./instances.js";
 import { log, round, scratchPostgres } from "./support.js";
 
 const root = path.resolve(import.meta.dirname, "..");
-const SECRET = "bench-webhook-secret-0123456789";
 const PEOPLE = 1000;
-const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=4 --max-old-space-size=112";
 const SECONDS = Number(process.env.BENCH_WEBHOOK_SECONDS ?? 10);
 // Concurrent deliveries, as Telegram opens up to max_connections to the webhook.
 const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY ?? 16);
-
-type Instance = { port: number; child: ChildProcess };
-
-async function startInstance(databaseUrl: string, apiRoot: string, port: number): Promise<Instance> {
-  // BENCH_CPU_PROFILE=<dir> writes each instance's V8 CPU profile there when it exits.
-  const profile = process.env.BENCH_CPU_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  // The bundle, as `npm start` and the image run it (bench `webhook` builds it first).
-  const child = spawn(process.execPath, [...profile, "dist/bundle/main.mjs"], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      DATABASE_URL: databaseUrl,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: apiRoot,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: SECRET,
-      PORT: String(port),
-      LOG_LEVEL: "warn",
-      // Fast enough that the notification in the kill test drains within the bench.
-      BROADCAST_RATE: "100",
-      // The heap settings the README recommends for webhook instances (and the Dockerfile sets).
-      NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? INSTANCE_NODE_OPTIONS,
-    },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return { port, child };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`instance on port ${port} did not become ready`);
-}
-
-function rssMb(pid: number | undefined): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 0);
-}
-
-/** CPU time (user + system) a process has used so far, in ms (Linux counts it in 1/100 s). */
-function cpuMs(pid: number | string | undefined): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-/** CPU time of the local PostgreSQL server's processes (0 when it runs elsewhere). */
-function postgresCpuMs(): number {
-  let total = 0;
-  for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuMs(pid);
-    } catch {
-      // The process ended between the listing and the read.
-    }
-  }
-  return total;
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY * 2 });
-
-/**
- * POSTs one update the way Telegram does, and has the fake carry out the reply the answer holds;
- * resolves with the status, or 0 if the connection failed.
- */
-function post(fake: FakeTelegram, port: number, body: string): Promise<number> {
-  return new Promise((resolve) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port,
-        path: "/telegram",
-        method: "POST",
-        agent,
-        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET, "content-length": Buffer.byteLength(body) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (chunk: Buffer) => chunks.push(chunk));
-        res.on("end", () => {
-          const answer = Buffer.concat(chunks).toString("utf8");
-          if (res.statusCode === 200 && answer !== "") void fake.executeWebhookAnswer(answer).then(() => resolve(200));
-          else resolve(res.statusCode ?? 0);
-        });
-      },
-    );
-    req.on("error", () => resolve(0));
-    req.end(body);
-  });
-}
+// BENCH_WEBHOOK_COMMANDS=/me runs that command alone; BENCH_WEBHOOK_ONE_ONLY=1 stops after the one-instance runs (to profile them).
+const COMMANDS = (process.env.BENCH_WEBHOOK_COMMANDS ?? "/me,/tasks").split(",").map((text) => [text, text.slice(1)] as const);
+const ONE_ONLY = process.env.BENCH_WEBHOOK_ONE_ONLY === "1";
 
 let updateId = 1;
 function commandUpdate(chatId: number, text: string): string {
@@ -140,6 +46,7 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
   const delivered: number[] = [];
   const cpuBefore = instances.map((instance) => cpuMs(instance.child.pid));
   const postgresBefore = postgresCpuMs();
+  const ownBefore = process.cpuUsage();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (performance.now() < deadline) {
@@ -156,7 +63,7 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
           const live = instances.filter((instance) => instance.child.exitCode === null && instance.child.signalCode === null);
           const target = live[(next + attempt) % live.length] as Instance;
           const sent = performance.now();
-          const status = await post(fake, target.port, body);
+          const status = await postUpdate(fake, target.port, body);
           if (status === 200) {
             latencies.push(performance.now() - sent);
             delivered.push(id);
@@ -179,6 +86,7 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
     0,
   );
   const postgresCpu = postgresCpuMs() - postgresBefore;
+  const own = process.cpuUsage(ownBefore);
   latencies.sort((a, b) => a - b);
   const at = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
   return {
@@ -187,6 +95,8 @@ async function load(fake: FakeTelegram, instances: Instance[], text: string, cha
     p99_ms: at(99),
     cpu_ms_per_update: round(cpu / latencies.length, 2),
     postgres_cpu_ms_per_update: round(postgresCpu / latencies.length, 2),
+    // The fake Telegram and the load itself share the machine with the instances.
+    bench_cpu_ms_per_update: round((own.user + own.system) / 1000 / latencies.length, 2),
     updates: latencies.length,
     redelivered,
     delivered,
@@ -274,15 +184,12 @@ export async function webhook(): Promise<Record<string, unknown>> {
   fake.rateLimitPerSecond = 1_000_000;
   const figures: Record<string, unknown> = { bench: "webhook", driver: "postgres", seconds: SECONDS, concurrency: CONCURRENCY };
 
-  const first = await startInstance(scratch.url, fake.apiRoot, 18_081);
+  const first = await startInstance(scratch.url, fake.apiRoot, 18_081, { BROADCAST_RATE: "100" });
   const idle = rssMb(first.child.pid);
-  for (const [text, name] of [
-    ["/me", "me"],
-    ["/tasks", "tasks"],
-  ] as const) {
+  for (const [text, name] of COMMANDS) {
     const result = await load(fake, [first], text, chats, SECONDS);
     log(
-      `1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instance ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`,
+      `1 instance, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instance ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms, bench ${result.bench_cpu_ms_per_update} ms`,
     );
     figures[`one_${name}`] = {
       updates_per_s: result.updates_per_s,
@@ -294,11 +201,15 @@ export async function webhook(): Promise<Record<string, unknown>> {
       postgres_cpu_ms_per_update: result.postgres_cpu_ms_per_update,
     };
   }
-  const second = await startInstance(scratch.url, fake.apiRoot, 18_082);
-  for (const [text, name] of [
-    ["/me", "me"],
-    ["/tasks", "tasks"],
-  ] as const) {
+  if (ONE_ONLY) {
+    await stopInstance(first);
+    await fake.close();
+    await database.close();
+    await scratch.drop();
+    return figures;
+  }
+  const second = await startInstance(scratch.url, fake.apiRoot, 18_082, { BROADCAST_RATE: "100" });
+  for (const [text, name] of COMMANDS) {
     const result = await load(fake, [first, second], text, chats, SECONDS);
     log(
       `2 instances, ${text}: ${result.updates_per_s} updates/s, p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms, CPU per update: instances ${result.cpu_ms_per_update} ms, Postgres ${result.postgres_cpu_ms_per_update} ms`,
@@ -349,9 +260,7 @@ export async function webhook(): Promise<Record<string, unknown>> {
   );
   figures.kill_outbox = await drainAfterKill(database.db, fake, chats);
 
-  first.child.kill("SIGTERM");
-  first.child.kill("SIGTERM");
-  await new Promise((resolve) => first.child.once("exit", resolve));
+  await stopInstance(first);
   await fake.close();
   await database.close();
   await scratch.drop();

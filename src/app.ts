@@ -60,25 +60,27 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const consoleMode = !config.telegram.token && !config.zalo.token;
   const logger = overrides.logger ?? createLogger(config, consoleMode && !config.logLevelExplicit ? "warn" : config.logLevel);
   const clock = overrides.clock ?? systemClock;
-  // The transports pull in grammY and friends; load them while the database opens.
+  const { mode } = config;
+  // The transports pull in grammY and friends; load them while the database opens, and only those
+  // the configuration uses (each is a chunk of its own in the bundle).
+  const webhookMode = mode.kind === "webhook" && !consoleMode;
   const [database, telegram, zalo, consoleChat, scheduler, webhook] = await Promise.all([
     overrides.database ?? overrides.opening ?? openConfiguredDatabase(config),
-    import("./transports/telegram/index.js"),
-    import("./transports/zalo/index.js"),
-    import("./transports/console/index.js"),
+    config.telegram.token ? import("./transports/telegram/index.js") : undefined,
+    config.zalo.token ? import("./transports/zalo/index.js") : undefined,
+    consoleMode ? import("./transports/console/index.js") : undefined,
     import("./scheduler/index.js"),
-    import("./transports/http/server.js"),
+    webhookMode ? import("./transports/http/server.js") : undefined,
   ]);
   const ownsDatabase = !overrides.database;
   const { db } = database;
   const services: Omit<BotServices, "platform"> = { db, config, logger, clock };
-  const { mode } = config;
   const platforms: App["platforms"] = {};
-  if (consoleMode) platforms.console = consoleChat.consolePlatform(services, overrides.console);
-  if (config.telegram.token) platforms.telegram = telegram.telegramPlatform(services, config.telegram.token);
+  if (consoleChat) platforms.console = consoleChat.consolePlatform(services, overrides.console);
+  if (telegram && config.telegram.token) platforms.telegram = telegram.telegramPlatform(services, config.telegram.token);
   // Signs the download links the webhook server serves (and Zalo users receive).
   const signingKey = mode.kind === "webhook" ? await downloadSigningKey(db, mode.downloadSigningKey) : undefined;
-  if (config.zalo.token) {
+  if (zalo && config.zalo.token) {
     // Documents reach Zalo users as links to this server; without one there is nothing to link to.
     const downloads = mode.kind === "webhook" && signingKey ? { db, baseUrl: mode.url, signingKey } : undefined;
     platforms.zalo = zalo.zaloPlatform(services, config.zalo.token, { downloads, onUnsupported: overrides.onUnsupportedCall });
@@ -124,7 +126,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         if (overrides.background === false || notifying.length === 0) return;
         background = scheduler.startScheduler({ db, logger, clock, translate, platforms: notifying, settings: reminderSettings(config) });
       };
-      if (mode.kind === "webhook" && !consoleMode) {
+      if (webhook && mode.kind === "webhook") {
         const telegramPlatform = platforms.telegram;
         const zaloPlatform = platforms.zalo;
         app.server = await webhook.startWebhookServer({

@@ -1,13 +1,15 @@
-import { openConfiguredDatabase } from "./db/configured.js";
-import { createI18n, DEFAULT_LOCALE } from "./bot/i18n.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { UserError } from "./domain/user-error.js";
+import { openPgliteDirectory } from "./db/embedded.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  // Opening the embedded database is most of a start (~0.85 s): it goes on while the bot's modules load.
-  const opening = openConfiguredDatabase(config);
-  opening.catch(() => {}); // a failure is thrown where it is awaited, in createApp
+  // Opening the embedded database is most of a start (half a second): it begins before the rest
+  // of the bot loads (this file imports nothing else up front), and goes on while it does.
+  const directory = config.databaseUrl ? undefined : openPgliteDirectory(config.dataDir);
+  directory?.catch(() => {}); // a failure is thrown where it is awaited, in openConfiguredDatabase
+  const { openConfiguredDatabase } = await import("./db/configured.js");
+  const opening = openConfiguredDatabase(config, directory);
+  opening.catch(() => {}); // likewise, in createApp
   const app = await (await import("./app.js")).createApp(config, { opening });
   const logger = app.logger;
   // postgres.js fetches array types on new connections outside any query: a restarting server must not end the bot.
@@ -27,12 +29,17 @@ async function main(): Promise<void> {
   }
 }
 
+/** What a failed start says: a configuration or user error in words, anything else as it is. */
+async function explain(error: unknown): Promise<string | unknown> {
+  if (error instanceof ConfigError) return error.message;
+  const [{ UserError }, { createI18n, DEFAULT_LOCALE }] = await Promise.all([import("./domain/user-error.js"), import("./bot/i18n.js")]);
+  return error instanceof UserError ? createI18n().t(DEFAULT_LOCALE, error.key, error.args) : error;
+}
+
 main().then(
   () => process.exit(0),
-  (error: unknown) => {
-    if (error instanceof ConfigError) console.error(error.message);
-    else if (error instanceof UserError) console.error(createI18n().t(DEFAULT_LOCALE, error.key, error.args));
-    else console.error(error);
+  async (error: unknown) => {
+    console.error(await explain(error));
     process.exit(1);
   },
 );

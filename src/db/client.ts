@@ -1,10 +1,13 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.js";
 import { UserError } from "../domain/user-error.js";
 import { acquireDirectoryLock } from "./directory-lock.js";
+import { createPglite, openPgliteDirectory } from "./embedded.js";
+import { preparingEveryStatement } from "./prepared-statements.js";
 
 /** Query code is typed against this, never against one driver. */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,7 +42,8 @@ const MIGRATION_LOCK_KEY = 7_264_001;
 
 export type OpenOptions =
   | { databaseUrl: string; maxConnections?: number }
-  | { dataDir: string }
+  /** `opening`: the directory already being opened (main.ts starts it first). */
+  | { dataDir: string; opening?: ReturnType<typeof openPgliteDirectory> }
   | { pgliteDump: Blob }
   /** An embedded database that lives only in memory (tests and benchmarks). */
   | { inMemory: true };
@@ -54,7 +58,7 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
-  const db = drizzle(client, { schema });
+  const db = drizzle(preparingEveryStatement(client), { schema });
   return {
     db,
     driver: "postgres",
@@ -85,27 +89,19 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
   };
 }
 
-async function openPglite(options: { dataDir: string } | { pgliteDump: Blob } | { inMemory: true }): Promise<DatabaseHandle> {
-  const { PGlite } = await import("@electric-sql/pglite");
+async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let releaseLock = () => {};
-  let client: InstanceType<typeof PGlite>;
+  let client: PGlite;
   if ("dataDir" in options) {
-    const dataDir = path.resolve(options.dataDir);
-    mkdirSync(dataDir, { recursive: true });
-    // Two processes on one PGlite directory silently corrupt it.
-    releaseLock = acquireDirectoryLock(dataDir);
-    try {
-      client = await PGlite.create({ dataDir });
-    } catch (error) {
-      releaseLock();
-      throw error;
-    }
+    const directory = await (options.opening ?? openPgliteDirectory(options.dataDir));
+    client = directory.client;
+    releaseLock = directory.release;
   } else if ("pgliteDump" in options) {
-    client = await PGlite.create({ loadDataDir: options.pgliteDump });
+    client = await createPglite({ loadDataDir: options.pgliteDump });
   } else {
-    client = await PGlite.create();
+    client = await createPglite({});
   }
   const db = drizzle(client, { schema });
   return {
@@ -162,10 +158,9 @@ export function timestamp(at: Date): SQL {
 
 /** Writes a consistent copy of an embedded database directory to a tar file. */
 export async function backupPglite(dataDir: string, file: string): Promise<number> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const release = acquireDirectoryLock(path.resolve(dataDir));
   try {
-    const client = await PGlite.create({ dataDir: path.resolve(dataDir) });
+    const client = await createPglite({ dataDir: path.resolve(dataDir) });
     const dump = await client.dumpDataDir("gzip");
     await client.close();
     const bytes = Buffer.from(await dump.arrayBuffer());
@@ -178,13 +173,12 @@ export async function backupPglite(dataDir: string, file: string): Promise<numbe
 
 /** Restores an embedded database directory from a backup; refuses to overwrite one in use or not empty. */
 export async function restorePglite(dataDir: string, file: string): Promise<void> {
-  const { PGlite } = await import("@electric-sql/pglite");
   const target = path.resolve(dataDir);
   mkdirSync(target, { recursive: true });
   const release = acquireDirectoryLock(target);
   try {
     if (readdirSync(target).some((entry) => entry !== "tdkt.lock")) throw new UserError("restore-not-empty", { dir: target });
-    const client = await PGlite.create({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
+    const client = await createPglite({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
     await client.query("select 1");
     await client.close();
   } finally {

@@ -1,8 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { PGlite } from "@electric-sql/pglite";
 import { createPostgresTemplate, dropDatabase } from "./postgres.js";
 
 declare module "vitest" {
@@ -17,6 +17,8 @@ declare module "vitest" {
  * Postgres template database to clone. Migrating from scratch per file would cost seconds each.
  */
 export default async function setup(project: TestProject) {
+  // The webhook-process tests run the bundle `npm start` runs.
+  execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: path.resolve(import.meta.dirname, "../.."), stdio: "inherit" });
   const workDir = mkdtempSync(path.join(tmpdir(), "tdkt-test-"));
   const dumpPath = path.join(workDir, "template.tar");
   writeFileSync(dumpPath, Buffer.from(await (await dumpMigrated()).arrayBuffer()));
@@ -35,7 +37,8 @@ async function dumpMigrated(): Promise<Blob> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   const { migrationsFolder } = await import("../../src/db/client.js");
-  const client = await PGlite.create();
+  const { createPglite } = await import("../../src/db/embedded.js");
+  const client = await createPglite({});
   await migrate(drizzle(client), { migrationsFolder });
   const dump = await client.dumpDataDir("none");
   await client.close();

@@ -5,7 +5,8 @@ export const projectRoot = path.resolve(import.meta.dirname, "../..");
 
 export type Finished = { code: number | null; stdout: string; stderr: string };
 
-type Entry = "src/main.ts" | "src/cli/index.ts";
+/** The TypeScript entry points (through tsx), or the bundle `npm start` and the image run (the test run builds it first). */
+type Entry = "src/main.ts" | "src/cli/index.ts" | "dist/bundle/main.mjs";
 type EntryOptions = { args?: string[]; env?: NodeJS.ProcessEnv; stdin?: string };
 
 /** Runs one of the project's entry points as a user would, feeding stdin and waiting for exit. */
@@ -15,7 +16,8 @@ export function runEntry(entry: Entry, options: EntryOptions): Promise<Finished>
 
 /** Starts an entry point that keeps running (a bot), to be stopped with a signal. */
 export function startEntry(entry: Entry, options: EntryOptions): { child: ReturnType<typeof spawn>; finished: Promise<Finished> } {
-  const child = spawn(process.execPath, ["--import", "tsx", entry, ...(options.args ?? [])], {
+  const loader = entry.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...loader, entry, ...(options.args ?? [])], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...options.env },
     stdio: ["pipe", "pipe", "pipe"],

@@ -8,7 +8,7 @@ import { agreeToPrivacy } from "./consent.js";
 import { runEntry, startEntry } from "./processes.js";
 
 /** The heap settings the README recommends for webhook instances (and the Dockerfile sets). */
-export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=4 --max-old-space-size=112";
+export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=8 --max-old-space-size=112";
 const SECRET = "hostile-files-webhook-secret";
 
 /**
@@ -25,7 +25,8 @@ export async function startWebhookBot() {
   if (!code) throw new Error("no invite code");
   const fake = await FakeTelegram.start();
   const port = await freePort();
-  const bot = startEntry("src/main.ts", {
+  // The bundle, as deployed: what bundling could break (a package's own assumptions) shows here.
+  const bot = startEntry("dist/bundle/main.mjs", {
     env: {
       DATA_DIR: dataDir,
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
