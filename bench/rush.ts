@@ -76,8 +76,7 @@ export async function rush(): Promise<Record<string, unknown>> {
     { clock: () => now, actor: cliActor },
   );
   const bot = await startBot(database, scratch?.url, now);
-  const world = { fake: bot.fake };
-  world.fake.rateLimitPerSecond = 1_000_000;
+  bot.fake.rateLimitPerSecond = 1_000_000;
   const botCpuBefore = bot.pid ? cpuMs(bot.pid) : 0;
 
   // A token every 5 ms: updates are offered at 200/s however fast the bot answers.
@@ -101,7 +100,7 @@ export async function rush(): Promise<Record<string, unknown>> {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: EMPLOYEES }, async (_, index) => {
-      const user = world.fake.user({ id: 300_000 + index + 1, first_name: `E${index}` });
+      const user = bot.fake.user({ id: 300_000 + index + 1, first_name: `E${index}` });
       const step = async (act: () => void, expect: string) => {
         await token();
         const sent = performance.now();
@@ -167,7 +166,7 @@ export async function rush(): Promise<Record<string, unknown>> {
     ratio_to_target: round(percentile(99) / 300, 2),
     bot_process: bot.pid ? "own" : "shared with the load",
     ...(botCpuMs === undefined ? {} : { bot_cpu_ms_per_update: round(botCpuMs / latencies.length, 2), bot_rss_mb: botRssMb }),
-    errors: errors + world.fake.violations.length,
+    errors: errors + bot.fake.violations.length,
     registrations: counts.count,
     lost: EMPLOYEES - counts.people,
     duplicated: counts.count - counts.people,
