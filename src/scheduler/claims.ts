@@ -50,11 +50,14 @@ export async function claimDue(
   );
 }
 
-/** How many rows are due or claimed: what a drain must still wait for. */
-export async function duePending(db: Database, businessNow: Date, scope: SQL): Promise<number> {
+/**
+ * How many due rows are not settled yet: pending, claimed, or sending under a lease — a send cut off
+ * by a crash or a database restart stays `sending` until its lease runs out and the reaper settles it.
+ */
+export async function dueUnsettled(db: Database, businessNow: Date, scope: SQL): Promise<number> {
   const [row] = await queryRows<{ count: number }>(
     db,
-    sql`select count(*)::int as count from ${outbox} where status in ('pending', 'claimed') and not_before <= ${timestamp(businessNow)} and ${scope}`,
+    sql`select count(*)::int as count from ${outbox} where status in ('pending', 'claimed', 'sending') and not_before <= ${timestamp(businessNow)} and ${scope}`,
   );
   return row?.count ?? 0;
 }

@@ -6,7 +6,7 @@ import { rateLimitedTotal, sendsTotal } from "../metrics.js";
 import { outbox } from "../db/schema/index.js";
 import { type Outcome, reapExpired, recordOutcomes } from "./outcomes.js";
 import { LATE_MS, LEAD_MS, PIPELINED_ABOVE_RATE, type Planned as PlannedSend, PREFETCH_MS, sleepUntil, WAVE_MS, waves } from "./pacing.js";
-import { type ClaimedRow, claimDue, duePending, scopeCondition } from "./claims.js";
+import { type ClaimedRow, claimDue, dueUnsettled, scopeCondition } from "./claims.js";
 import { SharedSchedule } from "./shared-schedule.js";
 import type { OutboxPayload } from "../domain/notifications.js";
 import type { Clock } from "../domain/calendar.js";
@@ -137,8 +137,8 @@ export class Dispatcher {
         await this.settle();
         continue;
       }
-      // Rows may be held back only by the one-message-per-second-per-chat rule.
-      if ((await duePending(this.options.db, this.options.clock(), scopeCondition(this.options.scope))) === 0) return total;
+      // Rows may be held back by the one-message-per-second-per-chat rule, or by leases the reaper settles.
+      if ((await dueUnsettled(this.options.db, this.options.clock(), scopeCondition(this.options.scope))) === 0) return total;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
