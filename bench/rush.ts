@@ -67,12 +67,14 @@ export async function rush(): Promise<Record<string, unknown>> {
   for (let i = 1; i <= EMPLOYEES; i++) await linkTelegram(database.db, `E${i}`, 300_000 + i);
   // The rush comes weeks after onboarding: everyone's command menu was published then.
   await database.db.update(chatAccounts).set({ menuRoles: chatMenuRolesOf(["staff"]) });
-  // A bot in its own process keeps real time: the campaign runs now, its deadline later today.
+  // A bot in its own process keeps real time: the campaign runs now. Its deadline is ten days off,
+  // before the first deadline reminder (seven days ahead): within office hours a reminder to the
+  // 2,000 unregistered people would land in their conversations, depending on the hour of the run.
   const now = new Date();
   const year = Number(localDay(now, "Asia/Ho_Chi_Minh").slice(0, 4));
   await launchCampaign(
     database.db,
-    { year, title: `Phong trào ${year}`, deadlineAt: new Date(now.getTime() + 6 * 3_600_000) },
+    { year, title: `Phong trào ${year}`, deadlineAt: new Date(now.getTime() + 10 * 86_400_000) },
     { clock: () => now, actor: cliActor },
   );
   const bot = await startBot(database, scratch?.url, now);
@@ -112,6 +114,7 @@ export async function rush(): Promise<Record<string, unknown>> {
           timeline.push([sent - started, performance.now() - sent]);
           if (!shown.text.includes(expect)) {
             errors++;
+            if (errors === 1) log(`  first unexpected reply (expected "${expect}"): ${shown.text.slice(0, 200)}`);
             throw new Error(shown.text);
           }
           return shown;
