@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
-import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.js";
 import { UserError } from "../domain/user-error.js";
 import { acquireDirectoryLock } from "./directory-lock.js";
@@ -132,18 +132,6 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
 /** Runs raw SQL and returns its rows; the drivers shape execute() results differently. */
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   return rowsOf<T>(await db.execute(query));
-}
-
-const dialect = new PgDialect();
-
-/**
- * queryRows for the few statements every update runs. drizzle prepares only a named query; on
- * Postgres a named one is parsed and planned once per connection instead of on every run (the
- * intake statement: 2.8 times the rate in pgbench). Only fixed statements: every distinct text
- * stays prepared on every connection.
- */
-export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
-  return rowsOf<T>(await db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute());
 }
 
 function rowsOf<T>(result: unknown): T[] {

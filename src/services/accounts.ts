@@ -26,9 +26,19 @@ export type Identity = {
   /** The roles this chat's command menu shows (see chatMenuRolesOf), or null for the staff menu. */
   menuRoles: string | null;
   person: PersonProfile | null;
+  /**
+   * The open conversation's state as the update's intake read it, for the conversation storage's
+   * read of this update (taken once: a later read goes to the database).
+   */
+  conversationState?: { key: string; value: unknown };
 };
 
 export type ChatUser = { platform: Platform; externalId: string; chatId: string; displayName: string };
+
+/** Where a chat's conversation state is kept (conversation_states.key). */
+export function conversationKey(platform: Platform, chatId: string | number): string {
+  return `${platform}:${chatId}`;
+}
 
 /**
  * Finds (or records) the chat account an update comes from and the person linked to it. A user

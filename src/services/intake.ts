@@ -1,20 +1,20 @@
 import { sql } from "drizzle-orm";
-import { type Database, preparedRows, retryOnLostConnection, timestamp } from "../db/client.js";
-import { type ChatUser, type Identity, identityFromRow, type IdentityRow, resolveIdentity } from "./accounts.js";
+import { type Database, queryRows, retryOnLostConnection, timestamp } from "../db/client.js";
+import { type ChatUser, conversationKey, type Identity, identityFromRow, type IdentityRow, resolveIdentity } from "./accounts.js";
 import { type Claim, UPDATE_LEASE_MS } from "./updates.js";
 
 /**
- * What an incoming update needs before it is handled — its claim (see Claim) and who sent it,
- * or, for a redelivery of one already handled, the webhook answer it got then — in one round
- * trip: this runs for every update, on every instance.
+ * What an incoming update needs before it is handled — its claim (see Claim), who sent it and the
+ * state of a conversation open in the chat, or, for a redelivery of one already handled, the
+ * webhook answer it got then — in one round trip: this runs for every update, on every instance.
  */
 export async function intake(db: Database, user: ChatUser, updateId: number): Promise<{ claim: Claim; identity: Identity | undefined; answer?: string }> {
   const lease = new Date(Date.now() + UPDATE_LEASE_MS);
+  const stateKey = conversationKey(user.platform, user.chatId);
   // The first statement of every update: it absorbs the dead connections a server restart leaves.
   const [row] = await retryOnLostConnection(() =>
-    preparedRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null }>(
+    queryRows<IdentityRow & { claimed: number; inProgress: boolean | null; answer: string | null; conversationState: unknown }>(
       db,
-      "intake",
       sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
           on conflict (platform, update_id) do update set lease_until = excluded.lease_until
@@ -25,13 +25,15 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
                earlier.in_progress as "inProgress", earlier.answer,
                a.id::int as "accountId", a.language, a.blocked, a.conversation_active as "conversationActive", a.menu_roles as "menuRoles",
                p.id::int as "personId", p.staff_code as "staffCode", p.full_name as "fullName", p.position, array_to_json(p.roles) as roles, p.active,
-               u.id::int as "unitId", u.code as "unitCode", u.name as "unitName"
+               u.id::int as "unitId", u.code as "unitCode", u.name as "unitName",
+               s.value as "conversationState"
         from (select 1) as one
         left join lateral (select lease_until is not null as in_progress, answer from processed_updates
           where platform = ${user.platform} and update_id = ${updateId}) as earlier on true
         left join chat_accounts a on a.platform = ${user.platform} and a.external_id = ${user.externalId}
         left join people p on p.id = a.person_id
-        left join units u on u.id = p.unit_id`,
+        left join units u on u.id = p.unit_id
+        left join conversation_states s on a.conversation_active and s.key = ${stateKey}`,
     ),
   );
   const claim: Claim = row?.claimed ? "claimed" : row?.inProgress ? "busy" : "done";
@@ -39,5 +41,7 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
   if (claim !== "claimed") return { claim, identity: undefined };
   // A first contact needs its account created, a returning blocked user unblocking: the slow path.
   if (!row || row.accountId === null || row.blocked) return { claim, identity: await resolveIdentity(db, user) };
-  return { claim, identity: identityFromRow(row).identity };
+  const { identity } = identityFromRow(row);
+  if (identity.conversationActive) identity.conversationState = { key: stateKey, value: row.conversationState };
+  return { claim, identity };
 }

@@ -1,5 +1,5 @@
 import { and, isNull, lt, or, sql } from "drizzle-orm";
-import { type Database, preparedRows, retryOnLostConnection } from "../db/client.js";
+import { type Database, queryRows, retryOnLostConnection } from "../db/client.js";
 import { processedUpdates } from "../db/schema/index.js";
 
 /**
@@ -21,9 +21,8 @@ async function finishUpdates(db: Database, platform: string, finished: FinishedU
   // believes about the table (a young table's cached plan scanned every row of the platform).
   const rows = JSON.stringify(finished.map(({ updateId, answer }) => ({ id: updateId, answer: answer ?? null })));
   await retryOnLostConnection(() =>
-    preparedRows(
+    queryRows(
       db,
-      "finish_updates",
       sql`insert into ${processedUpdates} (platform, update_id, lease_until, answer)
         select ${platform}, d.id, null, d.answer from jsonb_to_recordset(${rows}::jsonb) as d(id bigint, answer text)
         on conflict (platform, update_id) do update set lease_until = null, answer = excluded.answer`,
