@@ -6,6 +6,8 @@ ENV NODE_ENV=production
 # (see npm run bench -- webhook); raise the cap for an agency exporting very large lists.
 ENV NODE_OPTIONS="--max-semi-space-size=8 --max-old-space-size=112"
 COPY package.json package-lock.json ./
+# npm ci applies these fixes to dependencies (patch-package; see patches/).
+COPY patches ./patches
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY . .
 # One bundle, built once here: Node loads it a second faster than TypeScript through tsx.

@@ -19,7 +19,7 @@ export function preparingEveryStatement<T extends Sql>(client: T): T {
       const value = Reflect.get(target, property, receiver);
       if (property === "unsafe") {
         return (query: string, parameters: unknown[] = [], options: { prepare?: boolean } = {}) =>
-          (value as Sql["unsafe"]).call(target, query, parameters as never[], {
+          (value as (query: string, parameters: unknown[], options: object) => unknown).call(target, query, parameters, {
             ...options,
             prepare: parameters.length > 0 && parameters.length <= MOST_PARAMETERS_PREPARED,
           });
