@@ -36,7 +36,8 @@ export class FakeZalo {
 
   private readonly queue: ZaloEventBody[] = [];
   private readonly waiting = new Set<() => void>();
-  private readonly events = new EventEmitter();
+  // One listener per waiting chat (see FakeTelegram.events): many at once is no leak.
+  private readonly events = new EventEmitter().setMaxListeners(0);
   private readonly inboxes = new Map<number, Shown[]>();
   private nextMessageId = 1;
   private nextIncomingId = 1;
