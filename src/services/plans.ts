@@ -76,7 +76,7 @@ export type SavedPlan = { planId: number; created: number; updated: number; remo
 export async function savePlan(db: Database, preview: PlanPreview, context: { clock: Clock; actor: Actor; source: string }): Promise<SavedPlan> {
   const now = context.clock();
   const { plan } = preview;
-  return db.transaction(async (tx) => {
+  const imported = await db.transaction(async (tx) => {
     const [saved] = await tx
       .insert(plans)
       .values({ year: plan.year, planKey: phraseKey(plan.title), title: plan.title, sourceName: context.source, importedAt: now })
@@ -164,6 +164,11 @@ export async function savePlan(db: Database, preview: PlanPreview, context: { cl
     });
     return result;
   });
+  // An import writes most of these tables at once; until the server's statistics catch up (a
+  // minute or more) every head's /tasks read all the agency's tasks instead of its unit's
+  // (measured with 300 tasks: 0.49 ms a read instead of 0.09).
+  await db.execute(sql`analyze plan_tasks, plan_task_units`);
+  return imported;
 }
 
 function pad(value: number): string {
