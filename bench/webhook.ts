@@ -240,7 +240,10 @@ export async function webhook(): Promise<Record<string, unknown>> {
       render: () => ({ text: NOTIFICATION }),
     })),
   );
-  const isReply = (call: FakeTelegram["calls"][number]) => call.method === "sendMessage" && call.payload.text !== NOTIFICATION;
+  // The /me answer (a profile, headed by the person's name). Not the notification, nor the
+  // instances' own reminders: within office hours a new database's quarter digests go out to every
+  // head in the first minute, and were counted as replies (up to 780 "answers" too many).
+  const isReply = (call: FakeTelegram["calls"][number]) => call.method === "sendMessage" && String(call.payload.text).startsWith("<b>Cán bộ ");
   const repliesBefore = fake.calls.filter(isReply).length;
   const killed = await load(fake, [first, second], "/me", chats, 6, (secondOfLoad) => {
     if (secondOfLoad === 3 && second.child.exitCode === null) second.child.kill("SIGKILL");
