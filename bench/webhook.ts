@@ -179,6 +179,13 @@ export async function webhook(): Promise<Record<string, unknown>> {
   await database.db.execute(sql`insert into plan_tasks (plan_id, quarter, number, content, due_at)
     select 1, extract(quarter from now())::int, i::text, 'Nhiệm vụ số ' || i, now() + interval '20 days' from generate_series(1, 300) i`);
   await database.db.execute(sql`insert into plan_task_units (task_id, unit_id, role) select id, 1 + id % 50, 'lead' from plan_tasks`);
+  // The quarter's digests went out when the quarter began, as in a running agency: otherwise,
+  // within office hours, the instances' first sweep sends one to every head during the load.
+  await database.db.execute(sql`insert into outbox (dedupe_key, notification_key, kind, chat_account_id, platform, chat_id, payload, not_before, status, sent_at)
+    select k.key || ':acct:' || a.id, k.key, 'quarter-digest', a.id, a.platform, a.chat_id, '{"text":"-"}'::jsonb, now(), 'sent', now()
+    from chat_accounts a
+    cross join lateral (select 'digest:' || extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int || '-Q'
+      || extract(quarter from now() at time zone 'Asia/Ho_Chi_Minh')::int || ':person:' || a.person_id as key) k`);
   // The statistics a running agency's tables have (an import analyzes its tables, autovacuum the rest).
   await database.db.execute(sql`analyze`);
   const chats = Array.from({ length: PEOPLE }, (_, i) => 500001 + i);
