@@ -59,7 +59,7 @@ function startupParts(dataDir: string): { nodeMs: number; pgliteOpenMs: number; 
     const { drizzle } = await import("drizzle-orm/pglite");
     const { migrate } = await import("drizzle-orm/pglite/migrator");
     const opened = performance.now();
-    // As createPglite (src/db/client.ts) opens it.
+    // As createPglite (src/db/embedded.ts) opens it.
     const client = await PGlite.create({ dataDir: ${JSON.stringify(dataDir)}, startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
     const migrating = performance.now();
     await migrate(drizzle(client), { migrationsFolder: ${JSON.stringify(path.join(root, "migrations"))} });
