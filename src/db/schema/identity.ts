@@ -40,6 +40,9 @@ export const people = pgTable(
     index("people_unit_idx").on(t.unitId),
     // The heads, whom every digest query starts from: a few thousand among a hundred thousand.
     index("people_heads_idx").on(t.unitId).where(sql`active and 'head' = any(roles)`),
+    // The few with another role (secretariat, council, leader), found with `roles @> array[…]`: a
+    // sweep asks every minute, and without it read all of people (34 ms at 100,000).
+    index("people_roles_idx").using("gin", t.roles),
     oneOf("people_notify_via_check", t.notifyVia, NOTIFY_VIA),
   ],
 );

@@ -7,31 +7,66 @@ import type { Notification, Translate } from "../outbox.js";
 export type HtmlTranslate = (locale: string, key: string, args?: MessageArgs) => string;
 
 /** What every kind of reminder is computed from. */
-export type SweepContext = { now: Date; today: LocalDay; zone: string; notBefore: Date; t: HtmlTranslate; translate: Translate };
+export type SweepContext = {
+  now: Date;
+  today: LocalDay;
+  zone: string;
+  notBefore: Date;
+  t: HtmlTranslate;
+  translate: Translate;
+  /** A share's line in a digest, formatted once per sweep (see `taskLines`). */
+  line: (locale: string, share: ShareRow) => string;
+};
 
-const FORMATTED_KEPT = 10_000;
+/** Translates with every string argument escaped, since reminder texts are HTML. */
+export function htmlTranslator(translate: Translate): HtmlTranslate {
+  // Lines without arguments (a task's role, say) come up in most digests: each is formatted once.
+  const bare = new Map<string, string>();
+  return (locale, key, args) => {
+    if (args === undefined) {
+      const id = `${locale}\u0000${key}`;
+      let text = bare.get(id);
+      if (text === undefined) {
+        text = translate(locale, key);
+        bare.set(id, text);
+      }
+      return text;
+    }
+    const escaped: MessageArgs = {};
+    for (const name in args) {
+      const value = args[name] as string | number;
+      escaped[name] = typeof value === "string" ? escapeHtml(value) : value;
+    }
+    return translate(locale, key, escaped);
+  };
+}
 
 /**
- * Translates with every string argument escaped, since reminder texts are HTML. One sweep asks for
- * the same lines many times (a task's line is in its head's quarter digest and overdue list, every
- * line names its role): each distinct text is formatted once per sweep.
+ * A task's line in a digest, by share: one sweep lists the same share in its head's quarter digest
+ * and overdue list. Kept for the sweep only; it holds no more than the rows the sweep read.
  */
-export function htmlTranslator(translate: Translate): HtmlTranslate {
-  const formatted = new Map<string, string>();
-  return (locale, key, args = {}) => {
-    const id = `${locale}\u0000${key}\u0000${JSON.stringify(args)}`;
-    let text = formatted.get(id);
-    if (text === undefined) {
-      text = translate(
-        locale,
-        key,
-        Object.fromEntries(Object.entries(args).map(([name, value]) => [name, typeof value === "string" ? escapeHtml(value) : value])),
-      );
-      // Bounded: the cache must not hold a large catch-up's every line (the heap is capped in production).
-      if (formatted.size >= FORMATTED_KEPT) formatted.clear();
-      formatted.set(id, text);
+export function taskLines(t: HtmlTranslate, zone: string): (locale: string, share: ShareRow) => string {
+  const lines = new Map<string, string>();
+  const dates = new Map<string, string>();
+  return (locale, share) => {
+    const id = `${locale}:${share.task_id}:${share.unit_id}:${share.done}`;
+    let line = lines.get(id);
+    if (line === undefined) {
+      let due = dates.get(share.due_at);
+      if (due === undefined) {
+        due = formatDate(new Date(share.due_at), zone);
+        dates.set(share.due_at, due);
+      }
+      line = t(locale, share.done ? "reminder-task-line-done" : "reminder-task-line", {
+        number: share.number,
+        quarter: share.quarter,
+        content: share.content.replace(/\n/g, " "),
+        due,
+        role: t(locale, `tasks-role-${share.role}`),
+      });
+      lines.set(id, line);
     }
-    return text;
+    return line;
   };
 }
 
@@ -83,8 +118,9 @@ export const UNFINISHED_SHARES_FROM = sql`from plan_tasks t
   join units u on u.id = s.unit_id
   join people p on p.unit_id = s.unit_id and p.active and 'head' = any(p.roles)`;
 
-// Telegram allows 4096 characters; a digest stops listing well before that.
-const DIGEST_LIMIT = 3500;
+// Telegram allows 4096 characters; a digest stops listing well before that (its last line, "… and
+// N more", and the markup that is not shown are not counted).
+export const DIGEST_LIMIT = 3500;
 
 /**
  * For reminders n days ahead: the reminder of n days covers what falls in (closer offset, n] days
@@ -113,22 +149,12 @@ export function groupByPerson<Row extends ShareRow>(rows: Row[]): [number, Row[]
   return [...groups.entries()];
 }
 
-export function taskLine(t: HtmlTranslate, locale: string, share: ShareRow, zone: string): string {
-  return t(locale, share.done ? "reminder-task-line-done" : "reminder-task-line", {
-    number: share.number,
-    quarter: share.quarter,
-    content: share.content.replace(/\n/g, " "),
-    due: formatDate(new Date(share.due_at), zone),
-    role: t(locale, `tasks-role-${share.role}`),
-  });
-}
-
 /** The header and as many lines as fit, then "… and N more". */
-export function fitLines(header: string, lines: string[], more: (count: number) => string): string {
+export function fitLines(header: string, lines: string[], more: (count: number) => string, limit = DIGEST_LIMIT): string {
   const kept: string[] = [];
   let length = header.length;
   for (const [index, line] of lines.entries()) {
-    if (length + line.length + 1 > DIGEST_LIMIT) {
+    if (length + line.length + 1 > limit) {
       kept.push(more(lines.length - index));
       break;
     }
@@ -140,19 +166,37 @@ export function fitLines(header: string, lines: string[], more: (count: number) 
 
 /** One digest per head of the shares listed: the header, then a line per task, as many as fit. */
 export function shareDigests(rows: ShareRow[], context: SweepContext, kind: string, header: (locale: string, shares: ShareRow[]) => string): Notification[] {
-  const { t, zone } = context;
+  const { t, line } = context;
   return groupByPerson(rows).map(([personId, shares]) => ({
     personId,
     dedupeKey: shares[0]?.notification_key ?? "",
     kind,
     notBefore: context.notBefore,
-    render: (locale) => ({
+    render: (locale, limit) => ({
       parseMode: "HTML",
       text: fitLines(
         header(locale, shares),
-        shares.map((share) => taskLine(t, locale, share, zone)),
+        shares.map((share) => line(locale, share)),
         (more) => t(locale, "reminder-more", { count: more }),
+        limit,
       ),
     }),
   }));
+}
+
+/**
+ * How many characters each of several texts in one message may take: a text shorter than an equal
+ * share keeps its length, and what it leaves goes to the longer ones, in equal parts.
+ */
+export function sharedLimits(lengths: readonly number[], limit: number): number[] {
+  const limits = [...lengths];
+  let left = limit;
+  let sharing = lengths.length;
+  for (const index of lengths.map((_, at) => at).sort((a, b) => (lengths[a] ?? 0) - (lengths[b] ?? 0))) {
+    const share = Math.floor(left / sharing);
+    limits[index] = Math.min(lengths[index] ?? 0, share);
+    left -= limits[index] ?? 0;
+    sharing -= 1;
+  }
+  return limits;
 }

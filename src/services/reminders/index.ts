@@ -13,7 +13,7 @@ import {
 } from "../../domain/calendar.js";
 import { enqueue, type Notification, type PlannedMessage, type Translate } from "../outbox.js";
 import { approvalDigests } from "./approval-digests.js";
-import { htmlTranslator, type SweepContext } from "./context.js";
+import { DIGEST_LIMIT, htmlTranslator, type SweepContext, sharedLimits, taskLines } from "./context.js";
 import { inspectionReminders } from "./inspection-reminders.js";
 import { firstWorkingDayOfWeek, linkingDigests } from "./linking-digests.js";
 import { meetingReminders } from "./meeting-reminders.js";
@@ -53,10 +53,12 @@ export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay
 /**
  * A head with tasks coming due and tasks overdue gets both in one message: the day's reminders,
  * then the overdue list, under the overdue digest's key (once a day) with the reminders' marks.
+ * The two lists share one message's length: each alone may fill a digest.
  */
 function oneMorningMessage(pings: Notification[], overdue: Notification[]): Notification[] {
   const merged: Notification[] = [];
   const pingOf = new Map(pings.map((ping) => [ping.personId, ping]));
+  const separator = "\n\n";
   for (const digest of overdue) {
     const ping = digest.kind === "task-overdue" ? pingOf.get(digest.personId) : undefined;
     if (!ping) {
@@ -68,9 +70,12 @@ function oneMorningMessage(pings: Notification[], overdue: Notification[]): Noti
       ...digest,
       marks: ping.marks ?? [],
       render: (locale) => {
-        const coming = ping.render(locale);
-        const late = digest.render(locale);
-        return { ...late, text: `${coming.text}\n\n${late.text}`, ...(coming.buttons ? { buttons: coming.buttons } : {}) };
+        let coming = ping.render(locale);
+        let late = digest.render(locale);
+        const [comingLimit = 0, lateLimit = 0] = sharedLimits([coming.text.length, late.text.length], DIGEST_LIMIT - separator.length);
+        if (coming.text.length > comingLimit) coming = ping.render(locale, comingLimit);
+        if (late.text.length > lateLimit) late = digest.render(locale, lateLimit);
+        return { ...late, text: `${coming.text}${separator}${late.text}`, ...(coming.buttons ? { buttons: coming.buttons } : {}) };
       },
     });
   }
@@ -94,7 +99,8 @@ export async function sweepReminders(
   const today = localDay(now, zone);
   const notBefore = nextSendableMoment(now, holidaySet, zone);
   const inOfficeHours = isWorkingDay(today, holidaySet) && now >= atLocal(today, SEND_WINDOW.opens, zone) && now < atLocal(today, SEND_WINDOW.closes, zone);
-  const sweep: SweepContext = { now, today, zone, notBefore, t: htmlTranslator(context.translate), translate: context.translate };
+  const t = htmlTranslator(context.translate);
+  const sweep: SweepContext = { now, today, zone, notBefore, t, translate: context.translate, line: taskLines(t, zone) };
   // Daily digests are built only in office hours of a working day, so each day gets its own.
   // Task reminders too: a day's come together in one message when the office is open, and a
   // reminder a weekend would hold back gives way to the closer one due on Monday. The kinds are

@@ -50,7 +50,7 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
           sql`, `,
         )})`,
   );
-  const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and 'secretariat' = any(roles)`);
+  const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and roles @> array['secretariat']::text[]`);
   const notifications: Notification[] = [];
   for (const visit of rows) {
     const startsAt = new Date(visit.starts_at);

@@ -23,7 +23,7 @@ export async function meetingReminders(db: Database, context: SweepContext & { d
       db,
       sql`select p.id::int as person_id, m.starts_at::text as starts_at, m.place, m.agenda, ${key.column}
           from meetings m
-          join people p on p.active and 'council' = any(p.roles)
+          join people p on p.active and p.roles @> array['council']::text[]
           ${key.join}
           where m.cancelled_at is null and m.starts_at > ${timestamp(now)}
             and m.starts_at >= ${timestamp(from)} and m.starts_at < ${timestamp(until)}

@@ -27,7 +27,7 @@ export async function overdueDigests(db: Database, context: SweepContext): Promi
   const secretariat = await queryRows<{ person_id: number; notification_key: string }>(
     db,
     sql`select p.id::int as person_id, ${summaryKey.column} from people p ${summaryKey.join}
-        where p.active and 'secretariat' = any(p.roles) and ${summaryKey.notQueued}`,
+        where p.active and p.roles @> array['secretariat']::text[] and ${summaryKey.notQueued}`,
   );
   if (secretariat.length === 0) return notifications;
   const perUnit = await queryRows<{ unit_name: string; overdue: number }>(

@@ -48,7 +48,7 @@ export async function taskPings(db: Database, context: SweepContext & { days: nu
       marks,
       kind: "task-ping",
       notBefore: context.notBefore,
-      render: (locale) => {
+      render: (locale, limit) => {
         const args = (share: ShareRow & { days_left: number }) => ({
           days: share.days_left,
           due: formatDate(new Date(share.due_at), zone),
@@ -64,6 +64,7 @@ export async function taskPings(db: Database, context: SweepContext & { days: nu
                 t(locale, "reminder-tasks-due", { count: list.length }),
                 list.map((share) => t(locale, "reminder-tasks-due-line", args(share))),
                 (more) => t(locale, "reminder-more", { count: more }),
+                limit,
               );
         const buttons = list.slice(0, DONE_BUTTONS).map((share) => ({
           text: t(locale, "tasks-button-done", { number: `Q${share.quarter}.${share.number}` }),

@@ -1,0 +1,1 @@
+CREATE INDEX "people_roles_idx" ON "people" USING gin ("roles");

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "../../src/db/client.js";
+import { outbox } from "../../src/db/schema/index.js";
+import { cliActor } from "../../src/services/audit.js";
+import { parsePlanBytes } from "../../src/services/plan-file.js";
+import { previewPlan, savePlan } from "../../src/services/plans.js";
+import { sweepReminders } from "../../src/services/reminders/index.js";
+import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
+import { importRosterText } from "../support/people.js";
+
+const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
+NV1,Phòng Nghiệp vụ 1,NV1,Lê Nghiệp Một,Trưởng phòng,head
+`;
+const HEAD_CHAT = 9101;
+
+// A unit far behind: 40 tasks of the first quarter still open at the end of June, and 30 of the
+// second quarter due on 30/06. Each task's text is about 140 characters, so either list alone
+// fills a digest (about 3,500 characters), and the two together are twice what Telegram takes.
+const LONG = "Rà soát, tổng hợp và báo cáo kết quả thực hiện nhiệm vụ chuyên môn của đơn vị theo kế hoạch công tác thi đua, khen thưởng năm";
+const rows = (count: number) => Array.from({ length: count }, (_, index) => `| ${index + 1} | ${LONG} (việc ${index + 1}) | Phòng Nghiệp vụ 1 | |`);
+const PLAN = [
+  "KẾ HOẠCH",
+  "Thực hiện công tác thi đua, khen thưởng năm 2024",
+  "",
+  "| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp |",
+  "| --- | --- | --- | --- |",
+  "| I | QUÝ I | | |",
+  ...rows(40),
+  "| II | QUÝ II | | |",
+  ...rows(30),
+  "",
+].join("\n");
+
+const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
+
+describe.each(CASES)("a head's morning message with long lists on $platform ($kind)", ({ platform, kind }) => {
+  let database: DatabaseHandle;
+  let world: ChatWorld;
+  const texts: string[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    // Thursday 27/06/2024: the second quarter's tasks are 3 days from their deadline, the first's overdue.
+    world = await startChatWorld(platform, database.db, { at: "2024-06-27T08:00:00+07:00", rateLimitPerSecond: 100_000 });
+    await importRosterText(database.db, ROSTER);
+    await world.link(database.db, "NV1", HEAD_CHAT);
+    const plan = await parsePlanBytes(Buffer.from(PLAN), "ke-hoach-2024.md", 2024);
+    await savePlan(database.db, await previewPlan(database.db, plan, "Asia/Ho_Chi_Minh"), { clock: world.clock.now, actor: cliActor, source: "test" });
+    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+    await sweepReminders(database.db, { now: world.clock.now(), translate });
+    await world.deliverNotifications(database.db, (message) => texts.push(message.payload.text));
+  });
+
+  afterAll(async () => {
+    await world?.close();
+    await database?.close();
+  });
+
+  it("reaches the head whole: both lists, each cut short with a pointer to /tasks", async () => {
+    // Telegram refuses a message of more than 4,096 characters; Zalo's are sent in parts of 2,000.
+    expect(world.violations).toEqual([]);
+    const rows = await database.db.select({ status: outbox.status, kind: outbox.kind, payload: outbox.payload }).from(outbox);
+    // The quarter's digest goes too: this agency's first sweep catches up on it.
+    expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
+      ["task-digest", "sent"],
+      ["task-overdue", "sent"],
+    ]);
+    const text = rows.find((row) => row.kind === "task-overdue")?.payload.text ?? "";
+    expect(text).toContain("<b>30 nhiệm vụ sắp đến hạn</b>");
+    expect(text).toContain("⚠️ <b>Phòng Nghiệp vụ 1: 40 nhiệm vụ quá hạn</b>");
+    // Neither list fits whole: each ends by saying how many more there are.
+    expect(text.match(/… và \d+ nhiệm vụ khác \(gõ \/tasks để xem đủ\)\./g)).toHaveLength(2);
+    expect(texts.join("")).toContain("nhiệm vụ quá hạn");
+  });
+});
