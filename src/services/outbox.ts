@@ -118,10 +118,15 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   // fails unobserved.
   let failure: { error: unknown } | undefined;
   for (let start = 0; start < notifications.length && !failure; start += INSERT_CHUNK) {
-    const chunk = rowsOf(notifications.slice(start, start + INSERT_CHUNK));
+    const slice = notifications.slice(start, start + INSERT_CHUNK);
+    const chunk = rowsOf(slice);
+    // A digest's marks go with it, also for a person with no account: otherwise every sweep would
+    // gather the same reminders for them again.
+    const marks = slice.flatMap((notification) => notification.marks ?? []);
+    if (chunk.length === 0 && marks.length === 0) continue;
     while (writing.size >= INSERTS_AT_ONCE) await Promise.race(writing);
     if (failure) break;
-    const write: Promise<void> = insertRows(db, chunk)
+    const write: Promise<void> = insertRows(db, chunk, marks)
       .then(
         (written) => {
           const keys = new Set(written);
@@ -136,15 +141,6 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   }
   await Promise.all(writing);
   if (failure) throw failure.error;
-  // After the rows: a crash in between leaves the reminders unmarked, and the next sweep makes the
-  // same digest again under the same key, which the outbox refuses as a duplicate.
-  const marks = notifications.flatMap((notification) => notification.marks ?? []);
-  for (let start = 0; start < marks.length; start += 1000) {
-    await db
-      .insert(reminderMarks)
-      .values(marks.slice(start, start + 1000).map((key) => ({ key })))
-      .onConflictDoNothing();
-  }
   return inserted;
 }
 
@@ -158,8 +154,12 @@ const INSERT_CHUNK = 1000;
 // 500 a chunk no faster, and the next morning's 5,000 rows slower).
 const INSERTS_AT_ONCE = 3;
 
-/** Inserts outbox rows unless their dedupe key exists; returns the keys it inserted. */
-async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId: number })[]): Promise<string[]> {
+/**
+ * Inserts outbox rows unless their dedupe key exists, and the reminder marks of their digests, in
+ * one statement: a crash cannot leave a digest queued with its reminders unmarked, which the next
+ * sweep would send again on their own. Returns the keys it inserted.
+ */
+async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId: number })[], marks: string[]): Promise<string[]> {
   const json = JSON.stringify(
     rows.map((row) => ({
       dedupe_key: row.dedupeKey,
@@ -174,12 +174,17 @@ async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId:
   );
   const written = await queryRows<{ dedupe_key: string }>(
     db,
-    sql`insert into ${outbox} (dedupe_key, notification_key, kind, chat_account_id, platform, chat_id, payload, not_before)
-        select r.dedupe_key, r.notification_key, r.kind, r.chat_account_id, r.platform, r.chat_id, r.payload, r.not_before
-        from jsonb_to_recordset(${json}::jsonb) as r(dedupe_key text, notification_key text, kind text, chat_account_id bigint,
-                                                     platform text, chat_id text, payload jsonb, not_before timestamptz)
-        on conflict (dedupe_key) do nothing
-        returning dedupe_key`,
+    sql`with written as (
+          insert into ${outbox} (dedupe_key, notification_key, kind, chat_account_id, platform, chat_id, payload, not_before)
+          select r.dedupe_key, r.notification_key, r.kind, r.chat_account_id, r.platform, r.chat_id, r.payload, r.not_before
+          from jsonb_to_recordset(${json}::jsonb) as r(dedupe_key text, notification_key text, kind text, chat_account_id bigint,
+                                                       platform text, chat_id text, payload jsonb, not_before timestamptz)
+          on conflict (dedupe_key) do nothing
+          returning dedupe_key
+        ), marked as (
+          insert into ${reminderMarks} (key) select jsonb_array_elements_text(${JSON.stringify(marks)}::jsonb) on conflict do nothing
+        )
+        select dedupe_key from written`,
   );
   return written.map((row) => row.dedupe_key);
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../src/db/client.js";
+import { sql } from "drizzle-orm";
 import { outbox } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { parsePlanBytes } from "../../src/services/plan-file.js";
 import { previewPlan, savePlan } from "../../src/services/plans.js";
 import { sweepReminders } from "../../src/services/reminders/index.js";
-import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 
@@ -34,33 +34,39 @@ const PLAN = [
 
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
+/** The agency above on a platform, its plan imported, at 08:00 on Thursday 27/06/2024. */
+async function agencyFarBehind(platform: (typeof PLATFORMS)[number], kind: (typeof DATABASE_KINDS)[number]) {
+  const database = await openTestDatabase(kind);
+  // The second quarter's tasks are 3 days from their deadline, the first's overdue.
+  const world = await startChatWorld(platform, database.db, { at: "2024-06-27T08:00:00+07:00", rateLimitPerSecond: 100_000 });
+  await importRosterText(database.db, ROSTER);
+  await world.link(database.db, "NV1", HEAD_CHAT);
+  const plan = await parsePlanBytes(Buffer.from(PLAN), "ke-hoach-2024.md", 2024);
+  await savePlan(database.db, await previewPlan(database.db, plan, "Asia/Ho_Chi_Minh"), { clock: world.clock.now, actor: cliActor, source: "test" });
+  const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
+  const sweep = () => sweepReminders(database.db, { now: world.clock.now(), translate });
+  return { database, world, sweep };
+}
+
 describe.each(CASES)("a head's morning message with long lists on $platform ($kind)", ({ platform, kind }) => {
-  let database: DatabaseHandle;
-  let world: ChatWorld;
+  let agency: Awaited<ReturnType<typeof agencyFarBehind>>;
   const texts: string[] = [];
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    // Thursday 27/06/2024: the second quarter's tasks are 3 days from their deadline, the first's overdue.
-    world = await startChatWorld(platform, database.db, { at: "2024-06-27T08:00:00+07:00", rateLimitPerSecond: 100_000 });
-    await importRosterText(database.db, ROSTER);
-    await world.link(database.db, "NV1", HEAD_CHAT);
-    const plan = await parsePlanBytes(Buffer.from(PLAN), "ke-hoach-2024.md", 2024);
-    await savePlan(database.db, await previewPlan(database.db, plan, "Asia/Ho_Chi_Minh"), { clock: world.clock.now, actor: cliActor, source: "test" });
-    const translate = (locale: string, key: string, args?: Record<string, string | number>) => world.bot.i18n.t(locale, key, args);
-    await sweepReminders(database.db, { now: world.clock.now(), translate });
-    await world.deliverNotifications(database.db, (message) => texts.push(message.payload.text));
+    agency = await agencyFarBehind(platform, kind);
+    await agency.sweep();
+    await agency.world.deliverNotifications(agency.database.db, (message) => texts.push(message.payload.text));
   });
 
   afterAll(async () => {
-    await world?.close();
-    await database?.close();
+    await agency?.world.close();
+    await agency?.database.close();
   });
 
   it("reaches the head whole: both lists, each cut short with a pointer to /tasks", async () => {
     // Telegram refuses a message of more than 4,096 characters; Zalo's are sent in parts of 2,000.
-    expect(world.violations).toEqual([]);
-    const rows = await database.db.select({ status: outbox.status, kind: outbox.kind, payload: outbox.payload }).from(outbox);
+    expect(agency.world.violations).toEqual([]);
+    const rows = await agency.database.db.select({ status: outbox.status, kind: outbox.kind, payload: outbox.payload }).from(outbox);
     // The quarter's digest goes too: this agency's first sweep catches up on it.
     expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
       ["task-digest", "sent"],
@@ -72,5 +78,37 @@ describe.each(CASES)("a head's morning message with long lists on $platform ($ki
     // Neither list fits whole: each ends by saying how many more there are.
     expect(text.match(/… và \d+ nhiệm vụ khác \(gõ \/tasks để xem đủ\)\./g)).toHaveLength(2);
     expect(texts.join("")).toContain("nhiệm vụ quá hạn");
+  });
+});
+
+describe.each(CASES)("a morning message whose queuing fails halfway on $platform ($kind)", ({ platform, kind }) => {
+  let agency: Awaited<ReturnType<typeof agencyFarBehind>>;
+
+  beforeAll(async () => {
+    agency = await agencyFarBehind(platform, kind);
+  });
+
+  afterAll(async () => {
+    await agency?.world.close();
+    await agency?.database.close();
+  });
+
+  it("is queued whole on the next sweep, its reminders not sent a second time on their own", async () => {
+    const { db } = agency.database;
+    // The database refuses to record which reminders a digest carried, as a full disk would.
+    await db.execute(sql`create function refuse_marks() returns trigger language plpgsql as $$ begin raise exception 'no space left on device'; end $$`);
+    await db.execute(sql`create trigger refuse_marks before insert on reminder_marks for each statement execute function refuse_marks()`);
+    await expect(agency.sweep()).rejects.toMatchObject({ cause: { message: "no space left on device" } });
+    await db.execute(sql`drop trigger refuse_marks on reminder_marks`);
+
+    await agency.sweep();
+    await agency.sweep();
+    await agency.world.deliverNotifications(db);
+    const rows = await db.select({ kind: outbox.kind, status: outbox.status }).from(outbox);
+    // One quarter digest and one morning message; no separate list of the tasks due soon.
+    expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
+      ["task-digest", "sent"],
+      ["task-overdue", "sent"],
+    ]);
   });
 });
