@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../../db/client.js";
 import { addLocalDays, atLocal, formatDate, formatDateTime, localDay } from "../../domain/calendar.js";
 import type { Notification } from "../outbox.js";
+import { activeWithRole } from "../people-by-role.js";
 import { visitReportDue } from "../visit-notices.js";
 import type { SweepContext } from "./context.js";
 
@@ -50,7 +51,7 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
           sql`, `,
         )})`,
   );
-  const secretariat = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and roles @> array['secretariat']::text[]`);
+  const secretariat = (await activeWithRole(db, "secretariat")).map((id) => ({ id }));
   const notifications: Notification[] = [];
   for (const visit of rows) {
     const startsAt = new Date(visit.starts_at);
