@@ -47,21 +47,16 @@ export function htmlTranslator(translate: Translate): HtmlTranslate {
  */
 export function taskLines(t: HtmlTranslate, zone: string): (locale: string, share: ShareRow) => string {
   const lines = new Map<string, string>();
-  const dates = new Map<string, string>();
   return (locale, share) => {
     const id = `${locale}:${share.task_id}:${share.unit_id}:${share.done}`;
     let line = lines.get(id);
     if (line === undefined) {
-      let due = dates.get(share.due_at);
-      if (due === undefined) {
-        due = formatDate(new Date(share.due_at), zone);
-        dates.set(share.due_at, due);
-      }
       line = t(locale, share.done ? "reminder-task-line-done" : "reminder-task-line", {
         number: share.number,
         quarter: share.quarter,
         content: share.content.replace(/\n/g, " "),
-        due,
+        // calendar.ts keeps the recent dates' parts: no cache of dates here.
+        due: formatDate(new Date(share.due_at), zone),
         role: t(locale, `tasks-role-${share.role}`),
       });
       lines.set(id, line);
