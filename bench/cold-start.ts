@@ -19,7 +19,7 @@ const REOPENS = 5;
 export async function coldStart(): Promise<Record<string, unknown>> {
   const figures: Record<string, unknown> = { bench: "cold-start" };
   execFileSync("npm", ["run", "build", "--silent"], { cwd: root, stdio: "inherit" });
-  const bundle = ["dist/bundle/main.mjs"];
+  const bundle = startArguments();
   for (const driver of DRIVERS) {
     const scratch = driver === "postgres" ? await scratchPostgres() : undefined;
     const env: Record<string, string> = scratch ? { DATABASE_URL: scratch.url } : { DATA_DIR: mkdtempSync(path.join(tmpdir(), "tdkt-bench-start-")) };
@@ -49,10 +49,18 @@ export async function coldStart(): Promise<Record<string, unknown>> {
   return figures;
 }
 
+/** Node's arguments in `npm start` (package.json), run without npm, whose own start is not the bot's. */
+function startArguments(): string[] {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ");
+  if (start[0] !== "node") throw new Error(`npm start runs ${start[0]}, not node`);
+  return start.slice(1);
+}
+
 /** Node's own start, and the embedded database opening a directory and checking its migrations, each in a fresh process. */
 function startupParts(dataDir: string): { nodeMs: number; pgliteOpenMs: number; migrateMs: number } {
+  const nodeOptions = startArguments().filter((argument) => argument.startsWith("--"));
   const started = performance.now();
-  execFileSync(process.execPath, ["-e", ""]);
+  execFileSync(process.execPath, [...nodeOptions, "-e", ""]);
   const nodeMs = round(performance.now() - started, 0);
   const script = `
     const { PGlite } = await import("@electric-sql/pglite");
@@ -66,7 +74,7 @@ function startupParts(dataDir: string): { nodeMs: number; pgliteOpenMs: number; 
     const done = performance.now();
     await client.close();
     process.stdout.write(JSON.stringify({ pgliteOpenMs: Math.round(migrating - opened), migrateMs: Math.round(done - migrating) }));`;
-  const output = execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root }).toString();
+  const output = execFileSync(process.execPath, [...nodeOptions, "--input-type=module", "-e", script], { cwd: root }).toString();
   return { nodeMs, ...(JSON.parse(output) as { pgliteOpenMs: number; migrateMs: number }) };
 }
 

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
 import { catalogueOn, localName } from "../src/services/catalogue.js";

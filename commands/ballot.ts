@@ -1,5 +1,5 @@
 import { Composer, InputFile } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { recordDecision } from "../src/services/award-decisions.js";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { atLocal, formatDate, localDay, nextSendableMoment, parseLocalDateTime } from "../src/domain/calendar.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { candidateDossiers } from "../src/services/ballot-dossiers.js";
 import { ballotSession } from "../src/services/ballots.js";

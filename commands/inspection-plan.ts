@@ -1,5 +1,5 @@
 import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { INSPECTION_KINDS, type ParsedInspectionPlan, parseInspectionPlan } from "../src/domain/inspections.js";

@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, formatDateTime, parseLocalDateTime } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";

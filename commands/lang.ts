@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import type { Context } from "../src/bot/context.js";
 import { LOCALES } from "../src/bot/i18n.js";

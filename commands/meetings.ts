@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDateTime, isWorkingDay, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { normalizeName } from "../src/domain/text.js";

@@ -1,6 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Basis, Refusal, TitleLevel } from "../src/domain/titles.js";

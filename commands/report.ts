@@ -9,7 +9,7 @@ import { catalogueOn, localName } from "../src/services/catalogue.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { registrationReport, remindUnregistered, approvalGaps } from "../src/services/registrations/index.js";
 import { exportRegistrations } from "../src/services/export/registrations.js";
-import { z } from "zod";
+import * as z from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/agency-rules.js";
 import { catalogueOn } from "../src/services/catalogue.js";

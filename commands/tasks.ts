@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, quarterOfDay } from "../src/domain/calendar.js";
 import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit, type UnitTask } from "../src/services/tasks.js";
-import { z } from "zod";
+import * as z from "zod";
 import { foldForMatching } from "../src/domain/text.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";

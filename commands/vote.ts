@@ -1,5 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { z } from "zod";
+import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballot-casting.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { createI18n, DEFAULT_LOCALE, toLocale } from "../bot/i18n.js";
 import type { Config } from "../config.js";
 import type { DatabaseHandle } from "../db/client.js";

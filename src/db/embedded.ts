@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { acquireDirectoryLock } from "./directory-lock.js";
+import { compilePgliteWasm } from "./pglite-wasm.js";
 
 /**
  * Opens an embedded database. Postgres zeroes its shared buffers on every open, and the default
@@ -9,8 +10,8 @@ import { acquireDirectoryLock } from "./directory-lock.js";
  * with 16 MB the pages that do not fit come from the file system cache.
  */
 export async function createPglite(options: Omit<PGliteOptions, "startParams">): Promise<PGlite> {
-  const { PGlite } = await import("@electric-sql/pglite");
-  return PGlite.create({ ...options, startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
+  const [{ PGlite }, pgliteWasmModule] = await Promise.all([import("@electric-sql/pglite"), compilePgliteWasm()]);
+  return PGlite.create({ ...options, pgliteWasmModule, startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"] });
 }
 
 /** An embedded database directory, open and held against other processes until released. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Audience } from "./roles.js";
 
 // Telegram refuses callback data over 64 bytes.

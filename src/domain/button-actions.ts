@@ -1,5 +1,5 @@
 import { action, fields } from "./actions.js";
-import { z } from "zod";
+import * as z from "zod";
 import { NOTIFY_VIA } from "./notifications.js";
 import { COMMANDS } from "./roles.js";
 import { BASES } from "./titles.js";

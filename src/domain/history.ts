@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { RawRow, RejectedRow } from "./roster.js";
 import { foldForMatching } from "./text.js";
 import { UserError } from "./user-error.js";

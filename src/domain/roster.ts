@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { type DeputyRole, roleForPosition } from "./positions.js";
 import { parseRole, type Role } from "./roles.js";
 import { foldForMatching, normalizeName } from "./text.js";

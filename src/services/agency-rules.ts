@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "../db/client.js";
 import { agencySettings } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";

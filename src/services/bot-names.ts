@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { Config } from "../config.js";
 
 /** What people look for to reach the bot: its Telegram username, its Zalo account name. */

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "../db/client.js";
 import { pendingImports } from "../db/schema/index.js";
 import type { ParsedPlan } from "../domain/plan-document.js";

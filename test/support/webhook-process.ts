@@ -7,8 +7,8 @@ import { freePort } from "./ports.js";
 import { agreeToPrivacy } from "./consent.js";
 import { runEntry, startEntry } from "./processes.js";
 
-/** The heap settings the README recommends for webhook instances (and the Dockerfile sets). */
-export const INSTANCE_NODE_OPTIONS = "--max-semi-space-size=8 --max-old-space-size=112";
+/** The Node settings the README recommends for webhook instances (and the Dockerfile sets). */
+export const INSTANCE_NODE_OPTIONS = "--v8-pool-size=1 --max-semi-space-size=8 --max-old-space-size=112";
 const SECRET = "hostile-files-webhook-secret";
 
 /**

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { describe, expect, it } from "vitest";
 import { action, fields } from "../../src/domain/actions.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../../src/domain/button-actions.js";

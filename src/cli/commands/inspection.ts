@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
+import * as z from "zod";
 import { systemClock } from "../../domain/calendar.js";
 import { INSPECTION_KINDS, parseInspectionPlan } from "../../domain/inspections.js";
 import { UserError } from "../../domain/user-error.js";

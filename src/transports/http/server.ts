@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { Gauge } from "prom-client";
 import type { Update } from "grammy/types";
-import { z } from "zod";
+import * as z from "zod";
 import type { Logger } from "pino";
 import type { TdktBot } from "../../bot/index.js";
 import type { HttpLimits } from "../../config.js";

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import type { Database } from "../../db/client.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { MessageArgs } from "../../domain/user-error.js";

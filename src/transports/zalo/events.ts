@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { plainBotInfo } from "../plain-text/api.js";
 
 const zaloId = z.union([z.string().trim().min(1).max(128), z.number().int()]).transform(String);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { z } from "zod";
+import * as z from "zod";
 import { ConfigError } from "../../config.js";
 import { readBody, reply, safeJson, secretMatches } from "../http/body.js";
 import type { ZaloClient } from "./client.js";
