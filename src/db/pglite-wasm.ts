@@ -13,6 +13,9 @@ export function compilePgliteWasm(): Promise<WebAssembly.Module> {
   compiling ??= (async () => {
     const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
     return WebAssembly.compile(await readFile(path.join(path.dirname(entry), "pglite.wasm")));
-  })();
+  })().catch((error: unknown) => {
+    compiling = undefined; // a failed read (too many open files…) is tried again by the next opening
+    throw error;
+  });
   return compiling;
 }
