@@ -1,11 +1,11 @@
+import { openPgliteDirectory } from "./db/embedded.js";
 import { compilePgliteWasm } from "./db/pglite-wasm.js";
 
 // Compiling the embedded database's WebAssembly is a tenth of a second off the main thread: begun
-// before the configuration's parser loads, it is done by the time the database opens. When the
-// configuration names a server after all, it was only wasted work on a spare core.
+// before the configuration's parser (zod) loads, it is done by the time the database opens. When
+// the configuration names a server after all, it was only wasted work on a spare core.
 if (!process.env.DATABASE_URL) compilePgliteWasm().catch(() => {}); // a failure is thrown where the database opens
 const { ConfigError, loadConfig } = await import("./config.js");
-const { openPgliteDirectory } = await import("./db/embedded.js");
 
 async function main(): Promise<void> {
   const config = loadConfig();
