@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../../db/client.js";
 import { addLocalDays, atLocal, formatDate, formatDateTime, localDay } from "../../domain/calendar.js";
-import type { Notification } from "../outbox.js";
+import { type Notification, noticeToEach } from "../outbox.js";
 import { activeWithRole } from "../people-by-role.js";
 import { visitReportDue } from "../visit-notices.js";
 import type { SweepContext } from "./context.js";
@@ -51,7 +51,7 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
           sql`, `,
         )})`,
   );
-  const secretariat = (await activeWithRole(db, "secretariat")).map((id) => ({ id }));
+  const secretariat = await activeWithRole(db, "secretariat");
   const notifications: Notification[] = [];
   for (const visit of rows) {
     const startsAt = new Date(visit.starts_at);
@@ -59,16 +59,10 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
     const reportDay = localDay(visitReportDue({ startsAt, updatedAt: new Date(visit.updated_at) }, visit.report_days, zone), zone);
     const key = `visit:${visit.id}:v${visit.version}`;
     const args = { unit: visit.unit_name, when: formatDateTime(startsAt, zone), report: formatDate(atLocal(reportDay, "12:00:00", zone), zone) };
-    const unitHeads = heads.filter((head) => head.unit_id === visit.unit_id);
-    const team = teams.filter((member) => member.inspection_id === visit.inspection_id);
-    const notify = (people: { id: number }[], suffix: string, message: string) =>
-      people.map(({ id: personId }) => ({
-        personId,
-        dedupeKey: `${key}:${suffix}:person:${personId}`,
-        kind: `visit-${suffix}`,
-        notBefore: context.notBefore,
-        render: (locale: string) => ({ parseMode: "HTML" as const, text: t(locale, message, args) }),
-      }));
+    const unitHeads = heads.filter((head) => head.unit_id === visit.unit_id).map((head) => head.id);
+    const team = teams.filter((member) => member.inspection_id === visit.inspection_id).map((member) => member.id);
+    const notify = (personIds: number[], suffix: string, message: string) =>
+      noticeToEach(personIds, { key: `${key}:${suffix}`, kind: `visit-${suffix}`, at: context.notBefore, text: (locale) => t(locale, message, args) });
     if (!visit.reported && today === addLocalDays(reportDay, -1)) notifications.push(...notify(unitHeads, "report-eve", "visit-report-due-tomorrow"));
     if (!visit.reported && today === reportDay) notifications.push(...notify(unitHeads, "report-day", "visit-report-due-today"));
     if (today === addLocalDays(visitDay, -1))
