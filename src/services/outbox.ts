@@ -144,7 +144,7 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   return inserted;
 }
 
-// A sweep's catch-up queues tens of thousands of rows: as one JSON parameter a chunk costs the
+// A sweep's catch-up queues tens of thousands of rows: as a few array parameters a chunk costs the
 // server one parse, where a VALUES list of 9 parameters a row cost most of the sweep (measured:
 // 15,888 rows in 2.6 s through the query builder, see bench/sweep.ts).
 const INSERT_CHUNK = 1000;
@@ -160,33 +160,34 @@ const INSERTS_AT_ONCE = 3;
  * sweep would send again on their own. Returns the keys it inserted.
  */
 async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId: number })[], marks: string[]): Promise<string[]> {
-  const json = JSON.stringify(
-    rows.map((row) => ({
-      dedupe_key: row.dedupeKey,
-      notification_key: row.notificationKey,
-      kind: row.kind,
-      chat_account_id: row.chatAccountId,
-      platform: row.platform,
-      chat_id: row.chatId,
-      payload: row.payload,
-      not_before: row.notBefore.toISOString(),
-    })),
-  );
+  const column = (value: (row: (typeof rows)[number]) => string | number) => textArray(rows.map((row) => String(value(row))));
+  // One array per column, zipped by ROWS FROM, and the payloads as one JSON array: the server parses
+  // each value once. As one JSON document of row objects, 15,000 rows cost it twice as much: every
+  // key again in every row, then each row's fields pulled out by name (psql, 15,000 rows of 440
+  // bytes: ~300 ms to parse and unpack against ~200, the inserts themselves ~190).
   const written = await queryRows<{ dedupe_key: string }>(
     db,
     sql`with written as (
           insert into ${outbox} (dedupe_key, notification_key, kind, chat_account_id, platform, chat_id, payload, not_before)
-          select r.dedupe_key, r.notification_key, r.kind, r.chat_account_id, r.platform, r.chat_id, r.payload, r.not_before
-          from jsonb_to_recordset(${json}::jsonb) as r(dedupe_key text, notification_key text, kind text, chat_account_id bigint,
-                                                       platform text, chat_id text, payload jsonb, not_before timestamptz)
+          select * from rows from (
+            unnest(${column((row) => row.dedupeKey)}::text[]), unnest(${column((row) => row.notificationKey)}::text[]),
+            unnest(${column((row) => row.kind)}::text[]), unnest(${column((row) => row.chatAccountId)}::bigint[]),
+            unnest(${column((row) => row.platform)}::text[]), unnest(${column((row) => row.chatId)}::text[]),
+            jsonb_array_elements(${JSON.stringify(rows.map((row) => row.payload))}::jsonb),
+            unnest(${column((row) => row.notBefore.toISOString())}::timestamptz[]))
           on conflict (dedupe_key) do nothing
           returning dedupe_key
         ), marked as (
-          insert into ${reminderMarks} (key) select jsonb_array_elements_text(${JSON.stringify(marks)}::jsonb) on conflict do nothing
+          insert into ${reminderMarks} (key) select unnest(${textArray(marks)}::text[]) on conflict do nothing
         )
         select dedupe_key from written`,
   );
   return written.map((row) => row.dedupe_key);
+}
+
+/** A Postgres array literal of strings: every element quoted, its quotes and backslashes escaped. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
 
 /** How many outbox rows are in each status: a broadcast's progress, or the health of the queue. */
