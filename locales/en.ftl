@@ -170,6 +170,7 @@ tasks-all-none = No plan for { $year } yet. The office imports one by sending th
 cli-bad-time = Invalid time: { $value } (use ISO-8601, e.g. 2024-03-25T08:00:00+07:00).
 cli-reminders-planned = The sweep at { $at } would queue { $count } messages (dry run, nothing saved).
 cli-reminders-queued = Sweep at { $at }: { $count } messages queued.
+cli-reminders-busy = A running instance of the bot is sweeping reminders right now; run this again in a minute.
 cli-reminders-sent = { $count } messages sent.
 
 ## Plan import in chat

@@ -170,6 +170,7 @@ tasks-all-none = Chưa có kế hoạch nào cho năm { $year }. Văn phòng nh�
 cli-bad-time = Thời điểm không hợp lệ: { $value } (dùng ISO-8601, ví dụ 2024-03-25T08:00:00+07:00).
 cli-reminders-planned = Lượt nhắc lúc { $at } sẽ xếp { $count } tin (chạy thử, chưa lưu gì).
 cli-reminders-queued = Lượt nhắc lúc { $at }: xếp thêm { $count } tin.
+cli-reminders-busy = Một phiên bản bot đang chạy lượt nhắc ngay lúc này; chạy lại lệnh sau một phút.
 cli-reminders-sent = Đã gửi { $count } tin.
 
 ## Nhập kế hoạch trong chat

@@ -18,7 +18,7 @@ export { openConfiguredDatabase } from "./db/configured.js";
 /** What a test (or an embedding program) supplies instead of what the configuration would make. */
 export type AppOverrides = {
   /** A database already open and migrated; the app then leaves it open when it stops. */
-  database?: Pick<DatabaseHandle, "db" | "ready">;
+  database?: Pick<DatabaseHandle, "db" | "ready"> & Partial<Pick<DatabaseHandle, "exclusively">>;
   /** The configured database, already opening (main.ts starts it first); the app owns it. */
   opening?: Promise<DatabaseHandle>;
   clock?: Clock;
@@ -124,7 +124,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       for (const platform of all) await platform.verify?.();
       const startBackground = () => {
         if (overrides.background === false || notifying.length === 0) return;
-        background = scheduler.startScheduler({ db, logger, clock, translate, platforms: notifying, settings: reminderSettings(config) });
+        // A test's database may come without the lock: such an app runs no background work.
+        if (!database.exclusively) throw new Error("background work needs the database's lock (DatabaseHandle.exclusively)");
+        const { exclusively } = database;
+        background = scheduler.startScheduler({ db, exclusively, logger, clock, translate, platforms: notifying, settings: reminderSettings(config) });
       };
       if (webhook && mode.kind === "webhook") {
         const telegramPlatform = platforms.telegram;

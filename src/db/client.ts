@@ -21,6 +21,12 @@ export type DatabaseHandle = {
   ping(): Promise<boolean>;
   /** Reachable and every migration of this release applied. */
   ready(): Promise<boolean>;
+  /**
+   * Runs `work` unless work under the same key is running already — in this process or, on
+   * Postgres, in any other (an advisory lock held on a connection of its own, released when the
+   * work ends or the process dies) — and then answers without running it.
+   */
+  exclusively<T>(key: number, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   close(): Promise<void>;
 };
 
@@ -83,6 +89,20 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
       }
     },
     ready: () => migrationsApplied(db),
+    async exclusively(key, work) {
+      const connection = await client.reserve();
+      try {
+        const [row] = await connection<{ locked: boolean }[]>`select pg_try_advisory_lock(${key}) as locked`;
+        if (!row?.locked) return { ran: false };
+        try {
+          return { ran: true, value: await work() };
+        } finally {
+          await connection`select pg_advisory_unlock(${key})`.catch(() => {});
+        }
+      } finally {
+        connection.release();
+      }
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -104,6 +124,8 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
     client = await createPglite({});
   }
   const db = drizzle(client, { schema });
+  // One process opens an embedded database (see directory-lock.ts): a lock in memory is enough.
+  const running = new Set<number>();
   return {
     db,
     driver: "pglite",
@@ -119,6 +141,15 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
       }
     },
     ready: () => migrationsApplied(db),
+    async exclusively(key, work) {
+      if (running.has(key)) return { ran: false };
+      running.add(key);
+      try {
+        return { ran: true, value: await work() };
+      } finally {
+        running.delete(key);
+      }
+    },
     async close() {
       try {
         await client.close();

@@ -1,9 +1,9 @@
 import cron from "node-cron";
 import type { Logger } from "pino";
-import type { Database } from "../db/client.js";
+import type { Database, DatabaseHandle } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { Translate } from "../services/outbox.js";
-import { type ReminderSettings, sweepReminders } from "../services/reminders/index.js";
+import { type ReminderSettings, sweepRemindersAlone } from "../services/reminders/index.js";
 import { pruneProcessedUpdates } from "../services/updates.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type DispatcherOptions, type Sender, sendByPlatform } from "./dispatcher.js";
@@ -15,6 +15,8 @@ export type SchedulerPlatform = { name: string; sender: Sender; rate: number; pr
 
 export type SchedulerOptions = {
   db: Database;
+  /** The database's lock: one sweep at a time across every instance. */
+  exclusively: DatabaseHandle["exclusively"];
   logger: Logger;
   clock: Clock;
   translate: Translate;
@@ -58,12 +60,13 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
   const task = cron.schedule("* * * * *", () => {
     sweeping = (async () => {
       try {
-        const queued = await sweepReminders(options.db, {
+        const queued = await sweepRemindersAlone(options, {
           now: options.clock(),
           translate: options.translate,
           settings: options.settings,
         });
-        if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
+        if (queued === undefined) options.logger.debug("another reminder sweep is running; this minute's is left to it");
+        else if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
         // Telegram gives up on an update after 24 hours; two days cover every redelivery.
         await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 2 * 86_400_000));
       } catch (error) {

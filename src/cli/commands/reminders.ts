@@ -4,7 +4,7 @@ import { htmlToPlainText } from "../../domain/text.js";
 import { UserError } from "../../domain/user-error.js";
 import { createLogger } from "../../logger.js";
 import { Dispatcher, type Sender } from "../../scheduler/dispatcher.js";
-import { reminderSettings, sweepReminders } from "../../services/reminders/index.js";
+import { reminderSettings, sweepReminders, sweepRemindersAlone } from "../../services/reminders/index.js";
 import { command } from "../context.js";
 
 /** reminders run [--at TIME] [--dry-run]: one sweep as at that moment, then the sends. */
@@ -16,7 +16,10 @@ export const runRemindersCommand = command({
     const at = atFlag === undefined ? new Date() : new Date(atFlag);
     if (Number.isNaN(at.getTime())) throw new UserError("cli-bad-time", { value: atFlag ?? "" });
     const dryRun = args.has("--dry-run");
-    const queued = await sweepReminders(database.db, { now: at, translate, settings: reminderSettings(config), dryRun });
+    const sweep = { now: at, translate, settings: reminderSettings(config), dryRun };
+    // A dry run queues nothing, so a running instance's sweep cannot be in its way.
+    const queued = dryRun ? await sweepReminders(database.db, sweep) : await sweepRemindersAlone(database, sweep);
+    if (queued === undefined) throw new UserError("cli-reminders-busy");
     print(t(dryRun ? "cli-reminders-planned" : "cli-reminders-queued", { count: queued.length, at: formatDateTime(at, config.displayTimeZone) }));
     for (const message of dryRun ? queued : []) print(`— ${message.dedupeKey}\n${htmlToPlainText(message.payload.text)}`);
     if (dryRun) return;

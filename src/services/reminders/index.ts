@@ -1,4 +1,4 @@
-import type { Database } from "../../db/client.js";
+import type { Database, DatabaseHandle } from "../../db/client.js";
 import { holidays } from "../../db/schema/index.js";
 import {
   atLocal,
@@ -120,6 +120,23 @@ export async function sweepReminders(
   const [quarter, pings, overdue, ...rest] = kinds as [Notification[], Notification[], Notification[], ...Notification[][]];
   const notifications = [...quarter, ...oneMorningMessage(pings, overdue), ...rest.flat()];
   return enqueue(db, notifications, { dryRun: context.dryRun ?? false });
+}
+
+// Any constant works as long as every instance uses the same one; the migrations hold 7_264_001.
+export const SWEEP_LOCK_KEY = 7_264_002;
+
+/**
+ * A sweep, unless another is at work (on another instance, or this one's previous sweep still
+ * running); then undefined: that one queues what is due. Two sweeps side by side could each see
+ * part of the other's work — a head's reminders read before the other committed them, the overdue
+ * list after — and the reminders would go out a second time on their own.
+ */
+export async function sweepRemindersAlone(
+  database: Pick<DatabaseHandle, "db" | "exclusively">,
+  context: Parameters<typeof sweepReminders>[1],
+): Promise<PlannedMessage[] | undefined> {
+  const sweep = await database.exclusively(SWEEP_LOCK_KEY, () => sweepReminders(database.db, context));
+  return sweep.ran ? sweep.value : undefined;
 }
 
 // All eight at once made the catch-up at 100,000 people slower, not faster: on a pool still empty
