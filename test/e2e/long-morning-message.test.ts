@@ -11,6 +11,7 @@ import { importRosterText } from "../support/people.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
 NV1,Phòng Nghiệp vụ 1,NV1,Lê Nghiệp Một,Trưởng phòng,head
+NV1,Phòng Nghiệp vụ 1,NV1B,Trần Chưa Nối,Chuyên viên,staff
 `;
 const HEAD_CHAT = 9101;
 
@@ -34,11 +35,14 @@ const PLAN = [
 
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
-/** The agency above on a platform, its plan imported, at 08:00 on Thursday 27/06/2024. */
-async function agencyFarBehind(platform: (typeof PLATFORMS)[number], kind: (typeof DATABASE_KINDS)[number]) {
+/**
+ * The agency above on a platform, its plan imported, by default at 08:00 on Thursday 27/06/2024:
+ * the second quarter's tasks 3 days from their deadline, the first's overdue. One colleague of the
+ * head has not linked a chat.
+ */
+async function agencyFarBehind(platform: (typeof PLATFORMS)[number], kind: (typeof DATABASE_KINDS)[number], at = "2024-06-27T08:00:00+07:00") {
   const database = await openTestDatabase(kind);
-  // The second quarter's tasks are 3 days from their deadline, the first's overdue.
-  const world = await startChatWorld(platform, database.db, { at: "2024-06-27T08:00:00+07:00", rateLimitPerSecond: 100_000 });
+  const world = await startChatWorld(platform, database.db, { at, rateLimitPerSecond: 100_000 });
   await importRosterText(database.db, ROSTER);
   await world.link(database.db, "NV1", HEAD_CHAT);
   const plan = await parsePlanBytes(Buffer.from(PLAN), "ke-hoach-2024.md", 2024);
@@ -63,21 +67,57 @@ describe.each(CASES)("a head's morning message with long lists on $platform ($ki
     await agency?.database.close();
   });
 
-  it("reaches the head whole: both lists, each cut short with a pointer to /tasks", async () => {
+  it("reaches the head whole and in one message: the three lists, each cut short with a pointer to /tasks", async () => {
     // Telegram refuses a message of more than 4,096 characters; Zalo's are sent in parts of 2,000.
     expect(agency.world.violations).toEqual([]);
     const rows = await agency.database.db.select({ status: outbox.status, kind: outbox.kind, payload: outbox.payload }).from(outbox);
-    // The quarter's digest goes too: this agency's first sweep catches up on it.
-    expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
-      ["task-digest", "sent"],
-      ["task-overdue", "sent"],
+    // This agency's first sweep also catches up on the quarter's digest: it comes in the same message.
+    expect(rows.map((row) => [row.kind, row.status])).toEqual([["task-overdue", "sent"]]);
+    const parts = (rows[0]?.payload.text ?? "").split("\n\n");
+    expect(parts.map((part) => part.split("\n")[0])).toEqual([
+      "⏰ <b>30 nhiệm vụ sắp đến hạn</b>:",
+      "⚠️ <b>Phòng Nghiệp vụ 1: 40 nhiệm vụ quá hạn</b>",
+      "<b>Nhiệm vụ quý 2/2024 của Phòng Nghiệp vụ 1</b> (30 nhiệm vụ):",
     ]);
-    const text = rows.find((row) => row.kind === "task-overdue")?.payload.text ?? "";
-    expect(text).toContain("<b>30 nhiệm vụ sắp đến hạn</b>");
-    expect(text).toContain("⚠️ <b>Phòng Nghiệp vụ 1: 40 nhiệm vụ quá hạn</b>");
-    // Neither list fits whole: each ends by saying how many more there are.
-    expect(text.match(/… và \d+ nhiệm vụ khác \(gõ \/tasks để xem đủ\)\./g)).toHaveLength(2);
+    // None of the lists fits whole: each ends by saying how many more there are.
+    for (const part of parts) expect(part).toMatch(/\n… và \d+ nhiệm vụ khác \(gõ \/tasks để xem đủ\)\.$/);
     expect(texts.join("")).toContain("nhiệm vụ quá hạn");
+  });
+
+  it("sends none of it again on the next sweep", async () => {
+    expect(await agency.sweep()).toEqual([]);
+  });
+});
+
+describe.each(CASES)("a Monday's morning message on $platform ($kind)", ({ platform, kind }) => {
+  let agency: Awaited<ReturnType<typeof agencyFarBehind>>;
+
+  beforeAll(async () => {
+    // Monday 24/06/2024: the second quarter's tasks are 6 days away, and the week's first working
+    // day brings the names of colleagues not linked yet.
+    agency = await agencyFarBehind(platform, kind, "2024-06-24T08:00:00+07:00");
+    await agency.sweep();
+    await agency.world.deliverNotifications(agency.database.db);
+  });
+
+  afterAll(async () => {
+    await agency?.world.close();
+    await agency?.database.close();
+  });
+
+  it("gathers the reminders, the overdue list, the quarter's tasks and the unlinked colleague in one message, sent once", async () => {
+    const rows = await agency.database.db.select({ kind: outbox.kind, payload: outbox.payload }).from(outbox);
+    expect(rows.map((row) => row.kind)).toEqual(["task-overdue"]);
+    const parts = (rows[0]?.payload.text ?? "").split("\n\n");
+    expect(parts.map((part) => part.split("\n")[0])).toEqual([
+      "⏰ <b>30 nhiệm vụ sắp đến hạn</b>:",
+      "⚠️ <b>Phòng Nghiệp vụ 1: 40 nhiệm vụ quá hạn</b>",
+      "<b>Nhiệm vụ quý 2/2024 của Phòng Nghiệp vụ 1</b> (30 nhiệm vụ):",
+      "👥 Đơn vị còn <b>1</b> người chưa liên kết tài khoản với bot nên chưa nhận được thông báo nào: Trần Chưa Nối.",
+    ]);
+    expect(agency.world.violations).toEqual([]);
+    // The next minute's sweep finds none of the four parts again.
+    expect(await agency.sweep()).toEqual([]);
   });
 });
 
@@ -105,10 +145,7 @@ describe.each(CASES)("a morning message whose queuing fails halfway on $platform
     await agency.sweep();
     await agency.world.deliverNotifications(db);
     const rows = await db.select({ kind: outbox.kind, status: outbox.status }).from(outbox);
-    // One quarter digest and one morning message; no separate list of the tasks due soon.
-    expect(rows.map((row) => [row.kind, row.status]).sort()).toEqual([
-      ["task-digest", "sent"],
-      ["task-overdue", "sent"],
-    ]);
+    // One morning message with the quarter's tasks; no separate list of the tasks due soon, nor of the quarter.
+    expect(rows.map((row) => [row.kind, row.status])).toEqual([["task-overdue", "sent"]]);
   });
 });

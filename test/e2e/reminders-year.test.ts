@@ -159,9 +159,12 @@ describe.each(CASES)("a simulated year of plan reminders on $platform ($kind)", 
       // The day's reminders come in one message: several tasks are lines of the same digest.
       const days = mine.map((message) => localDay(message.at, ZONE));
       expect(days.filter((day, index) => days.indexOf(day) !== index)).toEqual([]);
-      // A morning message may go on with the overdue list (after "⚠️"): only its first part is reminders.
+      // A morning message may go on with the overdue list and the quarter's tasks, each a part of
+      // its own after a blank line: only the part that starts with "⏰" is reminders.
       const actual = mine.flatMap((message) =>
-        ((message.text.split("⚠️")[0] ?? "").match(/Q\d\.\d+/g) ?? []).map((task) => `${localDay(message.at, ZONE)} ${task}`),
+        ((message.text.split("\n\n").find((part) => part.startsWith("⏰")) ?? "").match(/Q\d\.\d+/g) ?? []).map(
+          (task) => `${localDay(message.at, ZONE)} ${task}`,
+        ),
       );
       expect(actual.sort()).toEqual(expected.sort());
     }

@@ -87,7 +87,15 @@ export function keyed(key: SQL): { column: SQL; join: SQL; notQueued: SQL } {
 export function headsWithout(key: SQL): SQL {
   return sql`select p.id, p.unit_id, k.key as notification_key
     from people p cross join lateral (select ${key} as key) k
-    where p.active and 'head' = any(p.roles) and not exists (select 1 from outbox o where o.notification_key = k.key)`;
+    where p.active and 'head' = any(p.roles) and ${notSentUnder(sql`k.key`)}`;
+}
+
+/**
+ * That nothing went out under a digest's `key` yet: no message of its own, and no part of another
+ * (whose marks then record the key, see oneMessagePerHead in index.ts).
+ */
+export function notSentUnder(key: SQL): SQL {
+  return sql`not exists (select 1 from outbox o where o.notification_key = ${key}) and not exists (select 1 from reminder_marks m where m.key = ${key})`;
 }
 
 export type ShareRow = {

@@ -50,36 +50,54 @@ export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay
   return days;
 }
 
+// A head's messages from one sweep, in the order they are read: what is due soon (with its
+// "done" buttons), what is overdue, the quarter's tasks, colleagues not linked yet.
+const IN_TEXT = ["task-ping", "task-overdue", "task-digest", "unlinked-digest"];
+// Whose key and kind the combined message takes: the overdue list's when there is one (once a
+// day, as the morning message always was), else the first part there is. Every part's query skips
+// what the outbox or the marks already hold (notSentUnder; the reminders, by their own marks), so
+// any part may lend its key.
+const KEYED_BY = ["task-overdue", "task-ping", "task-digest", "unlinked-digest"];
+const SEPARATOR = "\n\n";
+
 /**
- * A head with tasks coming due and tasks overdue gets both in one message: the day's reminders,
- * then the overdue list, under the overdue digest's key (once a day) with the reminders' marks.
- * The two lists share one message's length: each alone may fill a digest.
+ * What one sweep has for a head comes in one message (a catch-up after a stop had sent each head
+ * three; every Monday the unlinked colleagues came apart from the morning's reminders). It goes
+ * under the key of one part (KEYED_BY), the other parts' keys and reminders recorded as its marks,
+ * so no sweep finds them again; the parts share one message's length, each cut short if need be.
  */
-function oneMorningMessage(pings: Notification[], overdue: Notification[]): Notification[] {
-  const merged: Notification[] = [];
-  const pingOf = new Map(pings.map((ping) => [ping.personId, ping]));
-  const separator = "\n\n";
-  for (const digest of overdue) {
-    const ping = digest.kind === "task-overdue" ? pingOf.get(digest.personId) : undefined;
-    if (!ping) {
-      merged.push(digest);
-      continue;
-    }
-    pingOf.delete(digest.personId);
-    merged.push({
-      ...digest,
-      marks: ping.marks ?? [],
-      render: (locale) => {
-        let coming = ping.render(locale);
-        let late = digest.render(locale);
-        const [comingLimit = 0, lateLimit = 0] = sharedLimits([coming.text.length, late.text.length], DIGEST_LIMIT - separator.length);
-        if (coming.text.length > comingLimit) coming = ping.render(locale, comingLimit);
-        if (late.text.length > lateLimit) late = digest.render(locale, lateLimit);
-        return { ...late, text: `${coming.text}${separator}${late.text}`, ...(coming.buttons ? { buttons: coming.buttons } : {}) };
-      },
-    });
+function oneMessagePerHead(notifications: Notification[]): Notification[] {
+  const byHead = new Map<number, Notification[]>();
+  const others: Notification[] = [];
+  for (const notification of notifications) {
+    if (!IN_TEXT.includes(notification.kind)) others.push(notification);
+    else byHead.set(notification.personId, [...(byHead.get(notification.personId) ?? []), notification]);
   }
-  return [...merged, ...pingOf.values()];
+  const combined = [...byHead.values()].map((parts) => (parts.length === 1 ? (parts[0] as Notification) : oneMessage(parts)));
+  return [...combined, ...others];
+}
+
+function oneMessage(parts: Notification[]): Notification {
+  const rank = (order: string[]) => (a: Notification, b: Notification) => order.indexOf(a.kind) - order.indexOf(b.kind);
+  const inText = [...parts].sort(rank(IN_TEXT));
+  const keyedBy = [...parts].sort(rank(KEYED_BY))[0] as Notification;
+  return {
+    ...keyedBy,
+    marks: [...parts.flatMap((part) => part.marks ?? []), ...parts.filter((part) => part !== keyedBy).map((part) => part.dedupeKey)],
+    render: (locale) => {
+      const whole = inText.map((part) => part.render(locale));
+      const limits = sharedLimits(
+        whole.map((payload) => payload.text.length),
+        DIGEST_LIMIT - SEPARATOR.length * (inText.length - 1),
+      );
+      const fitted = whole.map((payload, index) => {
+        const limit = limits[index] ?? 0;
+        return payload.text.length > limit ? (inText[index] as Notification).render(locale, limit) : payload;
+      });
+      const buttons = fitted.find((payload) => payload.buttons)?.buttons;
+      return { parseMode: "HTML", text: fitted.map((payload) => payload.text).join(SEPARATOR), ...(buttons ? { buttons } : {}) };
+    },
+  };
 }
 
 /**
@@ -117,9 +135,7 @@ export async function sweepReminders(
     () => registrationDeadlineReminders(db, { ...sweep, days: settings.taskPingDays }),
     () => inspectionReminders(db, sweep),
   ]);
-  const [quarter, pings, overdue, ...rest] = kinds as [Notification[], Notification[], Notification[], ...Notification[][]];
-  const notifications = [...quarter, ...oneMorningMessage(pings, overdue), ...rest.flat()];
-  return enqueue(db, notifications, { dryRun: context.dryRun ?? false });
+  return enqueue(db, oneMessagePerHead(kinds.flat()), { dryRun: context.dryRun ?? false });
 }
 
 // Any constant works as long as every instance uses the same one; the migrations hold 7_264_001.

@@ -3,7 +3,7 @@ import { type Database, queryRows } from "../../db/client.js";
 import { addLocalDays, isWorkingDay, type LocalDay } from "../../domain/calendar.js";
 import { hasLinkedChat } from "../linking.js";
 import type { Notification } from "../outbox.js";
-import type { SweepContext } from "./context.js";
+import { notSentUnder, type SweepContext } from "./context.js";
 
 const NAMES_SHOWN = 30;
 
@@ -34,7 +34,7 @@ export async function linkingDigests(db: Database, context: SweepContext): Promi
         ) x
         where h.active and 'head' = any(h.roles)
           and ${hasLinkedChat(sql`h.id`)}
-          and not exists (select 1 from outbox o where o.notification_key = ${key} || ':head:' || h.id)
+          and ${notSentUnder(sql`${key} || ':head:' || h.id`)}
           and x.total > 0`,
   );
   return rows.map((row) => ({
