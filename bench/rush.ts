@@ -16,6 +16,8 @@ import { log, round, scratchDatabase, scratchPostgres } from "./support.js";
 const EMPLOYEES = 2_000;
 const OFFERED_PER_SECOND = 200;
 const PORT = 18_091;
+// The first seconds of a bot process just started: reported apart from the rest (see the figures).
+const STARTING_MS = 2_000;
 
 /** Where the bot runs: its own process on Postgres (webhook mode, as deployed), or this one on PGlite. */
 type Bot = { fake: FakeTelegram; pid: number | undefined; close(): Promise<void> };
@@ -154,7 +156,15 @@ export async function rush(): Promise<Record<string, unknown>> {
         `  ${second}-${second + 5} s: ${window.length} replies, p50 ${round(window[Math.floor(window.length / 2)] ?? 0)} ms, max ${round(window.at(-1) ?? 0)} ms`,
       );
   }
-  const percentile = (p: number) => round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
+  const percentileOf = (sorted: number[], p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0);
+  const percentile = (p: number) => percentileOf(latencies, p);
+  // The bot process starts cold (its code not yet compiled, its connections not yet open) into the
+  // full load: how much of the p99 that start makes is shown apart.
+  const afterStart = timeline
+    .filter(([at]) => at >= STARTING_MS)
+    .map(([, ms]) => ms)
+    .sort((a, b) => a - b);
+  const slowInStart = timeline.filter(([at, ms]) => at < STARTING_MS && ms > 300).length;
   const figures = {
     bench: "rush",
     driver,
@@ -167,6 +177,9 @@ export async function rush(): Promise<Record<string, unknown>> {
     p99_ms: percentile(99),
     // Target (issue 21): p99 < 300 ms, the bot in a process of its own.
     ratio_to_target: round(percentile(99) / 300, 2),
+    p99_after_first_2_s_ms: percentileOf(afterStart, 99),
+    over_300_ms: latencies.filter((ms) => ms > 300).length,
+    over_300_ms_in_first_2_s: slowInStart,
     bot_process: bot.pid ? "own" : "shared with the load",
     ...(botCpuMs === undefined ? {} : { bot_cpu_ms_per_update: round(botCpuMs / latencies.length, 2), bot_rss_mb: botRssMb }),
     errors: errors + bot.fake.violations.length,
@@ -175,7 +188,9 @@ export async function rush(): Promise<Record<string, unknown>> {
     duplicated: counts.count - counts.people,
   };
   log(
-    `${driver}: ${completed} conversations in ${round(seconds)} s; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms; errors ${figures.errors}; registrations ${counts.count}`,
+    `${driver}: ${completed} conversations in ${round(seconds)} s; p50 ${figures.p50_ms} ms, p99 ${figures.p99_ms} ms ` +
+      `(${figures.over_300_ms} replies over 300 ms, ${slowInStart} of them to updates sent in the bot's first 2 s; p99 after those 2 s ${figures.p99_after_first_2_s_ms} ms); ` +
+      `errors ${figures.errors}; registrations ${counts.count}`,
   );
   return figures;
 }
