@@ -170,6 +170,14 @@ function rowsOf<T>(result: unknown): T[] {
   return ((result as { rows?: T[] }).rows ?? []) as T[];
 }
 
+/**
+ * Values as a Postgres array literal, for a raw-SQL parameter cast to an array type (`::text[]`,
+ * `::bigint[]`…) that both drivers accept: every element quoted, its quotes and backslashes escaped.
+ */
+export function arrayLiteral(values: readonly (string | number)[]): string {
+  return `{${values.map((value) => `"${String(value).replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+}
+
 /** A Date as a raw-SQL parameter both drivers accept (postgres.js will not take a Date there). */
 export function timestamp(at: Date): SQL {
   return sql`${at.toISOString()}::timestamptz`;

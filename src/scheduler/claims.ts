@@ -1,6 +1,6 @@
 // Which outbox rows a dispatcher takes, and when.
 import { type SQL, sql } from "drizzle-orm";
-import { type Database, queryRows, timestamp } from "../db/client.js";
+import { arrayLiteral, type Database, queryRows, timestamp } from "../db/client.js";
 import { outbox } from "../db/schema/index.js";
 import type { OutboxPayload } from "../domain/notifications.js";
 
@@ -13,7 +13,7 @@ export type ClaimedRow = { id: number; platform: string; chat_id: string; payloa
 export function scopeCondition(scope: { platform: string; strays?: string[] } | undefined): SQL {
   if (!scope) return sql`true`;
   if (!scope.strays) return sql`${outbox.platform} = ${scope.platform}`;
-  return sql`(${outbox.platform} = ${scope.platform} or ${outbox.platform} <> all(${`{${scope.strays.join(",")}}`}::text[]))`;
+  return sql`(${outbox.platform} = ${scope.platform} or ${outbox.platform} <> all(${arrayLiteral(scope.strays)}::text[]))`;
 }
 
 /**

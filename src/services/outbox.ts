@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../db/client.js";
+import { arrayLiteral, type Database, queryRows } from "../db/client.js";
 import { outbox, reminderMarks } from "../db/schema/index.js";
 import type { OutboxPayload, OutboxStatus } from "../domain/notifications.js";
 import type { MessageArgs } from "../domain/user-error.js";
@@ -69,7 +69,7 @@ export async function enqueue(db: Database, notifications: Notification[], optio
   // One array parameter, named on both sides of the join: Postgres does not carry a list over a
   // join, so with the condition on the accounts alone it hashed all of people (at 100,000 people
   // a catch-up's 5,000 heads took five statements of 60 ms; now one of ~10 ms).
-  const ids = sql`${`{${personIds.join(",")}}`}::bigint[]`;
+  const ids = sql`${arrayLiteral(personIds)}::bigint[]`;
   const accounts = await queryRows<{ id: number; personId: number | null; platform: string; chatId: string; language: string | null }>(
     db,
     sql`select a.id::int as id, a.person_id::int as "personId", a.platform, a.chat_id as "chatId", a.language
@@ -160,7 +160,7 @@ const INSERTS_AT_ONCE = 3;
  * sweep would send again on their own. Returns the keys it inserted.
  */
 async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId: number })[], marks: string[]): Promise<string[]> {
-  const column = (value: (row: (typeof rows)[number]) => string | number) => textArray(rows.map((row) => String(value(row))));
+  const column = (value: (row: (typeof rows)[number]) => string | number) => arrayLiteral(rows.map(value));
   // One array per column, zipped by ROWS FROM, and the payloads as one JSON array: the server parses
   // each value once. As one JSON document of row objects, 15,000 rows cost it twice as much: every
   // key again in every row, then each row's fields pulled out by name (psql, 15,000 rows of 440
@@ -178,16 +178,11 @@ async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId:
           on conflict (dedupe_key) do nothing
           returning dedupe_key
         ), marked as (
-          insert into ${reminderMarks} (key) select unnest(${textArray(marks)}::text[]) on conflict do nothing
+          insert into ${reminderMarks} (key) select unnest(${arrayLiteral(marks)}::text[]) on conflict do nothing
         )
         select dedupe_key from written`,
   );
   return written.map((row) => row.dedupe_key);
-}
-
-/** A Postgres array literal of strings: every element quoted, its quotes and backslashes escaped. */
-function textArray(values: readonly string[]): string {
-  return `{${values.map((value) => `"${value.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
 }
 
 /** How many outbox rows are in each status: a broadcast's progress, or the health of the queue. */
