@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
+import { builtOncePerDatabase } from "../db/prepared-queries.js";
 import { planTasks, planTaskUnits, plans } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import { type Actor, recordAudit } from "./audit.js";
@@ -26,34 +27,43 @@ export type TaskView =
   /** Both at once, in one query: what /tasks shows by default. */
   | { kind: "quarter-and-overdue"; year: number; quarter: number; now: Date };
 
+const byDueDate = (which: "quarter" | "overdue" | "quarter-and-overdue") =>
+  builtOncePerDatabase((db) => {
+    const inQuarter = and(eq(plans.year, sql.placeholder("year")), eq(planTasks.quarter, sql.placeholder("quarter")));
+    // A placeholder's value reaches the driver as given: the instant as text both drivers accept.
+    const overdue = and(isNull(planTaskUnits.doneAt), lt(planTasks.dueAt, sql.placeholder("now")));
+    const shown = which === "quarter" ? inQuarter : which === "overdue" ? overdue : or(inQuarter, overdue);
+    return db
+      .select({
+        taskId: planTasks.id,
+        quarter: planTasks.quarter,
+        number: planTasks.number,
+        content: planTasks.content,
+        dueAt: planTasks.dueAt,
+        role: planTaskUnits.role,
+        doneAt: planTaskUnits.doneAt,
+        note: planTaskUnits.doneNote,
+        needsReport: planTasks.needsReport,
+        year: plans.year,
+      })
+      .from(planTaskUnits)
+      .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
+      .innerJoin(plans, eq(plans.id, planTasks.planId))
+      .where(and(eq(planTaskUnits.unitId, sql.placeholder("unitId")), isNull(planTaskUnits.removedAt), isNull(planTasks.removedAt), shown))
+      .orderBy(planTasks.dueAt, planTasks.id)
+      .prepare(`unit-tasks-${which}`);
+  });
+
+const tasksQueries = { quarter: byDueDate("quarter"), overdue: byDueDate("overdue"), "quarter-and-overdue": byDueDate("quarter-and-overdue") };
+
 /** A unit's shares of the plan tasks a view shows, soonest due first. */
 export async function tasksOfUnit(db: Database, unitId: number, view: TaskView): Promise<UnitTask[]> {
-  const inQuarter = (year: number, quarter: number) => and(eq(plans.year, year), eq(planTasks.quarter, quarter));
-  const overdue = (now: Date) => and(isNull(planTaskUnits.doneAt), lt(planTasks.dueAt, now));
-  const which =
-    view.kind === "quarter"
-      ? inQuarter(view.year, view.quarter)
-      : view.kind === "overdue"
-        ? overdue(view.now)
-        : or(inQuarter(view.year, view.quarter), overdue(view.now));
-  return db
-    .select({
-      taskId: planTasks.id,
-      quarter: planTasks.quarter,
-      number: planTasks.number,
-      content: planTasks.content,
-      dueAt: planTasks.dueAt,
-      role: planTaskUnits.role,
-      doneAt: planTaskUnits.doneAt,
-      note: planTaskUnits.doneNote,
-      needsReport: planTasks.needsReport,
-      year: plans.year,
-    })
-    .from(planTaskUnits)
-    .innerJoin(planTasks, eq(planTasks.id, planTaskUnits.taskId))
-    .innerJoin(plans, eq(plans.id, planTasks.planId))
-    .where(and(eq(planTaskUnits.unitId, unitId), isNull(planTaskUnits.removedAt), isNull(planTasks.removedAt), which))
-    .orderBy(planTasks.dueAt, planTasks.id);
+  return tasksQueries[view.kind](db).execute({
+    unitId,
+    year: view.kind === "overdue" ? null : view.year,
+    quarter: view.kind === "overdue" ? null : view.quarter,
+    now: view.kind === "quarter" ? null : view.now.toISOString(),
+  });
 }
 
 export type TaskChange = { kind: "changed"; task: { quarter: number; number: string; content: string } } | { kind: "not-yours" };
