@@ -12,6 +12,10 @@ export function isLive(table: RegistrationColumns = registrations): SQL {
   return sql`${table.status} <> 'withdrawn'`;
 }
 
+// The subject and status are written into the text, not bound: only then do the partial unique
+// indexes (`where subject = 'person' and status <> 'withdrawn'`) serve a prepared statement's
+// generic plan, which otherwise scans the table.
+
 /** The person's live individual registration of the year (a condition on `table`). */
 export function liveIndividual(personId: SQLWrapper | number, year: SQLWrapper | number, table: RegistrationColumns = r): SQL {
   return sql`${table.personId} = ${personId} and ${table.year} = ${year} and ${table.subject} = 'person' and ${isLive(table)}`;

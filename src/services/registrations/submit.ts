@@ -9,7 +9,7 @@ import { type Actor, recordAudit } from "../audit.js";
 import { campaignOfYear, registrationWindow, type Window } from "../campaigns.js";
 import { catalogueOn, titleName } from "../catalogue.js";
 import { tellApprovers } from "./approver-notices.js";
-import { isLive } from "./live.js";
+import { liveCollective, liveIndividual } from "./live.js";
 import type { Translate } from "../outbox.js";
 import type { Registrant, Registration } from "./types.js";
 
@@ -39,14 +39,7 @@ export async function liveRegistrations(db: Database, year: number, subject: "pe
   return db
     .select()
     .from(registrations)
-    .where(
-      and(
-        eq(registrations.year, year),
-        eq(registrations.subject, subject),
-        subject === "person" ? eq(registrations.personId, id) : eq(registrations.unitId, id),
-        isLive(),
-      ),
-    )
+    .where(subject === "person" ? liveIndividual(id, year, registrations) : liveCollective(id, year, registrations))
     .orderBy(registrations.createdAt);
 }
 
@@ -110,14 +103,10 @@ export async function submitRegistration(
       .select()
       .from(registrations)
       .where(
-        and(
-          eq(registrations.year, choices.year),
-          eq(registrations.subject, input.subject),
-          input.subject === "person" ? eq(registrations.personId, subjectId) : eq(registrations.unitId, subjectId),
-          // A person has one live registration per level (CSTĐCS and CSTĐ bộ/tỉnh may coexist); a unit one in all.
-          input.subject === "person" ? eq(registrations.level, values.level) : undefined,
-          isLive(),
-        ),
+        // A person has one live registration per level (CSTĐCS and CSTĐ bộ/tỉnh may coexist); a unit one in all.
+        input.subject === "person"
+          ? and(liveIndividual(subjectId, choices.year, registrations), eq(registrations.level, values.level))
+          : liveCollective(subjectId, choices.year, registrations),
       )
       .for("update");
     if (existing) {
