@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { registrationEvents, registrations, titleAwards } from "../../db/schema/index.js";
 import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
@@ -22,7 +22,8 @@ export async function registrationChoices(db: Database, person: Registrant, now:
     db
       .select({ year: titleAwards.year, titleCode: titleAwards.titleCode })
       .from(titleAwards)
-      .where(and(eq(titleAwards.subject, "person"), eq(titleAwards.personId, person.id))),
+      // The subject written, not bound: the person index is partial on it (see live.ts).
+      .where(and(sql`${titleAwards.subject} = 'person'`, eq(titleAwards.personId, person.id))),
     liveRegistrations(db, year, "person", person.id),
     agencyRules(db),
   ]);
