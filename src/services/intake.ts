@@ -55,5 +55,5 @@ async function earlierClaim(db: Database, platform: string, updateId: number): P
     sql`select lease_until is not null as "inProgress", answer from processed_updates where platform = ${platform} and update_id = ${updateId}`,
   );
   if (earlier?.inProgress) return { claim: "busy", identity: undefined };
-  return earlier?.answer ? { claim: "done", identity: undefined, answer: earlier.answer } : { claim: "done", identity: undefined };
+  return { claim: "done", identity: undefined, ...(earlier?.answer ? { answer: earlier.answer } : {}) };
 }
