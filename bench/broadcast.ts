@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { pino } from "pino";
 import type { Database } from "../src/db/client.js";
 import { Dispatcher } from "../src/scheduler/dispatcher.js";
-import { confirmBroadcast, createDraft } from "../src/services/broadcasts.js";
+import { confirmBroadcast, createDraft } from "../src/services/campaigns/broadcasts.js";
 import { telegramSender } from "../src/transports/telegram/index.js";
 import { FakeTelegram, TEST_TOKEN } from "../test/support/fake-telegram.js";
 import { log, round, scratchDatabase, scratchPostgres } from "./support.js";

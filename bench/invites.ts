@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openDatabase } from "../src/db/client.js";
 import { cliActor } from "../src/services/audit.js";
-import { importRoster } from "../src/services/roster.js";
-import { readCsv } from "../src/services/roster-file.js";
+import { importRoster } from "../src/services/roster/import.js";
+import { readCsv } from "../src/services/roster/file.js";
 import { runEntry } from "../test/support/processes.js";
 import { DRIVERS, log, round, scratchPostgres } from "./support.js";
 

@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliActor } from "../src/services/audit.js";
-import { importRoster } from "../src/services/roster.js";
-import { readRosterFile } from "../src/services/roster-file.js";
+import { importRoster } from "../src/services/roster/import.js";
+import { readRosterFile } from "../src/services/roster/file.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";
 
 /** Roster import of 1,000 and 10,000 rows (target: < 2 s for 10,000), first import and re-import. */

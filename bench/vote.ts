@@ -1,7 +1,7 @@
 import { cliActor } from "../src/services/audit.js";
-import { ballotTally } from "../src/services/ballot-tally.js";
-import { closeBallot, createBallotSession, openBallot } from "../src/services/ballots.js";
-import { launchCampaign } from "../src/services/campaigns.js";
+import { ballotTally } from "../src/services/ballots/tally.js";
+import { closeBallot, createBallotSession, openBallot } from "../src/services/ballots/sessions.js";
+import { launchCampaign } from "../src/services/campaigns/campaigns.js";
 import { queryRows } from "../src/db/client.js";
 import { sql } from "drizzle-orm";
 import { startChatWorld } from "../test/support/chat-world.js";

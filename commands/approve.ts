@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import * as z from "zod";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
-import { catalogueOn, localName } from "../src/services/catalogue.js";
+import { catalogueOn, localName } from "../src/services/rules/index.js";
 import { decideRegistration, pendingFor } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";

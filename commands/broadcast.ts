@@ -14,10 +14,10 @@ import {
   countRecipients,
   createDraft,
   unreachedRecipients,
-} from "../src/services/broadcasts.js";
-import { loadUnitMatching } from "../src/services/plans.js";
+} from "../src/services/campaigns/index.js";
+import { loadUnitMatching } from "../src/services/plans/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
-import { audienceReach } from "../src/services/linking.js";
+import { audienceReach } from "../src/services/invites/index.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { IDLE_LIMIT_MS } from "./register.js";
 import { actorOf, translatorOf } from "./actor.js";

@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { setAccountBlocked } from "../src/services/accounts.js";
+import { setAccountBlocked } from "../src/services/accounts/index.js";
 
 /**
  * Telegram says when a user blocks the bot or starts it again (my_chat_member in the private

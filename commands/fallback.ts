@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { normalizeInviteCode } from "../src/services/invites.js";
+import { normalizeInviteCode } from "../src/services/invites/index.js";
 import { linkWithInviteCode } from "./link.js";
 
 /** Whatever no command took: a helpful answer, never silence. */

@@ -4,11 +4,11 @@ import { localDay } from "../src/domain/calendar.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { foldForMatching } from "../src/domain/text.js";
 import { UserError } from "../src/domain/user-error.js";
-import { agencyName } from "../src/services/agency-rules.js";
-import { botNames } from "../src/services/bot-names.js";
-import { type InviteScope, unitByCode } from "../src/services/invite-issue.js";
-import { inviteSheetName, inviteSheets } from "../src/services/invite-sheet-files.js";
-import { linkingByUnit } from "../src/services/linking.js";
+import { agencyName } from "../src/services/rules/index.js";
+import { botNames } from "../src/services/platform/index.js";
+import { type InviteScope, unitByCode } from "../src/services/invites/index.js";
+import { inviteSheetName, inviteSheets } from "../src/services/invites/index.js";
+import { linkingByUnit } from "../src/services/invites/index.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed } from "./guard.js";
 

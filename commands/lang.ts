@@ -3,7 +3,7 @@ import * as z from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import type { Context } from "../src/bot/context.js";
 import { LOCALES } from "../src/bot/i18n.js";
-import { setLanguage } from "../src/services/accounts.js";
+import { setLanguage } from "../src/services/accounts/index.js";
 import { allowed, onButton } from "./guard.js";
 
 export const langCommand = new Composer<Context>();

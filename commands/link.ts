@@ -2,8 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate, formatDateTime } from "../src/domain/calendar.js";
-import { agencyName } from "../src/services/agency-rules.js";
-import { acceptInvite, type RedeemResult, redeemInvite } from "../src/services/invites.js";
+import { agencyName } from "../src/services/rules/index.js";
+import { acceptInvite, type RedeemResult, redeemInvite } from "../src/services/invites/index.js";
 import { onButton } from "./guard.js";
 import { publishChatMenu } from "./menu.js";
 

@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { commandsFor, type Role } from "../src/domain/roles.js";
-import { chatMenuRolesOf, recordChatMenu } from "../src/services/accounts.js";
+import { chatMenuRolesOf, recordChatMenu } from "../src/services/accounts/index.js";
 
 /**
  * Telegram's command menu for this chat: the commands this person's roles may use (a head sees

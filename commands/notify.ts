@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { NOTIFY_VIA, type NotifyVia } from "../src/domain/notifications.js";
 import { foldForMatching } from "../src/domain/text.js";
-import { notificationSettings, setNotifyVia } from "../src/services/accounts.js";
+import { notificationSettings, setNotifyVia } from "../src/services/accounts/index.js";
 import { allowed, onButton } from "./guard.js";
 
 /** /notify telegram|zalo|both: where a person with accounts on both platforms gets notifications. */

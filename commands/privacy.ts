@@ -3,7 +3,7 @@ import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { foldForMatching } from "../src/domain/text.js";
-import { personalData, requestPrivacyChange } from "../src/services/privacy.js";
+import { personalData, requestPrivacyChange } from "../src/services/accounts/index.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
 

@@ -5,7 +5,7 @@ import type { Context, ConversationContext } from "../src/bot/context.js";
 import { formatDate, formatDateTime, localDay } from "../src/domain/calendar.js";
 import type { Basis, Refusal, TitleLevel } from "../src/domain/titles.js";
 import { recognisedInitiatives } from "../src/services/initiatives.js";
-import { catalogueOn, localName, titleName } from "../src/services/catalogue.js";
+import { catalogueOn, localName, titleName } from "../src/services/rules/index.js";
 import {
   liveRegistrations,
   refusalOf,

@@ -3,9 +3,9 @@ import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { localDay } from "../src/domain/calendar.js";
-import { agencyName } from "../src/services/agency-rules.js";
-import { catalogueOn, titleName } from "../src/services/catalogue.js";
-import { reviewMinutesDocx } from "../src/services/export/review-minutes.js";
+import { agencyName } from "../src/services/rules/index.js";
+import { catalogueOn, titleName } from "../src/services/rules/index.js";
+import { reviewMinutesDocx } from "../src/services/reviews/index.js";
 import {
   closeUnitVote,
   openUnitReview,
@@ -15,7 +15,7 @@ import {
   type UnitReview,
   unitReview,
   unitReviewOfUnit,
-} from "../src/services/unit-reviews.js";
+} from "../src/services/reviews/index.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
 

@@ -1,8 +1,8 @@
 import { Composer } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
-import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/agency-rules.js";
-import { catalogueOn } from "../src/services/catalogue.js";
+import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/rules/index.js";
+import { catalogueOn } from "../src/services/rules/index.js";
 import { localDay } from "../src/domain/calendar.js";
 import { actorOf } from "./actor.js";
 import { allowed } from "./guard.js";

@@ -4,7 +4,7 @@ import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
 import { UserError } from "../src/domain/user-error.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
-import { openReports, remindMissingReports, reportArchive, reportStatus, submitTaskReport } from "../src/services/task-reports.js";
+import { openReports, remindMissingReports, reportArchive, reportStatus, submitTaskReport } from "../src/services/plans/index.js";
 import { actorOf, translatorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
 import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";

@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, quarterOfDay } from "../src/domain/calendar.js";
-import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit, type UnitTask } from "../src/services/tasks.js";
+import { noteLatestDone, progressByUnit, setTaskDone, tasksOfUnit, type UnitTask } from "../src/services/plans/index.js";
 import * as z from "zod";
 import { foldForMatching } from "../src/domain/text.js";
 import { ACTIONS } from "../src/domain/button-actions.js";

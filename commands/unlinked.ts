@@ -1,6 +1,6 @@
 import { Composer } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { linkingByUnit, unlinkedPeople } from "../src/services/linking.js";
+import { linkingByUnit, unlinkedPeople } from "../src/services/invites/index.js";
 import { allowed } from "./guard.js";
 
 /** /unlinked [UNIT]: who has not linked a chat yet — the agency's units for the secretariat, a head's own people. */

@@ -1,13 +1,13 @@
 import type { CallbackQueryContext } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { finishPendingImport } from "../src/services/pending-imports.js";
+import { finishPendingImport } from "../src/services/documents/index.js";
 import { UserError } from "../src/domain/user-error.js";
 import { isAbsolute } from "node:path";
-import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/chat-upload.js";
-import { fileTooLarge } from "../src/services/documents/file-size.js";
-import { uploadLink } from "../src/services/web-uploads.js";
+import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/index.js";
+import { fileTooLarge } from "../src/services/documents/index.js";
+import { uploadLink } from "../src/services/platform/index.js";
 import { formatDateTime } from "../src/domain/calendar.js";
-import { expectUpload, expectedUpload, type UploadKind } from "../src/services/upload-intents.js";
+import { expectUpload, expectedUpload, type UploadKind } from "../src/services/platform/index.js";
 
 /** The document a message carries, downloaded; refused before download when it says it is too large. */
 export async function receiveDocument(ctx: Context): Promise<{ fileName: string; bytes: Buffer }> {

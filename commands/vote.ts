@@ -2,8 +2,8 @@ import { Composer, InlineKeyboard } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballot-casting.js";
-import { ballotCandidatesOf, ballotSession } from "../src/services/ballots.js";
+import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballots/index.js";
+import { ballotCandidatesOf, ballotSession } from "../src/services/ballots/index.js";
 import { actorOf } from "./actor.js";
 import { allowed, onButton } from "./guard.js";
 

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from "./domain/calendar.js";
 import { createLogger } from "./logger.js";
 import type { Dispatcher, DispatcherOptions, OutgoingMessage } from "./scheduler/dispatcher.js";
 import type { SchedulerPlatform } from "./scheduler/index.js";
-import { downloadSigningKey } from "./services/downloads.js";
+import { downloadSigningKey } from "./services/platform/downloads.js";
 import { reminderSettings } from "./services/reminders/index.js";
 import type { ChatPlatform } from "./transports/platform.js";
 import type { WebhookServer } from "./transports/http/server.js";
@@ -130,8 +130,6 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         background = scheduler.startScheduler({ db, exclusively, logger, clock, translate, platforms: notifying, settings: reminderSettings(config) });
       };
       if (webhook && mode.kind === "webhook") {
-        const telegramPlatform = platforms.telegram;
-        const zaloPlatform = platforms.zalo;
         app.server = await webhook.startWebhookServer({
           database,
           logger,
@@ -139,13 +137,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           http: mode.http,
           ...(overrides.listen?.host ? { host: overrides.listen.host } : {}),
           ...(mode.metricsToken ? { metricsToken: mode.metricsToken } : {}),
-          ...(telegramPlatform?.webhook ? { telegram: { bot: telegramPlatform.bot, path: telegramPlatform.webhook.path, secret: mode.secret } } : {}),
-          ...(zaloPlatform?.zalo && zaloPlatform.webhook
-            ? { zalo: { transport: zaloPlatform.zalo.transport, path: zaloPlatform.webhook.path, secret: zaloPlatform.zalo.secret } }
-            : {}),
+          routes: all.flatMap((platform) => (platform.webhook ? [platform.webhook] : [])),
           links: {
             signingKey: signingKey as string,
-            uploads: zaloPlatform?.zalo ? { zalo: zaloPlatform.zalo.transport.uploads } : {},
+            uploads: Object.fromEntries(all.flatMap((platform) => (platform.uploads ? [[platform.name, platform.uploads]] : []))),
             now: clock,
           },
         });

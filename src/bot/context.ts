@@ -6,8 +6,8 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { MessageArgs } from "../domain/user-error.js";
-import type { Identity, Platform } from "../services/accounts.js";
-import type { ServerLinks } from "../services/signed-links.js";
+import type { Identity, Platform } from "../services/accounts/chat-accounts.js";
+import type { ServerLinks } from "../services/platform/signed-links.js";
 
 /** What every handler may use; handed to createBot once. */
 export type BotServices = {

@@ -2,7 +2,7 @@ import type { ConversationData, ConversationStorage, VersionedState } from "@gra
 import { eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { conversationStates } from "../db/schema/index.js";
-import { conversationKey, type Platform } from "../services/accounts.js";
+import { conversationKey, type Platform } from "../services/accounts/chat-accounts.js";
 import type { Context } from "./context.js";
 
 /**

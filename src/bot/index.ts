@@ -4,10 +4,10 @@ import { type ApiClientOptions, Bot, type BotConfig, type Middleware, type Trans
 import type { Update, UserFromGetMe } from "grammy/types";
 import { escapeHtml } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
-import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts.js";
-import { intake } from "../services/intake.js";
+import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts/chat-accounts.js";
+import { intake } from "../services/platform/intake.js";
 import { updateDuration, updatesHandled } from "../metrics.js";
-import { type FinishedUpdate, updateFinisher } from "../services/updates.js";
+import { type FinishedUpdate, updateFinisher } from "../services/platform/updates.js";
 import { commandComposers } from "../../commands/index.js";
 import { conversationComposers } from "../../commands/conversations.js";
 import type { BotServices, Context, ConversationContext } from "./context.js";

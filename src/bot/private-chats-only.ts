@@ -1,6 +1,6 @@
 import type { I18n } from "@grammyjs/i18n";
 import type { Middleware } from "grammy";
-import { firstTimeInGroup } from "../services/group-chats.js";
+import { firstTimeInGroup } from "../services/platform/group-chats.js";
 import type { BotServices, Context } from "./context.js";
 import { DEFAULT_LOCALE, toLocale } from "./i18n.js";
 

@@ -1,7 +1,11 @@
-import type { CalendarDate, DeadlineSource, Quarter } from "./plan-document.js";
 import { foldForMatching } from "./text.js";
 
 /** Dates in plan text: deadlines a task or a sentence states, quarters from months and "Quý II". */
+
+export type Quarter = 1 | 2 | 3 | 4;
+export type CalendarDate = { year: number; month: number; day: number };
+/** Where a task's due date was read: its time column, the body text, or prose. */
+export type DeadlineSource = "time" | "text" | "prose";
 
 export const ROMAN: Record<string, Quarter> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 export const DEADLINE_IN_TEXT = /(?:trước|chậm nhất|hạn chót|thời hạn|hạn|đến|hoàn thành)\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/iu;

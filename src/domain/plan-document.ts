@@ -1,14 +1,14 @@
 import { foldForMatching, normalizeName } from "./text.js";
 import { UserError } from "./user-error.js";
 import type { Row, Table } from "./document-tables.js";
-import { findDeadline, quarterFromTime, quarterOfMonth, ROMAN } from "./plan-dates.js";
+import { type CalendarDate, type DeadlineSource, findDeadline, type Quarter, quarterFromTime, quarterOfMonth, ROMAN } from "./plan-dates.js";
+
+export type { CalendarDate, DeadlineSource, Quarter } from "./plan-dates.js";
 
 /**
  * Reading the quarterly task table of a plan document (kế hoạch): the document's tables (see
  * document-tables.ts) are read by one interpreter of rows.
  */
-export type Quarter = 1 | 2 | 3 | 4;
-export type CalendarDate = { year: number; month: number; day: number };
 
 export type ParsedTask = {
   quarter: Quarter;
@@ -21,8 +21,6 @@ export type ParsedTask = {
   /** Where the deadline was read: the time column, the task's own text, the plan's prose. */
   deadlineFrom: DeadlineSource | null;
 };
-
-export type DeadlineSource = "time" | "text" | "prose";
 
 /** A meeting the plan schedules by month only ("Tháng 03, 06 và tháng 12"): a date is still to be set. */
 export type MeetingDraft = { year: number; month: number; title: string };

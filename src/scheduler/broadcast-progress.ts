@@ -3,7 +3,14 @@ import type { Database } from "../db/client.js";
 import { chatAccounts } from "../db/schema/index.js";
 import { formatDuration } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
-import { type Broadcast, broadcastCounts, type BroadcastCounts, claimProgressTurns, failureReasons, finishBroadcast } from "../services/broadcasts.js";
+import {
+  type Broadcast,
+  broadcastCounts,
+  type BroadcastCounts,
+  claimProgressTurns,
+  failureReasons,
+  finishBroadcast,
+} from "../services/campaigns/broadcasts.js";
 import type { Translate } from "../services/outbox.js";
 import { ACTIONS } from "../domain/button-actions.js";
 

@@ -4,7 +4,9 @@ import type { Logger } from "pino";
 import type { Database } from "../db/client.js";
 import { rateLimitedTotal, sendsTotal } from "../metrics.js";
 import { outbox } from "../db/schema/index.js";
-import { type Outcome, reapExpired, recordOutcomes } from "./outcomes.js";
+import { type Outcome, reapExpired, recordOutcomes, type SendResult } from "./outcomes.js";
+
+export type { SendResult } from "./outcomes.js";
 import { LATE_MS, LEAD_MS, PIPELINED_ABOVE_RATE, type Planned as PlannedSend, PREFETCH_MS, sleepUntil, WAVE_MS, waves } from "./pacing.js";
 import { type ClaimedRow, claimDue, dueUnsettled, scopeCondition } from "./claims.js";
 import { SharedSchedule } from "./shared-schedule.js";
@@ -12,13 +14,6 @@ import type { OutboxPayload } from "../domain/notifications.js";
 import type { Clock } from "../domain/calendar.js";
 
 /** What became of one send, in the terms the outbox records. */
-export type SendResult =
-  | { kind: "sent" }
-  | { kind: "failed"; reason: string; blocked?: boolean }
-  | { kind: "retry"; afterSeconds: number; reason: string }
-  /** The request left but no answer came: it may have been delivered, so it is not retried. */
-  | { kind: "unknown"; reason: string };
-
 export type OutgoingMessage = { platform: string; chatId: string; payload: OutboxPayload };
 export type Sender = (message: OutgoingMessage) => Promise<SendResult>;
 

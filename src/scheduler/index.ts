@@ -4,7 +4,7 @@ import type { Database, DatabaseHandle } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { Translate } from "../services/outbox.js";
 import { type ReminderSettings, sweepRemindersAlone } from "../services/reminders/index.js";
-import { pruneProcessedUpdates } from "../services/updates.js";
+import { pruneProcessedUpdates } from "../services/platform/updates.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type DispatcherOptions, type Sender, sendByPlatform } from "./dispatcher.js";
 

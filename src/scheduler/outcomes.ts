@@ -1,7 +1,14 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Database, timestamp } from "../db/client.js";
 import { chatAccounts, outbox } from "../db/schema/index.js";
-import type { SendResult } from "./dispatcher.js";
+
+/** What one send came to, as the platform answered it. */
+export type SendResult =
+  | { kind: "sent" }
+  | { kind: "failed"; reason: string; blocked?: boolean }
+  | { kind: "retry"; afterSeconds: number; reason: string }
+  /** The request left but no answer came: it may have been delivered, so it is not retried. */
+  | { kind: "unknown"; reason: string };
 
 /** Marks a broadcast copy sent again after its sender died in the middle of the request. */
 export const RESENT_AFTER_CRASH = "resent after a crash: may be a duplicate";

@@ -4,7 +4,7 @@ import { chatAccounts, people } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import type { RawRow } from "../domain/roster.js";
 import type { Actor } from "./audit.js";
-import { importRoster } from "./roster.js";
+import { importRoster } from "./roster/import.js";
 
 // A small Sở with every role, so each command has someone to try it as.
 const DEMO_ROSTER = [

@@ -7,7 +7,7 @@ import { escapeHtml, foldForMatching } from "../domain/text.js";
 import type { TitleLevel } from "../domain/titles.js";
 import { type Actor, recordAudit } from "./audit.js";
 import { enqueue, noticeToEach, type Translate } from "./outbox.js";
-import { activeWithRole } from "./people-by-role.js";
+import { activeWithRole } from "./roster/people-by-role.js";
 
 type Context = { clock: Clock; actor: Actor; translate: Translate };
 export type Initiative = typeof initiatives.$inferSelect;

@@ -1,13 +1,12 @@
 import type { TdktBot } from "../bot/index.js";
 import type { ProgressEdit } from "../scheduler/broadcast-progress.js";
 import type { Sender } from "../scheduler/dispatcher.js";
-import type { Platform as PlatformName } from "../services/accounts.js";
-import type { ZaloTransport } from "./zalo/transport.js";
+import type { Platform as PlatformName } from "../services/accounts/chat-accounts.js";
+import type { WebhookRoute } from "./http/server.js";
+import type { UploadReceiver } from "./http/upload-page.js";
 
-/** How a platform's updates reach the webhook server, when it has one. */
-export type PlatformWebhook = {
-  /** The path of the public URL the platform posts to. */
-  path: string;
+/** How a platform's updates reach the webhook server, when it has one: its route, and how to register it. */
+export type PlatformWebhook = WebhookRoute & {
   /** Tells the platform where to deliver (and with which secret), at start-up. */
   register(): Promise<void>;
 };
@@ -31,6 +30,6 @@ export type ChatPlatform = {
   /** Takes updates until `signal` aborts (or, for the console, until its input ends); calls `onReady` once it does. */
   run(signal: AbortSignal, onReady: () => void): Promise<void>;
   webhook?: PlatformWebhook;
-  /** What the HTTP server needs to take Zalo's events. */
-  zalo?: { transport: ZaloTransport; secret: string };
+  /** For a platform whose bot cannot take files: where the upload page hands them. */
+  uploads?: UploadReceiver;
 };

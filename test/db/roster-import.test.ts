@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { auditLog, people, units } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { importRoster } from "../../src/services/roster.js";
-import { readRosterFile } from "../../src/services/roster-file.js";
+import { importRoster } from "../../src/services/roster/import.js";
+import { readRosterFile } from "../../src/services/roster/file.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 
 const clock = () => new Date("2026-01-05T02:00:00Z");

@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import type { Platform } from "../../src/services/accounts.js";
-import { intake } from "../../src/services/intake.js";
-import { pruneProcessedUpdates, updateFinisher } from "../../src/services/updates.js";
+import type { Platform } from "../../src/services/accounts/chat-accounts.js";
+import { intake } from "../../src/services/platform/intake.js";
+import { pruneProcessedUpdates, updateFinisher } from "../../src/services/platform/updates.js";
 
 const claimUpdate = async (db: DatabaseHandle["db"], platform: Platform, updateId: number) =>
   (await intake(db, { platform, externalId: "7", chatId: "7", displayName: "Test" }, updateId)).claim;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
-import { exportRegistrations } from "../../src/services/export/registrations.js";
+import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
+import { exportRegistrations } from "../../src/services/registrations/export.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 

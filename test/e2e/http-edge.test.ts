@@ -7,7 +7,7 @@ import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { queryRows } from "../../src/db/client.js";
-import { publishDownload } from "../../src/services/downloads.js";
+import { publishDownload } from "../../src/services/platform/downloads.js";
 import { type App, createApp } from "../../src/app.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";

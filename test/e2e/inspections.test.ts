@@ -6,7 +6,7 @@ import { auditLog, inspectionVisits, units } from "../../src/db/schema/index.js"
 import { addLocalDays, atLocal, isWorkingDay, localDay } from "../../src/domain/calendar.js";
 import { parseInspectionPlan } from "../../src/domain/inspections.js";
 import { cliActor } from "../../src/services/audit.js";
-import { createInspection } from "../../src/services/inspections.js";
+import { createInspection } from "../../src/services/inspections/inspections.js";
 import { loadHolidays, sweepReminders } from "../../src/services/reminders/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";

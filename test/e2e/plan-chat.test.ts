@@ -3,12 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { and, eq } from "drizzle-orm";
 import { people, planTasks } from "../../src/db/schema/index.js";
-import { setTaskDone } from "../../src/services/tasks.js";
+import { setTaskDone } from "../../src/services/plans/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { cliActor } from "../../src/services/audit.js";
-import { parsePlanBytes } from "../../src/services/plan-file.js";
-import { previewPlan, savePlan } from "../../src/services/plans.js";
+import { parsePlanBytes } from "../../src/services/plans/file.js";
+import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
 import { type ChatTestUser, type ChatWorld, nextWithChoices, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { importRosterText } from "../support/people.js";
 

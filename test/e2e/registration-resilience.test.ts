@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { people, registrations } from "../../src/db/schema/index.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
+import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 import { cliActor } from "../../src/services/audit.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type BotWorld, startBotWorld } from "../support/harness.js";

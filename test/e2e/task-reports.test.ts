@@ -1,8 +1,8 @@
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { cliActor } from "../../src/services/audit.js";
-import { parsePlanBytes } from "../../src/services/plan-file.js";
-import { previewPlan, savePlan } from "../../src/services/plans.js";
+import { parsePlanBytes } from "../../src/services/plans/file.js";
+import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
 import { PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";

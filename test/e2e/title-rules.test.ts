@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { catalogueOn } from "../../src/services/catalogue.js";
+import { catalogueOn } from "../../src/services/rules/catalogue.js";
 import { importTitleHistory, submitRegistration } from "../../src/services/registrations/index.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { PLATFORMS } from "../support/chat-world.js";

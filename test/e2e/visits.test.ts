@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseInspectionPlan } from "../../src/domain/inspections.js";
 import { cliActor } from "../../src/services/audit.js";
-import { createInspection } from "../../src/services/inspections.js";
+import { createInspection } from "../../src/services/inspections/inspections.js";
 import { sweepReminders } from "../../src/services/reminders/index.js";
 import { PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config.js";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
+import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 import { type App, createApp } from "../../src/app.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
 import { outbox, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { createInvite } from "../../src/services/invites.js";
+import { createInvite } from "../../src/services/invites/codes.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, linkAccount, startChatWorld, ZALO_WEBHOOK_SECRET } from "../support/chat-world.js";

@@ -6,7 +6,6 @@ import type { TdktBot } from "../../src/bot/index.js";
 import type { OutgoingMessage } from "../../src/scheduler/dispatcher.js";
 import type { ChatPlatform } from "../../src/transports/platform.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
-import type { ZaloTransport } from "../../src/transports/zalo/index.js";
 import type { Shown } from "./fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
 import { type BotWorld, startBotWorld, TestClock, testApp, testDispatcher } from "./harness.js";
@@ -43,7 +42,7 @@ export type ChatWorld = {
   deliverNotifications(db: Database, onSend?: (message: OutgoingMessage) => void): Promise<number>;
   /** The Telegram world underneath, for what only Telegram can do (forged button data, documents). */
   telegram: BotWorld | undefined;
-  zalo: { fake: FakeZalo; transport: ZaloTransport; server: WebhookServer | undefined } | undefined;
+  zalo: { fake: FakeZalo; server: WebhookServer | undefined } | undefined;
   close(): Promise<void>;
 };
 
@@ -111,7 +110,7 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
     link: (database, staffCode, userId) => linkAccount(database, "zalo", staffCode, zaloChatId(userId)),
     deliverNotifications: (_database, onSend) => testDispatcher({ app }, db, onSend).drainAll(),
     telegram: undefined,
-    zalo: { fake, transport: (zalo.zalo as NonNullable<ChatPlatform["zalo"]>).transport, server: app.server },
+    zalo: { fake, server: app.server },
     async close() {
       await app.stop();
       await fake.close();

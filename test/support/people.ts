@@ -1,8 +1,8 @@
 import type { Database } from "../../src/db/client.js";
 import { chatAccounts, people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { importRoster } from "../../src/services/roster.js";
-import { readCsv } from "../../src/services/roster-file.js";
+import { importRoster } from "../../src/services/roster/import.js";
+import { readCsv } from "../../src/services/roster/file.js";
 import { eq } from "drizzle-orm";
 
 /** Imports a roster given as CSV text. */

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
 import { people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
+import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 
 /**
  * A person's registration as it stands after the chat steps a test is not about (registered,

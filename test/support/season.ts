@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { cliActor } from "../../src/services/audit.js";
-import { launchCampaign } from "../../src/services/campaigns.js";
+import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 import { type ChatTestUser, type ChatWorld, startChatWorld, type TestPlatform } from "./chat-world.js";
 import { type DatabaseKind, openTestDatabase } from "./databases.js";
 import { importRosterText } from "./people.js";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { NATIONAL_RULE_SETS } from "../../src/domain/rule-sets.js";
 import { basisRefusal, capWarnings, consecutiveAwards, consecutiveYears, NO_AGENCY_RULES, refusalFor, type Title } from "../../src/domain/titles.js";
-import { catalogueOn } from "../../src/services/catalogue.js";
+import { catalogueOn } from "../../src/services/rules/catalogue.js";
 import { openTestDatabase } from "../support/databases.js";
 
 const titles = NATIONAL_RULE_SETS[1]?.titles ?? [];

@@ -2,9 +2,9 @@ import { localDay, systemClock } from "../../domain/calendar.js";
 import { parseHistoryRows } from "../../domain/history.js";
 import type { RawRow } from "../../domain/roster.js";
 import { cliActor } from "../../services/audit.js";
-import { catalogueOn } from "../../services/catalogue.js";
+import { catalogueOn } from "../../services/rules/catalogue.js";
 import { importTitleHistory } from "../../services/registrations/index.js";
-import { readRosterFile } from "../../services/roster-file.js";
+import { readRosterFile } from "../../services/roster/file.js";
 import { command } from "../context.js";
 
 /** import history <file.csv>: past years' titles (staff_code, year, title_code). */

@@ -1,7 +1,7 @@
 import { parseLocalDateTime, systemClock } from "../../domain/calendar.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
-import { addHoliday, listHolidays } from "../../services/holidays.js";
+import { addHoliday, listHolidays } from "../../services/rules/holidays.js";
 import { command } from "../context.js";
 
 /** holiday add <yyyy-mm-dd> <name> */

@@ -4,8 +4,8 @@ import { systemClock } from "../../domain/calendar.js";
 import { INSPECTION_KINDS, parseInspectionPlan } from "../../domain/inspections.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
-import { inspectionText } from "../../services/inspection-file.js";
-import { createInspection } from "../../services/inspections.js";
+import { inspectionText } from "../../services/inspections/file.js";
+import { createInspection } from "../../services/inspections/inspections.js";
 import { command, yearFlag } from "../context.js";
 
 const inspectionKind = z.enum(INSPECTION_KINDS);

@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { formatDate, localDay, systemClock } from "../../domain/calendar.js";
 import { UserError } from "../../domain/user-error.js";
-import { agencyName } from "../../services/agency-rules.js";
+import { agencyName } from "../../services/rules/agency-rules.js";
 import { cliActor } from "../../services/audit.js";
-import { botNames } from "../../services/bot-names.js";
-import { telegramLink } from "../../services/export/invite-sheets.js";
-import type { InviteScope } from "../../services/invite-issue.js";
-import { type InviteSheetFormat, inviteSheetName, inviteSheets } from "../../services/invite-sheet-files.js";
+import { botNames } from "../../services/platform/bot-names.js";
+import { telegramLink } from "../../services/invites/sheets.js";
+import type { InviteScope } from "../../services/invites/issue.js";
+import { type InviteSheetFormat, inviteSheetName, inviteSheets } from "../../services/invites/sheet-files.js";
 import { command } from "../context.js";
 
 /**

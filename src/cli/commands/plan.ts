@@ -1,8 +1,8 @@
 import { formatDate, systemClock } from "../../domain/calendar.js";
 import type { ParsedPlan } from "../../domain/plan-document.js";
 import { cliActor } from "../../services/audit.js";
-import { readPlanFile } from "../../services/plan-file.js";
-import { previewPlan, savePlan } from "../../services/plans.js";
+import { readPlanFile } from "../../services/plans/file.js";
+import { previewPlan, savePlan } from "../../services/plans/plans.js";
 import { command, yearFlag } from "../context.js";
 
 /** import plan <file.docx|file.md|file.txt> [--year YYYY] [--dry-run] */

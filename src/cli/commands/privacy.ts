@@ -2,7 +2,7 @@ import * as z from "zod";
 import { formatDate, systemClock } from "../../domain/calendar.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
-import { closePrivacyRequest, openPrivacyRequests } from "../../services/privacy.js";
+import { closePrivacyRequest, openPrivacyRequests } from "../../services/accounts/privacy.js";
 import { command } from "../context.js";
 
 /** privacy requests: the correction and deletion requests waiting for the secretariat. */

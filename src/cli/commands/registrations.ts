@@ -3,9 +3,9 @@ import { formatDate, localDay, systemClock } from "../../domain/calendar.js";
 import { parseCampaignLaunch } from "../../domain/campaigns.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
-import { launchCampaign } from "../../services/campaigns.js";
-import { agencyName } from "../../services/agency-rules.js";
-import { exportRegistrations } from "../../services/export/registrations.js";
+import { launchCampaign } from "../../services/campaigns/campaigns.js";
+import { agencyName } from "../../services/rules/agency-rules.js";
+import { exportRegistrations } from "../../services/registrations/export.js";
 import { command, yearFlag } from "../context.js";
 
 /** export registrations [--year YYYY] [--out file.xlsx] */

@@ -1,8 +1,8 @@
 import { systemClock } from "../../domain/calendar.js";
 import type { RawRow } from "../../domain/roster.js";
 import { cliActor } from "../../services/audit.js";
-import { importRoster, rosterSummaryArgs } from "../../services/roster.js";
-import { readRosterFile } from "../../services/roster-file.js";
+import { importRoster, rosterSummaryArgs } from "../../services/roster/import.js";
+import { readRosterFile } from "../../services/roster/file.js";
 import { command } from "../context.js";
 
 /** import roster <file.csv|file.xlsx> [--full]: with --full, whoever the file does not name has left. */

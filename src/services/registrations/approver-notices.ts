@@ -4,7 +4,7 @@ import { people, units } from "../../db/schema/index.js";
 import { ACTIONS } from "../../domain/button-actions.js";
 import { localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
-import { catalogueOn, localName } from "../catalogue.js";
+import { catalogueOn, localName } from "../rules/catalogue.js";
 import { enqueue, type Translate } from "../outbox.js";
 import { approversOfEach } from "./approvers.js";
 import type { Registration } from "./types.js";

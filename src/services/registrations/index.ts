@@ -6,3 +6,4 @@ export * from "./reminders.js";
 export * from "./reports.js";
 export * from "./submit.js";
 export * from "./types.js";
+export * from "./export.js";

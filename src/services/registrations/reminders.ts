@@ -2,7 +2,7 @@ import { ACTIONS } from "../../domain/button-actions.js";
 import { formatDate, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { Database } from "../../db/client.js";
-import { campaignOfYear } from "../campaigns.js";
+import { campaignOfYear } from "../campaigns/campaigns.js";
 import { enqueue, type Notification, type Translate } from "../outbox.js";
 import { unregisteredPeople } from "./reports.js";
 

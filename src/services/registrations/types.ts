@@ -1,5 +1,5 @@
 import type { registrationEvents, registrations } from "../../db/schema/index.js";
-import type { PersonProfile } from "../accounts.js";
+import type { PersonProfile } from "../accounts/chat-accounts.js";
 
 export type Registration = typeof registrations.$inferSelect;
 export type RegistrationEvent = typeof registrationEvents.$inferSelect;

@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../../db/client.js";
 import { addLocalDays, atLocal, formatDate, formatDateTime, localDay } from "../../domain/calendar.js";
 import { type Notification, noticeToEach } from "../outbox.js";
-import { activeWithRole } from "../people-by-role.js";
-import { visitReportDue } from "../visit-notices.js";
+import { activeWithRole } from "../roster/people-by-role.js";
+import { visitReportDue } from "../inspections/visit-notices.js";
 import type { SweepContext } from "./context.js";
 
 /**

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { addLocalDays, isWorkingDay, type LocalDay } from "../../domain/calendar.js";
-import { hasLinkedChat } from "../linking.js";
+import { hasLinkedChat } from "../invites/linking.js";
 import type { Notification } from "../outbox.js";
 import { notSentUnder, type SweepContext } from "./context.js";
 

@@ -4,7 +4,7 @@ import type { Readable, Writable } from "node:stream";
 import type { BotServices } from "../../bot/context.js";
 import { createBot } from "../../bot/index.js";
 import { renderNumberedChoices } from "../../domain/numbered-choices.js";
-import { resolveIdentity } from "../../services/accounts.js";
+import { resolveIdentity } from "../../services/accounts/chat-accounts.js";
 import { cliActor } from "../../services/audit.js";
 import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../../services/demo.js";
 import { plainBotInfo, type PlainOutgoing, plainTextFetch } from "../plain-text/api.js";

@@ -2,26 +2,26 @@ import { once } from "node:events";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Gauge } from "prom-client";
-import type { Update } from "grammy/types";
-import * as z from "zod";
 import type { Logger } from "pino";
-import type { TdktBot } from "../../bot/index.js";
 import type { HttpLimits } from "../../config.js";
 import type { DatabaseHandle } from "../../db/client.js";
 import { registry } from "../../metrics.js";
-import { DOWNLOAD_PATH, openDownload } from "../../services/downloads.js";
+import { DOWNLOAD_PATH, openDownload } from "../../services/platform/downloads.js";
 import { outboxDepth } from "../../services/outbox.js";
-import { UPLOAD_PATH } from "../../services/web-uploads.js";
-import { readBody, reply, safeJson, secretMatches } from "../http/body.js";
+import { UPLOAD_PATH } from "../../services/platform/web-uploads.js";
+import { reply, secretMatches } from "./body.js";
 import { type UploadReceiver, uploadPageHandler } from "./upload-page.js";
-import type { ZaloTransport } from "../zalo/transport.js";
-import { zaloWebhookHandler } from "../zalo/webhook.js";
 
-/** The updates the bot handles; Telegram sends nothing else. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
-
-// The body is Telegram's; only its shape is checked here, grammY reads the rest.
-const updateSchema = z.object({ update_id: z.number().int().nonnegative() }).passthrough();
+/**
+ * Where one platform's updates arrive: POST to `path`. The platform checks its own secret and
+ * body; `accepting` is false once the server is shutting down (answer so the platform retries).
+ */
+export type WebhookRoute = {
+  path: string;
+  handle(req: IncomingMessage, res: ServerResponse, accepting: boolean): Promise<void>;
+  /** Resolves once every update this route took has been handled. */
+  drain(): Promise<void>;
+};
 
 export type WebhookServer = { port: number; close(): Promise<void> };
 
@@ -30,8 +30,8 @@ export type WebhookServerOptions = {
   logger: Logger;
   port: number;
   host?: string;
-  telegram?: { bot: TdktBot; path: string; secret: string };
-  zalo?: { transport: ZaloTransport; path: string; secret: string };
+  /** The platforms' webhooks; the server knows them only by path. */
+  routes: WebhookRoute[];
   /**
    * Serves the signed links: files that Zalo cannot receive as documents, and the upload page
    * for the platforms whose bots cannot take files (their receivers, by platform name).
@@ -44,15 +44,15 @@ export type WebhookServerOptions = {
 };
 
 /**
- * The HTTP side of webhook mode: POST <telegram path> takes Telegram's updates and POST <zalo
- * path> Zalo's events (401 without the secret, and nothing read); GET /healthz says the process
+ * The HTTP side of webhook mode: POST to a route's path hands the request to its platform (each
+ * refuses what lacks its secret before reading anything); GET /healthz says the process
  * is up, /readyz that the database answers and is migrated, /metrics serves Prometheus text,
  * /downloads/<signed token> the files Zalo cannot receive and /uploads/<signed token> the page
  * that takes files for it. An update is answered 200 only once
  * handled, so one that a dying instance never finished is delivered again, to any instance.
  */
 export async function startWebhookServer(options: WebhookServerOptions): Promise<WebhookServer> {
-  const { database, telegram, zalo, links } = options;
+  const { database, routes, links } = options;
   // One gauge per process, reading the database of the server that registered it last.
   registry.removeSingleMetric("tdkt_outbox_depth");
   new Gauge({
@@ -79,7 +79,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     (req, res) => void route(req, res),
   );
   server.maxConnections = limits.maxConnections;
-  const zaloHandler = zalo ? zaloWebhookHandler(zalo.transport, zalo.secret) : undefined;
+  const routeByPath = new Map(routes.map((route) => [route.path, route]));
   const uploadPage = links ? uploadPageHandler(database.db, links.signingKey, links.uploads, links.now) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
@@ -106,22 +106,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
           "cache-control": "no-store",
         });
       }
-      if (req.method === "POST" && zalo && zaloHandler && url.pathname === zalo.path) {
-        if (!accepting && secretMatches(req.headers["x-bot-api-secret-token"], zalo.secret)) return reply(res, 503, "shutting down\n");
-        return await zaloHandler(req, res);
-      }
-      if (req.method === "POST" && telegram && url.pathname === telegram.path) {
-        if (!secretMatches(req.headers["x-telegram-bot-api-secret-token"], telegram.secret)) return reply(res, 401, "unauthorized\n");
-        if (!accepting) return reply(res, 503, "shutting down\n");
-        const body = await readBody(req);
-        const parsed = body === undefined ? undefined : updateSchema.safeParse(safeJson(body));
-        if (!parsed?.success) return reply(res, 400, "bad update\n");
-        const update = parsed.data as unknown as Update;
-        const { busy, answer } = await telegram.bot.handle(update, "webhook");
-        // Still being handled elsewhere: not 200, so Telegram delivers it again a little later.
-        if (busy) return reply(res, 503, "busy\n");
-        return answer ? reply(res, 200, answer, "application/json") : reply(res, 200, "");
-      }
+      const platformRoute = req.method === "POST" ? routeByPath.get(url.pathname) : undefined;
+      if (platformRoute) return await platformRoute.handle(req, res, accepting);
       return reply(res, 404, "not found\n");
     } catch (error) {
       // Anything that escaped the bot's error boundary: the platform will deliver it again.
@@ -139,7 +125,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      await Promise.all([telegram?.bot.inflight.drain(), zalo?.transport.drain()]);
+      await Promise.all(routes.map((route) => route.drain()));
       server.closeAllConnections();
       await closed;
     },

@@ -7,7 +7,7 @@ import type { Database } from "../../db/client.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { MessageArgs } from "../../domain/user-error.js";
 import { MAX_UPLOAD_BYTES } from "../../services/documents/chat-upload.js";
-import { type UploadTarget, uploadTarget } from "../../services/web-uploads.js";
+import { type UploadTarget, uploadTarget } from "../../services/platform/web-uploads.js";
 import { parseApiPayload, readBytes, reply, type UploadedPart } from "./body.js";
 
 /** A platform that takes files through the upload page (its bots cannot receive them). */

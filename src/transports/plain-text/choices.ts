@@ -4,7 +4,7 @@ import type { Database } from "../../db/client.js";
 import { pendingChoices } from "../../db/schema/index.js";
 import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { matchChoiceReply } from "../../domain/numbered-choices.js";
-import type { Platform } from "../../services/accounts.js";
+import type { Platform } from "../../services/accounts/chat-accounts.js";
 import { commandEntities } from "./api.js";
 
 /** How long numbered options stay answerable: long enough for a step left over lunch. */

@@ -1,21 +1,18 @@
 import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
 import type { BotServices } from "../../bot/context.js";
-import { LOCALES } from "../../bot/i18n.js";
 import { createBot, type TdktBot } from "../../bot/index.js";
 import { outgoingPolicy } from "../../bot/outgoing-policy.js";
-import { commandsFor } from "../../domain/roles.js";
 import type { ProgressEdit } from "../../scheduler/broadcast-progress.js";
 import type { ChatPlatform } from "../platform.js";
 import type { Sender } from "../../scheduler/dispatcher.js";
+import { ALLOWED_UPDATES, publishCommandMenu } from "./commands-menu.js";
+import { telegramWebhook } from "./webhook.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
 export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
   return createBot({ token, services: { ...services, platform: "telegram" }, outgoing: outgoingPolicy(services.logger) });
 }
-
-/** The update types the bot handles; Telegram sends nothing else. */
-export const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
 
 /** Telegram through grammY: long polling, or the webhook of the shared HTTP server. */
 export function telegramPlatform(services: Omit<BotServices, "platform">, token: string): ChatPlatform {
@@ -29,26 +26,8 @@ export function telegramPlatform(services: Omit<BotServices, "platform">, token:
     rate: config.broadcast.rate,
     progress: progressEditor(bot),
     run: (signal, onReady) => runTelegramPolling(bot, signal, onReady),
-    ...(mode.kind === "webhook" ? { webhook: { path: new URL(mode.url).pathname, register: () => registerWebhook(bot, mode.url, mode.secret) } } : {}),
+    ...(mode.kind === "webhook" ? { webhook: telegramWebhook(bot, mode.url, mode.secret) } : {}),
   };
-}
-
-/** Tells Telegram where to deliver, with the secret, the update types and the parallelism. */
-export async function registerWebhook(bot: TdktBot, url: string, secret: string): Promise<void> {
-  await bot.init();
-  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
-  await publishCommandMenu(bot);
-}
-
-/** The command menu Telegram shows, per language, for the commands every staff member has. */
-export async function publishCommandMenu(bot: TdktBot): Promise<void> {
-  const commands = commandsFor(["staff"]).filter((command) => command !== "start");
-  for (const locale of LOCALES) {
-    await bot.api.setMyCommands(
-      commands.map((command) => ({ command, description: bot.i18n.t(locale, `cmd-${command}`) })),
-      locale === "vi" ? {} : { language_code: locale },
-    );
-  }
 }
 
 /**

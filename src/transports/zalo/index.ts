@@ -1,11 +1,11 @@
 import type { BotServices } from "../../bot/context.js";
-import type { ServerLinks } from "../../services/signed-links.js";
+import type { ServerLinks } from "../../services/platform/signed-links.js";
 import type { ChatPlatform } from "../platform.js";
 import { ZaloClient } from "./client.js";
 import { zaloSender } from "./outbound.js";
 import { runZaloPolling } from "./polling.js";
 import { createZaloTransport } from "./transport.js";
-import { registerZaloWebhook } from "./webhook.js";
+import { zaloWebhook } from "./webhook.js";
 
 export type { ZaloTransport } from "./transport.js";
 
@@ -37,9 +37,7 @@ export function zaloPlatform(
     },
     verify: () => client.checkToken(),
     run: (signal, onReady) => runZaloPolling(transport, client, services.logger, signal, onReady),
-    ...(mode.kind === "webhook"
-      ? { webhook: { path: new URL(mode.zalo.url).pathname, register: () => registerZaloWebhook(client, mode.zalo.url, mode.zalo.secret) } }
-      : {}),
-    zalo: { transport, secret: mode.kind === "webhook" ? mode.zalo.secret : "" },
+    ...(mode.kind === "webhook" ? { webhook: zaloWebhook(transport, client, mode.zalo.url, mode.zalo.secret) } : {}),
+    uploads: transport.uploads,
   };
 }

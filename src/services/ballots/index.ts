@@ -1,0 +1,8 @@
+// The council's secret ballot (bỏ phiếu kín): sessions, casting, paper votes, the tally, minutes and the decision.
+export * from "./award-decisions.js";
+export * from "./casting.js";
+export * from "./dossiers.js";
+export * from "./minutes.js";
+export * from "./paper.js";
+export * from "./sessions.js";
+export * from "./tally.js";

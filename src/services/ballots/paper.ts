@@ -1,0 +1,39 @@
+import { and, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import { ballotCandidates, ballotSessions } from "../../db/schema/index.js";
+import type { Clock } from "../../domain/calendar.js";
+import { type Actor, recordAudit } from "../audit.js";
+
+/**
+ * The count of a paper ballot for one candidate, entered by the secretariat before the session is
+ * closed (voting in chat or not); it replaces the chat's count for that candidate.
+ */
+export async function enterPaperCount(
+  db: Database,
+  input: { sessionId: number; position: number; agree: number; disagree: number },
+  context: { clock: Clock; actor: Actor },
+): Promise<"entered" | "not-found" | "closed"> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select({ status: ballotSessions.status }).from(ballotSessions).where(eq(ballotSessions.id, input.sessionId));
+    if (!session) return "not-found";
+    if (session.status === "closed") return "closed";
+    const updated = await tx
+      .update(ballotCandidates)
+      .set({ paperAgree: input.agree, paperDisagree: input.disagree })
+      .where(and(eq(ballotCandidates.sessionId, input.sessionId), eq(ballotCandidates.position, input.position)))
+      .returning({ id: ballotCandidates.id });
+    if (updated.length === 0) return "not-found";
+    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.paper", subject: `ballot:${input.sessionId}`, details: input });
+    return "entered";
+  });
+}
+
+/** A council member named by staff code (written votes are entered for them). */
+export async function personByStaffCode(db: Database, staffCode: string): Promise<{ id: number; fullName: string } | undefined> {
+  const [row] = await queryRows<{ id: number; full_name: string }>(
+    db,
+    sql`select id::int as id, full_name from people where staff_code = ${staffCode.trim().toUpperCase()} and active`,
+  );
+  return row && { id: row.id, fullName: row.full_name };
+}

@@ -1,0 +1,202 @@
+import { randomBytes } from "node:crypto";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
+import { ballotCandidates, ballotDrafts, ballotSessions, meetings } from "../../db/schema/index.js";
+import { quorumPercent, thresholdPercent, UNIT_VOTE_PERCENT } from "../../domain/ballots.js";
+import { type Clock, formatDateTime, localDay } from "../../domain/calendar.js";
+import { escapeHtml } from "../../domain/text.js";
+import { agencyRules } from "../rules/agency-rules.js";
+import { type Actor, recordAudit } from "../audit.js";
+import { catalogueOn, titleName } from "../rules/catalogue.js";
+import { enqueue, noticeToEach, type Translate } from "../outbox.js";
+import { activeWithRole } from "../roster/people-by-role.js";
+
+type Context = { clock: Clock; actor: Actor };
+type Candidate = { id: number; title_code: string; who: string; unit: string; subject: "person" | "unit" };
+
+export type SessionInput = { year: number; title: string; meetingId?: number; titleCode?: string; unitId?: number };
+
+/**
+ * The candidates of a vote. A unit's bình xét: its approved individual registrations. The council:
+ * the year's approved registrations but those a unit's review, once sent, did not propose.
+ */
+async function candidatesFor(db: Database, input: SessionInput): Promise<Candidate[]> {
+  return queryRows<Candidate>(
+    db,
+    sql`select r.id::int as id, r.title_code, r.subject, u.name as unit, coalesce(p.full_name || ' (' || u.name || ')', u.name) as who
+        from registrations r join units u on u.id = r.unit_id left join people p on p.id = r.person_id
+        where r.year = ${input.year} and r.status = 'approved'
+          and (${input.titleCode ?? null}::text is null or r.title_code = ${input.titleCode ?? null})
+          and (${input.unitId ?? null}::bigint is null or (r.unit_id = ${input.unitId ?? null} and r.subject = 'person'))
+          and (${input.unitId ?? null}::bigint is not null or not exists (
+            select 1 from unit_review_outcomes o join unit_reviews v on v.id = o.review_id
+            where o.registration_id = r.id and v.status = 'sent' and not o.proposed))
+        order by u.name, r.subject desc, p.full_name`,
+  );
+}
+
+/** Units whose approved individual registrations have no bình xét sent yet: the council would vote on them unreviewed. */
+export async function unitsNotReviewed(db: Database, year: number): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(
+    db,
+    sql`select distinct u.name from registrations r join units u on u.id = r.unit_id
+        where r.year = ${year} and r.status = 'approved' and r.subject = 'person'
+          and not exists (select 1 from unit_reviews v where v.unit_id = r.unit_id and v.year = ${year} and v.status = 'sent')
+        order by u.name`,
+  );
+  return rows.map((row) => row.name);
+}
+
+/** A session and its candidates, thresholds fixed now from the rule set and the agency's rules. */
+export async function createBallotSession(db: Database, input: SessionInput, context: Context): Promise<{ id: number; candidates: number }> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const approved = await candidatesFor(tx, input);
+    const catalogue = await catalogueOn(tx, localDay(now));
+    const rules = await agencyRules(tx);
+    const [session] = await tx
+      .insert(ballotSessions)
+      .values({ ...input, createdByPersonId: context.actor.personId, createdAt: now })
+      .returning({ id: ballotSessions.id });
+    const id = (session as { id: number }).id;
+    if (approved.length > 0) {
+      await tx.insert(ballotCandidates).values(
+        approved.map((row, index) => ({
+          sessionId: id,
+          registrationId: row.id,
+          position: index + 1,
+          label: `${row.who} — ${titleName(catalogue, row.title_code)}`,
+          thresholdPercent: input.unitId ? UNIT_VOTE_PERCENT : thresholdPercent(row.title_code, catalogue, rules),
+        })),
+      );
+    }
+    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.create", subject: `ballot:${id}`, details: { candidates: approved.length } });
+    return { id, candidates: approved.length };
+  });
+}
+
+/**
+ * The council meeting's votes, one session per title so that the chair opens voting title by
+ * title; the members get the agenda (each title, its session and how many candidates) now, before
+ * the meeting, and read each list with /candidates.
+ */
+export async function createMeetingSessions(
+  db: Database,
+  input: { meetingId: number; year: number },
+  context: Context & { translate: Translate; timeZone: string },
+): Promise<{ sessions: { id: number; titleCode: string; candidates: number }[] } | "no-meeting"> {
+  const [meeting] = await db.select().from(meetings).where(eq(meetings.id, input.meetingId));
+  if (!meeting || meeting.cancelledAt) return "no-meeting";
+  const catalogue = await catalogueOn(db, localDay(context.clock()));
+  const all = await candidatesFor(db, { year: input.year, title: "" });
+  const codes = catalogue.titles.map((title) => title.code).filter((code) => all.some((candidate) => candidate.title_code === code));
+  // Asked again (after a failure halfway, or twice), it makes only the titles' sessions still missing.
+  const existing = await queryRows<{ id: number; title_code: string; candidates: number }>(
+    db,
+    sql`select s.id::int as id, s.title_code, (select count(*)::int from ballot_candidates c where c.session_id = s.id) as candidates
+        from ballot_sessions s where s.meeting_id = ${meeting.id} and s.year = ${input.year} and s.title_code is not null`,
+  );
+  const sessions: { id: number; titleCode: string; candidates: number }[] = [];
+  for (const code of codes) {
+    const made = existing.find((session) => session.title_code === code);
+    if (made) {
+      sessions.push({ id: made.id, titleCode: code, candidates: made.candidates });
+      continue;
+    }
+    const created = await createBallotSession(db, { year: input.year, title: titleName(catalogue, code), meetingId: meeting.id, titleCode: code }, context);
+    sessions.push({ id: created.id, titleCode: code, candidates: created.candidates });
+  }
+  const council = await activeWithRole(db, "council");
+  const when = formatDateTime(meeting.startsAt, context.timeZone);
+  await enqueue(
+    db,
+    noticeToEach(council, {
+      key: `meeting:${meeting.id}:agenda:${input.year}`,
+      kind: "ballot-agenda",
+      at: context.clock(),
+      text: (locale) =>
+        [
+          context.translate(locale, "ballot-agenda-header", { when, place: escapeHtml(meeting.place), year: String(input.year) }),
+          ...sessions.map((session) =>
+            context.translate(locale, "ballot-agenda-line", {
+              id: session.id,
+              title: escapeHtml(titleName(catalogue, session.titleCode)),
+              count: session.candidates,
+            }),
+          ),
+        ].join("\n"),
+    }),
+  );
+  return { sessions };
+}
+
+/** Who votes in a session: the council, or the unit's members in its bình xét. */
+async function votersOf(db: Database, unitId: number | null): Promise<number[]> {
+  if (unitId === null) return activeWithRole(db, "council");
+  const rows = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and unit_id = ${unitId}`);
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Opens voting: the voters' number and the quorum are fixed now, the key that keeps ballots
+ * changeable is made, and every voter is told how to vote.
+ */
+export async function openBallot(db: Database, sessionId: number, context: Context & { translate: Translate }): Promise<{ membersTotal: number } | undefined> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [draft] = await tx.select({ unitId: ballotSessions.unitId }).from(ballotSessions).where(eq(ballotSessions.id, sessionId));
+    if (!draft) return undefined;
+    const voters = await votersOf(tx, draft.unitId);
+    const membersTotal = voters.length;
+    const quorum = draft.unitId === null ? quorumPercent(await catalogueOn(tx, localDay(now)), await agencyRules(tx)) : null;
+    const opened = await tx
+      .update(ballotSessions)
+      .set({ status: "open", openedAt: now, membersTotal, quorumPercent: quorum, ballotKey: randomBytes(32).toString("base64url") })
+      .where(and(eq(ballotSessions.id, sessionId), eq(ballotSessions.status, "draft")))
+      .returning({ id: ballotSessions.id });
+    if (opened.length === 0) return undefined;
+    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.open", subject: `ballot:${sessionId}`, details: { membersTotal } });
+    await enqueue(
+      tx,
+      noticeToEach(voters, {
+        key: `ballot:${sessionId}:opened`,
+        kind: "ballot-opened",
+        at: now,
+        text: (locale) => context.translate(locale, draft.unitId === null ? "ballot-opened-to-member" : "ballot-opened-to-unit", { id: sessionId }),
+      }),
+    );
+    return { membersTotal };
+  });
+}
+
+export async function ballotCandidatesOf(db: Database, sessionId: number) {
+  return db.select().from(ballotCandidates).where(eq(ballotCandidates.sessionId, sessionId)).orderBy(asc(ballotCandidates.position));
+}
+
+export async function ballotSession(db: Database, sessionId: number) {
+  const [session] = await db
+    .select({ id: ballotSessions.id, year: ballotSessions.year, title: ballotSessions.title, status: ballotSessions.status, unitId: ballotSessions.unitId })
+    .from(ballotSessions)
+    .where(eq(ballotSessions.id, sessionId));
+  return session;
+}
+
+/** Closes voting and erases the key and the unsent drafts: from now on no ballot can be traced to a member, or changed. */
+export async function closeBallot(db: Database, sessionId: number, context: Context): Promise<boolean> {
+  const now = context.clock();
+  return db.transaction(async (tx) => {
+    const [session] = await tx.select({ unitId: ballotSessions.unitId }).from(ballotSessions).where(eq(ballotSessions.id, sessionId));
+    if (!session) return false;
+    // A session counted on paper only was never opened in chat: its voters are counted at the close.
+    const voters = await votersOf(tx, session.unitId);
+    const closed = await tx
+      .update(ballotSessions)
+      .set({ status: "closed", closedAt: now, ballotKey: null, membersTotal: sql`coalesce(${ballotSessions.membersTotal}, ${voters.length})` })
+      .where(and(eq(ballotSessions.id, sessionId), sql`${ballotSessions.status} in ('open', 'draft')`))
+      .returning({ id: ballotSessions.id });
+    if (closed.length === 0) return false;
+    await tx.delete(ballotDrafts).where(eq(ballotDrafts.sessionId, sessionId));
+    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.close", subject: `ballot:${sessionId}`, details: {} });
+    return true;
+  });
+}

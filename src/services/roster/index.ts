@@ -1,0 +1,6 @@
+// The roster: the office's list read and applied, departures, people by role.
+export * from "./changes.js";
+export * from "./departures.js";
+export * from "./file.js";
+export * from "./import.js";
+export * from "./people-by-role.js";

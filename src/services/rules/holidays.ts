@@ -1,0 +1,41 @@
+import { asc, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.js";
+import { holidays } from "../../db/schema/index.js";
+import { FIXED_HOLIDAYS, type Clock, type LocalDay } from "../../domain/calendar.js";
+import { type Actor, recordAudit } from "../audit.js";
+
+/** Adds a holiday that moves from year to year (Tết, Giỗ Tổ Hùng Vương) or a compensatory day off. */
+export async function addHoliday(db: Database, day: LocalDay, name: string, context: { clock: Clock; actor: Actor }): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.insert(holidays).values({ day, name }).onConflictDoUpdate({ target: holidays.day, set: { name } });
+    await recordAudit(tx, { at: context.clock(), actor: context.actor, action: "holiday.add", subject: `holiday:${day}`, details: { name } });
+  });
+}
+
+/** The recorded holidays and, for the years they cover, the fixed national ones. */
+export async function listHolidays(db: Database): Promise<{ day: LocalDay; name: string }[]> {
+  const recorded = await db.select().from(holidays).orderBy(asc(holidays.day));
+  const years = new Set([new Date().getUTCFullYear(), ...recorded.map((holiday) => Number(holiday.day.slice(0, 4)))]);
+  const fixed = [...years].flatMap((year) => FIXED_HOLIDAYS.map((holiday) => ({ day: `${year}-${holiday.monthDay}`, name: holiday.name })));
+  const byDay = new Map([...fixed, ...recorded].map((holiday) => [holiday.day, holiday]));
+  return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+/** Adds a list of days off in one transaction (a day already recorded takes the new name). */
+export async function addHolidays(db: Database, days: { day: LocalDay; name: string }[], context: { clock: Clock; actor: Actor }): Promise<number> {
+  if (days.length === 0) return 0;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(holidays)
+      .values(days)
+      .onConflictDoUpdate({ target: holidays.day, set: { name: sql`excluded.name` } });
+    await recordAudit(tx, {
+      at: context.clock(),
+      actor: context.actor,
+      action: "holiday.import",
+      subject: "holidays",
+      details: { days: days.map((entry) => entry.day) },
+    });
+  });
+  return days.length;
+}
