@@ -7,8 +7,8 @@ import { catalogueOn, localName } from "../src/services/rules/index.js";
 import { decideRegistration, pendingFor } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
-import { IDLE_LIMIT_MS } from "./register.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { cancelLabel, IDLE_LIMIT_MS } from "./conversation-kit.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
 
 export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
@@ -27,18 +27,18 @@ approveCommand.command("approve", allowed("approve"), async (ctx) => {
   const now = ctx.services.clock();
   const locale = await ctx.i18n.getLocale();
   // Year Y's registrations are still decided in the first months of Y+1.
-  const year = yearArgument.safeParse(ctx.match.trim()).data ?? Number(localDay(now, zone).slice(0, 4));
+  const year = yearArgument.safeParse(ctx.match.trim()).data ?? thisYear(ctx);
   const [pending, catalogue] = await Promise.all([pendingFor(ctx.services.db, person, year), catalogueOn(ctx.services.db, localDay(now, zone))]);
   const leader = person.roles.includes("leader");
   const scope = leader ? ctx.t("approve-scope-agency") : person.unitName;
   if (pending.length === 0) return ctx.say("approve-none", { unit: scope, year: String(year) });
   const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("approve-header", { unit: scope, count: pending.length, year: String(year) })];
+  const lines = [ctx.translateHtml("approve-header", { unit: scope, count: pending.length, year: String(year) })];
   pending.forEach((registration, index) => {
     const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const form = catalogue.forms.find((entry) => entry.code === registration.formCode);
     lines.push(
-      ctx.th("approve-line", {
+      ctx.translateHtml("approve-line", {
         number: index + 1,
         name: registration.personName ? (leader ? `${registration.personName} (${registration.unitName})` : registration.personName) : registration.unitName,
         title: title ? localName(title, locale) : registration.titleCode,
@@ -57,17 +57,7 @@ approveCommand.command("approve", allowed("approve"), async (ctx) => {
 onButton(approveCommand, ACTIONS.approve, async (ctx, [registrationId]) => {
   const person = ctx.identity.person;
   if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const result = await decideRegistration(
-    ctx.services.db,
-    person,
-    { registrationId, decision: "approve" },
-    {
-      clock: ctx.services.clock,
-      actor: actorOf(ctx),
-      translate: translatorOf(ctx),
-      timeZone: ctx.services.config.displayTimeZone,
-    },
-  );
+  const result = await decideRegistration(ctx.services.db, person, { registrationId, decision: "approve" }, serviceContextOf(ctx));
   if (result.kind === "refused") return ctx.answerCallbackQuery({ text: ctx.t(result.refusal.key, result.refusal.args) });
   await ctx.answerCallbackQuery();
   await ctx.say("approve-approved");
@@ -80,15 +70,15 @@ onButton(approveCommand, ACTIONS.giveBack, async (ctx, [registrationId]) => {
 
 /** Asks the head why, then returns the registration; the employee is told and can fix it. */
 export async function returnConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, id: number): Promise<void> {
-  await ctx.reply(ctx.th("approve-ask-reason"), {
+  await ctx.reply(ctx.translateHtml("approve-ask-reason"), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.giveBackCancel.encode()),
+    reply_markup: new InlineKeyboard().text(cancelLabel(ctx), CONVERSATION_ACTIONS.giveBackCancel.encode()),
   });
   for (;;) {
     const answer = await conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
     if (pressed(answer, CONVERSATION_ACTIONS.giveBackCancel)) {
       await answer.answerCallbackQuery();
-      await answer.say("register-cancelled");
+      await answer.say("conversation-cancelled");
       return;
     }
     const text = answer.message?.text?.trim();
@@ -102,17 +92,7 @@ export async function returnConversation(conversation: Conversation<Context, Con
     const result = await conversation.external(async () => {
       const person = ctx.identity.person;
       if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
-      const outcome = await decideRegistration(
-        ctx.services.db,
-        person,
-        { registrationId: id, decision: "return", reason: reason.data },
-        {
-          clock: ctx.services.clock,
-          actor: actorOf(ctx),
-          translate: translatorOf(ctx),
-          timeZone: ctx.services.config.displayTimeZone,
-        },
-      );
+      const outcome = await decideRegistration(ctx.services.db, person, { registrationId: id, decision: "return", reason: reason.data }, serviceContextOf(ctx));
       return outcome.kind === "refused" ? outcome : { kind: outcome.kind };
     });
     if (result.kind === "refused") await answer.say(result.refusal.key, result.refusal.args);

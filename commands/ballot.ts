@@ -9,7 +9,7 @@ import { castBallot } from "../src/services/ballots/index.js";
 import { enterPaperCount, personByStaffCode } from "../src/services/ballots/index.js";
 import { ballotTally } from "../src/services/ballots/index.js";
 import { closeBallot, createBallotSession, createMeetingSessions, openBallot, unitsNotReviewed } from "../src/services/ballots/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 
 /**
@@ -25,10 +25,10 @@ const sessionId = z.coerce.number().int().positive();
 
 ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/);
-  const context = { clock: ctx.services.clock, actor: actorOf(ctx) };
+  const context = serviceContextOf(ctx);
   const zone = ctx.services.config.displayTimeZone;
   // The year under review ends in Q1 of the next: by default, last year.
-  const yearOf = (word: string | undefined) => (/^20\d\d$/.test(word ?? "") ? Number(word) : Number(localDay(ctx.services.clock(), zone).slice(0, 4)) - 1);
+  const yearOf = (word: string | undefined) => (/^20\d\d$/.test(word ?? "") ? Number(word) : thisYear(ctx) - 1);
   if (verb === "new") {
     const yearGiven = /^20\d\d$/.test(rest[0] ?? "");
     const year = yearOf(rest[0]);
@@ -48,8 +48,9 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     );
     if (created === "no-meeting") return ctx.say("ballot-no-meeting", { id: meetingId.data });
     if (created.sessions.length === 0) return ctx.say("ballot-meeting-empty", { year: String(year) });
-    const lines = [ctx.th("ballot-meeting-created", { id: meetingId.data, year: String(year) })];
-    for (const session of created.sessions) lines.push(ctx.th("ballot-meeting-line", { id: session.id, title: session.titleCode, count: session.candidates }));
+    const lines = [ctx.translateHtml("ballot-meeting-created", { id: meetingId.data, year: String(year) })];
+    for (const session of created.sessions)
+      lines.push(ctx.translateHtml("ballot-meeting-line", { id: session.id, title: session.titleCode, count: session.candidates }));
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
     return warnUnreviewed(ctx, year);
   }
@@ -70,11 +71,11 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     const results = await ballotResultsXlsx(ctx.services.db, id.data, exportContext);
     if (!minutes || !results) return ctx.say("ballot-tally-not-yet", { id: id.data });
     await ctx.replyWithDocument(new InputFile(minutes, `bien-ban-bo-phieu-${id.data}.docx`), {
-      caption: ctx.th("ballot-minutes-caption", { id: id.data }),
+      caption: ctx.translateHtml("ballot-minutes-caption", { id: id.data }),
       parse_mode: "HTML",
     });
     await ctx.replyWithDocument(new InputFile(results, `ket-qua-bo-phieu-${id.data}.xlsx`), {
-      caption: ctx.th("ballot-results-caption", { id: id.data }),
+      caption: ctx.translateHtml("ballot-results-caption", { id: id.data }),
       parse_mode: "HTML",
     });
     return;
@@ -129,11 +130,11 @@ async function warnUnreviewed(ctx: Context, year: number) {
 async function showTally(ctx: Context, id: number) {
   const tally = await ballotTally(ctx.services.db, id);
   if (tally === "not-closed") return ctx.say("ballot-tally-not-yet", { id });
-  const lines = [ctx.th("ballot-tally-header", { id, voted: tally.voted, members: tally.membersTotal })];
-  if (!tally.quorumMet) lines.push(ctx.th("ballot-tally-no-quorum", { percent: tally.quorumPercent ?? 0 }));
+  const lines = [ctx.translateHtml("ballot-tally-header", { id, voted: tally.voted, members: tally.membersTotal })];
+  if (!tally.quorumMet) lines.push(ctx.translateHtml("ballot-tally-no-quorum", { percent: tally.quorumPercent ?? 0 }));
   for (const candidate of tally.candidates) {
     lines.push(
-      ctx.th(candidate.passed ? "ballot-tally-passed" : "ballot-tally-failed", {
+      ctx.translateHtml(candidate.passed ? "ballot-tally-passed" : "ballot-tally-failed", {
         position: candidate.position,
         label: candidate.label,
         agree: candidate.agree,

@@ -1,7 +1,6 @@
 import type { Conversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import type { Context, ConversationContext } from "../src/bot/context.js";
-import type { BroadcastAudience } from "../src/domain/notifications.js";
 import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain/broadcast-text.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { atLocal, formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
@@ -15,12 +14,12 @@ import {
   createDraft,
   unreachedRecipients,
 } from "../src/services/campaigns/index.js";
-import { loadUnitMatching } from "../src/services/plans/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { audienceReach } from "../src/services/invites/index.js";
 import { allowed, onButton, pressed } from "./guard.js";
-import { IDLE_LIMIT_MS } from "./register.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { BUTTON_WAIT, backLabel, cancelLabel, IDLE_LIMIT_MS, sayCancelled } from "./conversation-kit.js";
+import { chooseAudience } from "./broadcast-audience.js";
+import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
 
 // phát động / thông báo: compose the text (and a document), choose the audience, see exactly what
 // recipients will see and how many they are, then confirm. Nothing is sent before that.
@@ -28,7 +27,6 @@ export const BROADCAST_CONVERSATION = "broadcast";
 export const broadcastCommand = new Composer<Context>();
 
 type Launch = { year: number; title: string; deadlineAt: string } | null;
-const UNIT_BUTTONS = 30;
 
 broadcastCommand.command("broadcast", allowed("broadcast"), (ctx) => ctx.conversation.enter(BROADCAST_CONVERSATION, null));
 
@@ -40,16 +38,13 @@ broadcastCommand.command("launch", allowed("launch"), async (ctx) => {
 });
 
 export async function broadcastConversation(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext, launch: Launch): Promise<void> {
-  const cancelKeyboard = () => new InlineKeyboard().text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode());
-  const stop = async (answer: ConversationContext) => {
-    if (answer.callbackQuery) await answer.answerCallbackQuery();
-    await answer.say("register-cancelled");
-  };
+  const cancelKeyboard = () => new InlineKeyboard().text(cancelLabel(ctx), CONVERSATION_ACTIONS.broadcastAbort.encode());
+  const stop = sayCancelled;
   const wait = () => conversation.wait({ maxMilliseconds: IDLE_LIMIT_MS });
   const isCommand = (answer: ConversationContext) => answer.message?.text?.startsWith("/") ?? false;
 
   // 1. The text, with the formatting the secretariat applied kept and everything else escaped.
-  await ctx.reply(ctx.th(launch ? "launch-ask-text" : "broadcast-ask-text", { title: launch?.title ?? "" }), {
+  await ctx.reply(ctx.translateHtml(launch ? "launch-ask-text" : "broadcast-ask-text", { title: launch?.title ?? "" }), {
     parse_mode: "HTML",
     reply_markup: cancelKeyboard(),
   });
@@ -74,12 +69,12 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   }
 
   // 2. An optional document, sent once by the secretariat and re-used by its file_id.
-  await ctx.reply(ctx.th("broadcast-ask-document"), {
+  await ctx.reply(ctx.translateHtml("broadcast-ask-document"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("broadcast-button-no-document"), CONVERSATION_ACTIONS.broadcastNoDocument.encode())
       .row()
-      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
+      .text(cancelLabel(ctx), CONVERSATION_ACTIONS.broadcastAbort.encode()),
   });
   let document: { fileId: string; name: string } | null = null;
   for (;;) {
@@ -107,14 +102,14 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   const today = await conversation.external(() => localDay(ctx.services.clock(), ctx.services.config.displayTimeZone));
   const year = Number(today.slice(0, 4));
   for (;;) {
-    const audience = await chooseAudience(conversation, ctx, year, launch);
+    const audience = await chooseAudience(conversation, ctx, launch?.year ?? year);
     if (!audience) return;
     const recipients = await conversation.external(() => countRecipients(ctx.services.db, audience));
     const reach = await conversation.external(() => audienceReach(ctx.services.db, audience));
     // Who on the roster a message will not reach, and why: said before anything is sent.
-    const reachLine = ctx.th("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked });
+    const reachLine = ctx.translateHtml("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked });
     if (recipients === 0) {
-      await ctx.reply([ctx.th("broadcast-audience-empty"), reachLine].join("\n"), { parse_mode: "HTML" });
+      await ctx.reply([ctx.translateHtml("broadcast-audience-empty"), reachLine].join("\n"), { parse_mode: "HTML" });
       continue;
     }
     const locale = await conversation.external(() => ctx.i18n.getLocale());
@@ -130,7 +125,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     else await ctx.reply(payload.text, { parse_mode: "HTML", ...markup });
     await ctx.reply(
       [
-        ctx.th(launch ? "launch-confirm" : "broadcast-confirm", {
+        ctx.translateHtml(launch ? "launch-confirm" : "broadcast-confirm", {
           count: recipients,
           title: launch?.title ?? "",
           deadline: launch ? formatDate(new Date(launch.deadlineAt), ctx.services.config.displayTimeZone) : "",
@@ -142,22 +137,19 @@ export async function broadcastConversation(conversation: Conversation<Context, 
         reply_markup: new InlineKeyboard()
           .text(ctx.t("broadcast-button-send", { count: recipients }), CONVERSATION_ACTIONS.broadcastSend.encode())
           .row()
-          .text(ctx.t("register-button-back"), CONVERSATION_ACTIONS.broadcastBack.encode())
-          .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
+          .text(backLabel(ctx), CONVERSATION_ACTIONS.broadcastBack.encode())
+          .text(cancelLabel(ctx), CONVERSATION_ACTIONS.broadcastAbort.encode()),
       },
     );
     const answer = await conversation.waitForCallbackQuery(
       [CONVERSATION_ACTIONS.broadcastSend.pattern, CONVERSATION_ACTIONS.broadcastBack.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern],
-      {
-        maxMilliseconds: IDLE_LIMIT_MS,
-        otherwise: (other) => other.say("register-use-buttons"),
-      },
+      BUTTON_WAIT,
     );
     if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) return stop(answer);
     await answer.answerCallbackQuery();
     if (pressed(answer, CONVERSATION_ACTIONS.broadcastBack)) continue;
 
-    const progress = await answer.reply(ctx.th("broadcast-starting"), { parse_mode: "HTML" });
+    const progress = await answer.reply(ctx.translateHtml("broadcast-starting"), { parse_mode: "HTML" });
     const result = await conversation.external(async () => {
       const person = ctx.identity.person;
       if (!person) return { kind: "gone" as const };
@@ -177,12 +169,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
           personId: person.id,
           progress: { platform: ctx.services.platform, chatId: String(progress.chat.id), messageId: progress.message_id },
         },
-        {
-          clock: ctx.services.clock,
-          timeZone: ctx.services.config.displayTimeZone,
-          actor: actorOf(ctx),
-          translate: translatorOf(ctx),
-        },
+        serviceContextOf(ctx),
       );
     });
     if (result.kind === "empty") {
@@ -198,7 +185,7 @@ export async function broadcastConversation(conversation: Conversation<Context, 
     await answer.api.editMessageText(
       progress.chat.id,
       progress.message_id,
-      ctx.th("broadcast-progress", { sent: 0, failed: 0, remaining: result.recipients, bar: "░".repeat(20), eta }),
+      ctx.translateHtml("broadcast-progress", { sent: 0, failed: 0, remaining: result.recipients, bar: "░".repeat(20), eta }),
       {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard().text(ctx.t("broadcast-button-cancel"), ACTIONS.broadcastCancel.encode(result.broadcastId)),
@@ -208,114 +195,28 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   }
 }
 
-const audienceButton = (choice: Parameters<typeof CONVERSATION_ACTIONS.broadcastAudience.encode>[0]) => CONVERSATION_ACTIONS.broadcastAudience.encode(choice);
-
-/** Everyone, chosen units, unit heads, the council, or those who have not registered this year. */
-async function chooseAudience(
-  conversation: Conversation<Context, ConversationContext>,
-  ctx: ConversationContext,
-  year: number,
-  launch: Launch,
-): Promise<BroadcastAudience | null> {
-  await ctx.reply(ctx.th("broadcast-ask-audience"), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("broadcast-audience-all"), audienceButton("all"))
-      .row()
-      .text(ctx.t("broadcast-audience-units"), audienceButton("units"))
-      .row()
-      .text(ctx.t("broadcast-audience-heads"), audienceButton("heads"))
-      .text(ctx.t("broadcast-audience-council"), audienceButton("council"))
-      .row()
-      .text(ctx.t("broadcast-audience-unregistered"), audienceButton("unreg"))
-      .row()
-      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode()),
-  });
-  const answer = await conversation.waitForCallbackQuery([CONVERSATION_ACTIONS.broadcastAudience.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern], {
-    maxMilliseconds: IDLE_LIMIT_MS,
-    otherwise: (other) => other.say("register-use-buttons"),
-  });
-  await answer.answerCallbackQuery();
-  switch (pressed(answer, CONVERSATION_ACTIONS.broadcastAudience)?.[0]) {
-    case "all":
-      return { kind: "all" };
-    case "heads":
-      return { kind: "roles", roles: ["head"] };
-    case "council":
-      return { kind: "roles", roles: ["council"] };
-    case "unreg":
-      return { kind: "unregistered", year: launch?.year ?? year };
-    case "units":
-      return chooseUnits(conversation, ctx);
-    default:
-      await answer.say("register-cancelled");
-      return null;
-  }
-}
-
-async function chooseUnits(conversation: Conversation<Context, ConversationContext>, ctx: ConversationContext): Promise<BroadcastAudience | null> {
-  const units = (await conversation.external(() => loadUnitMatching(ctx.services.db))).units.slice(0, UNIT_BUTTONS);
-  const chosen = new Set<number>();
-  const keyboard = () => {
-    const board = new InlineKeyboard();
-    units.forEach((unit, index) => {
-      board.text(`${chosen.has(unit.id) ? "☑" : "☐"} ${unit.name}`, CONVERSATION_ACTIONS.broadcastUnit.encode(unit.id));
-      if (index % 2 === 1) board.row();
-    });
-    return board
-      .row()
-      .text(ctx.t("broadcast-button-units-done"), CONVERSATION_ACTIONS.broadcastUnitsDone.encode())
-      .text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.broadcastAbort.encode());
-  };
-  const message = await ctx.reply(ctx.th("broadcast-ask-units"), { parse_mode: "HTML", reply_markup: keyboard() });
-  for (;;) {
-    const answer = await conversation.waitForCallbackQuery(
-      [CONVERSATION_ACTIONS.broadcastUnit.pattern, CONVERSATION_ACTIONS.broadcastUnitsDone.pattern, CONVERSATION_ACTIONS.broadcastAbort.pattern],
-      {
-        maxMilliseconds: IDLE_LIMIT_MS,
-        otherwise: (other) => other.say("register-use-buttons"),
-      },
-    );
-    await answer.answerCallbackQuery();
-    if (pressed(answer, CONVERSATION_ACTIONS.broadcastAbort)) {
-      await answer.say("register-cancelled");
-      return null;
-    }
-    if (pressed(answer, CONVERSATION_ACTIONS.broadcastUnitsDone)) {
-      if (chosen.size > 0) return { kind: "units", unitIds: [...chosen] };
-      await answer.say("broadcast-audience-empty");
-      continue;
-    }
-    const [unitId] = pressed(answer, CONVERSATION_ACTIONS.broadcastUnit) ?? [];
-    if (unitId === undefined || !units.some((unit) => unit.id === unitId)) continue;
-    if (chosen.has(unitId)) chosen.delete(unitId);
-    else chosen.add(unitId);
-    await ctx.api.editMessageReplyMarkup(message.chat.id, message.message_id, { reply_markup: keyboard() });
-  }
-}
-
 onButton(broadcastCommand, ACTIONS.broadcastCancel, async (ctx, [broadcastId]) => {
   const person = ctx.identity.person;
   if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const cancelled = await cancelBroadcast(ctx.services.db, broadcastId, person.id, { clock: ctx.services.clock, actor: actorOf(ctx) });
+  const cancelled = await cancelBroadcast(ctx.services.db, broadcastId, person.id, serviceContextOf(ctx));
   await ctx.answerCallbackQuery({ text: ctx.t(cancelled ? "broadcast-cancelling" : "button-expired") });
 });
 
 onButton(broadcastCommand, ACTIONS.broadcastUnreached, async (ctx, [broadcastId]) => {
   await ctx.answerCallbackQuery();
   const rows = await unreachedRecipients(ctx.services.db, broadcastId);
-  const lines = rows.map((row) => ctx.th("broadcast-unreached-line", { name: row.name, unit: row.unit, reason: row.error ?? row.status }));
-  await ctx.reply([ctx.th("broadcast-unreached-header", { count: rows.length }), ...lines].join("\n"), { parse_mode: "HTML" });
+  const lines = rows.map((row) => ctx.translateHtml("broadcast-unreached-line", { name: row.name, unit: row.unit, reason: row.error ?? row.status }));
+  await ctx.reply([ctx.translateHtml("broadcast-unreached-header", { count: rows.length }), ...lines].join("\n"), { parse_mode: "HTML" });
 });
 
 /** /campaigns: this year's launches and broadcasts with their delivery figures. */
 broadcastCommand.command("campaigns", allowed("campaigns"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
-  const year = localDay(ctx.services.clock(), zone).slice(0, 4);
+  const year = String(thisYear(ctx));
   const rows = await broadcastsSince(ctx.services.db, atLocal(`${year}-01-01`, "00:00:00", zone));
   if (rows.length === 0) return ctx.say("campaigns-none", { year });
   const lines = rows.map(({ broadcast, counts }) =>
-    ctx.th(broadcast.launch ? "campaigns-launch-line" : "campaigns-broadcast-line", {
+    ctx.translateHtml(broadcast.launch ? "campaigns-launch-line" : "campaigns-broadcast-line", {
       date: formatDate(broadcast.confirmedAt ?? broadcast.createdAt, zone),
       title: broadcast.launch?.title ?? htmlToPlainText(broadcast.text).slice(0, 60),
       recipients: broadcast.recipients,
@@ -325,5 +226,5 @@ broadcastCommand.command("campaigns", allowed("campaigns"), async (ctx) => {
       status: ctx.t(`broadcast-status-${broadcast.status}`),
     }),
   );
-  await ctx.reply([ctx.th("campaigns-header", { year }), ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply([ctx.translateHtml("campaigns-header", { year }), ...lines].join("\n"), { parse_mode: "HTML" });
 });

@@ -6,7 +6,7 @@ import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { extendCampaign } from "../src/services/campaigns/index.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns/index.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 
 /** The year's campaign (phát động phong trào): launched once, its deadline extended as its own act. */
@@ -20,7 +20,7 @@ campaignCommand.command("campaign", allowed("campaign"), async (ctx) => {
   // Launched already: moving the deadline is an extension, which tells those it concerns.
   const existing = await campaignOfYear(ctx.services.db, launch.year);
   if (existing) return ctx.say("campaign-exists", { title: existing.title, deadline: formatDate(existing.deadlineAt, zone) });
-  await launchCampaign(ctx.services.db, launch, { clock: ctx.services.clock, actor: actorOf(ctx) });
+  await launchCampaign(ctx.services.db, launch, serviceContextOf(ctx));
   await ctx.say("campaign-saved", { year: String(launch.year), title: launch.title, deadline: formatDate(launch.deadlineAt, zone) });
 });
 
@@ -38,14 +38,8 @@ campaignCommand.command("extend", allowed("extend"), async (ctx) => {
   if (deadlineAt <= now) return ctx.say("extend-past");
   const result = await extendCampaign(
     ctx.services.db,
-    { year: Number(localDay(now, zone).slice(0, 4)), deadlineAt },
-    {
-      clock: ctx.services.clock,
-      actor: actorOf(ctx),
-      translate: translatorOf(ctx),
-      timeZone: zone,
-      notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
-    },
+    { year: thisYear(ctx), deadlineAt },
+    { ...serviceContextOf(ctx), notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone) },
   );
   if (result.kind === "none") return ctx.say("extend-no-campaign");
   await ctx.say("extend-done", { title: result.campaign.title, deadline: formatDate(deadlineAt, zone), count: result.told });

@@ -17,7 +17,7 @@ candidatesCommand.command("candidates", allowed("candidates"), async (ctx) => {
   // A unit's own vote is its members' business, not the council's.
   if (!session || session.unitId !== null) return ctx.say("candidates-usage");
   const dossiers = await candidateDossiers(ctx.services.db, id.data);
-  const lines = [ctx.th("candidates-header", { id: id.data, title: session.title, count: dossiers.length })];
+  const lines = [ctx.translateHtml("candidates-header", { id: id.data, title: session.title, count: dossiers.length })];
   for (const dossier of dossiers) {
     const basis = dossier.basis ? ctx.t(`basis-${dossier.basis}`) : "—";
     const initiative = dossier.initiativeTitle
@@ -26,8 +26,8 @@ candidatesCommand.command("candidates", allowed("candidates"), async (ctx) => {
           scope: dossier.initiativeScope ? ctx.t(`initiative-scope-${dossier.initiativeScope}`) : "",
         })
       : "";
-    const note = dossier.reviewNote ? ctx.th("candidates-note", { note: dossier.reviewNote }) : "";
-    lines.push(ctx.th("candidates-line", { position: dossier.position, label: dossier.label, basis, initiative }) + note);
+    const note = dossier.reviewNote ? ctx.translateHtml("candidates-note", { note: dossier.reviewNote }) : "";
+    lines.push(ctx.translateHtml("candidates-line", { position: dossier.position, label: dossier.label, basis, initiative }) + note);
   }
   // Telegram takes 4,096 characters a message (Zalo is split by its transport): a long list goes in parts.
   let part = "";

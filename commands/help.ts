@@ -7,7 +7,7 @@ export const helpCommand = new Composer<Context>();
 
 helpCommand.command("help", allowed("help"), async (ctx) => {
   const person = ctx.identity.person;
-  const lines = commandsFor(person?.roles ?? null).map((command) => ctx.th("help-line", { command, description: ctx.t(`cmd-${command}`) }));
-  const footer = person ? [] : ["", ctx.th("help-unlinked-footer")];
-  await ctx.reply([ctx.th("help-header"), ...lines, ...footer].join("\n"), { parse_mode: "HTML" });
+  const lines = commandsFor(person?.roles ?? null).map((command) => ctx.translateHtml("help-line", { command, description: ctx.t(`cmd-${command}`) }));
+  const footer = person ? [] : ["", ctx.translateHtml("help-unlinked-footer")];
+  await ctx.reply([ctx.translateHtml("help-header"), ...lines, ...footer].join("\n"), { parse_mode: "HTML" });
 });

@@ -2,13 +2,13 @@ import { Composer, InlineKeyboard, InputFile } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { formatDate, localDay } from "../src/domain/calendar.js";
+import { formatDate } from "../src/domain/calendar.js";
 import { MAX_INITIATIVE_SCORE } from "../src/domain/initiatives.js";
 import { foldForMatching } from "../src/domain/text.js";
 import type { TitleLevel } from "../src/domain/titles.js";
 import { UserError } from "../src/domain/user-error.js";
 import { attachInitiativeFile, declareInitiative, initiativeById, initiativesOf, initiativesToReview, reviewInitiative } from "../src/services/initiatives.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
 
@@ -19,7 +19,6 @@ import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
  */
 export const initiativesCommand = new Composer<Context>();
 
-const contextOf = (ctx: Context) => ({ clock: ctx.services.clock, actor: actorOf(ctx), translate: translatorOf(ctx) });
 const declaration = z.object({ title: z.string().trim().min(3).max(300), summary: z.string().trim().min(3).max(2000) });
 
 initiativesCommand.command("initiative", allowed("initiative"), async (ctx) => {
@@ -29,10 +28,10 @@ initiativesCommand.command("initiative", allowed("initiative"), async (ctx) => {
   if (!text) {
     const mine = await initiativesOf(ctx.services.db, person.id);
     if (mine.length === 0) return ctx.say("initiative-none");
-    const lines = [ctx.th("initiative-mine-header")];
+    const lines = [ctx.translateHtml("initiative-mine-header")];
     for (const entry of mine)
       lines.push(
-        ctx.th(`initiative-mine-${entry.status}`, {
+        ctx.translateHtml(`initiative-mine-${entry.status}`, {
           id: entry.id,
           title: entry.title,
           scope: ctx.t(`initiative-scope-${entry.scope ?? "co-so"}`),
@@ -45,8 +44,8 @@ initiativesCommand.command("initiative", allowed("initiative"), async (ctx) => {
   const [title = "", ...summary] = text.split("|");
   const parsed = declaration.safeParse({ title, summary: summary.join("|") });
   if (!parsed.success) return ctx.say("initiative-usage");
-  const year = Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
-  const id = await declareInitiative(ctx.services.db, { personId: person.id, unitId: person.unitId, year, ...parsed.data }, contextOf(ctx));
+  const year = thisYear(ctx);
+  const id = await declareInitiative(ctx.services.db, { personId: person.id, unitId: person.unitId, year, ...parsed.data }, serviceContextOf(ctx));
   await offerUpload(ctx, "initiative", "initiative-declared", { id, args: { id, title: parsed.data.title } });
 });
 
@@ -84,7 +83,7 @@ initiativesCommand.command("initiatives", allowed("initiatives"), async (ctx) =>
       if (!reason.success) return ctx.say("initiatives-usage");
       input = { id: id.data, outcome: "returned", reason: reason.data };
     }
-    const reviewed = await reviewInitiative(ctx.services.db, input, contextOf(ctx));
+    const reviewed = await reviewInitiative(ctx.services.db, input, serviceContextOf(ctx));
     if (reviewed === "not-waiting") return ctx.say("initiatives-not-waiting", { id: id.data });
     return ctx.say(`initiatives-${reviewed.status}`, {
       id: reviewed.id,
@@ -95,13 +94,15 @@ initiativesCommand.command("initiatives", allowed("initiatives"), async (ctx) =>
   }
   const waiting = await initiativesToReview(ctx.services.db);
   if (waiting.length === 0) return ctx.say("initiatives-none");
-  const lines = [ctx.th("initiatives-header", { count: waiting.length })];
+  const lines = [ctx.translateHtml("initiatives-header", { count: waiting.length })];
   const keyboard = new InlineKeyboard();
   for (const entry of waiting.slice(0, 30)) {
-    lines.push(ctx.th("initiatives-line", { id: entry.id, title: entry.title, author: entry.author, unit: entry.unit, summary: entry.summary.slice(0, 200) }));
+    lines.push(
+      ctx.translateHtml("initiatives-line", { id: entry.id, title: entry.title, author: entry.author, unit: entry.unit, summary: entry.summary.slice(0, 200) }),
+    );
     if (entry.has_file) keyboard.text(ctx.t("initiatives-button-file", { id: entry.id }), ACTIONS.initiativeFile.encode(entry.id)).row();
   }
-  lines.push(ctx.th("initiatives-usage"));
+  lines.push(ctx.translateHtml("initiatives-usage"));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
@@ -110,7 +111,11 @@ onButton(initiativesCommand, ACTIONS.initiativeFile, async (ctx, [id]) => {
   const initiative = await initiativeById(ctx.services.db, id);
   if (!initiative?.fileBase64) return ctx.say("initiatives-no-file", { id });
   await ctx.replyWithDocument(new InputFile(Buffer.from(initiative.fileBase64, "base64"), initiative.fileName ?? `sang-kien-${id}`), {
-    caption: ctx.th("initiatives-file-caption", { id, title: initiative.title, date: formatDate(initiative.createdAt, ctx.services.config.displayTimeZone) }),
+    caption: ctx.translateHtml("initiatives-file-caption", {
+      id,
+      title: initiative.title,
+      date: formatDate(initiative.createdAt, ctx.services.config.displayTimeZone),
+    }),
     parse_mode: "HTML",
   });
 });

@@ -6,12 +6,11 @@ import { INSPECTION_KINDS, type ParsedInspectionPlan, parseInspectionPlan } from
 import { COMMANDS, mayUse } from "../src/domain/roles.js";
 import { matchUnitPhrase } from "../src/domain/unit-matching.js";
 import { UserError } from "../src/domain/user-error.js";
-import { localDay } from "../src/domain/calendar.js";
 import { inspectionText } from "../src/services/inspections/index.js";
 import { createInspection } from "../src/services/inspections/index.js";
 import { loadPendingInspection, storePendingInspection } from "../src/services/documents/index.js";
 import { loadUnitMatching } from "../src/services/plans/index.js";
-import { actorOf } from "./actor.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
 
@@ -39,7 +38,7 @@ inspectionPlanImport.on("message:document", async (ctx, next) => {
       else unmatched.push(phrase);
     }
     const lines = [
-      ctx.th("inspection-plan-preview", {
+      ctx.translateHtml("inspection-plan-preview", {
         title: plan.title,
         year: String(plan.year),
         from: plan.windowFrom,
@@ -52,7 +51,7 @@ inspectionPlanImport.on("message:document", async (ctx, next) => {
         units: matched.join("; ") || "—",
       }),
     ];
-    if (unmatched.length > 0) lines.push(ctx.th("inspection-plan-unmatched", { phrases: unmatched.join("; ") }));
+    if (unmatched.length > 0) lines.push(ctx.translateHtml("inspection-plan-unmatched", { phrases: unmatched.join("; ") }));
     const keyboard = new InlineKeyboard()
       .text(ctx.t("inspection-plan-button-direct"), ACTIONS.inspectionSave.encode(id, "direct"))
       .row()
@@ -67,7 +66,7 @@ inspectionPlanImport.on("message:document", async (ctx, next) => {
 });
 
 function parse(ctx: Context, text: string): ParsedInspectionPlan {
-  return parseInspectionPlan(text, Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4)));
+  return parseInspectionPlan(text, thisYear(ctx));
 }
 
 onButton(inspectionPlanImport, ACTIONS.inspectionSave, (ctx, [pendingId, kind]) => finish(ctx, pendingId, inspectionKind.safeParse(kind).data));
@@ -78,10 +77,16 @@ async function finish(ctx: CallbackQueryContext<Context>, pendingId: number, kin
   if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   if (!(await closePreview(ctx, pending.id, kind ? "save" : "cancel")) || !kind) return;
   const plan = parse(ctx, pending.text);
-  const result = await createInspection(ctx.services.db, { plan, kind, team: [] }, { clock: ctx.services.clock, actor: actorOf(ctx) });
+  const result = await createInspection(ctx.services.db, { plan, kind, team: [] }, serviceContextOf(ctx));
   if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
   await ctx.editMessageText(
-    ctx.th("inspection-plan-saved", { id: result.inspectionId, title: plan.title, units: result.units, notice: plan.noticeDays, report: plan.reportDays }),
+    ctx.translateHtml("inspection-plan-saved", {
+      id: result.inspectionId,
+      title: plan.title,
+      units: result.units,
+      notice: plan.noticeDays,
+      report: plan.reportDays,
+    }),
     { parse_mode: "HTML" },
   );
 }

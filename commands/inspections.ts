@@ -9,18 +9,12 @@ import { visitReportDue } from "../src/services/inspections/index.js";
 import { cancelVisit, markReportReceived, scheduleVisit } from "../src/services/inspections/index.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 
 /** Inspections (kiểm tra công tác TĐKT): the calendar, scheduling visits, and the unit's report. */
 export const inspectionsCommand = new Composer<Context>();
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-const contextOf = (ctx: Context) => ({
-  clock: ctx.services.clock,
-  actor: actorOf(ctx),
-  translate: translatorOf(ctx),
-  timeZone: ctx.services.config.displayTimeZone,
-});
 
 /** /inspections: a unit head's upcoming visits, a team member's schedule, or the secretariat's whole calendar. */
 inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) => {
@@ -32,11 +26,11 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
   const keyboard = new InlineKeyboard();
   if (person.roles.includes("secretariat")) {
     const all = await visits(ctx.services.db, {});
-    sections.push(ctx.th("inspections-calendar-header", { count: all.length }));
+    sections.push(ctx.translateHtml("inspections-calendar-header", { count: all.length }));
     for (const visit of all) {
       const state = visit.reportReceivedAt ? "report" : visit.startsAt < now ? "done" : "notified";
       sections.push(
-        ctx.th("inspections-calendar-line", {
+        ctx.translateHtml("inspections-calendar-line", {
           id: visit.id,
           when: formatDateTime(visit.startsAt, zone),
           unit: visit.unitName,
@@ -49,7 +43,7 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
     const mine = await visits(ctx.services.db, { unitId: person.unitId, from: now });
     for (const visit of mine) {
       sections.push(
-        ctx.th("inspections-unit-line", {
+        ctx.translateHtml("inspections-unit-line", {
           when: formatDateTime(visit.startsAt, zone),
           title: visit.title,
           report: formatDate(visitReportDue(visit, visit.reportDays, zone), zone),
@@ -62,8 +56,8 @@ inspectionsCommand.command("inspections", allowed("inspections"), async (ctx) =>
   }
   const team = await visits(ctx.services.db, { personId: person.id, from: now });
   if (team.length > 0) {
-    sections.push(ctx.th("inspections-team-header"));
-    for (const visit of team) sections.push(ctx.th("inspections-team-line", { when: formatDateTime(visit.startsAt, zone), unit: visit.unitName }));
+    sections.push(ctx.translateHtml("inspections-team-header"));
+    for (const visit of team) sections.push(ctx.translateHtml("inspections-team-line", { when: formatDateTime(visit.startsAt, zone), unit: visit.unitName }));
   }
   if (sections.length === 0) return ctx.say("inspections-none");
   await ctx.reply(sections.join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
@@ -79,7 +73,7 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
   if (words[0] === "cancel") {
     const visitId = id.safeParse(words[1]);
     if (!visitId.success) return ctx.say("visit-usage");
-    return ctx.say((await cancelVisit(ctx.services.db, visitId.data, contextOf(ctx))) ? "visit-cancelled-done" : "visit-not-found");
+    return ctx.say((await cancelVisit(ctx.services.db, visitId.data, serviceContextOf(ctx))) ? "visit-cancelled-done" : "visit-not-found");
   }
   const onDocuments = words[0] === "docs";
   const [inspectionText, unitCode, dayText, timeText = "08:00"] = onDocuments ? words.slice(1) : words;
@@ -97,14 +91,17 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
       override: override ? normalizeName(override).slice(0, 300) : null,
       onDocumentsOnly: onDocuments,
     },
-    contextOf(ctx),
+    serviceContextOf(ctx),
   );
   if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
   const lines = [
-    ctx.th(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", { id: result.visit.id, when: formatDateTime(result.visit.startsAt, zone) }),
+    ctx.translateHtml(result.kind === "moved" ? "visit-moved-done" : "visit-scheduled-done", {
+      id: result.visit.id,
+      when: formatDateTime(result.visit.startsAt, zone),
+    }),
     // Said plainly when nobody in the unit can be told: the office must call them.
-    ctx.th(result.headsReached > 0 ? "visit-heads-told" : "visit-heads-unreached", { count: result.headsReached }),
-    ...result.warnings.map((warning) => ctx.th(`visit-warning-${warning}`)),
+    ctx.translateHtml(result.headsReached > 0 ? "visit-heads-told" : "visit-heads-unreached", { count: result.headsReached }),
+    ...result.warnings.map((warning) => ctx.translateHtml(`visit-warning-${warning}`)),
   ];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
@@ -113,7 +110,7 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
 onButton(inspectionsCommand, ACTIONS.visitReportSent, async (ctx) => {
   const person = ctx.identity.person;
   if (!person) return;
-  const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: null }, contextOf(ctx));
+  const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: null }, serviceContextOf(ctx));
   await ctx.answerCallbackQuery();
   await ctx.say(result.kind === "none" ? "visit-no-report-due" : "visit-report-noted");
 });
@@ -124,7 +121,7 @@ inspectionsCommand.on("message:document", async (ctx, next) => {
   const caption = foldForMatching(ctx.message.caption ?? "");
   const looksLikeReport = /bao cao|report/.test(caption) || !mayUse(COMMANDS.plan, person?.roles ?? null);
   if (!person?.roles.includes("head") || !looksLikeReport) return next();
-  const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: ctx.message.document.file_id }, contextOf(ctx));
+  const result = await markReportReceived(ctx.services.db, { unitId: person.unitId, fileId: ctx.message.document.file_id }, serviceContextOf(ctx));
   if (result.kind === "none") return next();
   await ctx.say(result.late ? "visit-report-noted-late" : "visit-report-noted");
 });

@@ -9,7 +9,7 @@ import { botNames } from "../src/services/platform/index.js";
 import { type InviteScope, unitByCode } from "../src/services/invites/index.js";
 import { inviteSheetName, inviteSheets } from "../src/services/invites/index.js";
 import { linkingByUnit } from "../src/services/invites/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { actorOf, translatorOf } from "./service-context.js";
 import { allowed } from "./guard.js";
 
 /**
@@ -43,7 +43,7 @@ inviteCommand.command("invite", allowed("invite"), async (ctx) => {
     if (result.issued.length === 0) return ctx.say("invite-nobody");
     const reused = result.issued.filter((invite) => invite.reused).length;
     const day = localDay(clock(), config.displayTimeZone);
-    const caption = ctx.th("invite-sheet-caption", {
+    const caption = ctx.translateHtml("invite-sheet-caption", {
       count: result.issued.length,
       created: result.issued.length - reused,
       reused,
@@ -52,7 +52,7 @@ inviteCommand.command("invite", allowed("invite"), async (ctx) => {
     });
     for (const file of result.files) {
       await ctx.replyWithDocument(new InputFile(file.bytes, inviteSheetName(scope, file.format, day)), {
-        caption: file.format === "xlsx" ? caption : ctx.th("invite-slips-caption"),
+        caption: file.format === "xlsx" ? caption : ctx.translateHtml("invite-slips-caption"),
         parse_mode: "HTML",
       });
     }
@@ -71,7 +71,7 @@ async function scopeOf(ctx: Context, targets: string[]): Promise<InviteScope> {
 
 async function showUsage(ctx: Context) {
   const units = await linkingByUnit(ctx.services.db);
-  const lines = [ctx.th("invite-usage")];
-  for (const unit of units) lines.push(ctx.th("invite-unit-line", { code: unit.code, unit: unit.name, unlinked: unit.unlinked, staff: unit.staff }));
+  const lines = [ctx.translateHtml("invite-usage")];
+  for (const unit of units) lines.push(ctx.translateHtml("invite-unit-line", { code: unit.code, unit: unit.name, unlinked: unit.unlinked, staff: unit.staff }));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 }

@@ -25,5 +25,5 @@ onButton(langCommand, ACTIONS.language, async (ctx, [locale]) => {
   await setLanguage(ctx.services.db, ctx.identity.accountId, choice.data);
   ctx.i18n.useLocale(choice.data);
   await ctx.answerCallbackQuery();
-  await ctx.editMessageText(ctx.th("lang-changed"), { parse_mode: "HTML" });
+  await ctx.editMessageText(ctx.translateHtml("lang-changed"), { parse_mode: "HTML" });
 });

@@ -6,7 +6,7 @@ import { normalizeName } from "../src/domain/text.js";
 import { changeMeeting, meetingsWithoutDate, scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { allowed } from "./guard.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 
 /** Council meetings (họp Hội đồng TĐKT): the secretariat records them, members get reminders. */
 export const meetingsCommand = new Composer<Context>();
@@ -22,7 +22,7 @@ const meetingArguments = z
  */
 meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
-  const context = { clock: ctx.services.clock, actor: actorOf(ctx), translate: translatorOf(ctx), timeZone: zone };
+  const context = serviceContextOf(ctx);
   const change = /^(move|doi|dời|cancel|huy|hủy)\s+(\d{1,9})\s*(.*)$/iu.exec(ctx.match.trim());
   if (change) {
     const meetingId = Number(change[2]);
@@ -35,9 +35,12 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
     if (!moment) return;
     const done = await changeMeeting(ctx.services.db, { meetingId, to: { startsAt: moment, ...(place ? { place } : {}) } }, context);
     if (done === "not-found") return ctx.say("meeting-not-found", { id: meetingId });
-    return ctx.reply([ctx.th("meeting-moved-done", { id: meetingId, when: formatDateTime(moment, zone) }), ...(await dayOffWarning(ctx, moment))].join("\n"), {
-      parse_mode: "HTML",
-    });
+    return ctx.reply(
+      [ctx.translateHtml("meeting-moved-done", { id: meetingId, when: formatDateTime(moment, zone) }), ...(await dayOffWarning(ctx, moment))].join("\n"),
+      {
+        parse_mode: "HTML",
+      },
+    );
   }
   const parsed = meetingArguments.safeParse(ctx.match);
   if (!parsed.success) return ctx.say("meeting-usage");
@@ -45,9 +48,12 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
   const moment = await momentOf(ctx, when);
   if (!moment) return;
   const id = await scheduleMeeting(ctx.services.db, { startsAt: moment, place, agenda }, context);
-  await ctx.reply([ctx.th("meeting-saved", { id, when: formatDateTime(moment, zone), place, agenda }), ...(await dayOffWarning(ctx, moment))].join("\n"), {
-    parse_mode: "HTML",
-  });
+  await ctx.reply(
+    [ctx.translateHtml("meeting-saved", { id, when: formatDateTime(moment, zone), place, agenda }), ...(await dayOffWarning(ctx, moment))].join("\n"),
+    {
+      parse_mode: "HTML",
+    },
+  );
 });
 
 /** The moment typed, or undefined once the user has been told why it cannot be one. */
@@ -68,7 +74,7 @@ async function momentOf(ctx: Context, when: string): Promise<Date | undefined> {
 /** Accepted, but said: a meeting on a Sunday or a holiday is usually a typo. */
 async function dayOffWarning(ctx: Context, at: Date): Promise<string[]> {
   const day = localDay(at, ctx.services.config.displayTimeZone);
-  return isWorkingDay(day, await loadHolidays(ctx.services.db, at)) ? [] : [ctx.th("meeting-day-off")];
+  return isWorkingDay(day, await loadHolidays(ctx.services.db, at)) ? [] : [ctx.translateHtml("meeting-day-off")];
 }
 
 meetingsCommand.command("meetings", allowed("meetings"), async (ctx) => {
@@ -77,10 +83,10 @@ meetingsCommand.command("meetings", allowed("meetings"), async (ctx) => {
   const undated = await meetingsWithoutDate(ctx.services.db, localDay(ctx.services.clock(), zone), zone);
   if (upcoming.length + undated.length === 0) return ctx.say("meetings-none");
   const lines = upcoming.map((meeting) =>
-    ctx.th("meetings-line", { id: meeting.id, when: formatDateTime(meeting.startsAt, zone), place: meeting.place, agenda: meeting.agenda }),
+    ctx.translateHtml("meetings-line", { id: meeting.id, when: formatDateTime(meeting.startsAt, zone), place: meeting.place, agenda: meeting.agenda }),
   );
   // What plans schedule by month and nobody has dated yet.
   for (const draft of undated)
-    lines.push(ctx.th("meetings-undated-line", { month: `${String(draft.month).padStart(2, "0")}/${draft.year}`, title: draft.title }));
-  await ctx.reply([ctx.th("meetings-header"), ...lines].join("\n"), { parse_mode: "HTML" });
+    lines.push(ctx.translateHtml("meetings-undated-line", { month: `${String(draft.month).padStart(2, "0")}/${draft.year}`, title: draft.title }));
+  await ctx.reply([ctx.translateHtml("meetings-header"), ...lines].join("\n"), { parse_mode: "HTML" });
 });

@@ -9,7 +9,7 @@ import { type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/s
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
-import { actorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 
 /** A secretariat member sends a plan document; the bot shows what it found and saves on confirmation. */
 export const planImport = new Composer<Context>();
@@ -51,14 +51,14 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
   const { preview } = loaded;
   const zone = ctx.services.config.displayTimeZone;
   const unitName = new Map(preview.units.map((unit) => [unit.id, unit.name]));
-  const lines = [ctx.th("plan-preview-header", { title: preview.plan.title, year: String(preview.plan.year), count: preview.tasks.length })];
+  const lines = [ctx.translateHtml("plan-preview-header", { title: preview.plan.title, year: String(preview.plan.year), count: preview.tasks.length })];
   for (const quarter of [1, 2, 3, 4] as const) {
     const tasks = preview.tasks.filter((task) => task.quarter === quarter);
-    lines.push("", ctx.th("plan-preview-quarter", { quarter, count: tasks.length }));
+    lines.push("", ctx.translateHtml("plan-preview-quarter", { quarter, count: tasks.length }));
     for (const task of tasks.slice(0, TASKS_SHOWN_PER_QUARTER)) {
       const names = (ids: number[]) => ids.map((unitId) => unitName.get(unitId) ?? "").join(", ") || "—";
       lines.push(
-        ctx.th("plan-preview-task", {
+        ctx.translateHtml("plan-preview-task", {
           number: task.number,
           content: shorten(task.content.replace(/\n/g, " "), 90),
           due: formatDate(task.dueAt, zone),
@@ -68,21 +68,22 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
         }),
       );
     }
-    if (tasks.length > TASKS_SHOWN_PER_QUARTER) lines.push(ctx.th("plan-preview-more", { count: tasks.length - TASKS_SHOWN_PER_QUARTER }));
+    if (tasks.length > TASKS_SHOWN_PER_QUARTER) lines.push(ctx.translateHtml("plan-preview-more", { count: tasks.length - TASKS_SHOWN_PER_QUARTER }));
   }
   const { meetings, registrationDeadline } = preview.plan;
   if (meetings.length > 0) {
     const months = meetings.map((meeting) => `${String(meeting.month).padStart(2, "0")}/${meeting.year}`).join(", ");
-    lines.push("", ctx.th("plan-preview-meetings", { count: meetings.length, months, title: meetings[0]?.title ?? "" }));
+    lines.push("", ctx.translateHtml("plan-preview-meetings", { count: meetings.length, months, title: meetings[0]?.title ?? "" }));
   }
   if (registrationDeadline) {
     const day = `${String(registrationDeadline.day).padStart(2, "0")}/${String(registrationDeadline.month).padStart(2, "0")}/${registrationDeadline.year}`;
-    lines.push("", ctx.th("plan-preview-registration-deadline", { date: day }));
+    lines.push("", ctx.translateHtml("plan-preview-registration-deadline", { date: day }));
   }
   const keyboard = new InlineKeyboard();
   if (preview.unmatched.length > 0) {
-    lines.push("", ctx.th("plan-preview-unmatched", { count: preview.unmatched.length }));
-    for (const [position, phrase] of preview.unmatched.entries()) lines.push(ctx.th("plan-preview-unmatched-line", { position: position + 1, phrase }));
+    lines.push("", ctx.translateHtml("plan-preview-unmatched", { count: preview.unmatched.length }));
+    for (const [position, phrase] of preview.unmatched.entries())
+      lines.push(ctx.translateHtml("plan-preview-unmatched-line", { position: position + 1, phrase }));
     preview.unmatched.slice(0, UNMATCHED_BUTTONS).forEach((phrase, position) => {
       keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), ACTIONS.planMap.encode(pendingId, position)).row();
     });
@@ -108,7 +109,7 @@ onButton(planImport, ACTIONS.planMap, async (ctx, [pendingId, position]) => {
     .text(ctx.t("plan-button-external"), ACTIONS.planExternal.encode(pendingId, position))
     .row()
     .text(ctx.t("plan-button-back"), ACTIONS.planBack.encode(pendingId));
-  await ctx.editMessageText(ctx.th("plan-map-choose", { phrase }), { parse_mode: "HTML", reply_markup: keyboard });
+  await ctx.editMessageText(ctx.translateHtml("plan-map-choose", { phrase }), { parse_mode: "HTML", reply_markup: keyboard });
 });
 
 onButton(planImport, ACTIONS.planSetUnit, (ctx, [pendingId, position, unitId]) => mapPhrase(ctx, pendingId, position, unitId));
@@ -138,13 +139,9 @@ async function finishPlanPreview(ctx: CallbackQueryContext<Context>, pendingId: 
   const loaded = await loadPreview(ctx, pendingId);
   if (!loaded) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   if (!(await closePreview(ctx, pendingId, choice))) return;
-  const saved = await savePlan(ctx.services.db, loaded.preview, {
-    clock: ctx.services.clock,
-    actor: actorOf(ctx),
-    source: loaded.sourceName,
-  });
+  const saved = await savePlan(ctx.services.db, loaded.preview, { ...serviceContextOf(ctx), source: loaded.sourceName });
   await ctx.editMessageText(
-    ctx.th("plan-import-saved", {
+    ctx.translateHtml("plan-import-saved", {
       title: loaded.preview.plan.title,
       created: saved.created,
       updated: saved.updated,

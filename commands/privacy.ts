@@ -4,7 +4,7 @@ import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { foldForMatching } from "../src/domain/text.js";
 import { personalData, requestPrivacyChange } from "../src/services/accounts/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /** /privacy: what the bot keeps about me; /privacy sửa …: ask for a correction; a button: ask for deletion. */
@@ -27,15 +27,15 @@ privacyCommand.command("privacy", allowed("privacy"), async (ctx) => {
   const zone = ctx.services.config.displayTimeZone;
   const none = ctx.t("me-no-position");
   const lines = [
-    ctx.th("privacy-header"),
-    ctx.th("privacy-person", {
+    ctx.translateHtml("privacy-header"),
+    ctx.translateHtml("privacy-person", {
       name: data.person.fullName,
       code: data.person.staffCode,
       position: data.person.position || none,
       unit: data.person.unitName,
       roles: data.person.roles.map((role) => ctx.t(`role-${role}`)).join(", "),
     }),
-    ctx.th("privacy-accounts", {
+    ctx.translateHtml("privacy-accounts", {
       accounts:
         data.accounts
           .map(
@@ -44,14 +44,16 @@ privacyCommand.command("privacy", allowed("privacy"), async (ctx) => {
           )
           .join("; ") || none,
     }),
-    ctx.th("privacy-registrations", {
+    ctx.translateHtml("privacy-registrations", {
       registrations: data.registrations.map((entry) => `${entry.year}: ${entry.titleCode} (${ctx.t(`status-${entry.status}`)})`).join("; ") || none,
     }),
-    ctx.th("privacy-audit", { count: data.auditEntries }),
-    data.person.consentedAt ? ctx.th("privacy-consented", { date: formatDate(data.person.consentedAt, zone) }) : ctx.th("privacy-not-consented"),
+    ctx.translateHtml("privacy-audit", { count: data.auditEntries }),
+    data.person.consentedAt
+      ? ctx.translateHtml("privacy-consented", { date: formatDate(data.person.consentedAt, zone) })
+      : ctx.translateHtml("privacy-not-consented"),
   ];
-  for (const request of data.openRequests) lines.push(ctx.th(`privacy-open-${request.kind}`, { date: formatDate(request.createdAt, zone) }));
-  lines.push("", ctx.th("privacy-how"));
+  for (const request of data.openRequests) lines.push(ctx.translateHtml(`privacy-open-${request.kind}`, { date: formatDate(request.createdAt, zone) }));
+  lines.push("", ctx.translateHtml("privacy-how"));
   await ctx.reply(lines.join("\n"), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("privacy-button-delete"), ACTIONS.privacyDelete.encode()),
@@ -75,5 +77,5 @@ onButton(privacyCommand, ACTIONS.privacyDeleteConfirmed, async (ctx) => {
 });
 
 function context(ctx: Context) {
-  return { clock: ctx.services.clock, actor: actorOf(ctx), translate: translatorOf(ctx) };
+  return serviceContextOf(ctx);
 }

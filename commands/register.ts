@@ -15,14 +15,14 @@ import {
   submitRegistration,
 } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
+import { backLabel, cancelLabel, IDLE_LIMIT_MS } from "./conversation-kit.js";
 import { allowed, onButton, pressed } from "./guard.js";
 
 // đăng ký danh hiệu thi đua: choose a title → a form of commendation → the basis if the title asks
 // for one (CSTĐ: excellent work, an initiative or a research project) → its name → a summary →
 // confirm. Back and cancel at every step; 30 idle minutes end it.
 export const REGISTER_CONVERSATION = "register";
-export const IDLE_LIMIT_MS = 30 * 60_000;
 
 type Offer = {
   year: number;
@@ -75,28 +75,28 @@ export async function registerConversation(conversation: Conversation<Context, C
     if (step === "title") {
       const refused = offer.titles.filter((entry) => entry.refusal && entry.refusal.key !== "register-refused-not-registrable");
       prompt = [
-        ctx.th("register-choose-title", { year: String(offer.year) }),
-        ...refused.map((entry) => `• ${ctx.th(entry.refusal?.key ?? "", entry.refusal?.args ?? {})}`),
+        ctx.translateHtml("register-choose-title", { year: String(offer.year) }),
+        ...refused.map((entry) => `• ${ctx.translateHtml(entry.refusal?.key ?? "", entry.refusal?.args ?? {})}`),
       ].join("\n");
       for (const entry of eligible) keyboard.text(entry.name, CONVERSATION_ACTIONS.registrationTitle.encode(entry.code)).row();
     } else if (step === "form") {
-      prompt = ctx.th("register-choose-form", { title: title?.name ?? "" });
+      prompt = ctx.translateHtml("register-choose-form", { title: title?.name ?? "" });
       for (const form of offer.forms.filter((entry) => entry.subject === "any" || entry.subject === title?.subject)) {
         keyboard.text(form.name, CONVERSATION_ACTIONS.registrationForm.encode(form.code)).row();
       }
       keyboard.text(ctx.t("register-form-none"), CONVERSATION_ACTIONS.registrationForm.encode(NO_FORM)).row();
     } else if (step === "basis") {
-      prompt = ctx.th("register-choose-basis", { title: title?.name ?? "" });
+      prompt = ctx.translateHtml("register-choose-basis", { title: title?.name ?? "" });
       for (const basis of title?.bases ?? []) keyboard.text(ctx.t(`basis-${basis}`), CONVERSATION_ACTIONS.registrationBasis.encode(basis)).row();
     } else if (step === "initiative") {
       // One's recognised initiatives whose scope serves the title are offered; another is typed.
       const recognised = draft.basis === "initiative" ? offer.initiatives.filter((entry) => title && entry.levels.includes(title.level)) : [];
       const ask = draft.basis === "research" ? "register-ask-research" : recognised.length > 0 ? "register-ask-initiative-choose" : "register-ask-initiative";
-      prompt = ctx.th(ask, { title: title?.name ?? "" });
+      prompt = ctx.translateHtml(ask, { title: title?.name ?? "" });
       for (const initiative of recognised) keyboard.text(initiative.title, CONVERSATION_ACTIONS.registrationInitiative.encode(initiative.id)).row();
     } else {
       const form = offer.forms.find((entry) => entry.code === draft.formCode);
-      prompt = ctx.th("register-summary", {
+      prompt = ctx.translateHtml("register-summary", {
         title: title?.name ?? "",
         form: form?.name ?? ctx.t("register-form-none"),
         basis: draft.basis ? ctx.t(`basis-${draft.basis}`) : "—",
@@ -104,8 +104,8 @@ export async function registerConversation(conversation: Conversation<Context, C
       });
       keyboard.text(ctx.t("register-button-confirm"), CONVERSATION_ACTIONS.registrationConfirm.encode()).row();
     }
-    if (step !== "title") keyboard.text(ctx.t("register-button-back"), CONVERSATION_ACTIONS.registrationBack.encode());
-    keyboard.text(ctx.t("register-button-cancel"), CONVERSATION_ACTIONS.registrationCancel.encode());
+    if (step !== "title") keyboard.text(backLabel(ctx), CONVERSATION_ACTIONS.registrationBack.encode());
+    keyboard.text(cancelLabel(ctx), CONVERSATION_ACTIONS.registrationCancel.encode());
     await ctx.reply(prompt, { parse_mode: "HTML", reply_markup: keyboard });
   }
 
@@ -122,12 +122,12 @@ export async function registerConversation(conversation: Conversation<Context, C
     const text = answer.message?.text?.trim();
     // Another command ends the conversation and runs as usual.
     if (text?.startsWith("/")) {
-      await answer.say("register-cancelled");
+      await answer.say("conversation-cancelled");
       await conversation.halt({ next: true });
     }
     if (answer.callbackQuery) await answer.answerCallbackQuery();
     if (pressed(answer, CONVERSATION_ACTIONS.registrationCancel)) {
-      await answer.say("register-cancelled");
+      await answer.say("conversation-cancelled");
       return;
     }
     if (pressed(answer, CONVERSATION_ACTIONS.registrationBack)) {
@@ -179,19 +179,14 @@ export async function registerConversation(conversation: Conversation<Context, C
       const result = await conversation.external(async () => {
         const person = ctx.identity.person;
         if (!person) return { kind: "refused" as const, refusal: { key: "unlinked-explain", args: {} } };
-        const outcome = await submitRegistration(ctx.services.db, person, draft, {
-          translate: translatorOf(ctx),
-          clock: ctx.services.clock,
-          actor: actorOf(ctx),
-          timeZone: ctx.services.config.displayTimeZone,
-        });
+        const outcome = await submitRegistration(ctx.services.db, person, draft, serviceContextOf(ctx));
         return outcome.kind === "refused" ? outcome : { kind: outcome.kind };
       });
       if (result.kind === "refused") await answer.say(result.refusal.key, result.refusal.args);
       else await answer.say(`register-done-${result.kind}`, { title: title?.name ?? "" });
       return;
     }
-    await answer.say(step === "initiative" ? "register-ask-initiative-again" : "register-use-buttons");
+    await answer.say(step === "initiative" ? "register-ask-initiative-again" : "conversation-use-buttons");
   }
 }
 
@@ -217,7 +212,7 @@ async function startRegistration(ctx: Context, change: boolean) {
   if (!person) return;
   const zone = ctx.services.config.displayTimeZone;
   if (!change) {
-    const year = Number(localDay(ctx.services.clock(), zone).slice(0, 4));
+    const year = thisYear(ctx);
     const existing = await liveRegistrations(ctx.services.db, year, "person", person.id);
     if (existing.length > 0) {
       const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));
@@ -255,34 +250,39 @@ registerCommand.command("myregs", allowed("myregs"), async (ctx) => {
   const campaign = choices.window.kind === "not-launched" ? undefined : choices.window.campaign;
   const daysLeft = campaign ? Math.max(0, Math.ceil((campaign.deadlineAt.getTime() - now.getTime()) / 86_400_000)) : 0;
   const campaignLine = campaign
-    ? ctx.th("myregs-campaign", {
+    ? ctx.translateHtml("myregs-campaign", {
         campaign: campaign.title,
         deadline: formatDate(campaign.deadlineAt, zone),
         state: choices.window.kind === "open" ? ctx.t("myregs-campaign-open", { days: daysLeft }) : ctx.t("myregs-campaign-closed"),
       })
-    : ctx.th("myregs-campaign-none", { year: String(choices.year) });
+    : ctx.translateHtml("myregs-campaign-none", { year: String(choices.year) });
   if (mine.length === 0) {
     const keyboard = new InlineKeyboard().text(ctx.t("registration-reminder-button"), ACTIONS.registrationStart.encode());
-    return ctx.reply([campaignLine, ctx.th("myregs-none", { year: String(asked) })].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
+    return ctx.reply([campaignLine, ctx.translateHtml("myregs-none", { year: String(asked) })].join("\n"), { parse_mode: "HTML", reply_markup: keyboard });
   }
   const keyboard = new InlineKeyboard();
-  const lines = [campaignLine, ctx.th("myregs-header", { year: String(asked) })];
+  const lines = [campaignLine, ctx.translateHtml("myregs-header", { year: String(asked) })];
   for (const { registration, events } of mine) {
     const title = choices.catalogue.titles.find((entry) => entry.code === registration.titleCode);
     const form = choices.catalogue.forms.find((entry) => entry.code === registration.formCode);
     lines.push(
       "",
-      ctx.th("myregs-line", {
+      ctx.translateHtml("myregs-line", {
         title: title ? localName(title, locale) : registration.titleCode,
         status: ctx.t(`status-${registration.status}`),
         form: form ? localName(form, locale) : "—",
         initiative: registration.initiativeTitle ?? "—",
       }),
     );
-    if (registration.returnReason && registration.status === "returned") lines.push(ctx.th("myregs-return-reason", { reason: registration.returnReason }));
+    if (registration.returnReason && registration.status === "returned")
+      lines.push(ctx.translateHtml("myregs-return-reason", { reason: registration.returnReason }));
     for (const event of events)
       lines.push(
-        ctx.th("myregs-event", { when: formatDateTime(event.at, zone), action: ctx.t(`registration-action-${event.action}`), reason: event.reason ?? "" }),
+        ctx.translateHtml("myregs-event", {
+          when: formatDateTime(event.at, zone),
+          action: ctx.t(`registration-action-${event.action}`),
+          reason: event.reason ?? "",
+        }),
       );
     if (asked === choices.year && registration.status !== "withdrawn" && choices.window.kind === "open" && registration.subject === "person") {
       keyboard.text(ctx.t(registration.status === "returned" ? "register-button-fix" : "register-button-change"), ACTIONS.registrationChange.encode());

@@ -11,18 +11,16 @@ import { registrationReport, remindUnregistered, approvalGaps } from "../src/ser
 import { exportRegistrations } from "../src/services/registrations/index.js";
 import * as z from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { translatorOf } from "./actor.js";
+import { translatorOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /** The secretariat's side of registration: the report, reminders and the export. */
 export const reportCommand = new Composer<Context>();
 
-const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
-
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
 reportCommand.command("report", allowed("report"), async (ctx) => {
   // Year Y's review runs into Q1 of Y+1: /report 2025 in February 2026.
-  const year = z.coerce.number().int().min(2000).max(2100).safeParse(ctx.match.trim()).data ?? currentYear(ctx);
+  const year = z.coerce.number().int().min(2000).max(2100).safeParse(ctx.match.trim()).data ?? thisYear(ctx);
   const zone = ctx.services.config.displayTimeZone;
   const locale = await ctx.i18n.getLocale();
   const campaign = await campaignOfYear(ctx.services.db, year);
@@ -37,13 +35,13 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
     const title = catalogue.titles.find((entry) => entry.code === code);
     return title ? localName(title, locale) : code;
   };
-  const lines = [ctx.th("report-header", { year: String(year), campaign: campaign.title, deadline: formatDate(campaign.deadlineAt, zone) })];
+  const lines = [ctx.translateHtml("report-header", { year: String(year), campaign: campaign.title, deadline: formatDate(campaign.deadlineAt, zone) })];
   const warnings: string[] = [];
   // National caps (none since 01/01/2024) and the agency's own, each with its source.
   const caps = [...catalogue.caps, ...(await agencyRules(ctx.services.db)).caps];
   const capLines = (scope: string, counts: Map<string, number>) =>
     capWarnings(counts, caps, catalogue.titles).map((warning) =>
-      ctx.th("report-cap-warning", {
+      ctx.translateHtml("report-cap-warning", {
         unit: scope,
         title: name(warning.cap.titleCode),
         count: warning.count,
@@ -55,7 +53,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
     );
   for (const unit of report) {
     lines.push(
-      ctx.th("report-line", {
+      ctx.translateHtml("report-line", {
         unit: unit.unitName,
         staff: unit.staff,
         linked: linkedIn.get(unit.unitId) ?? 0,
@@ -66,7 +64,7 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
       }),
     );
     if (unit.collective)
-      lines.push(ctx.th("report-collective-line", { title: name(unit.collective.titleCode), status: ctx.t(`status-${unit.collective.status}`) }));
+      lines.push(ctx.translateHtml("report-collective-line", { title: name(unit.collective.titleCode), status: ctx.t(`status-${unit.collective.status}`) }));
     warnings.push(...capLines(unit.unitName, unit.byTitle));
   }
   // The agency-wide ratio, beside each unit's: one CSTĐCS in a small unit is no measure of the agency.
@@ -74,8 +72,8 @@ reportCommand.command("report", allowed("report"), async (ctx) => {
   for (const unit of report) for (const [title, count] of unit.byTitle) agency.set(title, (agency.get(title) ?? 0) + count);
   warnings.push(...capLines(ctx.t("approve-scope-agency"), agency));
   const gaps = await approvalGaps(ctx.services.db);
-  if (gaps.noLeader) warnings.push(ctx.th("report-no-leader"));
-  for (const unit of gaps.unitsWithoutApprover) warnings.push(ctx.th("report-unit-without-approver", { unit }));
+  if (gaps.noLeader) warnings.push(ctx.translateHtml("report-no-leader"));
+  for (const unit of gaps.unitsWithoutApprover) warnings.push(ctx.translateHtml("report-unit-without-approver", { unit }));
   const missing = report.reduce((sum, unit) => sum + unit.notRegistered, 0);
   const keyboard = new InlineKeyboard();
   if (missing > 0 && ctx.identity.person?.roles.includes("secretariat"))
@@ -87,18 +85,19 @@ onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
   const now = ctx.services.clock();
   const zone = ctx.services.config.displayTimeZone;
   const notBefore = nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone);
-  const queued = await remindUnregistered(ctx.services.db, { now, year: currentYear(ctx), translate: translatorOf(ctx), timeZone: zone, notBefore });
+  const queued = await remindUnregistered(ctx.services.db, { now, year: thisYear(ctx), translate: translatorOf(ctx), timeZone: zone, notBefore });
   await ctx.answerCallbackQuery();
   const count = new Set(queued.map((message) => message.notificationKey)).size;
-  const reach = await audienceReach(ctx.services.db, { kind: "unregistered", year: currentYear(ctx) });
+  const reach = await audienceReach(ctx.services.db, { kind: "unregistered", year: thisYear(ctx) });
   const lines = [
-    ctx.th("report-reminded", {
+    ctx.translateHtml("report-reminded", {
       count,
       when: formatDateTime(notBefore, zone),
       already: Math.max(0, reach.reached - count),
     }),
   ];
-  if (reach.onRoster > reach.reached) lines.push(ctx.th("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked }));
+  if (reach.onRoster > reach.reached)
+    lines.push(ctx.translateHtml("audience-reach", { reached: reach.reached, onRoster: reach.onRoster, unlinked: reach.unlinked }));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
 
@@ -113,7 +112,7 @@ reportCommand.command("export", allowed("export"), async (ctx) => {
   const parsed = exportArguments.safeParse(words);
   if (!parsed.success) return ctx.say("export-usage");
   const [first, second] = parsed.data;
-  const year = typeof first === "number" ? first : currentYear(ctx);
+  const year = typeof first === "number" ? first : thisYear(ctx);
   const person = ctx.identity.person;
   const whole = person?.roles.includes("secretariat") || person?.roles.includes("admin");
   const exported = await exportRegistrations(ctx.services.db, {
@@ -127,7 +126,7 @@ reportCommand.command("export", allowed("export"), async (ctx) => {
   });
   if (exported.individuals + exported.collectives === 0) return ctx.say("export-none", { year: String(year) });
   await ctx.replyWithDocument(new InputFile(exported.bytes, `bieu-dang-ky-thi-dua-${year}.xlsx`), {
-    caption: ctx.th("export-caption", { year: String(year), individuals: exported.individuals, collectives: exported.collectives }),
+    caption: ctx.translateHtml("export-caption", { year: String(year), individuals: exported.individuals, collectives: exported.collectives }),
     parse_mode: "HTML",
   });
 });

@@ -16,7 +16,7 @@ import {
   unitReview,
   unitReviewOfUnit,
 } from "../src/services/reviews/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /**
@@ -26,8 +26,7 @@ import { allowed, onButton } from "./guard.js";
  */
 export const reviewCommand = new Composer<Context>();
 
-const lastYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4)) - 1;
-const contextOf = (ctx: Context) => ({ clock: ctx.services.clock, actor: actorOf(ctx), translate: translatorOf(ctx) });
+const lastYear = (ctx: Context) => thisYear(ctx) - 1;
 
 /** The head's own unit's review with this id, or nothing (a forged id of another unit's). */
 async function reviewOfButton(ctx: Context, reviewId: number): Promise<UnitReview | undefined> {
@@ -39,21 +38,21 @@ async function showReview(ctx: Context, review: UnitReview, how: "reply" | "edit
   const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock()));
   const locale = await ctx.i18n.getLocale();
 
-  const lines = [ctx.th("review-header", { unit: review.unitName, year: String(review.year), count: review.items.length })];
+  const lines = [ctx.translateHtml("review-header", { unit: review.unitName, year: String(review.year), count: review.items.length })];
   const keyboard = new InlineKeyboard();
   for (const [index, item] of review.items.entries()) {
     const state = item.proposed === null ? "undecided" : item.proposed ? "proposed" : "not-proposed";
-    const note = item.note ? ctx.th("review-note", { note: item.note }) : "";
-    lines.push(ctx.th(`review-line-${state}`, { position: index + 1, name: item.name, title: titleName(catalogue, item.titleCode, locale) }) + note);
+    const note = item.note ? ctx.translateHtml("review-note", { note: item.note }) : "";
+    lines.push(ctx.translateHtml(`review-line-${state}`, { position: index + 1, name: item.name, title: titleName(catalogue, item.titleCode, locale) }) + note);
     if (review.status === "open") {
       keyboard.text(ctx.t("review-button-propose", { position: index + 1 }), ACTIONS.reviewMark.encode(review.id, item.registrationId, 1));
       keyboard.text(ctx.t("review-button-not-propose", { position: index + 1 }), ACTIONS.reviewMark.encode(review.id, item.registrationId, 0)).row();
     }
   }
-  if (review.items.length === 0) lines.push(ctx.th("review-empty"));
-  if (review.status === "sent") lines.push(ctx.th("review-already-sent"));
+  if (review.items.length === 0) lines.push(ctx.translateHtml("review-empty"));
+  if (review.status === "sent") lines.push(ctx.translateHtml("review-already-sent"));
   else {
-    lines.push(ctx.th("review-hint"));
+    lines.push(ctx.translateHtml("review-hint"));
     if (review.ballotSessionId === null && review.items.length > 0) keyboard.text(ctx.t("review-button-vote"), ACTIONS.reviewVote.encode(review.id));
     if (review.ballotSessionId !== null) keyboard.text(ctx.t("review-button-close-vote"), ACTIONS.reviewCloseVote.encode(review.id));
     keyboard.text(ctx.t("review-button-send"), ACTIONS.reviewSend.encode(review.id));
@@ -70,14 +69,14 @@ reviewCommand.command("review", allowed("review"), async (ctx) => {
   if (!person) return;
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
   const year = /^20\d\d$/.test(verb) ? Number(verb) : lastYear(ctx);
-  let review = await openUnitReview(ctx.services.db, { unitId: person.unitId, year }, contextOf(ctx));
+  let review = await openUnitReview(ctx.services.db, { unitId: person.unitId, year }, serviceContextOf(ctx));
   if (verb === "yes" || verb === "no") {
     // Typed where a reason is wanted: /review no 2 chưa hoàn thành chỉ tiêu quý IV
     const chosen = position.safeParse(rest[0]);
     const item = chosen.success ? review.items[chosen.data - 1] : undefined;
     if (!item) return ctx.say("review-usage");
     const note = rest.slice(1).join(" ").trim().slice(0, 300) || null;
-    if (!(await recordReviewOutcome(ctx.services.db, review, { registrationId: item.registrationId, proposed: verb === "yes", note }, contextOf(ctx))))
+    if (!(await recordReviewOutcome(ctx.services.db, review, { registrationId: item.registrationId, proposed: verb === "yes", note }, serviceContextOf(ctx))))
       return ctx.say("review-already-sent");
     // Read again only when the outcome just recorded changed it.
     review = (await unitReview(ctx.services.db, person.unitId, review.year)) ?? review;
@@ -89,7 +88,7 @@ onButton(reviewCommand, ACTIONS.reviewMark, async (ctx, [reviewId, registrationI
   await ctx.answerCallbackQuery();
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
-  await recordReviewOutcome(ctx.services.db, review, { registrationId, proposed: proposed === 1 }, contextOf(ctx));
+  await recordReviewOutcome(ctx.services.db, review, { registrationId, proposed: proposed === 1 }, serviceContextOf(ctx));
   await showReview(ctx, (await reviewOfButton(ctx, reviewId)) ?? review, "edit");
 });
 
@@ -97,7 +96,7 @@ onButton(reviewCommand, ACTIONS.reviewVote, async (ctx, [reviewId]) => {
   await ctx.answerCallbackQuery();
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
-  const sessionId = await startUnitVote(ctx.services.db, review, contextOf(ctx));
+  const sessionId = await startUnitVote(ctx.services.db, review, serviceContextOf(ctx));
   if (!sessionId) return ctx.say("review-vote-not-started");
   await ctx.say("review-vote-started", { id: sessionId, count: review.items.length });
 });
@@ -106,7 +105,7 @@ onButton(reviewCommand, ACTIONS.reviewCloseVote, async (ctx, [reviewId]) => {
   await ctx.answerCallbackQuery();
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
-  await closeUnitVote(ctx.services.db, review, contextOf(ctx));
+  await closeUnitVote(ctx.services.db, review, serviceContextOf(ctx));
   await showReview(ctx, (await reviewOfButton(ctx, reviewId)) ?? review, "reply");
 });
 
@@ -125,7 +124,7 @@ onButton(reviewCommand, ACTIONS.reviewSendConfirmed, async (ctx, [reviewId]) => 
   await ctx.answerCallbackQuery();
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
-  const result = await sendUnitReview(ctx.services.db, review, contextOf(ctx));
+  const result = await sendUnitReview(ctx.services.db, review, serviceContextOf(ctx));
   if (result.kind === "undecided") return ctx.say("review-undecided", { count: result.count });
   if (result.kind === "already-sent") return ctx.say("review-already-sent");
   await ctx.say("review-sent", { proposed: result.proposed, notProposed: result.notProposed });
@@ -138,7 +137,7 @@ onButton(reviewCommand, ACTIONS.reviewSendConfirmed, async (ctx, [reviewId]) => 
     timeZone: ctx.services.config.displayTimeZone,
   });
   await ctx.replyWithDocument(new InputFile(minutes, `bien-ban-binh-xet-${review.year}.docx`), {
-    caption: ctx.th("review-minutes-caption", { unit: review.unitName, year: String(review.year) }),
+    caption: ctx.translateHtml("review-minutes-caption", { unit: review.unitName, year: String(review.year) }),
     parse_mode: "HTML",
   });
 });

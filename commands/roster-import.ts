@@ -8,7 +8,7 @@ import { readRosterBytes } from "../src/services/roster/index.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { translatorOf, serviceContextOf } from "./service-context.js";
 import { rosterPreviewText, rosterResultText } from "./roster-preview.js";
 
 /** A secretariat member sends the roster file; the bot shows what it would do and imports on confirmation. */
@@ -52,8 +52,7 @@ async function finishRosterPreview(ctx: CallbackQueryContext<Context>, pendingId
   if (!pending) return ctx.answerCallbackQuery({ text: ctx.t("plan-import-expired") });
   if (!(await closePreview(ctx, pending.id, choice === "cancel" ? "cancel" : "save"))) return;
   const result = await importRoster(ctx.services.db, pending.rows, {
-    clock: ctx.services.clock,
-    actor: actorOf(ctx),
+    ...serviceContextOf(ctx),
     source: pending.sourceName,
     departures: choice === "full",
     notify: { translate: translatorOf(ctx), timeZone: ctx.services.config.displayTimeZone },

@@ -7,7 +7,7 @@ const SHOWN = 10;
 /** The preview of a roster file: what it adds, changes, moves and drops, and why rows were refused. */
 export function rosterPreviewText(ctx: Context, file: string, preview: RosterPreview): string {
   const lines = [
-    ctx.th("roster-preview", {
+    ctx.translateHtml("roster-preview", {
       file,
       header: preview.headerLine,
       created: preview.created,
@@ -19,9 +19,9 @@ export function rosterPreviewText(ctx: Context, file: string, preview: RosterPre
   ];
   const list = (key: string, items: string[]) => {
     if (items.length === 0) return;
-    lines.push(ctx.th(key, { count: items.length, items: items.slice(0, SHOWN).join("; ") + (items.length > SHOWN ? "; …" : "") }));
+    lines.push(ctx.translateHtml(key, { count: items.length, items: items.slice(0, SHOWN).join("; ") + (items.length > SHOWN ? "; …" : "") }));
   };
-  if (preview.generatedCodes > 0) lines.push(ctx.th("roster-preview-generated-codes", { count: preview.generatedCodes }));
+  if (preview.generatedCodes > 0) lines.push(ctx.translateHtml("roster-preview-generated-codes", { count: preview.generatedCodes }));
   list("roster-preview-new-units", preview.unitsCreated);
   list(
     "roster-preview-renamed-units",
@@ -41,13 +41,14 @@ export function rosterPreviewText(ctx: Context, file: string, preview: RosterPre
   );
   list("roster-preview-unknown-positions", preview.notes.unknownPositions);
   list("roster-preview-same-names", preview.notes.sameNames);
-  for (const row of preview.rejected.slice(0, SHOWN)) lines.push(ctx.th("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
-  if (preview.rejected.length > SHOWN) lines.push(ctx.th("roster-preview-more", { count: preview.rejected.length - SHOWN }));
-  if (preview.ignoredColumns.length > 0) lines.push(ctx.th("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
+  for (const row of preview.rejected.slice(0, SHOWN))
+    lines.push(ctx.translateHtml("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
+  if (preview.rejected.length > SHOWN) lines.push(ctx.translateHtml("roster-preview-more", { count: preview.rejected.length - SHOWN }));
+  if (preview.ignoredColumns.length > 0) lines.push(ctx.translateHtml("cli-roster-ignored-columns", { columns: preview.ignoredColumns.join(", ") }));
   return lines.join("\n");
 }
 
 /** What an import did, in the words of the preview. */
 export function rosterResultText(ctx: Context, result: RosterImportResult): string {
-  return ctx.th("cli-roster-summary", rosterSummaryArgs(result));
+  return ctx.translateHtml("cli-roster-summary", rosterSummaryArgs(result));
 }

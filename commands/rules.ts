@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context.js";
 import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/rules/index.js";
 import { catalogueOn } from "../src/services/rules/index.js";
 import { localDay } from "../src/domain/calendar.js";
-import { actorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 import { allowed } from "./guard.js";
 
 /**
@@ -29,26 +29,29 @@ const percent = z.coerce.number().int().min(1).max(100);
 rulesCommand.command("rule", allowed("rule"), async (ctx) => {
   const [verb = "", ...words] = ctx.match.trim().split(/\s+/).filter(Boolean);
   const db = ctx.services.db;
-  const context = { clock: ctx.services.clock, actor: actorOf(ctx) };
+  const context = serviceContextOf(ctx);
   const rules = await agencyRules(db);
   const catalogue = await catalogueOn(db, localDay(ctx.services.clock(), ctx.services.config.displayTimeZone));
   const known = (titleCode: string) => catalogue.titles.some((title) => title.code === titleCode);
   if (verb === "") {
-    const lines = [ctx.th("rule-header", { agency: (await agencyName(db, ctx.services.config.agencyName)) || "—", national: catalogue.sourceDocument })];
-    for (const rule of rules.initiativeRequired) lines.push(ctx.th("rule-initiative-line", { title: rule.titleCode, source: rule.source }));
+    const lines = [
+      ctx.translateHtml("rule-header", { agency: (await agencyName(db, ctx.services.config.agencyName)) || "—", national: catalogue.sourceDocument }),
+    ];
+    for (const rule of rules.initiativeRequired) lines.push(ctx.translateHtml("rule-initiative-line", { title: rule.titleCode, source: rule.source }));
     for (const cap of rules.caps)
-      lines.push(ctx.th("rule-cap-line", { title: cap.titleCode, of: cap.ofTitleCode, percent: cap.maxPercent, source: cap.source }));
+      lines.push(ctx.translateHtml("rule-cap-line", { title: cap.titleCode, of: cap.ofTitleCode, percent: cap.maxPercent, source: cap.source }));
     for (const rule of rules.councilThresholds)
-      lines.push(ctx.th("rule-threshold-line", { title: rule.titleCode, percent: rule.percent, source: rule.source }));
-    if (rules.councilQuorum) lines.push(ctx.th("rule-quorum-line", { percent: rules.councilQuorum.percent, source: rules.councilQuorum.source }));
-    if (rules.initiativeRequired.length + rules.caps.length + rules.councilThresholds.length === 0 && !rules.councilQuorum) lines.push(ctx.th("rule-none"));
+      lines.push(ctx.translateHtml("rule-threshold-line", { title: rule.titleCode, percent: rule.percent, source: rule.source }));
+    if (rules.councilQuorum) lines.push(ctx.translateHtml("rule-quorum-line", { percent: rules.councilQuorum.percent, source: rules.councilQuorum.source }));
+    if (rules.initiativeRequired.length + rules.caps.length + rules.councilThresholds.length === 0 && !rules.councilQuorum)
+      lines.push(ctx.translateHtml("rule-none"));
     lines.push(
-      ctx.th("rule-council-national", {
+      ctx.translateHtml("rule-council-national", {
         thresholds: catalogue.titles.map((title) => `${title.code} ${title.councilThresholdPercent}%`).join(", "),
         quorum: catalogue.councilQuorumPercent === null ? "—" : `${catalogue.councilQuorumPercent}%`,
       }),
     );
-    lines.push(ctx.th("rule-deputy-line", { role: ctx.t(`role-${(await agencySetting(db, "deputy-role")) ?? "staff"}`) }));
+    lines.push(ctx.translateHtml("rule-deputy-line", { role: ctx.t(`role-${(await agencySetting(db, "deputy-role")) ?? "staff"}`) }));
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   }
   if (verb === "deputy") {

@@ -1,11 +1,11 @@
 import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { formatDate, localDay, nextSendableMoment } from "../src/domain/calendar.js";
+import { formatDate, nextSendableMoment } from "../src/domain/calendar.js";
 import { UserError } from "../src/domain/user-error.js";
 import { loadHolidays } from "../src/services/reminders/index.js";
 import { openReports, remindMissingReports, reportArchive, reportStatus, submitTaskReport } from "../src/services/plans/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
 
@@ -15,8 +15,6 @@ import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
  * /reports — who has sent, who has not — takes every file in one archive and reminds the rest.
  */
 export const taskReportsCommand = new Composer<Context>();
-
-const currentYear = (ctx: Context) => Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
 
 async function askForFile(ctx: Context, taskId: number) {
   const person = ctx.identity.person;
@@ -56,7 +54,7 @@ taskReportsCommand.on("message:document", async (ctx, next) => {
     const task = await submitTaskReport(
       ctx.services.db,
       { taskId: expected.detail, unitId: person.unitId, personId: person.id, fileName: fileName || "bao-cao", bytes },
-      { clock: ctx.services.clock, actor: actorOf(ctx) },
+      serviceContextOf(ctx),
     );
     if (!task) return ctx.say("task-report-none");
     await ctx.say("task-report-received", { quarter: task.quarter, number: task.number, file: fileName });
@@ -67,14 +65,14 @@ taskReportsCommand.on("message:document", async (ctx, next) => {
 });
 
 taskReportsCommand.command("reports", allowed("reports"), async (ctx) => {
-  const statuses = await reportStatus(ctx.services.db, currentYear(ctx));
-  if (statuses.length === 0) return ctx.say("task-reports-none", { year: String(currentYear(ctx)) });
+  const statuses = await reportStatus(ctx.services.db, thisYear(ctx));
+  if (statuses.length === 0) return ctx.say("task-reports-none", { year: String(thisYear(ctx)) });
   const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("task-reports-header", { year: String(currentYear(ctx)) })];
+  const lines = [ctx.translateHtml("task-reports-header", { year: String(thisYear(ctx)) })];
   for (const status of statuses) {
     const number = `Q${status.quarter}.${status.number}`;
     lines.push(
-      ctx.th("task-reports-line", {
+      ctx.translateHtml("task-reports-line", {
         number,
         content: status.content.replace(/\n/g, " ").slice(0, 80),
         sent: status.sent.length,
@@ -94,7 +92,7 @@ onButton(taskReportsCommand, ACTIONS.reportArchive, async (ctx, [taskId]) => {
   const archive = await reportArchive(ctx.services.db, taskId);
   if (archive.files === 0) return ctx.say("task-reports-archive-empty");
   await ctx.replyWithDocument(new InputFile(archive.bytes, `bao-cao-nhiem-vu-${taskId}.zip`), {
-    caption: ctx.th("task-reports-archive", { files: archive.files }),
+    caption: ctx.translateHtml("task-reports-archive", { files: archive.files }),
     parse_mode: "HTML",
   });
 });
@@ -107,7 +105,7 @@ onButton(taskReportsCommand, ACTIONS.reportRemind, async (ctx, [taskId]) => {
     now,
     notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone),
     translate: translatorOf(ctx),
-    year: currentYear(ctx),
+    year: thisYear(ctx),
   });
   await ctx.say("task-reports-reminded", { count: told });
 });

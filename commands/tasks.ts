@@ -6,7 +6,7 @@ import * as z from "zod";
 import { foldForMatching } from "../src/domain/text.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
-import { actorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 
 export const tasksCommand = new Composer<Context>();
 
@@ -63,21 +63,21 @@ async function renderTasks(ctx: Context, view: ViewCode): Promise<{ text: string
   const inPeriod = (task: UnitTask) => task.year === period.year && task.quarter === period.quarter;
   if (view !== "late")
     sections.push({
-      header: ctx.th("tasks-header", { quarter: period.quarter, year: String(period.year), unit: person.unitName }),
+      header: ctx.translateHtml("tasks-header", { quarter: period.quarter, year: String(period.year), unit: person.unitName }),
       tasks: found.filter(inPeriod),
     });
   if (view === "now" || view === "late") {
     const late = view === "late" ? found : found.filter((task) => !inPeriod(task));
     if (late.length > 0 || view === "late")
-      sections.push({ header: ctx.th("tasks-overdue-header", { unit: person.unitName, count: late.length }), tasks: late });
+      sections.push({ header: ctx.translateHtml("tasks-overdue-header", { unit: person.unitName, count: late.length }), tasks: late });
   }
   const all = sections.flatMap((section) => section.tasks);
   if (all.length === 0) {
     return {
       text:
         view === "late"
-          ? ctx.th("tasks-overdue-none", { unit: person.unitName })
-          : ctx.th("tasks-none", { unit: person.unitName, quarter: quarter ?? 0, year: String(year) }),
+          ? ctx.translateHtml("tasks-overdue-none", { unit: person.unitName })
+          : ctx.translateHtml("tasks-none", { unit: person.unitName, quarter: quarter ?? 0, year: String(year) }),
     };
   }
   const keyboard = new InlineKeyboard();
@@ -95,14 +95,14 @@ async function renderTasks(ctx: Context, view: ViewCode): Promise<{ text: string
   const lines = sections.flatMap((section) => [
     section.header,
     ...section.tasks.flatMap((task) => [
-      ctx.th(task.doneAt ? "reminder-task-line-done" : "reminder-task-line", {
+      ctx.translateHtml(task.doneAt ? "reminder-task-line-done" : "reminder-task-line", {
         number: task.number,
         quarter: task.quarter,
         content: task.content.replace(/\n/g, " "),
         due: formatDate(task.dueAt, zone),
         role: ctx.t(`tasks-role-${task.role}`),
       }),
-      ...(task.note ? [ctx.th("tasks-note-line", { note: task.note })] : []),
+      ...(task.note ? [ctx.translateHtml("tasks-note-line", { note: task.note })] : []),
     ]),
   ]);
   return { text: lines.join("\n"), keyboard };
@@ -113,7 +113,7 @@ async function showProgress(ctx: Context, year: number) {
   if (progress.length === 0) return ctx.say("tasks-all-none", { year: String(year) });
   const cell = (q: { done: number; total: number }) => (q.total === 0 ? "—" : `${q.done}/${q.total}`);
   const lines = progress.map((unit) =>
-    ctx.th("tasks-all-line", {
+    ctx.translateHtml("tasks-all-line", {
       unit: unit.unitName,
       q1: cell(unit.quarters[0] ?? { done: 0, total: 0 }),
       q2: cell(unit.quarters[1] ?? { done: 0, total: 0 }),
@@ -121,7 +121,7 @@ async function showProgress(ctx: Context, year: number) {
       q4: cell(unit.quarters[3] ?? { done: 0, total: 0 }),
     }),
   );
-  await ctx.reply([ctx.th("tasks-all-header", { year: String(year) }), ...lines].join("\n"), { parse_mode: "HTML" });
+  await ctx.reply([ctx.translateHtml("tasks-all-header", { year: String(year) }), ...lines].join("\n"), { parse_mode: "HTML" });
 }
 
 for (const [action, button] of [
@@ -133,11 +133,7 @@ for (const [action, button] of [
     const view = viewCode.safeParse(code);
     if (!person || !view.success) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
     // A head acts for their own unit only; the task id alone cannot reach another unit's share.
-    const result = await setTaskDone(
-      ctx.services.db,
-      { taskId, unitId: person.unitId, personId: person.id, done: action === "done" },
-      { clock: ctx.services.clock, actor: actorOf(ctx) },
-    );
+    const result = await setTaskDone(ctx.services.db, { taskId, unitId: person.unitId, personId: person.id, done: action === "done" }, serviceContextOf(ctx));
     if (result.kind === "not-yours") return ctx.answerCallbackQuery({ text: ctx.t("tasks-not-yours") });
     await ctx.answerCallbackQuery({
       text: ctx.t(action === "done" ? "tasks-marked-done" : "tasks-reopened", { quarter: result.task.quarter, number: result.task.number }),
@@ -153,7 +149,7 @@ tasksCommand.command("note", allowed("note"), async (ctx) => {
   if (!person) return;
   const note = ctx.match.trim().slice(0, 1000);
   if (!note) return ctx.say("tasks-note-empty");
-  const noted = await noteLatestDone(ctx.services.db, person.id, note, { clock: ctx.services.clock, actor: actorOf(ctx) });
+  const noted = await noteLatestDone(ctx.services.db, person.id, note, serviceContextOf(ctx));
   if (!noted) return ctx.say("tasks-note-nothing");
   await ctx.say("tasks-note-saved", { quarter: noted.quarter, number: noted.number });
 });

@@ -18,22 +18,23 @@ unlinkedCommand.command("unlinked", allowed("unlinked"), async (ctx) => {
   if (!unit) {
     if (!secretariat) return ctx.say("unlinked-none", { unit: person.unitName });
     const lines = [
-      ctx.th("unlinked-agency-header", {
+      ctx.translateHtml("unlinked-agency-header", {
         unlinked: units.reduce((sum, entry) => sum + entry.unlinked, 0),
         staff: units.reduce((sum, entry) => sum + entry.staff, 0),
       }),
     ];
-    for (const entry of units) lines.push(ctx.th("invite-unit-line", { code: entry.code, unit: entry.name, unlinked: entry.unlinked, staff: entry.staff }));
-    lines.push(ctx.th("unlinked-agency-footer"));
+    for (const entry of units)
+      lines.push(ctx.translateHtml("invite-unit-line", { code: entry.code, unit: entry.name, unlinked: entry.unlinked, staff: entry.staff }));
+    lines.push(ctx.translateHtml("unlinked-agency-footer"));
     return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
   }
   const people = await unlinkedPeople(ctx.services.db, unit.unitId);
   if (people.length === 0) return ctx.say("unlinked-none", { unit: unit.name });
-  const lines = [ctx.th("unlinked-unit-header", { unit: unit.name, unlinked: unit.unlinked, staff: unit.staff })];
+  const lines = [ctx.translateHtml("unlinked-unit-header", { unit: unit.name, unlinked: unit.unlinked, staff: unit.staff })];
   for (const [index, entry] of people.slice(0, NAMES_SHOWN).entries()) {
-    lines.push(`${index + 1}. ${ctx.th("unlinked-person", { name: entry.fullName, position: entry.position || "—" })}`);
+    lines.push(`${index + 1}. ${ctx.translateHtml("unlinked-person", { name: entry.fullName, position: entry.position || "—" })}`);
   }
-  if (people.length > NAMES_SHOWN) lines.push(ctx.th("unlinked-more", { count: people.length - NAMES_SHOWN }));
-  lines.push(ctx.th(secretariat ? "unlinked-unit-footer-secretariat" : "unlinked-unit-footer-head", { code: unit.code }));
+  if (people.length > NAMES_SHOWN) lines.push(ctx.translateHtml("unlinked-more", { count: people.length - NAMES_SHOWN }));
+  lines.push(ctx.translateHtml(secretariat ? "unlinked-unit-footer-secretariat" : "unlinked-unit-footer-head", { code: unit.code }));
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });

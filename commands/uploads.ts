@@ -56,7 +56,7 @@ export async function closePreview(ctx: CallbackQueryContext<Context>, pendingId
   }
   await ctx.answerCallbackQuery();
   if (choice === "save") return true;
-  await ctx.editMessageText(ctx.th("plan-import-cancelled"), { parse_mode: "HTML" });
+  await ctx.editMessageText(ctx.translateHtml("plan-import-cancelled"), { parse_mode: "HTML" });
   return false;
 }
 

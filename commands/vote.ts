@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballots/index.js";
 import { ballotCandidatesOf, ballotSession } from "../src/services/ballots/index.js";
-import { actorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /**
@@ -34,18 +34,18 @@ async function ballotView(
   const shown = Math.min(Math.max(page, 0), pages - 1);
   const disagree = await draftOf(ctx.services.db, id, personId);
   const keyboard = new InlineKeyboard();
-  const lines = [ctx.th("ballot-view-header", { id, title: session.title, count: candidates.length })];
-  if (pages > 1) lines.push(ctx.th("ballot-view-page", { page: shown + 1, pages }));
+  const lines = [ctx.translateHtml("ballot-view-header", { id, title: session.title, count: candidates.length })];
+  if (pages > 1) lines.push(ctx.translateHtml("ballot-view-page", { page: shown + 1, pages }));
   for (const [index, candidate] of candidates.slice(shown * PAGE_SIZE, (shown + 1) * PAGE_SIZE).entries()) {
     const against = disagree.includes(candidate.position);
-    lines.push(ctx.th(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
+    lines.push(ctx.translateHtml(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
     keyboard.text(
       ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
       ACTIONS.ballotToggle.encode(id, candidate.position),
     );
     if (index % 4 === 3) keyboard.row();
   }
-  lines.push("", ctx.th("ballot-view-summary", { count: disagree.length, positions: disagree.join(", ") || "—" }));
+  lines.push("", ctx.translateHtml("ballot-view-summary", { count: disagree.length, positions: disagree.join(", ") || "—" }));
   keyboard.row();
   if (shown > 0) keyboard.text(ctx.t("ballot-button-previous"), ACTIONS.ballotPage.encode(id, shown - 1));
   if (shown < pages - 1) keyboard.text(ctx.t("ballot-button-next"), ACTIONS.ballotPage.encode(id, shown + 1));
@@ -93,11 +93,7 @@ for (const [button, change] of [
     if (!person) return;
     await ctx.answerCallbackQuery();
     const disagree = await draftOf(ctx.services.db, id, person.id);
-    const result = await castBallot(
-      ctx.services.db,
-      { sessionId: id, personId: person.id, disagree, change },
-      { clock: ctx.services.clock, actor: actorOf(ctx) },
-    );
+    const result = await castBallot(ctx.services.db, { sessionId: id, personId: person.id, disagree, change }, serviceContextOf(ctx));
     const keyboard = result === "already-voted" ? new InlineKeyboard().text(ctx.t("ballot-button-change"), ACTIONS.ballotChange.encode(id)) : undefined;
     await ctx.say(`ballot-${result}`, { id, disagree: disagree.length }, keyboard ? { reply_markup: keyboard } : undefined);
   });

@@ -2,7 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { registrationById, withdrawRegistration } from "../src/services/registrations/index.js";
-import { actorOf, translatorOf } from "./actor.js";
+import { serviceContextOf } from "./service-context.js";
 import { onButton } from "./guard.js";
 
 /**
@@ -21,7 +21,7 @@ onButton(withdrawButtons, ACTIONS.registrationWithdraw, async (ctx, [registratio
     {
       reply_markup: new InlineKeyboard()
         .text(ctx.t("register-button-withdraw-confirm"), ACTIONS.registrationWithdrawConfirmed.encode(registrationId))
-        .text(ctx.t("register-button-cancel"), ACTIONS.registrationWithdrawKept.encode()),
+        .text(ctx.t("conversation-button-cancel"), ACTIONS.registrationWithdrawKept.encode()),
     },
   );
 });
@@ -36,12 +36,7 @@ onButton(withdrawButtons, ACTIONS.registrationWithdrawKept, async (ctx) => {
 async function withdraw(ctx: Parameters<Parameters<typeof onButton>[2]>[0], registrationId: number) {
   const person = ctx.identity.person;
   if (!person) return ctx.answerCallbackQuery({ text: ctx.t("button-expired") });
-  const result = await withdrawRegistration(ctx.services.db, person, registrationId, {
-    translate: translatorOf(ctx),
-    clock: ctx.services.clock,
-    actor: actorOf(ctx),
-    timeZone: ctx.services.config.displayTimeZone,
-  });
+  const result = await withdrawRegistration(ctx.services.db, person, registrationId, serviceContextOf(ctx));
   await ctx.answerCallbackQuery();
   if (result.kind === "refused") return ctx.say(result.refusal.key, result.refusal.args);
   await ctx.say("register-withdrawn");

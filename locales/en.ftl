@@ -248,13 +248,13 @@ register-summary =
     Basis: { $basis }
     Initiative / project: { $initiative }
 register-button-confirm = ✅ Confirm
-register-button-back = « Back
-register-button-cancel = Cancel
+conversation-button-back = « Back
+conversation-button-cancel = Cancel
 register-button-change = Change
 register-button-fix = Correct and resubmit
 register-button-withdraw = Withdraw
-register-use-buttons = Please pick one of the options above (a button, or on Zalo its number), or "Cancel".
-register-cancelled = Cancelled; nothing was saved.
+conversation-use-buttons = Please pick one of the options above (a button, or on Zalo its number), or "Cancel".
+conversation-cancelled = Cancelled; nothing was saved.
 register-done-submitted = ✅ Registered for <b>{ $title }</b>. Status: waiting for your unit head's approval. See /myregs.
 register-done-changed = ✅ Changed to <b>{ $title }</b>, waiting for approval again.
 register-done-resubmitted = ✅ <b>{ $title }</b> corrected and resubmitted, waiting for approval.

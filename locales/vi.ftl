@@ -248,13 +248,13 @@ register-summary =
     Căn cứ: { $basis }
     Sáng kiến / đề tài: { $initiative }
 register-button-confirm = ✅ Xác nhận đăng ký
-register-button-back = « Quay lại
-register-button-cancel = Hủy
+conversation-button-back = « Quay lại
+conversation-button-cancel = Hủy
 register-button-change = Sửa đăng ký
 register-button-fix = Sửa và gửi lại
 register-button-withdraw = Rút đăng ký
-register-use-buttons = Hãy chọn một trong các lựa chọn ở tin nhắn trên (nút bấm, hoặc trên Zalo: số thứ tự), hoặc chọn «Hủy».
-register-cancelled = Đã hủy, không lưu gì.
+conversation-use-buttons = Hãy chọn một trong các lựa chọn ở tin nhắn trên (nút bấm, hoặc trên Zalo: số thứ tự), hoặc chọn «Hủy».
+conversation-cancelled = Đã hủy, không lưu gì.
 register-done-submitted = ✅ Đã gửi đăng ký <b>{ $title }</b>. Trạng thái: chờ lãnh đạo đơn vị duyệt. Xem lại bằng /myregs.
 register-done-changed = ✅ Đã sửa đăng ký thành <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt lại.
 register-done-resubmitted = ✅ Đã sửa và gửi lại đăng ký <b>{ $title }</b>, chờ lãnh đạo đơn vị duyệt.

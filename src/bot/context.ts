@@ -34,7 +34,7 @@ type Extensions = {
   /** How handling ended, for metrics, when not simply handled. */
   outcome?: "duplicate" | "error" | "group";
   /** Translates with every argument escaped for HTML, for composing longer messages. */
-  th(key: string, args?: MessageArgs): string;
+  translateHtml(key: string, args?: MessageArgs): string;
 };
 
 /** The context inside a guided conversation (the same services, no way to enter another one). */

@@ -158,8 +158,8 @@ function remember(identities: Map<number, Identity>, updateId: number, identity:
 function attachServices(services: BotServices): Middleware<ConversationContext> {
   return async (ctx, next) => {
     ctx.services = services;
-    ctx.th = (key: string, args: MessageArgs = {}) => ctx.t(key, escapeArgs(args));
-    ctx.say = (key, args, other) => ctx.reply(ctx.th(key, args), { parse_mode: "HTML", ...other });
+    ctx.translateHtml = (key: string, args: MessageArgs = {}) => ctx.t(key, escapeArgs(args));
+    ctx.say = (key, args, other) => ctx.reply(ctx.translateHtml(key, args), { parse_mode: "HTML", ...other });
     await next();
   };
 }

@@ -3,8 +3,8 @@ import type { Database } from "../db/client.js";
 import { chatAccounts, people } from "../db/schema/index.js";
 import type { Clock } from "../domain/calendar.js";
 import type { RawRow } from "../domain/roster.js";
-import type { Actor } from "./audit.js";
 import { importRoster } from "./roster/import.js";
+import type { AuditContext } from "./context.js";
 
 // A small Sở with every role, so each command has someone to try it as.
 const DEMO_ROSTER = [
@@ -35,7 +35,7 @@ const DEMO_ROSTER = [
 export const DEMO_CONSOLE_STAFF_CODE = "DEMO-VP01";
 
 /** Loads the demo agency; running it again changes nothing. */
-export async function seedDemo(db: Database, context: { clock: Clock; actor: Actor }): Promise<{ people: number }> {
+export async function seedDemo(db: Database, context: AuditContext): Promise<{ people: number }> {
   const rows: RawRow[] = DEMO_ROSTER.map((cells, index) => ({ line: index + 1, cells }));
   const result = await importRoster(db, rows, { ...context, source: "seed demo" });
   return { people: result.created + result.updated + result.unchanged };

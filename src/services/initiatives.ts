@@ -1,15 +1,15 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { initiatives, registrations } from "../db/schema/index.js";
-import type { Clock } from "../domain/calendar.js";
 import { INITIATIVE_SCOPES, scopeServes } from "../domain/initiatives.js";
 import { escapeHtml, foldForMatching } from "../domain/text.js";
 import type { TitleLevel } from "../domain/titles.js";
-import { type Actor, recordAudit } from "./audit.js";
-import { enqueue, noticeToEach, type Translate } from "./outbox.js";
+import { recordAudit } from "./audit.js";
+import { enqueue, noticeToEach } from "./outbox.js";
 import { activeWithRole } from "./roster/people-by-role.js";
+import type { NoticeContext } from "./context.js";
 
-type Context = { clock: Clock; actor: Actor; translate: Translate };
+type Context = NoticeContext;
 export type Initiative = typeof initiatives.$inferSelect;
 
 /** An employee declares an initiative (sáng kiến); the initiative council is told it waits for review. */

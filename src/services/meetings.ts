@@ -1,12 +1,13 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../db/client.js";
 import { meetings, outbox } from "../db/schema/index.js";
-import { type Clock, formatDateTime, type LocalDay } from "../domain/calendar.js";
+import { formatDateTime, type LocalDay } from "../domain/calendar.js";
 import { escapeHtml } from "../domain/text.js";
 import { enqueue, noticeToEach, type Translate } from "./outbox.js";
-import { type Actor, recordAudit } from "./audit.js";
+import { recordAudit } from "./audit.js";
+import type { ServiceContext } from "./context.js";
 
-export type MeetingContext = { clock: Clock; actor: Actor; translate: Translate; timeZone: string };
+export type MeetingContext = ServiceContext;
 
 /** Tells every council member (and the secretariat) of a meeting's creation, move or cancellation. */
 async function tellMembers(

@@ -1,12 +1,12 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { auditLog, chatAccounts, people, privacyRequests, registrations, units } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import type { PrivacyRequestKind } from "../../domain/privacy.js";
 import { escapeHtml } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
-import { enqueue, type Translate } from "../outbox.js";
+import { recordAudit } from "../audit.js";
+import { enqueue } from "../outbox.js";
 import { activeWithRole } from "../roster/people-by-role.js";
+import type { AuditContext, NoticeContext } from "../context.js";
 
 /** Everything the bot keeps about a person, as /privacy shows it to them. */
 export async function personalData(db: Database, personId: number) {
@@ -52,7 +52,7 @@ export async function personalData(db: Database, personId: number) {
 export async function requestPrivacyChange(
   db: Database,
   input: { personId: number; kind: PrivacyRequestKind; text: string },
-  context: { clock: Clock; actor: Actor; translate: Translate },
+  context: NoticeContext,
 ): Promise<number> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -114,7 +114,7 @@ export function openPrivacyRequests(db: Database) {
 }
 
 /** Marks a request handled (what was done is the secretariat's note in the audit log). */
-export async function closePrivacyRequest(db: Database, id: number, note: string, context: { clock: Clock; actor: Actor }): Promise<boolean> {
+export async function closePrivacyRequest(db: Database, id: number, note: string, context: AuditContext): Promise<boolean> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const closed = await tx

@@ -1,13 +1,14 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { awardDecisions, ballotCandidates, registrations, titleAwards } from "../../db/schema/index.js";
-import { type Clock, type LocalDay, localDay } from "../../domain/calendar.js";
+import { type LocalDay, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { ballotTally } from "./tally.js";
-import { enqueue, type Translate } from "../outbox.js";
+import { enqueue } from "../outbox.js";
 import { recordTransition } from "../registrations/submit.js";
 import type { Registration } from "../registrations/types.js";
+import type { ServiceContext } from "../context.js";
 
 export type DecisionInput = { sessionId: number; number: string; decidedOn: LocalDay; signer: string };
 
@@ -19,7 +20,7 @@ export type DecisionInput = { sessionId: number; number: string; decidedOn: Loca
 export async function recordDecision(
   db: Database,
   input: DecisionInput,
-  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string },
+  context: ServiceContext,
 ): Promise<{ kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "already-decided" }> {
   const tally = await ballotTally(db, input.sessionId);
   if (tally === "not-closed") return { kind: "not-closed" };

@@ -2,10 +2,10 @@ import { createHmac } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { ballotDrafts, ballotSessions, ballots, ballotVoters } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
-type Context = { clock: Clock; actor: Actor };
+type Context = AuditContext;
 
 /** A reference for a member's ballot that only the session's key (erased at close) can make. */
 function ballotRef(key: string, sessionId: number, personId: number): string {

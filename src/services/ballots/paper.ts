@@ -1,8 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { ballotCandidates, ballotSessions } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 /**
  * The count of a paper ballot for one candidate, entered by the secretariat before the session is
@@ -11,7 +11,7 @@ import { type Actor, recordAudit } from "../audit.js";
 export async function enterPaperCount(
   db: Database,
   input: { sessionId: number; position: number; agree: number; disagree: number },
-  context: { clock: Clock; actor: Actor },
+  context: AuditContext,
 ): Promise<"entered" | "not-found" | "closed"> {
   const now = context.clock();
   return db.transaction(async (tx) => {

@@ -3,15 +3,16 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { ballotCandidates, ballotDrafts, ballotSessions, meetings } from "../../db/schema/index.js";
 import { quorumPercent, thresholdPercent, UNIT_VOTE_PERCENT } from "../../domain/ballots.js";
-import { type Clock, formatDateTime, localDay } from "../../domain/calendar.js";
+import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { agencyRules } from "../rules/agency-rules.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { catalogueOn, titleName } from "../rules/catalogue.js";
 import { enqueue, noticeToEach, type Translate } from "../outbox.js";
 import { activeWithRole } from "../roster/people-by-role.js";
+import type { AuditContext } from "../context.js";
 
-type Context = { clock: Clock; actor: Actor };
+type Context = AuditContext;
 type Candidate = { id: number; title_code: string; who: string; unit: string; subject: "person" | "unit" };
 
 export type SessionInput = { year: number; title: string; meetingId?: number; titleCode?: string; unitId?: number };

@@ -3,13 +3,14 @@ import { type Database, queryRows, timestamp } from "../../db/client.js";
 import { broadcasts, outbox, people } from "../../db/schema/index.js";
 import type { OutboxPayload } from "../../domain/notifications.js";
 import type { BroadcastAudience } from "../../domain/notifications.js";
-import { type Clock, formatDate } from "../../domain/calendar.js";
+import { formatDate } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { launchCampaign } from "./campaigns.js";
 import { NOTIFIED_ACCOUNT, type Translate } from "../outbox.js";
 import { ACTIONS } from "../../domain/button-actions.js";
 import { hasLiveIndividual } from "../registrations/live.js";
+import type { AuditContext, ServiceContext } from "../context.js";
 
 export type Broadcast = typeof broadcasts.$inferSelect;
 
@@ -107,7 +108,7 @@ export function broadcastPayload(
 export async function confirmBroadcast(
   db: Database,
   input: { broadcastId: number; personId: number; progress: { platform: string; chatId: string; messageId: number } },
-  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string },
+  context: ServiceContext,
 ): Promise<{ kind: "sending"; broadcastId: number; recipients: number } | { kind: "gone" } | { kind: "empty" }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -194,7 +195,7 @@ function countsFrom(rows: { status: string; count: number }[]): BroadcastCounts 
 }
 
 /** Stops what has not been sent yet; what is in flight finishes. Only its author may. */
-export async function cancelBroadcast(db: Database, broadcastId: number, personId: number, context: { clock: Clock; actor: Actor }): Promise<boolean> {
+export async function cancelBroadcast(db: Database, broadcastId: number, personId: number, context: AuditContext): Promise<boolean> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [broadcast] = await tx

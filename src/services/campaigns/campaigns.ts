@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { campaigns } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 export type Campaign = typeof campaigns.$inferSelect;
 
@@ -15,11 +15,7 @@ export async function campaignOfYear(db: Database, year: number): Promise<Campai
  * Launches the year's campaign (phát động phong trào thi đua): registration opens now and closes
  * at the deadline. Launching again for the same year moves the deadline.
  */
-export async function launchCampaign(
-  db: Database,
-  input: { year: number; title: string; deadlineAt: Date },
-  context: { clock: Clock; actor: Actor },
-): Promise<Campaign> {
+export async function launchCampaign(db: Database, input: { year: number; title: string; deadlineAt: Date }, context: AuditContext): Promise<Campaign> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [campaign] = await tx

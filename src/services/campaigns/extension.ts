@@ -2,12 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { campaigns } from "../../db/schema/index.js";
 import { ACTIONS } from "../../domain/button-actions.js";
-import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
+import { formatDate, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { type Campaign, campaignOfYear } from "./campaigns.js";
 import { enqueue, type Translate } from "../outbox.js";
 import { hasLiveIndividual } from "../registrations/live.js";
+import type { AuditContext } from "../context.js";
 
 /**
  * Moves the year's registration deadline (gia hạn) and tells everyone not registered yet, once
@@ -17,7 +18,7 @@ import { hasLiveIndividual } from "../registrations/live.js";
 export async function extendCampaign(
   db: Database,
   input: { year: number; deadlineAt: Date },
-  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string; notBefore: Date },
+  context: AuditContext & { translate: Translate; timeZone: string; notBefore: Date },
 ): Promise<{ kind: "extended"; campaign: Campaign; told: number } | { kind: "none" }> {
   const now = context.clock();
   return db.transaction(async (tx) => {

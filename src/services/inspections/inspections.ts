@@ -1,12 +1,12 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { inspections, inspectionTeam, inspectionUnits, inspectionVisits, people, units } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import type { ParsedInspectionPlan } from "../../domain/inspections.js";
 import type { Refusal } from "../../domain/titles.js";
 import { matchUnitPhrase } from "../../domain/unit-matching.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { loadUnitMatching } from "../plans/plans.js";
+import type { AuditContext } from "../context.js";
 
 export type Inspection = typeof inspections.$inferSelect;
 export type Visit = typeof inspectionVisits.$inferSelect;
@@ -15,7 +15,7 @@ export type Visit = typeof inspectionVisits.$inferSelect;
 export async function createInspection(
   db: Database,
   input: { plan: ParsedInspectionPlan; kind: Inspection["kind"]; team: { staffCode: string; role: "head" | "member" }[] },
-  context: { clock: Clock; actor: Actor },
+  context: AuditContext,
 ): Promise<{ kind: "created"; inspectionId: number; units: number; unmatched: string[] } | { kind: "refused"; refusal: Refusal }> {
   const { units: roster, aliases } = await loadUnitMatching(db);
   const unitIds = new Set<number>();

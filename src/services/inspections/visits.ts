@@ -1,16 +1,17 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { inspections, inspectionUnits, inspectionVisits, outbox, units } from "../../db/schema/index.js";
-import { type Clock, formatDate, formatDateTime, isWorkingDay, localDay, quarterOfDay } from "../../domain/calendar.js";
+import { formatDate, formatDateTime, isWorkingDay, localDay, quarterOfDay } from "../../domain/calendar.js";
 import { visitRefusal } from "../../domain/inspections.js";
 import type { Refusal } from "../../domain/titles.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import type { Visit } from "./inspections.js";
-import { enqueue, type Translate } from "../outbox.js";
+import { enqueue } from "../outbox.js";
 import { loadHolidays } from "../reminders/index.js";
 import { concerned, linkedCount, visitNotice, visitReportDue } from "./visit-notices.js";
+import type { ServiceContext } from "../context.js";
 
-export type VisitContext = { clock: Clock; actor: Actor; translate: Translate; timeZone: string };
+export type VisitContext = ServiceContext;
 
 /** What the secretariat should know of a schedule that was accepted: it is outside the plan's window, on a day off. */
 export type VisitWarning = "outside-window" | "not-working-day";

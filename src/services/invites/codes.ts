@@ -4,10 +4,11 @@ import { chatAccounts, inviteFailures, invites, people } from "../../db/schema/i
 import type { Clock } from "../../domain/calendar.js";
 import type { Role } from "../../domain/roles.js";
 import { UserError } from "../../domain/user-error.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import type { Platform } from "../accounts/chat-accounts.js";
 import { hashInviteCode, INVITE_ALPHABET, INVITE_CODE_LENGTH, issueInvites } from "./issue.js";
 import { PRIVACY_NOTICE_VERSION } from "../../domain/privacy.js";
+import type { AuditContext } from "../context.js";
 
 export const MAX_WRONG_CODES_PER_HOUR = 5;
 const HOUR_MS = 3_600_000;
@@ -25,7 +26,7 @@ export function normalizeInviteCode(text: string): string | undefined {
 export async function createInvite(
   db: Database,
   staffCode: string,
-  context: { clock: Clock; actor: Actor; ttlDays?: number; fresh?: boolean },
+  context: AuditContext & { ttlDays?: number; fresh?: boolean },
 ): Promise<{ code: string; expiresAt: Date; reused: boolean; person: { id: number; fullName: string } }> {
   const { issued } = await issueInvites(db, { kind: "people", staffCodes: [staffCode] }, context);
   const [invite] = issued;

@@ -2,11 +2,12 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import { and, asc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { invites, people, units } from "../../db/schema/index.js";
-import { addDays, type Clock } from "../../domain/calendar.js";
+import { addDays } from "../../domain/calendar.js";
 import { UserError } from "../../domain/user-error.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { serverKey } from "../platform/downloads.js";
 import { hasLinkedChat } from "./linking.js";
+import type { AuditContext } from "../context.js";
 
 // No 0/O, 1/I/L: codes get read aloud and typed from paper. 31^10 ≈ 8·10^14 codes.
 export const INVITE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -43,7 +44,7 @@ type Target = { id: number; staffCode: string; fullName: string; unitName: strin
 export async function issueInvites(
   db: Database,
   scope: InviteScope,
-  context: { clock: Clock; actor: Actor; fresh?: boolean; ttlDays?: number },
+  context: AuditContext & { fresh?: boolean; ttlDays?: number },
 ): Promise<{ issued: IssuedInvite[]; unknown: string[]; revoked: number }> {
   const now = context.clock();
   const key = await serverKey(db, KEY_NAME, now);

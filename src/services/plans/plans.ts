@@ -1,11 +1,12 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { meetingDrafts, planTasks, planTaskUnits, plans, unitAliases, units } from "../../db/schema/index.js";
-import { atLocal, type Clock, quarterEnd } from "../../domain/calendar.js";
+import { atLocal, quarterEnd } from "../../domain/calendar.js";
 import type { ParsedPlan, ParsedTask } from "../../domain/plan-document.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../../domain/unit-matching.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { asksForReport } from "./task-reports.js";
+import type { AuditContext } from "../context.js";
 
 export type PreviewTask = ParsedTask & {
   leadUnitIds: number[];
@@ -73,7 +74,7 @@ export type SavedPlan = { planId: number; created: number; updated: number; remo
  * Saves a previewed plan in one transaction. The same plan (year and title) imported again is
  * updated in place: tasks by quarter and number, units' shares kept with their done marks.
  */
-export async function savePlan(db: Database, preview: PlanPreview, context: { clock: Clock; actor: Actor; source: string }): Promise<SavedPlan> {
+export async function savePlan(db: Database, preview: PlanPreview, context: AuditContext & { source: string }): Promise<SavedPlan> {
   const now = context.clock();
   const { plan } = preview;
   const imported = await db.transaction(async (tx) => {

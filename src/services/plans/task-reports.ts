@@ -1,10 +1,10 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { planTasks, planTaskUnits, taskReports } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import { escapeHtml, foldForMatching } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { enqueue, type Translate } from "../outbox.js";
+import type { AuditContext } from "../context.js";
 
 /** Whether a plan task asks units for a report they send (sơ kết, tổng kết, kết quả, tự kiểm tra…). */
 export function asksForReport(content: string): boolean {
@@ -33,7 +33,7 @@ export async function openReports(db: Database, unitId: number): Promise<OpenRep
 export async function submitTaskReport(
   db: Database,
   input: { taskId: number; unitId: number; personId: number; fileName: string; bytes: Buffer },
-  context: { clock: Clock; actor: Actor },
+  context: AuditContext,
 ): Promise<{ quarter: number; number: string; content: string } | undefined> {
   const now = context.clock();
   return db.transaction(async (tx) => {

@@ -2,8 +2,8 @@ import { and, desc, eq, gt, isNotNull, isNull, lt, or, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { builtOncePerDatabase } from "../../db/prepared-queries.js";
 import { planTasks, planTaskUnits, plans } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 export type UnitTask = {
   taskId: number;
@@ -75,7 +75,7 @@ export type TaskChange = { kind: "changed"; task: { quarter: number; number: str
 export async function setTaskDone(
   db: Database,
   input: { taskId: number; unitId: number; personId: number; done: boolean },
-  context: { clock: Clock; actor: Actor },
+  context: AuditContext,
 ): Promise<TaskChange> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -104,7 +104,7 @@ export async function setTaskDone(
 export const NOTE_WINDOW_MS = 30 * 60_000;
 
 /** Attaches a note to the share this person marked done most recently, if within the window. */
-export async function noteLatestDone(db: Database, personId: number, note: string, context: { clock: Clock; actor: Actor }) {
+export async function noteLatestDone(db: Database, personId: number, note: string, context: AuditContext) {
   const now = context.clock();
   const [latest] = await db
     .select({ taskId: planTaskUnits.taskId, unitId: planTaskUnits.unitId, quarter: planTasks.quarter, number: planTasks.number })

@@ -1,25 +1,25 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { people, registrations, units } from "../../db/schema/index.js";
-import { type Clock, localDay } from "../../domain/calendar.js";
+import { localDay } from "../../domain/calendar.js";
 import { type Decider, mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
 import { approversOfEach, waitingFor } from "./approvers.js";
 import { tellApprovers } from "./approver-notices.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { Refusal, RegistrationStatus } from "../../domain/titles.js";
-import type { Actor } from "../audit.js";
 import { campaignOfYear, registrationWindow } from "../campaigns/campaigns.js";
 import { catalogueOn, localName } from "../rules/catalogue.js";
-import { enqueue, type Translate } from "../outbox.js";
+import { enqueue } from "../outbox.js";
 import { recordTransition, refusalOf } from "./submit.js";
 import type { Registrant, Registration } from "./types.js";
+import type { ServiceContext } from "../context.js";
 
 /** Withdraws one's own registration before the deadline. */
 export async function withdrawRegistration(
   db: Database,
   person: Registrant,
   registrationId: number,
-  context: { clock: Clock; actor: Actor; timeZone: string; translate: Translate },
+  context: ServiceContext,
 ): Promise<{ kind: "withdrawn"; registration: Registration } | { kind: "refused"; refusal: Refusal }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -65,7 +65,7 @@ export async function decideRegistration(
   db: Database,
   head: Registrant,
   input: { registrationId: number; decision: "approve" | "return"; reason?: string },
-  context: { clock: Clock; actor: Actor; translate: Translate; timeZone: string },
+  context: ServiceContext,
 ): Promise<{ kind: "approved" | "returned"; registration: Registration } | { kind: "refused"; refusal: Refusal }> {
   const now = context.clock();
   return db.transaction(async (tx) => {

@@ -1,15 +1,15 @@
 import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { people, titleAwards } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import type { Catalogue, Title } from "../../domain/titles.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 /** Past years' titles, for the consecutive-year rules (`import history`). */
 export async function importTitleHistory(
   db: Database,
   rows: { line: number; staffCode: string; year: number; titleCode: string }[],
-  context: { clock: Clock; actor: Actor; catalogue: Catalogue },
+  context: AuditContext & { catalogue: Catalogue },
 ): Promise<{ imported: number; rejected: { line: number; key: string; args: Record<string, string> }[] }> {
   const codes = new Set(context.catalogue.titles.map((title: Title) => title.code));
   const rejected: { line: number; key: string; args: Record<string, string> }[] = [];

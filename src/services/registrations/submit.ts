@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { registrationEvents, registrations, titleAwards } from "../../db/schema/index.js";
-import { type Clock, formatDate, localDay } from "../../domain/calendar.js";
+import { formatDate, localDay } from "../../domain/calendar.js";
 import { type Basis, basisRefusal, type Refusal, type RegistrationStatus, refusalFor } from "../../domain/titles.js";
 import { agencyRules } from "../rules/agency-rules.js";
 import { citableInitiatives } from "../initiatives.js";
@@ -10,8 +10,8 @@ import { campaignOfYear, registrationWindow, type Window } from "../campaigns/ca
 import { catalogueOn, titleName } from "../rules/catalogue.js";
 import { tellApprovers } from "./approver-notices.js";
 import { liveCollective, liveIndividual } from "./live.js";
-import type { Translate } from "../outbox.js";
 import type { Registrant, Registration } from "./types.js";
+import type { ServiceContext } from "../context.js";
 
 /** What /register offers a person this year: the window, and each title with why it is refused, if it is. */
 export async function registrationChoices(db: Database, person: Registrant, now: Date, timeZone: string) {
@@ -62,12 +62,7 @@ export type SubmitResult = { kind: "submitted" | "changed" | "resubmitted" | "un
  * conversation may have started before the deadline or before a history import). Safe to call
  * twice with the same input: the second call changes nothing.
  */
-export async function submitRegistration(
-  db: Database,
-  person: Registrant,
-  input: SubmitInput,
-  context: { clock: Clock; actor: Actor; timeZone: string; translate: Translate },
-): Promise<SubmitResult> {
+export async function submitRegistration(db: Database, person: Registrant, input: SubmitInput, context: ServiceContext): Promise<SubmitResult> {
   const now = context.clock();
   const choices = await registrationChoices(db, person, now, context.timeZone);
   const refused = refusalOf(choices.window, context.timeZone);

@@ -1,16 +1,16 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { registrations, unitReviewOutcomes, unitReviews } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
 import { ballotTally } from "../ballots/tally.js";
 import { closeBallot, createBallotSession, openBallot } from "../ballots/sessions.js";
-import { enqueue, noticeToEach, type Translate } from "../outbox.js";
+import { enqueue, noticeToEach } from "../outbox.js";
 import { activeWithRole } from "../roster/people-by-role.js";
 import { recordTransition } from "../registrations/submit.js";
+import type { NoticeContext } from "../context.js";
 
-type Context = { clock: Clock; actor: Actor; translate: Translate };
+type Context = NoticeContext;
 
 export type ReviewItem = { registrationId: number; personId: number; name: string; titleCode: string; proposed: boolean | null; note: string | null };
 export type UnitReview = {

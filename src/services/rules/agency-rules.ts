@@ -2,9 +2,9 @@ import { eq, inArray } from "drizzle-orm";
 import * as z from "zod";
 import type { Database } from "../../db/client.js";
 import { agencySettings } from "../../db/schema/index.js";
-import type { Clock } from "../../domain/calendar.js";
 import { type AgencyRules, NO_AGENCY_RULES } from "../../domain/titles.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 const source = z.string().trim().min(3).max(200);
 const titleCode = z.string().regex(/^[A-Z0-9_]{2,24}$/);
@@ -49,12 +49,7 @@ export async function agencyName(db: Database, configured: string): Promise<stri
 }
 
 /** Stores a setting, checked against its schema, and records who changed it from what. */
-export async function saveAgencySetting<K extends keyof Settings>(
-  db: Database,
-  key: K,
-  value: Settings[K],
-  context: { clock: Clock; actor: Actor },
-): Promise<void> {
+export async function saveAgencySetting<K extends keyof Settings>(db: Database, key: K, value: Settings[K], context: AuditContext): Promise<void> {
   const checked = SETTINGS[key].parse(value);
   const now = context.clock();
   await db.transaction(async (tx) => {

@@ -1,11 +1,12 @@
 import { asc, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { holidays } from "../../db/schema/index.js";
-import { FIXED_HOLIDAYS, type Clock, type LocalDay } from "../../domain/calendar.js";
-import { type Actor, recordAudit } from "../audit.js";
+import { FIXED_HOLIDAYS, type LocalDay } from "../../domain/calendar.js";
+import { recordAudit } from "../audit.js";
+import type { AuditContext } from "../context.js";
 
 /** Adds a holiday that moves from year to year (Tết, Giỗ Tổ Hùng Vương) or a compensatory day off. */
-export async function addHoliday(db: Database, day: LocalDay, name: string, context: { clock: Clock; actor: Actor }): Promise<void> {
+export async function addHoliday(db: Database, day: LocalDay, name: string, context: AuditContext): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.insert(holidays).values({ day, name }).onConflictDoUpdate({ target: holidays.day, set: { name } });
     await recordAudit(tx, { at: context.clock(), actor: context.actor, action: "holiday.add", subject: `holiday:${day}`, details: { name } });
@@ -22,7 +23,7 @@ export async function listHolidays(db: Database): Promise<{ day: LocalDay; name:
 }
 
 /** Adds a list of days off in one transaction (a day already recorded takes the new name). */
-export async function addHolidays(db: Database, days: { day: LocalDay; name: string }[], context: { clock: Clock; actor: Actor }): Promise<number> {
+export async function addHolidays(db: Database, days: { day: LocalDay; name: string }[], context: AuditContext): Promise<number> {
   if (days.length === 0) return 0;
   await db.transaction(async (tx) => {
     await tx
