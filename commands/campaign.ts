@@ -5,7 +5,7 @@ import { atLocal, formatDate, localDay, nextSendableMoment, parseLocalDateTime }
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { extendCampaign } from "../src/services/campaigns/index.js";
 import { campaignOfYear, launchCampaign } from "../src/services/campaigns/index.js";
-import { loadHolidays } from "../src/services/reminders/index.js";
+import { loadHolidays } from "../src/services/rules/index.js";
 import { serviceContextOf, thisYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 

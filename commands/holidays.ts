@@ -25,7 +25,7 @@ holidaysCommand.command("holidays", allowed("holidays"), async (ctx) => {
   if (typed) return preview(ctx, typed.split(/\r?\n/), "chat");
   const zone = ctx.services.config.displayTimeZone;
   const year = String(thisYear(ctx));
-  const upcoming = (await listHolidays(ctx.services.db)).filter((holiday) => holiday.day >= `${year}-01-01`);
+  const upcoming = (await listHolidays(ctx.services.db, ctx.services.clock())).filter((holiday) => holiday.day >= `${year}-01-01`);
   const lines = [ctx.translateHtml("holidays-header", { year })];
   for (const holiday of upcoming.slice(0, SHOWN))
     lines.push(`• ${formatDate(atLocal(holiday.day, "12:00:00", zone), zone)} ${ctx.translateHtml("holidays-name", { name: holiday.name })}`);

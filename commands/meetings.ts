@@ -4,7 +4,7 @@ import type { Context } from "../src/bot/context.js";
 import { formatDateTime, isWorkingDay, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { normalizeName } from "../src/domain/text.js";
 import { changeMeeting, meetingsWithoutDate, scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
-import { loadHolidays } from "../src/services/reminders/index.js";
+import { loadHolidays } from "../src/services/rules/index.js";
 import { allowed } from "./guard.js";
 import { serviceContextOf } from "./service-context.js";
 

@@ -6,7 +6,7 @@ import { capWarnings } from "../src/domain/titles.js";
 import { agencyName, agencyRules } from "../src/services/rules/index.js";
 import { campaignOfYear } from "../src/services/campaigns/index.js";
 import { catalogueOn, localName } from "../src/services/rules/index.js";
-import { loadHolidays } from "../src/services/reminders/index.js";
+import { loadHolidays } from "../src/services/rules/index.js";
 import { registrationReport, remindUnregistered, approvalGaps } from "../src/services/registrations/index.js";
 import { exportRegistrations } from "../src/services/registrations/index.js";
 import * as z from "zod";

@@ -3,7 +3,7 @@ import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate, nextSendableMoment } from "../src/domain/calendar.js";
 import { UserError } from "../src/domain/user-error.js";
-import { loadHolidays } from "../src/services/reminders/index.js";
+import { loadHolidays } from "../src/services/rules/index.js";
 import { openReports, remindMissingReports, reportArchive, reportStatus, submitTaskReport } from "../src/services/plans/index.js";
 import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";

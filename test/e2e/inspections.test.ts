@@ -7,7 +7,8 @@ import { addLocalDays, atLocal, isWorkingDay, localDay } from "../../src/domain/
 import { parseInspectionPlan } from "../../src/domain/inspections.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInspection } from "../../src/services/inspections/inspections.js";
-import { loadHolidays, sweepReminders } from "../../src/services/reminders/index.js";
+import { sweepReminders } from "../../src/services/reminders/index.js";
+import { loadHolidays } from "../../src/services/rules/holidays.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatTestUser, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { nextWith } from "../support/fake-telegram.js";

@@ -23,6 +23,6 @@ export const addHolidayCommand = command({
 export const listHolidaysCommand = command({
   words: "holiday list",
   async run(_input, _args, { database, print }) {
-    for (const holiday of await listHolidays(database.db)) print(`${holiday.day}  ${holiday.name}`);
+    for (const holiday of await listHolidays(database.db, systemClock())) print(`${holiday.day}  ${holiday.name}`);
   },
 });

@@ -7,7 +7,7 @@ import type { Refusal } from "../../domain/titles.js";
 import { recordAudit } from "../audit.js";
 import type { Visit } from "./inspections.js";
 import { enqueue } from "../outbox.js";
-import { loadHolidays } from "../reminders/index.js";
+import { loadHolidays } from "../rules/holidays.js";
 import { concerned, linkedCount, visitNotice, visitReportDue } from "./visit-notices.js";
 import type { ServiceContext } from "../context.js";
 

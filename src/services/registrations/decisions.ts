@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { people, registrations, units } from "../../db/schema/index.js";
+import { registrations } from "../../db/schema/index.js";
 import { localDay } from "../../domain/calendar.js";
 import { type Decider, mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
 import { approversOfEach, waitingFor } from "./approvers.js";
@@ -13,6 +13,7 @@ import { enqueue } from "../outbox.js";
 import { recordTransition, refusalOf } from "./submit.js";
 import type { Registrant, Registration } from "./types.js";
 import type { ServiceContext } from "../context.js";
+import { registrationsWithPeople } from "./with-people.js";
 
 /** Withdraws one's own registration before the deadline. */
 export async function withdrawRegistration(
@@ -41,11 +42,7 @@ export type PendingRegistration = Registration & { personName: string | null; po
 export async function pendingFor(db: Database, decider: Decider, year: number): Promise<PendingRegistration[]> {
   const waiting = await waitingFor(db, decider, year);
   if (waiting.length === 0) return [];
-  const rows = await db
-    .select({ registration: registrations, personName: people.fullName, position: people.position, unitName: units.name })
-    .from(registrations)
-    .innerJoin(units, eq(units.id, registrations.unitId))
-    .leftJoin(people, eq(people.id, registrations.personId))
+  const rows = await registrationsWithPeople(db)
     .where(
       inArray(
         registrations.id,

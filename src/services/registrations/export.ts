@@ -4,6 +4,7 @@ import { people, registrations, units } from "../../db/schema/index.js";
 import { catalogueOn, localName } from "../rules/catalogue.js";
 import type { Translate } from "../outbox.js";
 import { formHeading, roman, signatures, tableRow } from "../documents/official-form.js";
+import { registrationsWithPeople } from "./with-people.js";
 
 // The consolidated list is an official Vietnamese form, so it is written in Vietnamese whatever
 // the language of the person asking for it.
@@ -28,11 +29,7 @@ export async function exportRegistrations(
     return entry ? localName(entry, LOCALE) : (code ?? "");
   };
   const statuses = input.withPending ? (["submitted", "approved"] as const) : (["approved"] as const);
-  const rows = await db
-    .select({ registration: registrations, personName: people.fullName, position: people.position, unitName: units.name })
-    .from(registrations)
-    .innerJoin(units, eq(units.id, registrations.unitId))
-    .leftJoin(people, eq(people.id, registrations.personId))
+  const rows = await registrationsWithPeople(db)
     .where(
       and(
         eq(registrations.year, input.year),

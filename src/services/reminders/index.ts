@@ -1,16 +1,6 @@
 import type { Database, DatabaseHandle } from "../../db/client.js";
-import { holidays } from "../../db/schema/index.js";
-import {
-  atLocal,
-  DEFAULT_REMINDER_DAYS,
-  DEFAULT_TIME_ZONE,
-  FIXED_HOLIDAYS,
-  isWorkingDay,
-  type LocalDay,
-  localDay,
-  nextSendableMoment,
-  SEND_WINDOW,
-} from "../../domain/calendar.js";
+import { atLocal, DEFAULT_REMINDER_DAYS, DEFAULT_TIME_ZONE, isWorkingDay, localDay, nextSendableMoment, SEND_WINDOW } from "../../domain/calendar.js";
+import { loadHolidays } from "../rules/holidays.js";
 import { enqueue, type Notification, type PlannedMessage, type Translate } from "../outbox.js";
 import { approvalDigests } from "./approval-digests.js";
 import { DIGEST_LIMIT, htmlTranslator, type SweepContext, sharedLimits, taskLines } from "./context.js";
@@ -40,15 +30,6 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = {
   meetingReminderDays: [...DEFAULT_REMINDER_DAYS.meeting],
   timeZone: DEFAULT_TIME_ZONE,
 };
-
-/** Public holidays: the fixed national ones for the years around `at`, and those recorded in the database. */
-export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay>> {
-  const year = at.getUTCFullYear();
-  const days = new Set<LocalDay>();
-  for (const y of [year - 1, year, year + 1]) for (const holiday of FIXED_HOLIDAYS) days.add(`${y}-${holiday.monthDay}`);
-  for (const row of await db.select({ day: holidays.day }).from(holidays)) days.add(row.day);
-  return days;
-}
 
 // A head's messages from one sweep, in the order they are read: what is due soon (with its
 // "done" buttons), what is overdue, the quarter's tasks, colleagues not linked yet.

@@ -13,11 +13,22 @@ export async function addHoliday(db: Database, day: LocalDay, name: string, cont
   });
 }
 
-/** The recorded holidays and, for the years they cover, the fixed national ones. */
-export async function listHolidays(db: Database): Promise<{ day: LocalDay; name: string }[]> {
-  const recorded = await db.select().from(holidays).orderBy(asc(holidays.day));
-  const years = new Set([new Date().getUTCFullYear(), ...recorded.map((holiday) => Number(holiday.day.slice(0, 4)))]);
-  const fixed = [...years].flatMap((year) => FIXED_HOLIDAYS.map((holiday) => ({ day: `${year}-${holiday.monthDay}`, name: holiday.name })));
+/** Days off as a set, for checking dates: the fixed national holidays around `at`'s year and every recorded one. */
+export async function loadHolidays(db: Database, at: Date): Promise<Set<LocalDay>> {
+  const year = at.getUTCFullYear();
+  return new Set((await holidaysOf(db, [year - 1, year, year + 1])).map((holiday) => holiday.day));
+}
+
+/** The recorded holidays and, for `at`'s year and the years they cover, the fixed national ones. */
+export async function listHolidays(db: Database, at: Date): Promise<{ day: LocalDay; name: string }[]> {
+  return holidaysOf(db, [at.getUTCFullYear()]);
+}
+
+// One merge of the fixed and the recorded days: a recorded day's name wins over a fixed one's.
+async function holidaysOf(db: Database, years: number[]): Promise<{ day: LocalDay; name: string }[]> {
+  const recorded = await db.select({ day: holidays.day, name: holidays.name }).from(holidays).orderBy(asc(holidays.day));
+  const allYears = new Set([...years, ...recorded.map((holiday) => Number(holiday.day.slice(0, 4)))]);
+  const fixed = [...allYears].flatMap((year) => FIXED_HOLIDAYS.map((holiday) => ({ day: `${year}-${holiday.monthDay}`, name: holiday.name })));
   const byDay = new Map([...fixed, ...recorded].map((holiday) => [holiday.day, holiday]));
   return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
 }

@@ -26,9 +26,9 @@ export type ZaloTransport = {
 };
 
 /**
- * The same bot, on Zalo: events become Telegram-shaped updates for the same handlers, and an
- * API transformer takes their replies to Zalo. A reply that answers the numbered options last
- * shown becomes the press of that button.
+ * The same bot, on Zalo: events become Telegram-shaped updates for the same handlers, and the
+ * bot client's own fetch (plain-text/api.ts) takes their replies to Zalo. A reply that answers
+ * the numbered options last shown becomes the press of that button.
  */
 export function createZaloTransport(
   services: Omit<BotServices, "platform">,
