@@ -39,7 +39,7 @@ async function cliPeakMb(dataDir: string, args: string[]): Promise<{ code: numbe
 
 /**
  * Zip bombs (a 400 MB document.xml, 300 MB of cell text; honest and lying headers) sent to the
- * bot in webhook mode with the README heap settings, then to the CLI imports: how much the bot's
+ * bot in webhook mode with the heap settings of docs/operations.md, then to the CLI imports: how much the bot's
  * peak RSS rises (target < 100 MB) and each CLI run's peak (target < 300 MB).
  */
 export async function hostileFiles(): Promise<Record<string, unknown>> {

@@ -7,12 +7,12 @@ import { freePort } from "./ports.js";
 import { agreeToPrivacy } from "./consent.js";
 import { runEntry, startEntry } from "./processes.js";
 
-/** The Node settings the README recommends for webhook instances (and the Dockerfile sets). */
+/** The Node settings docs/operations.md recommends for webhook instances (and the Dockerfile sets). */
 export const INSTANCE_NODE_OPTIONS = "--v8-pool-size=1 --max-semi-space-size=8 --max-old-space-size=112";
 const SECRET = "hostile-files-webhook-secret";
 
 /**
- * `npm start` in webhook mode, as deployed (README heap settings), on the demo agency in a fresh
+ * `npm start` in webhook mode, as deployed (the heap settings of docs/operations.md), on the demo agency in a fresh
  * embedded database, with the demo secretariat member Trần Thị Thu Hà already linked through
  * her invite: what a hostile upload would reach in production. Every delivery's HTTP status is
  * kept: a 200 is what stops Telegram from delivering an update again.
