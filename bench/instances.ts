@@ -29,6 +29,7 @@ export async function startInstance(databaseUrl: string, apiRoot: string, port: 
       BOT_MODE: "webhook",
       WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
       WEBHOOK_SECRET,
+      BALLOT_SECRET: "the-benchmark-instances-ballot-secret-0123456789",
       PORT: String(port),
       LOG_LEVEL: "warn",
       NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS ?? INSTANCE_NODE_OPTIONS,

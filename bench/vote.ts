@@ -1,6 +1,8 @@
 import { cliActor } from "../src/services/audit.js";
 import { ballotTally } from "../src/services/ballots/tally.js";
-import { closeBallot, createBallotSession, openBallot } from "../src/services/ballots/sessions.js";
+import { createBallotSession, openBallot } from "../src/services/ballots/sessions.js";
+import { closeBallot } from "../src/services/ballots/closing.js";
+import { ballotSeal } from "../src/services/ballots/seal.js";
 import { launchCampaign } from "../src/services/campaigns/campaigns.js";
 import { queryRows } from "../src/db/client.js";
 import { sql } from "drizzle-orm";
@@ -8,6 +10,9 @@ import { startChatWorld } from "../test/support/chat-world.js";
 import { nextWith } from "../test/support/fake-telegram.js";
 import { importRosterText } from "../test/support/people.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";
+
+// Sealing ballots needs the instances' secret; tests have their own.
+const seal = ballotSeal("a-test-ballot-secret-of-32-characters-or-more");
 
 const MEMBERS = 50;
 const CANDIDATES = 500;
@@ -71,7 +76,7 @@ export async function vote(): Promise<Record<string, unknown>> {
     // The burst: everyone presses submit again at once (each is refused: one ballot per member).
     await Promise.all(members.map((_member, index) => voteAs(index, burst)));
     burst.sort((a, b) => a - b);
-    await closeBallot(database.db, session.id, context);
+    await closeBallot(database.db, seal, session.id, context);
     const tally = await ballotTally(database.db, session.id);
     const voted = tally === "not-closed" ? 0 : tally.voted;
     latencies.sort((a, b) => a - b);

@@ -61,7 +61,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     return ctx.say(opened ? "ballot-opened" : "ballot-not-draft", { id: id.data, members: opened?.membersTotal ?? 0 });
   }
   if (verb === "close") {
-    if (!(await closeBallot(ctx.services.db, id.data, context))) return ctx.say("ballot-not-open", { id: id.data });
+    if (!(await closeBallot(ctx.services.db, ctx.services.ballotSeal, id.data, context))) return ctx.say("ballot-not-open", { id: id.data });
     return showTally(ctx, id.data);
   }
   if (verb === "result") return showTally(ctx, id.data);
@@ -100,7 +100,12 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
       .flatMap((word) => word.split(","))
       .map(Number)
       .filter((value) => Number.isInteger(value) && value > 0);
-    const result = await castBallot(ctx.services.db, { sessionId: id.data, personId: member.id, disagree, change: false, how: "written" }, context);
+    const result = await castBallot(
+      ctx.services.db,
+      ctx.services.ballotSeal,
+      { sessionId: id.data, personId: member.id, disagree, change: false, how: "written" },
+      context,
+    );
     const key = result === "cast" ? "ballot-written-cast" : result === "already-voted" ? "ballot-written-already" : `ballot-${result}`;
     return ctx.say(key, { id: id.data, name: member.fullName, disagree: disagree.length });
   }
@@ -115,6 +120,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
       { ...context, translate: translatorOf(ctx), timeZone: ctx.services.config.displayTimeZone },
     );
     if (result.kind === "not-closed") return ctx.say("ballot-tally-not-yet", { id: id.data });
+    if (result.kind === "void") return ctx.say("ballot-decide-void", { id: id.data });
     if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
     return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, notAwarded: result.notAwarded });
   }
@@ -131,14 +137,18 @@ async function showTally(ctx: Context, id: number) {
   const tally = await ballotTally(ctx.services.db, id);
   if (tally === "not-closed") return ctx.say("ballot-tally-not-yet", { id });
   const lines = [ctx.translateHtml("ballot-tally-header", { id, voted: tally.voted, members: tally.membersTotal })];
-  if (!tally.quorumMet) lines.push(ctx.translateHtml("ballot-tally-no-quorum", { percent: tally.quorumPercent ?? 0 }));
+  // A void session has no counts to show: they would tell how the few who voted voted.
+  if (!tally.quorumMet) {
+    lines.push(ctx.translateHtml(tally.quorumPercent === null ? "ballot-tally-void-majority" : "ballot-tally-void", { percent: tally.quorumPercent ?? 0 }));
+    return ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  }
   for (const candidate of tally.candidates) {
     lines.push(
       ctx.translateHtml(candidate.passed ? "ballot-tally-passed" : "ballot-tally-failed", {
         position: candidate.position,
         label: candidate.label,
-        agree: candidate.agree,
-        disagree: candidate.disagree,
+        agree: candidate.agree ?? 0,
+        disagree: candidate.disagree ?? 0,
         members: tally.membersTotal,
         percent: candidate.thresholdPercent,
       }),

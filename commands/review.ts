@@ -105,7 +105,7 @@ onButton(reviewCommand, ACTIONS.reviewCloseVote, async (ctx, [reviewId]) => {
   await ctx.answerCallbackQuery();
   const review = await reviewOfButton(ctx, reviewId);
   if (!review) return ctx.say("review-not-yours");
-  await closeUnitVote(ctx.services.db, review, serviceContextOf(ctx));
+  await closeUnitVote(ctx.services.db, ctx.services.ballotSeal, review, serviceContextOf(ctx));
   await showReview(ctx, (await reviewOfButton(ctx, reviewId)) ?? review, "reply");
 });
 

@@ -32,17 +32,15 @@ async function ballotView(
   const candidates = await ballotCandidatesOf(ctx.services.db, id);
   const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
   const shown = Math.min(Math.max(page, 0), pages - 1);
-  const disagree = await draftOf(ctx.services.db, id, personId);
+  const disagree = await draftOf(ctx.services.db, ctx.services.ballotSeal, id, personId);
   const keyboard = new InlineKeyboard();
   const lines = [ctx.translateHtml("ballot-view-header", { id, title: session.title, count: candidates.length })];
   if (pages > 1) lines.push(ctx.translateHtml("ballot-view-page", { page: shown + 1, pages }));
   for (const [index, candidate] of candidates.slice(shown * PAGE_SIZE, (shown + 1) * PAGE_SIZE).entries()) {
     const against = disagree.includes(candidate.position);
     lines.push(ctx.translateHtml(against ? "ballot-view-line-disagree" : "ballot-view-line-agree", { position: candidate.position, label: candidate.label }));
-    keyboard.text(
-      ctx.t(against ? "ballot-button-agree" : "ballot-button-disagree", { position: candidate.position }),
-      ACTIONS.ballotToggle.encode(id, candidate.position),
-    );
+    // The same label whatever the mark: on Zalo the labels of numbered options are stored, and must not keep the vote.
+    keyboard.text(ctx.t("ballot-button-toggle", { position: candidate.position }), ACTIONS.ballotToggle.encode(id, candidate.position));
     if (index % 4 === 3) keyboard.row();
   }
   lines.push("", ctx.translateHtml("ballot-view-summary", { count: disagree.length, positions: disagree.join(", ") || "—" }));
@@ -74,7 +72,7 @@ onButton(voteCommand, ACTIONS.ballotToggle, async (ctx, [id, position]) => {
   if (!person) return;
   const session = await ballotSession(ctx.services.db, id);
   if (session && (await votesIn(ctx.services.db, session, person.id)))
-    await toggleDraft(ctx.services.db, { sessionId: id, personId: person.id, position }, ctx.services.clock());
+    await toggleDraft(ctx.services.db, ctx.services.ballotSeal, { sessionId: id, personId: person.id, position }, ctx.services.clock());
   await ctx.answerCallbackQuery();
   await showBallot(ctx, id, Math.floor((position - 1) / PAGE_SIZE), "edit");
 });
@@ -92,8 +90,8 @@ for (const [button, change] of [
     const person = ctx.identity.person;
     if (!person) return;
     await ctx.answerCallbackQuery();
-    const disagree = await draftOf(ctx.services.db, id, person.id);
-    const result = await castBallot(ctx.services.db, { sessionId: id, personId: person.id, disagree, change }, serviceContextOf(ctx));
+    const disagree = await draftOf(ctx.services.db, ctx.services.ballotSeal, id, person.id);
+    const result = await castBallot(ctx.services.db, ctx.services.ballotSeal, { sessionId: id, personId: person.id, disagree, change }, serviceContextOf(ctx));
     const keyboard = result === "already-voted" ? new InlineKeyboard().text(ctx.t("ballot-button-change"), ACTIONS.ballotChange.encode(id)) : undefined;
     await ctx.say(`ballot-${result}`, { id, disagree: disagree.length }, keyboard ? { reply_markup: keyboard } : undefined);
   });

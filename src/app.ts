@@ -8,6 +8,8 @@ import { type Clock, systemClock } from "./domain/calendar.js";
 import { createLogger } from "./logger.js";
 import type { Dispatcher, DispatcherOptions, OutgoingMessage } from "./scheduler/dispatcher.js";
 import type { SchedulerPlatform } from "./scheduler/index.js";
+import { ballotSeal } from "./services/ballots/seal.js";
+import { ballotSecret } from "./services/ballots/secret.js";
 import { downloadSigningKey } from "./services/platform/downloads.js";
 import { reminderSettings } from "./services/reminders/index.js";
 import type { ChatPlatform } from "./transports/platform.js";
@@ -74,7 +76,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   ]);
   const ownsDatabase = !overrides.database;
   const { db } = database;
-  const services: Omit<BotServices, "platform"> = { db, config, logger, clock };
+  const services: Omit<BotServices, "platform"> = { db, config, logger, clock, ballotSeal: ballotSeal(await ballotSecret(config)) };
   const platforms: App["platforms"] = {};
   if (consoleChat) platforms.console = consoleChat.consolePlatform(services, overrides.console);
   if (telegram && config.telegram.token) platforms.telegram = telegram.telegramPlatform(services, config.telegram.token);

@@ -53,6 +53,8 @@ const common = z.object({
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
   REMINDER_TASK_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.task])),
   REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
+  // Seals ballots while voting is open; never stored in the database (docs/ballot-secrecy.md).
+  BALLOT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").max(512).optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
@@ -95,6 +97,8 @@ export type Config = {
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
   /** The agency's name, printed on exported lists. */
   agencyName: string;
+  /** Seals ballots while voting is open; unset: a secret kept in DATA_DIR (one instance only). */
+  ballotSecret: string | undefined;
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
   /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
   logLevelExplicit: boolean;
@@ -134,6 +138,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration error: ${variable} ${missing ? "is required" : message}`);
   }
   const e = parsed.data;
+  // Instances on one server must seal ballots alike: a secret each made for itself would not do.
+  if (e.BOT_MODE === "webhook" && e.DATABASE_URL && !e.BALLOT_SECRET) {
+    throw new ConfigError("Configuration error: BALLOT_SECRET is required in webhook mode with DATABASE_URL (the same on every instance)");
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -148,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },
     agencyName: e.AGENCY_NAME,
+    ballotSecret: e.BALLOT_SECRET,
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL),
     mode:

@@ -12,6 +12,12 @@ const REDACT = [
   "*.token",
   "secret",
   "*.secret",
+  "config.ballotSecret",
+  // A failed Bot API call carries the message it tried to send (grammY's GrammyError.payload):
+  // a personal notice's text names people. The method and the platform's reason stay.
+  "err.payload",
+  "payload",
+  "*.payload",
 ];
 
 /** Logs go to stderr, so stdout stays the console chat and the CLI's output. */

@@ -7,6 +7,7 @@ import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import type { Identity, Platform } from "../services/accounts/chat-accounts.js";
+import type { BallotSeal } from "../services/ballots/seal.js";
 import type { ServerLinks } from "../services/platform/signed-links.js";
 
 /** What every handler may use; handed to createBot once. */
@@ -15,6 +16,8 @@ export type BotServices = {
   config: Config;
   logger: Logger;
   clock: Clock;
+  /** Seals members' ballots while voting is open, under the instances' secret. */
+  ballotSeal: BallotSeal;
   platform: Platform;
   /** Links to this server's pages (webhook mode): the upload page, for platforms that cannot take files. */
   links?: ServerLinks;

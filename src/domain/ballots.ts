@@ -17,14 +17,19 @@ export function thresholdPercent(titleCode: string, catalogue: Pick<Catalogue, "
   return catalogue.titles.find((title) => title.code === titleCode)?.councilThresholdPercent ?? UNIT_VOTE_PERCENT;
 }
 
-/** The quorum, as a share of all members: the agency's, else the rule set's, else none. */
+/** The quorum, as a share of all members: the agency's, else the rule set's, else none (then more than half must vote). */
 export function quorumPercent(catalogue: Pick<Catalogue, "councilQuorumPercent">, rules: Pick<AgencyRules, "councilQuorum">): number | null {
   return rules.councilQuorum?.percent ?? catalogue.councilQuorumPercent;
 }
 
-/** Whether enough members voted for the ballot to count. */
+/**
+ * Whether enough members voted for the ballot to count. With no quorum set, more than half of
+ * the members must vote: a count of the few who did would tell how each of them voted (one voter
+ * of seven, "0 agree, 1 disagree"), so below it a session is void and shows no count.
+ */
 export function quorumMet(voted: number, membersTotal: number, percent: number | null): boolean {
-  return percent === null || (membersTotal > 0 && voted * 100 >= membersTotal * percent);
+  if (membersTotal <= 0) return false;
+  return percent === null ? voted * 2 > membersTotal : voted * 100 >= membersTotal * percent;
 }
 
 /** Whether a candidate passes: agreements of all members (not of those who voted) at the threshold. */

@@ -1,19 +1,24 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, queryRows } from "../../src/db/client.js";
-import { ballotSessions, ballots, ballotVoters, campaigns, people } from "../../src/db/schema/index.js";
+import { type DatabaseHandle } from "../../src/db/client.js";
+import { ballots, ballotVoters, campaigns, people, sealedBallots } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { ballotMinutesDocx, ballotResultsXlsx } from "../../src/services/ballots/minutes.js";
 import { castBallot } from "../../src/services/ballots/casting.js";
 import { enterPaperCount } from "../../src/services/ballots/paper.js";
 import { ballotTally } from "../../src/services/ballots/tally.js";
-import { closeBallot, createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { closeBallot } from "../../src/services/ballots/closing.js";
+import { ballotSeal } from "../../src/services/ballots/seal.js";
 import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 import { insertRegistration } from "../support/registrations.js";
+
+// Sealing ballots needs the instances' secret; tests have their own.
+const seal = ballotSeal("a-test-ballot-secret-of-32-characters-or-more");
 
 // Seven council members (C1–C7) and three approved registrations: two CSTĐCS (80 %), one LĐTT.
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -63,7 +68,7 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     expect(await openBallot(database.db, session.id, { ...context, translate: (_locale, key) => key })).toEqual({ membersTotal: 7 });
     // Positions in list order (by unit, then name): 1 Lê Dung (LĐTT), 2 Nguyễn An, 3 Trần Bình.
     const vote = (code: string, disagree: number[], change = false) =>
-      castBallot(database.db, { sessionId: session.id, personId: id[code] as number, disagree, change }, context);
+      castBallot(database.db, seal, { sessionId: session.id, personId: id[code] as number, disagree, change }, context);
     expect(await vote("C1", [])).toBe("cast");
     expect(await vote("C2", [])).toBe("cast");
     expect(await vote("C3", [])).toBe("cast");
@@ -78,18 +83,16 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     // C7 does not vote. Before the close there is no tally for anyone.
     expect(await ballotTally(database.db, session.id)).toBe("not-closed");
 
-    // Storage: the ballot table has no column for a member, and its rows hold a reference only.
-    const columns = await queryRows<{ column_name: string }>(
-      database.db,
-      sql`select column_name from information_schema.columns where table_name = 'ballots' order by column_name`,
-    );
-    expect(columns.map((column) => column.column_name)).toEqual(["ballot_ref", "disagree", "session_id"]);
-    const cast = await database.db.select().from(ballots).where(eq(ballots.sessionId, session.id));
-    expect(cast).toHaveLength(6);
+    // Storage while voting is open: nothing counted in the clear; each ballot is sealed under a
+    // reference that is no member's id, and the seals of one session all have the same length.
+    expect(await database.db.select().from(ballots).where(eq(ballots.sessionId, session.id))).toEqual([]);
+    const sealed = await database.db.select().from(sealedBallots).where(eq(sealedBallots.sessionId, session.id));
+    expect(sealed).toHaveLength(6);
     const personIds = new Set(Object.values(id).map(String));
-    for (const ballot of cast) expect(personIds.has(ballot.ballotRef)).toBe(false);
+    for (const ballot of sealed) expect(personIds.has(ballot.ballotRef)).toBe(false);
+    expect(new Set(sealed.map((ballot) => ballot.sealed.length)).size).toBe(1);
     // The changed ballot replaced the first: C4's is one row, like everyone's.
-    expect(new Set(cast.map((ballot) => ballot.ballotRef)).size).toBe(6);
+    expect(new Set(sealed.map((ballot) => ballot.ballotRef)).size).toBe(6);
     // Who voted is known (quorum, no double voting), never what.
     expect((await database.db.select().from(ballotVoters).where(eq(ballotVoters.sessionId, session.id))).map((voter) => Object.keys(voter).sort())[0]).toEqual([
       "how",
@@ -98,9 +101,11 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
       "votedAt",
     ]);
 
-    expect(await closeBallot(database.db, session.id, context)).toBe(true);
-    // The key that made the references is gone: nothing can link a ballot to a member any more.
-    expect((await database.db.select({ key: ballotSessions.ballotKey }).from(ballotSessions).where(eq(ballotSessions.id, session.id)))[0]?.key).toBeNull();
+    expect(await closeBallot(database.db, seal, session.id, context)).toBe(true);
+    // Closed: the seals are gone, and the six ballots are counted in the clear under new references.
+    expect(await database.db.select().from(sealedBallots).where(eq(sealedBallots.sessionId, session.id))).toEqual([]);
+    const counted = await database.db.select().from(ballots).where(eq(ballots.sessionId, session.id));
+    expect(counted.map((ballot) => ballot.disagree.join(",")).sort()).toEqual(["", "", "", "3", "3", "3"]);
     expect(await vote("C7", [])).toBe("not-open");
     // Lê Dung 6/7 agree (LĐTT, majority: passes); Nguyễn An 6/7 = 85.7 % ≥ 80 %: passes;
     // Trần Bình 3/7 agree (C5, C6, C4 disagree) = 42.9 % < 80 %: fails.
@@ -151,12 +156,13 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     for (const code of ["C1", "C2", "C3", "C4", "C5", "C6"]) {
       await castBallot(
         database.db,
+        seal,
         { sessionId: session.id, personId: id[code] as number, disagree: code === "C1" || code === "C2" ? [3] : [], change: false },
         context,
       );
     }
-    await castBallot(database.db, { sessionId: session.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context);
-    await closeBallot(database.db, session.id, context);
+    await castBallot(database.db, seal, { sessionId: session.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context);
+    await closeBallot(database.db, seal, session.id, context);
 
     const docx = await JSZip.loadAsync((await ballotMinutesDocx(database.db, session.id, exportContext)) as Buffer);
     const xml = (await docx.file("word/document.xml")?.async("string")) ?? "";
@@ -187,11 +193,16 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     const context = { clock, actor: cliActor };
     const written = await createBallotSession(database.db, { year: 2025, title: "Phiên có phiếu văn bản" }, context);
     await openBallot(database.db, written.id, { ...context, translate: (_locale, key) => key });
-    const entered = await castBallot(database.db, { sessionId: written.id, personId: id.C7 as number, disagree: [1], change: false, how: "written" }, context);
-    expect(entered).toBe("cast");
-    expect(await castBallot(database.db, { sessionId: written.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context)).toBe(
-      "already-voted",
+    const entered = await castBallot(
+      database.db,
+      seal,
+      { sessionId: written.id, personId: id.C7 as number, disagree: [1], change: false, how: "written" },
+      context,
     );
+    expect(entered).toBe("cast");
+    expect(
+      await castBallot(database.db, seal, { sessionId: written.id, personId: id.C7 as number, disagree: [], change: false, how: "written" }, context),
+    ).toBe("already-voted");
     expect(await database.db.select({ how: ballotVoters.how }).from(ballotVoters).where(eq(ballotVoters.sessionId, written.id))).toEqual([{ how: "written" }]);
 
     // Counted on paper in the meeting room: entered per candidate, closed without chat voting.
@@ -199,7 +210,7 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 2, agree: 6, disagree: 1 }, context)).toBe("entered");
     expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 3, agree: 5, disagree: 2 }, context)).toBe("entered");
     expect(await enterPaperCount(database.db, { sessionId: paper.id, position: 9, agree: 5, disagree: 2 }, context)).toBe("not-found");
-    expect(await closeBallot(database.db, paper.id, context)).toBe(true);
+    expect(await closeBallot(database.db, seal, paper.id, context)).toBe(true);
     const tally = await ballotTally(database.db, paper.id);
     // 6/7 = 85.7 % ≥ 80 %; 5/7 = 71.4 % < 80 %; the LĐTT candidate got no paper count and no chat votes.
     expect(tally !== "not-closed" && tally.candidates.map((candidate) => [candidate.position, candidate.agree, candidate.passed])).toEqual([

@@ -6,12 +6,17 @@ import { saveAgencySetting } from "../../src/services/rules/agency-rules.js";
 import { cliActor } from "../../src/services/audit.js";
 import { castBallot } from "../../src/services/ballots/casting.js";
 import { ballotTally } from "../../src/services/ballots/tally.js";
-import { closeBallot, createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { closeBallot } from "../../src/services/ballots/closing.js";
+import { ballotSeal } from "../../src/services/ballots/seal.js";
 import { declareInitiative, reviewInitiative } from "../../src/services/initiatives.js";
 import { closeUnitVote, openUnitReview, sendUnitReview, startUnitVote, unitReview } from "../../src/services/reviews/unit-reviews.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 import { approvedIn2025 } from "../support/registrations.js";
+
+// Sealing ballots needs the instances' secret; tests have their own.
+const seal = ballotSeal("a-test-ballot-secret-of-32-characters-or-more");
 
 // Five council members; a unit of four (its head and three staff), two of whom registered.
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -43,14 +48,14 @@ describe.each(DATABASE_KINDS)("the year-end's rules (%s)", (kind) => {
     const sessionId = await startUnitVote(database.db, review, context);
     expect(sessionId).toBeGreaterThan(0);
     const vote = (code: string, disagree: number[]) =>
-      castBallot(database.db, { sessionId: sessionId as number, personId: id[code] as number, disagree, change: false }, context);
+      castBallot(database.db, seal, { sessionId: sessionId as number, personId: id[code] as number, disagree, change: false }, context);
     // Candidates by name: 1 Nguyễn An, 2 Trần Bình. A council member is no voter here.
     expect(await vote("C1", [])).toBe("not-member");
     expect(await vote("H", [2])).toBe("cast");
     expect(await vote("A", [])).toBe("cast");
     expect(await vote("B", [])).toBe("cast");
     expect(await vote("D", [2])).toBe("cast");
-    await closeUnitVote(database.db, (await unitReview(database.db, unitId, 2025)) ?? review, context);
+    await closeUnitVote(database.db, seal, (await unitReview(database.db, unitId, 2025)) ?? review, context);
     // 4 members: Nguyễn An 4/4 (proposed); Trần Bình 2/4 = 50 %, not more than half.
     const decided = await unitReview(database.db, unitId, 2025);
     expect(decided?.items.map((item) => [item.name, item.proposed, item.note])).toEqual([
@@ -78,22 +83,23 @@ describe.each(DATABASE_KINDS)("the year-end's rules (%s)", (kind) => {
     await openBallot(database.db, session.id, context);
     // 3 of 5 vote and agree: 60 % ≥ the agency's 60 % (the law's 80 % would fail), but 60 % < a quorum of 70 %.
     for (const code of ["C1", "C2", "C3"])
-      await castBallot(database.db, { sessionId: session.id, personId: id[code] as number, disagree: [], change: false }, context);
-    await closeBallot(database.db, session.id, context);
+      await castBallot(database.db, seal, { sessionId: session.id, personId: id[code] as number, disagree: [], change: false }, context);
+    await closeBallot(database.db, seal, session.id, context);
     const tally = await ballotTally(database.db, session.id);
     expect(tally).toMatchObject({
       membersTotal: 5,
       voted: 3,
       quorumPercent: 70,
       quorumMet: false,
-      candidates: [{ agree: 3, thresholdPercent: 60, passed: false }],
+      // Below the quorum the session is void: no count exists (three "agree" would tell each one's vote).
+      candidates: [{ agree: null, disagree: null, thresholdPercent: 60, passed: false }],
     });
     // A fourth voter reaches the quorum (80 % ≥ 70 %): the same agreement passes.
     const again = await createBallotSession(database.db, { year: 2025, title: "Đủ số", titleCode: "CSTDCS" }, context);
     await openBallot(database.db, again.id, context);
     for (const code of ["C1", "C2", "C3", "C4"])
-      await castBallot(database.db, { sessionId: again.id, personId: id[code] as number, disagree: code === "C4" ? [1] : [], change: false }, context);
-    await closeBallot(database.db, again.id, context);
+      await castBallot(database.db, seal, { sessionId: again.id, personId: id[code] as number, disagree: code === "C4" ? [1] : [], change: false }, context);
+    await closeBallot(database.db, seal, again.id, context);
     expect(await ballotTally(database.db, again.id)).toMatchObject({ voted: 4, quorumMet: true, candidates: [{ agree: 3, disagree: 1, passed: true }] });
   });
 

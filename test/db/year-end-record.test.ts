@@ -5,13 +5,18 @@ import { people, titleAwards, units } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { recordDecision } from "../../src/services/ballots/award-decisions.js";
 import { castBallot } from "../../src/services/ballots/casting.js";
-import { closeBallot, createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { createBallotSession, openBallot } from "../../src/services/ballots/sessions.js";
+import { closeBallot } from "../../src/services/ballots/closing.js";
+import { ballotSeal } from "../../src/services/ballots/seal.js";
 import { catalogueOn } from "../../src/services/rules/catalogue.js";
 import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 import { importTitleHistory, registrationChoices } from "../../src/services/registrations/index.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 import { insertRegistration } from "../support/registrations.js";
+
+// Sealing ballots needs the instances' secret; tests have their own.
+const seal = ballotSeal("a-test-ballot-secret-of-32-characters-or-more");
 
 const ZONE = "Asia/Ho_Chi_Minh";
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -57,8 +62,8 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
       const session = await createBallotSession(database.db, { year, title: `Xét thi đua ${year}` }, context);
       await openBallot(database.db, session.id, { ...context, translate });
       for (const member of ["C1", "C2"])
-        await castBallot(database.db, { sessionId: session.id, personId: person[member]?.id as number, disagree: [], change: false }, context);
-      await closeBallot(database.db, session.id, context);
+        await castBallot(database.db, seal, { sessionId: session.id, personId: person[member]?.id as number, disagree: [], change: false }, context);
+      await closeBallot(database.db, seal, session.id, context);
       const decided = await recordDecision(
         database.db,
         { sessionId: session.id, number: `${year}/QĐ`, decidedOn: `${year + 1}-02-03`, signer: "Giám đốc" },

@@ -39,7 +39,7 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     expect((await secretary.ask(`/ballot open ${id}`)).text).toContain("3 thành viên Hội đồng đã được báo");
     await world.deliverNotifications(database.db);
     expect(world.unread(8902).map((shown) => shown.text)).toContain(
-      `🗳 Bỏ phiếu kín phiên số ${id} đã mở. Gõ /vote ${id} để xem danh sách và bỏ phiếu. Phiếu kín: không ai biết bạn chọn gì.`,
+      `🗳 Bỏ phiếu kín phiên số ${id} đã mở. Gõ /vote ${id} để xem danh sách và bỏ phiếu. Phiếu kín: phiếu được niêm phong, khi đóng phiếu mới được đếm và xáo trộn; dữ liệu lưu lại chỉ cho biết bạn đã bỏ phiếu, không cho biết bạn chọn gì. Ngoại lệ duy nhất: người giữ khóa bí mật của máy chủ trong lúc phiên còn mở.`,
     );
     for (const chat of [8902, 8903, 8904]) world.markRead(chat);
 
@@ -47,7 +47,7 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     const c1 = world.user({ id: 8902, first_name: "Một" });
     const ballot = await c1.ask(`/vote ${id}`);
     expect(ballot.text).toContain("1. Nguyễn An (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: đồng ý");
-    c1.press(ballot, "✗ 2");
+    c1.press(ballot, "Đổi 2");
     const marked = await nextWithChoices(c1);
     expect(marked.text).toContain("2. Trần Bình (Phòng Nghiệp vụ) — Chiến sĩ thi đua cơ sở: không đồng ý");
     c1.press(marked, "📨 Nộp phiếu");
@@ -61,7 +61,7 @@ describe.each(CASES)("the council's secret ballot in chat on $platform ($kind)",
     c2.press(await c2.ask(`/vote ${id}`), "📨 Nộp phiếu");
     await nextWith(c2, "Đã nhận phiếu");
     const change = await c2.ask(`/vote ${id}`);
-    c2.press(change, "✗ 2");
+    c2.press(change, "Đổi 2");
     const changed = await nextWithChoices(c2);
     c2.press(changed, "📨 Nộp phiếu");
     c2.press(await nextWith(c2, "Bạn đã bỏ phiếu"), "✏️ Đổi phiếu");

@@ -117,14 +117,14 @@ describe.each(CASES)("the year-end on $platform ($kind): initiatives, bình xét
       voter.press(ballot, "📨 Nộp phiếu");
       return nextWith(voter, "phiếu");
     };
-    expect((await submit("C1", cstdcs, ["✗ 2"])).text).toContain("Đã nhận phiếu");
+    expect((await submit("C1", cstdcs, ["Đổi 2"])).text).toContain("Đã nhận phiếu");
     expect((await submit("C2", cstdcs, [])).text).toContain("Đã nhận phiếu");
     // C2 submits a second ballot: refused, the first stands.
-    expect((await submit("C2", cstdcs, ["✗ 1"])).text).toContain("mỗi thành viên chỉ có một phiếu");
+    expect((await submit("C2", cstdcs, ["Đổi 1"])).text).toContain("mỗi thành viên chỉ có một phiếu");
     // C3 agrees with both, then changes her ballot to disagree with Trần Bình before the close.
     expect((await submit("C3", cstdcs, [])).text).toContain("Đã nhận phiếu");
     const c3 = user("C3");
-    const changed = await submit("C3", cstdcs, ["✗ 2"]);
+    const changed = await submit("C3", cstdcs, ["Đổi 2"]);
     c3.press(changed, "✏️ Đổi phiếu");
     expect((await nextWith(c3, "Đã đổi phiếu")).text).toContain("không đồng ý 1 ứng viên");
     for (const code of ["C4", "C5", "C6", "C7"] as const) expect((await submit(code, cstdcs, [])).text).toContain("Đã nhận phiếu");

@@ -21,6 +21,11 @@ describe("configuration", () => {
     [{ DATABASE_URL: "mysql://x" }, "Configuration error: DATABASE_URL must start with postgres://"],
     [{ TZ_DISPLAY: "Mars/Olympus" }, "Configuration error: TZ_DISPLAY is not an IANA time zone"],
     [{ TELEGRAM_BOT_TOKEN: "oops" }, "Configuration error: TELEGRAM_BOT_TOKEN does not look like a bot token"],
+    [{ BALLOT_SECRET: "short" }, "Configuration error: BALLOT_SECRET must be at least 32 characters"],
+    [
+      { BOT_MODE: "webhook", WEBHOOK_URL: "https://bot.example.vn/tg", WEBHOOK_SECRET: "s".repeat(32), DATABASE_URL: "postgres://db/tdkt" },
+      "Configuration error: BALLOT_SECRET is required in webhook mode with DATABASE_URL (the same on every instance)",
+    ],
   ])("stops with one line naming the variable for %o", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

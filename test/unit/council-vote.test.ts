@@ -18,10 +18,16 @@ describe("the council's vote (domain/ballots.ts)", () => {
     expect(quorumMet(0, 0, 50)).toBe(false);
   });
 
-  it("meets a 67 % quorum of 7 with 5 votes (500 ≥ 469) and not with 4 (400 < 469); no quorum set means any turnout counts", () => {
+  it("meets a 67 % quorum of 7 with 5 votes (500 ≥ 469) and not with 4 (400 < 469)", () => {
     expect(quorumMet(5, 7, 67)).toBe(true);
     expect(quorumMet(4, 7, 67)).toBe(false);
-    expect(quorumMet(1, 7, null)).toBe(true);
+  });
+
+  it("asks more than half of the members to vote where no quorum is set: 4 of 7, 3 of 6 not, and never 1 of 7", () => {
+    expect(quorumMet(4, 7, null)).toBe(true);
+    expect(quorumMet(3, 7, null)).toBe(false);
+    expect(quorumMet(3, 6, null)).toBe(false);
+    expect(quorumMet(1, 7, null)).toBe(false);
   });
 
   it("takes the agency's threshold over the rule set's, and more than half when neither names the title", () => {

@@ -1,3 +1,4 @@
+import { GrammyError } from "grammy";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -28,5 +29,21 @@ describe("logs", () => {
     expect(all).not.toContain("zalo-token-value");
     expect(all).not.toContain("zalo-secret-value");
     expect(all).toContain("[redacted]");
+  });
+
+  it("keep no personal data of a failed send: the method and the reason, not the message", () => {
+    const lines: string[] = [];
+    const logger = createLogger(loadConfig({}), "info", { write: (line: string) => lines.push(line) });
+    const refused = new GrammyError(
+      "Call to 'sendMessage' failed!",
+      { ok: false, error_code: 400, description: "Bad Request: chat not found" },
+      "sendMessage",
+      { chat_id: 4242, text: "Chúc mừng Nguyễn Thị Hương được công nhận Lao động tiên tiến" },
+    );
+    logger.warn({ method: "sendMessage", err: refused }, "a call to the platform failed");
+    const [line = ""] = lines;
+    expect(line).not.toContain("Nguyễn Thị Hương");
+    expect(line).toContain("sendMessage");
+    expect(line).toContain("chat not found");
   });
 });

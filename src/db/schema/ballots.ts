@@ -24,8 +24,8 @@ export const ballotSessions = pgTable(
     /** The quorum in force when voting opened (a share of all members); null: none. */
     quorumPercent: integer("quorum_percent"),
     /**
-     * The key that turns a member into their ballot's reference while voting is open (so a vote can
-     * be changed); erased at close, after which nothing links a ballot to a member.
+     * Only in sessions opened before ballots were sealed (migration 0030): the key their plain
+     * ballots' references were made with, erased at close. New sessions never set it.
      */
     ballotKey: text("ballot_key"),
     openedAt: timestamp("opened_at", { withTimezone: true }),
@@ -66,8 +66,9 @@ export const ballotVoters = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
 );
 
-// What was voted, under a reference no member id is stored with: one row per ballot, the
-// candidates (by position) it disagrees with; agreement with all the others.
+// The counted ballots, written at the close in a random order and under random references, in
+// the close's own transaction: one row per ballot, the candidates (by position) it disagrees
+// with; agreement with all the others. Nothing is here while voting is open, nor for a void session.
 export const ballots = pgTable(
   "ballots",
   {
@@ -78,14 +79,26 @@ export const ballots = pgTable(
   (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef] })],
 );
 
-// A member's ballot being filled in (which candidates they disagree with), until they submit it:
-// then it becomes marks under the ballot's reference and this row is deleted.
+// A member's ballot while voting is open, sealed under the instances' BALLOT_SECRET (see
+// docs/ballot-secrecy.md): the reference is a keyed hash of the member, the marks are encrypted
+// with a length that does not depend on them. Opened, counted and deleted by the close.
+export const sealedBallots = pgTable(
+  "sealed_ballots",
+  {
+    sessionId: requiredRef("session_id", () => ballotSessions.id),
+    ballotRef: text("ballot_ref").notNull(),
+    sealed: text("sealed").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef] })],
+);
+
+// A member's ballot being filled in (sealed like a cast one), until they submit it or voting closes.
 export const ballotDrafts = pgTable(
   "ballot_drafts",
   {
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     personId: requiredRef("person_id", () => people.id),
-    disagree: integer("disagree").array().notNull(),
+    sealed: text("sealed").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],

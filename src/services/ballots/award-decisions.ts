@@ -21,9 +21,11 @@ export async function recordDecision(
   db: Database,
   input: DecisionInput,
   context: ServiceContext,
-): Promise<{ kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "already-decided" }> {
+): Promise<{ kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "void" } | { kind: "already-decided" }> {
   const tally = await ballotTally(db, input.sessionId);
   if (tally === "not-closed") return { kind: "not-closed" };
+  // Too few voted: the session decided nothing, and its registrations wait for a valid one.
+  if (!tally.quorumMet) return { kind: "void" };
   const now = context.clock();
   return db.transaction(async (tx) => {
     const inserted = await tx
@@ -69,7 +71,7 @@ export async function recordDecision(
           })
           .onConflictDoNothing();
       }
-      const vote = `${result.agree}/${tally.membersTotal}, cần ${result.thresholdPercent}%`;
+      const vote = `${result.agree ?? 0}/${tally.membersTotal}, cần ${result.thresholdPercent}%`;
       await recordTransition(tx, {
         registration,
         from: registration.status,
@@ -90,7 +92,7 @@ export async function recordDecision(
             text: context.translate(locale, result.passed ? "award-granted" : "award-not-granted", {
               label: escapeHtml(candidate.label),
               decision: escapeHtml(decision),
-              agree: result.agree,
+              agree: result.agree ?? 0,
               members: tally.membersTotal,
               percent: result.thresholdPercent,
             }),

@@ -1,36 +1,43 @@
-import { createHmac } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import { ballotDrafts, ballotSessions, ballots, ballotVoters } from "../../db/schema/index.js";
+import { ballotCandidates, ballotDrafts, ballotSessions, ballots, ballotVoters, sealedBallots } from "../../db/schema/index.js";
 import { recordAudit } from "../audit.js";
 import type { AuditContext } from "../context.js";
-
-type Context = AuditContext;
-
-/** A reference for a member's ballot that only the session's key (erased at close) can make. */
-function ballotRef(key: string, sessionId: number, personId: number): string {
-  return createHmac("sha256", key).update(`${sessionId}:${personId}`).digest("base64url");
-}
+import type { BallotSeal } from "./seal.js";
+import { legacyBallotRef } from "./legacy.js";
 
 /** The candidates a member is about to disagree with, before the ballot is submitted. */
-export async function draftOf(db: Database, sessionId: number, personId: number): Promise<number[]> {
+export async function draftOf(db: Database, seal: BallotSeal, sessionId: number, personId: number): Promise<number[]> {
   const [draft] = await db
-    .select({ disagree: ballotDrafts.disagree })
+    .select({ sealed: ballotDrafts.sealed })
     .from(ballotDrafts)
     .where(and(eq(ballotDrafts.sessionId, sessionId), eq(ballotDrafts.personId, personId)));
-  return draft?.disagree ?? [];
+  return draft ? seal.open(sessionId, draft.sealed) : [];
 }
 
-export async function toggleDraft(db: Database, input: { sessionId: number; personId: number; position: number }, now: Date): Promise<number[]> {
-  const current = await draftOf(db, input.sessionId, input.personId);
+/** Marks or unmarks one candidate in a member's draft; the draft is kept sealed like a ballot. */
+export async function toggleDraft(
+  db: Database,
+  seal: BallotSeal,
+  input: { sessionId: number; personId: number; position: number },
+  now: Date,
+): Promise<number[]> {
+  const current = await draftOf(db, seal, input.sessionId, input.personId);
   const disagree = current.includes(input.position)
     ? current.filter((position) => position !== input.position)
     : [...current, input.position].sort((a, b) => a - b);
+  const sealed = seal.seal(input.sessionId, await candidateCount(db, input.sessionId), disagree);
   await db
     .insert(ballotDrafts)
-    .values({ ...input, disagree, updatedAt: now })
-    .onConflictDoUpdate({ target: [ballotDrafts.sessionId, ballotDrafts.personId], set: { disagree, updatedAt: now } });
+    .values({ ...input, sealed, updatedAt: now })
+    .onConflictDoUpdate({ target: [ballotDrafts.sessionId, ballotDrafts.personId], set: { sealed, updatedAt: now } });
   return disagree;
+}
+
+/** How many candidates a session has: every sealed ballot of it carries one bit each. */
+export async function candidateCount(db: Database, sessionId: number): Promise<number> {
+  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(ballotCandidates).where(eq(ballotCandidates.sessionId, sessionId));
+  return row?.count ?? 0;
 }
 
 /** Whether a person votes in a session: a council member, or for a unit's bình xét one of its members. */
@@ -49,19 +56,21 @@ export type CastResult = "cast" | "changed" | "already-voted" | "not-open" | "no
 /**
  * Records a member's ballot: agreement with every candidate but those listed. A first ballot, or
  * a change asked for while voting is open; a second ballot without asking is refused. Who voted
- * goes to one table, what was voted to another, under a reference only the session's key makes.
- * The voters are the council, or for a unit's bình xét the unit's members.
+ * goes to one table; what was voted is sealed under the instances' secret, under a reference only
+ * that secret makes, until the close counts it (docs/ballot-secrecy.md). The voters are the
+ * council, or for a unit's bình xét the unit's members.
  */
 export async function castBallot(
   db: Database,
+  seal: BallotSeal,
   input: { sessionId: number; personId: number; disagree: number[]; change: boolean; how?: "chat" | "written" },
-  context: Context,
+  context: AuditContext,
 ): Promise<CastResult> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     // A share lock: ballots go in side by side, and the close (an update) waits for them.
     const [session] = await tx.select().from(ballotSessions).where(eq(ballotSessions.id, input.sessionId)).for("share");
-    if (session?.status !== "open" || !session.ballotKey) return "not-open";
+    if (session?.status !== "open") return "not-open";
     if (!(await votesIn(tx, session, input.personId))) return "not-member";
     // The voter row first: a second ballot of the same member waits on it and finds it there.
     const first = await tx
@@ -71,12 +80,18 @@ export async function castBallot(
       .returning({ personId: ballotVoters.personId });
     const voted = first.length === 0;
     if (voted && !input.change) return "already-voted";
-    const ref = ballotRef(session.ballotKey, session.id, input.personId);
-    const disagree = [...new Set(input.disagree)].sort((a, b) => a - b);
+    const ballotRef = seal.reference(session.id, input.personId);
+    const sealed = seal.seal(session.id, await candidateCount(tx, session.id), input.disagree);
     await tx
-      .insert(ballots)
-      .values({ sessionId: session.id, ballotRef: ref, disagree })
-      .onConflictDoUpdate({ target: [ballots.sessionId, ballots.ballotRef], set: { disagree } });
+      .insert(sealedBallots)
+      .values({ sessionId: session.id, ballotRef, sealed })
+      .onConflictDoUpdate({ target: [sealedBallots.sessionId, sealedBallots.ballotRef], set: { sealed } });
+    // A session opened before ballots were sealed keeps its earlier ballots in the clear: a change replaces the member's.
+    if (voted && session.ballotKey) {
+      await tx
+        .delete(ballots)
+        .where(and(eq(ballots.sessionId, session.id), eq(ballots.ballotRef, legacyBallotRef(session.ballotKey, session.id, input.personId))));
+    }
     await tx.delete(ballotDrafts).where(and(eq(ballotDrafts.sessionId, session.id), eq(ballotDrafts.personId, input.personId)));
     // The audit says that a member voted, never how.
     await recordAudit(tx, {

@@ -48,7 +48,9 @@ async function minutesOf(db: Database, sessionId: number, agency: string): Promi
 }
 
 const outcome = (passed: boolean) => (passed ? "Đạt" : "Không đạt");
-const share = (agree: number, members: number) => `${members ? Math.round((agree * 1000) / members) / 10 : 0}%`;
+// A void session has no counts (tally.ts): its cells say so rather than 0.
+const share = (agree: number | null, members: number) => (agree === null ? "—" : `${members ? Math.round((agree * 1000) / members) / 10 : 0}%`);
+const counted = (value: number | null) => (value === null ? "—" : String(value));
 
 /**
  * The council's minutes of a closed ballot (biên bản), as .docx in the office's way: the agency,
@@ -73,8 +75,8 @@ export async function ballotMinutesDocx(db: Database, sessionId: number, context
           children: [
             cell(String(candidate.position)),
             cell(candidate.label),
-            cell(String(candidate.agree)),
-            cell(String(candidate.disagree)),
+            cell(counted(candidate.agree)),
+            cell(counted(candidate.disagree)),
             cell(share(candidate.agree, tally.membersTotal)),
             cell(`${candidate.thresholdPercent}%`),
             cell(outcome(candidate.passed)),
@@ -95,7 +97,12 @@ export async function ballotMinutesDocx(db: Database, sessionId: number, context
           text(`Tổng số thành viên${minutes.unit ? "" : " Hội đồng"}: ${tally.membersTotal}; số thành viên bỏ phiếu: ${tally.voted}.`),
           ...(tally.quorumMet
             ? []
-            : [text(`Không đủ số thành viên tham gia theo quy định (${tally.quorumPercent}%): không ứng viên nào đạt.`, { bold: true })]),
+            : [
+                text(
+                  `Phiên bỏ phiếu không hợp lệ: chưa đủ ${tally.quorumPercent === null ? "quá nửa" : `${tally.quorumPercent}%`} tổng số thành viên bỏ phiếu; không kiểm phiếu, không ứng viên nào đạt.`,
+                  { bold: true },
+                ),
+              ]),
           text("Thành viên đã bỏ phiếu:", { bold: true }),
           ...minutes.present.map((member, index) => text(`${index + 1}. ${member.name}${member.how === "written" ? " (phiếu bằng văn bản)" : ""}`)),
           text("Kết quả bỏ phiếu:", { bold: true }),
@@ -129,8 +136,8 @@ export async function ballotResultsXlsx(db: Database, sessionId: number, context
     tableRow(sheet, headerRow + 1 + index, [
       candidate.position,
       candidate.label,
-      candidate.agree,
-      candidate.disagree,
+      counted(candidate.agree),
+      counted(candidate.disagree),
       share(candidate.agree, minutes.tally.membersTotal),
       outcome(candidate.passed),
     ]);

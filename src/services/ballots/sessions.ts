@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
-import { ballotCandidates, ballotDrafts, ballotSessions, meetings } from "../../db/schema/index.js";
+import { ballotCandidates, ballotSessions, meetings } from "../../db/schema/index.js";
 import { quorumPercent, thresholdPercent, UNIT_VOTE_PERCENT } from "../../domain/ballots.js";
 import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
@@ -132,16 +131,13 @@ export async function createMeetingSessions(
 }
 
 /** Who votes in a session: the council, or the unit's members in its bình xét. */
-async function votersOf(db: Database, unitId: number | null): Promise<number[]> {
+export async function votersOf(db: Database, unitId: number | null): Promise<number[]> {
   if (unitId === null) return activeWithRole(db, "council");
   const rows = await queryRows<{ id: number }>(db, sql`select id::int as id from people where active and unit_id = ${unitId}`);
   return rows.map((row) => row.id);
 }
 
-/**
- * Opens voting: the voters' number and the quorum are fixed now, the key that keeps ballots
- * changeable is made, and every voter is told how to vote.
- */
+/** Opens voting: the voters' number and the quorum are fixed now, and every voter is told how to vote. */
 export async function openBallot(db: Database, sessionId: number, context: Context & { translate: Translate }): Promise<{ membersTotal: number } | undefined> {
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -152,7 +148,7 @@ export async function openBallot(db: Database, sessionId: number, context: Conte
     const quorum = draft.unitId === null ? quorumPercent(await catalogueOn(tx, localDay(now)), await agencyRules(tx)) : null;
     const opened = await tx
       .update(ballotSessions)
-      .set({ status: "open", openedAt: now, membersTotal, quorumPercent: quorum, ballotKey: randomBytes(32).toString("base64url") })
+      .set({ status: "open", openedAt: now, membersTotal, quorumPercent: quorum })
       .where(and(eq(ballotSessions.id, sessionId), eq(ballotSessions.status, "draft")))
       .returning({ id: ballotSessions.id });
     if (opened.length === 0) return undefined;
@@ -180,24 +176,4 @@ export async function ballotSession(db: Database, sessionId: number) {
     .from(ballotSessions)
     .where(eq(ballotSessions.id, sessionId));
   return session;
-}
-
-/** Closes voting and erases the key and the unsent drafts: from now on no ballot can be traced to a member, or changed. */
-export async function closeBallot(db: Database, sessionId: number, context: Context): Promise<boolean> {
-  const now = context.clock();
-  return db.transaction(async (tx) => {
-    const [session] = await tx.select({ unitId: ballotSessions.unitId }).from(ballotSessions).where(eq(ballotSessions.id, sessionId));
-    if (!session) return false;
-    // A session counted on paper only was never opened in chat: its voters are counted at the close.
-    const voters = await votersOf(tx, session.unitId);
-    const closed = await tx
-      .update(ballotSessions)
-      .set({ status: "closed", closedAt: now, ballotKey: null, membersTotal: sql`coalesce(${ballotSessions.membersTotal}, ${voters.length})` })
-      .where(and(eq(ballotSessions.id, sessionId), sql`${ballotSessions.status} in ('open', 'draft')`))
-      .returning({ id: ballotSessions.id });
-    if (closed.length === 0) return false;
-    await tx.delete(ballotDrafts).where(eq(ballotDrafts.sessionId, sessionId));
-    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.close", subject: `ballot:${sessionId}`, details: {} });
-    return true;
-  });
 }

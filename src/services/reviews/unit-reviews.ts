@@ -4,7 +4,9 @@ import { registrations, unitReviewOutcomes, unitReviews } from "../../db/schema/
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import { ballotTally } from "../ballots/tally.js";
-import { closeBallot, createBallotSession, openBallot } from "../ballots/sessions.js";
+import { closeBallot } from "../ballots/closing.js";
+import type { BallotSeal } from "../ballots/seal.js";
+import { createBallotSession, openBallot } from "../ballots/sessions.js";
 import { enqueue, noticeToEach } from "../outbox.js";
 import { activeWithRole } from "../roster/people-by-role.js";
 import { recordTransition } from "../registrations/submit.js";
@@ -111,12 +113,15 @@ export async function startUnitVote(db: Database, review: UnitReview, context: C
   return session.id;
 }
 
-/** Closes the unit's vote and takes its result as the meeting's outcome for each registration. */
-export async function closeUnitVote(db: Database, review: UnitReview, context: Omit<Context, "translate">): Promise<number | undefined> {
+/**
+ * Closes the unit's vote and takes its result as the meeting's outcome for each registration; a
+ * void vote (too few voted) records none, and the meeting decides them another way.
+ */
+export async function closeUnitVote(db: Database, seal: BallotSeal, review: UnitReview, context: Omit<Context, "translate">): Promise<number | undefined> {
   if (review.ballotSessionId === null) return undefined;
-  await closeBallot(db, review.ballotSessionId, context);
+  await closeBallot(db, seal, review.ballotSessionId, context);
   const tally = await ballotTally(db, review.ballotSessionId);
-  if (tally === "not-closed") return undefined;
+  if (tally === "not-closed" || !tally.quorumMet) return tally === "not-closed" ? undefined : review.ballotSessionId;
   for (const candidate of tally.candidates) {
     const note = `${candidate.agree}/${tally.membersTotal} phiếu đồng ý`;
     await recordReviewOutcome(db, review, { registrationId: candidate.registrationId, proposed: candidate.passed, note }, context);

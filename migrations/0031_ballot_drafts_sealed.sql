@@ -1,0 +1,1 @@
+ALTER TABLE "ballot_drafts" ADD COLUMN "sealed" text NOT NULL;
