@@ -82,6 +82,8 @@ const webhook = common.extend({
   HTTP_HEADERS_TIMEOUT_MS: milliseconds(10_000),
   HTTP_REQUEST_TIMEOUT_MS: milliseconds(15_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: milliseconds(5_000),
+  // A connection that has not sent a whole request by then is closed (its place may be taken sooner).
+  HTTP_SILENT_CONNECTION_MS: milliseconds(3_000),
   HTTP_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(8).max(100_000).default(256)),
 });
 
@@ -120,7 +122,7 @@ export type Config = {
 };
 
 /** How long the webhook server waits for a request's parts, and how many connections it keeps. */
-export type HttpLimits = { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number };
+export type HttpLimits = { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; silentConnectionMs: number; maxConnections: number };
 
 /** Zalo's webhook lives on the same server as Telegram's, under this path. */
 export const ZALO_WEBHOOK_PATH = "/zalo";
@@ -172,6 +174,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
               // Node refuses a request timeout shorter than the headers timeout.
               requestTimeoutMs: Math.max(e.HTTP_REQUEST_TIMEOUT_MS, e.HTTP_HEADERS_TIMEOUT_MS),
               keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+              silentConnectionMs: e.HTTP_SILENT_CONNECTION_MS,
               maxConnections: e.HTTP_MAX_CONNECTIONS,
             },
             metricsToken: e.METRICS_TOKEN,

@@ -18,7 +18,7 @@ import { importRosterText, linkTelegram } from "../support/people.js";
 const SECRET = "webhook-secret-of-the-edge-test";
 const METRICS_TOKEN = "metrics-token-of-the-edge-test";
 const SIGNING_KEY = "download-signing-key-of-the-edge-test-0123456789";
-const LIMITS = { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, keepAliveTimeoutMs: 1_000, maxConnections: 64 };
+const LIMITS = { headersTimeoutMs: 1_000, requestTimeoutMs: 2_000, keepAliveTimeoutMs: 1_000, silentConnectionMs: 1_500, maxConnections: 64 };
 
 /** The HTTP edge of webhook mode as an attacker meets it: slow sockets, /metrics, download links, groups. */
 describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
@@ -45,6 +45,7 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
       HTTP_HEADERS_TIMEOUT_MS: String(LIMITS.headersTimeoutMs),
       HTTP_REQUEST_TIMEOUT_MS: String(LIMITS.requestTimeoutMs),
       HTTP_KEEP_ALIVE_TIMEOUT_MS: String(LIMITS.keepAliveTimeoutMs),
+      HTTP_SILENT_CONNECTION_MS: String(LIMITS.silentConnectionMs),
       HTTP_MAX_CONNECTIONS: String(LIMITS.maxConnections),
     });
     app = await createApp(config, { database, clock: clock.now, logger: pino({ level: "silent" }), background: false, listen: { host: "127.0.0.1", port: 0 } });
@@ -92,6 +93,27 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     for (const elapsed of await Promise.all(slowHeaders.map((client) => client.closed))) expect(elapsed).toBeLessThan(LIMITS.headersTimeoutMs + 1_000 + 1_500);
     for (const elapsed of await Promise.all(slowBodies.map((client) => client.closed))) expect(elapsed).toBeLessThan(LIMITS.requestTimeoutMs + 1_000 + 1_500);
     expect((await fetch(url("/healthz"))).status).toBe(200);
+  });
+
+  it("closes 300 connections that never send a byte within the configured time, answering /healthz and a signed update meanwhile", async () => {
+    // Far more silent sockets than the connection cap (64): they hold nothing a speaking client needs.
+    const silent = await Promise.all(
+      Array.from({ length: 300 }, async () => {
+        const socket = connect(server.port, "127.0.0.1");
+        socket.on("error", () => {});
+        const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(performance.now() - openedAt)));
+        await once(socket, "connect");
+        const openedAt = performance.now();
+        return closed;
+      }),
+    );
+    // Both within 2 s while the silent sockets are open (a deadline, not a speed measure).
+    const deadline = () => new Promise<never>((_, reject) => setTimeout(() => reject(new Error("not answered within 2 s")), 2_000).unref());
+    expect((await fetch(url("/healthz"), { signal: AbortSignal.timeout(2_000) })).status).toBe(200);
+    const user = fake.user({ id: 8901, first_name: "Một" });
+    expect((await Promise.race([user.ask("/me"), deadline()])).text).toContain("Nguyễn Một");
+    // Each silent socket is closed by its deadline (or sooner, when a newcomer needed its place); slack for a loaded machine.
+    for (const elapsed of await Promise.all(silent)) expect(elapsed).toBeLessThan(LIMITS.silentConnectionMs + 1_500);
   });
 
   it("serves /metrics only with its bearer token", async () => {

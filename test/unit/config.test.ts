@@ -40,7 +40,7 @@ describe("configuration", () => {
       // Zalo delivers to the same server, with the same secret unless it has its own.
       zalo: { url: "https://bot.example.vn/zalo", secret: "s".repeat(32) },
       // Slow clients are cut off in seconds; /metrics is loopback-only; links get a server-made key.
-      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 256 },
+      http: { headersTimeoutMs: 10_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, silentConnectionMs: 3_000, maxConnections: 256 },
       metricsToken: undefined,
       downloadSigningKey: undefined,
     });

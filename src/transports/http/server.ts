@@ -10,6 +10,7 @@ import { DOWNLOAD_PATH, openDownload } from "../../services/platform/downloads.j
 import { outboxDepth } from "../../services/outbox.js";
 import { UPLOAD_PATH } from "../../services/platform/web-uploads.js";
 import { reply, secretMatches } from "./body.js";
+import { guardConnections } from "./connection-guard.js";
 import { type UploadReceiver, uploadPageHandler } from "./upload-page.js";
 
 /**
@@ -78,7 +79,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
     },
     (req, res) => void route(req, res),
   );
-  server.maxConnections = limits.maxConnections;
+  guardConnections(server, { maxConnections: limits.maxConnections, silentMs: limits.silentConnectionMs });
   const routeByPath = new Map(routes.map((route) => [route.path, route]));
   const uploadPage = links ? uploadPageHandler(database.db, links.signingKey, links.uploads, links.now) : undefined;
 
