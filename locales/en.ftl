@@ -439,7 +439,11 @@ notify-via-both = Both Telegram and Zalo
 plain-choose-hint = Reply with the number (e.g. 1) or type the option.
 plain-choice-out-of-range = There is no option with that number. Reply with a number from 1 to { $count }.
 zalo-document-link = 📎 Download { $name } at: { $url }
-    The link works until { $until }.
+    The link works once, until { $until }; do not forward it.
+download-page-title = Download a file from tdkt-bot
+download-page-intro = The file «{ $file }» is ready. This link downloads it once.
+download-page-button = Download
+download-page-used = This link has already been used. If you need the file again, send the command again in the chat with the bot.
 zalo-document-unavailable = 📎 Zalo cannot receive the file { $name } from the bot. Use this command on Telegram, or ask the Office to send you the file.
 
 ## Roster through chat

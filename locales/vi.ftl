@@ -439,7 +439,11 @@ notify-via-both = Cả Telegram và Zalo
 plain-choose-hint = Trả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.
 plain-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến { $count }.
 zalo-document-link = 📎 Tải tệp { $name } tại: { $url }
-    Đường dẫn dùng được đến { $until }.
+    Đường dẫn dùng được một lần, đến { $until }; đừng chuyển cho người khác.
+download-page-title = Tải tệp từ tdkt-bot
+download-page-intro = Tệp «{ $file }» đã sẵn sàng. Đường dẫn này chỉ tải được một lần.
+download-page-button = Tải xuống
+download-page-used = Đường dẫn này đã được dùng để tải tệp. Nếu bạn cần tệp lần nữa, hãy gõ lại lệnh trong cuộc trò chuyện với bot.
 zalo-document-unavailable = 📎 Zalo không nhận được tệp { $name } từ bot. Hãy dùng lệnh này trên Telegram, hoặc đề nghị Văn phòng gửi tệp cho bạn.
 
 ## Danh sách cán bộ qua chat

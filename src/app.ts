@@ -143,6 +143,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           links: {
             signingKey: signingKey as string,
             uploads: Object.fromEntries(all.flatMap((platform) => (platform.uploads ? [[platform.name, platform.uploads]] : []))),
+            translate: (key, args) => translate("vi", key, args),
             now: clock,
           },
         });

@@ -129,9 +129,18 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
       { db: database.db, baseUrl: url("/"), signingKey: SIGNING_KEY },
       { fileName: "bieu-dang-ky.xlsx", bytes: Buffer.from("PK-bytes") },
     );
-    const genuine = await fetch(link);
+    // Opening the link shows a page with a button (what a link preview sees, and uses up nothing).
+    const page = await fetch(link);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Tệp «bieu-dang-ky.xlsx» đã sẵn sàng. Đường dẫn này chỉ tải được một lần.");
+    const genuine = await fetch(link, { method: "POST" });
     expect(genuine.status).toBe(200);
     expect(Buffer.from(await genuine.arrayBuffer()).toString()).toBe("PK-bytes");
+    // A second opening, by the same person or by whoever it was forwarded to, gets nothing.
+    const again = await fetch(link, { method: "POST" });
+    expect(again.status).toBe(410);
+    expect(await again.text()).toContain("Đường dẫn này đã được dùng để tải tệp.");
+    expect((await fetch(link)).status).toBe(410);
     const [, id, expiry] = /\/downloads\/(\d+)\.(\d+)\./.exec(link) ?? [];
     const forgedSignature = createHmac("sha256", SECRET).update(`download:${id}:${expiry}`).digest("base64url");
     expect((await fetch(url(`/downloads/${id}.${expiry}.${forgedSignature}`))).status).toBe(404);

@@ -60,6 +60,13 @@ describe.each(CASES)("invite sheets in chat on $platform ($kind)", ({ platform, 
         expect(row.zalo).toBe(`Zalo: tìm «bot.tdkt», nhắn mã ${row.code}`);
       }
     }
+    if (platform === "zalo") {
+      // The sheet's link gave its codes once: opened again (forwarded, say), it gives nothing.
+      const link = /📎 Tải tệp \S+ tại: (\S+)/.exec(list.shown.text)?.[1] ?? "";
+      const again = await fetch(link, { method: "POST" });
+      expect(again.status).toBe(410);
+      expect(await again.text()).not.toContain(rows[0]?.code ?? "no code");
+    }
     const slips = await nextFile(world, secretary, /^ma-moi-NV1-2026-01-12\.docx$/);
     const docx = await JSZip.loadAsync(slips.bytes);
     const body = (await docx.file("word/document.xml")?.async("string")) ?? "";

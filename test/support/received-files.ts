@@ -15,7 +15,8 @@ export async function nextFile(world: ChatWorld, user: ChatTestUser, fileNamePat
     }
     const link = /📎 Tải tệp (\S+) tại: (\S+)/.exec(shown.text);
     if (link && fileNamePattern.test(link[1] ?? "")) {
-      const response = await fetch(link[2] ?? "");
+      // The link's page asks for a press (a POST) before it gives the file, once.
+      const response = await fetch(link[2] ?? "", { method: "POST" });
       return { shown, name: link[1] ?? "", bytes: Buffer.from(await response.arrayBuffer()) };
     }
   }

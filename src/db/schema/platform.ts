@@ -85,6 +85,8 @@ export const downloads = pgTable(
     /** Base64: one encoding for both drivers, and exports are small. */
     contentBase64: text("content_base64").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** When the link was used: a link gives its file once (a forwarded invite sheet gives nothing). */
+    openedAt: timestamp("opened_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("downloads_expires_idx").on(t.expiresAt)],

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, isNull, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { downloads, serverKeys } from "../../db/schema/index.js";
 import { readToken, type ServerLinks, signToken } from "./signed-links.js";
@@ -48,18 +48,32 @@ export async function publishDownload(
   return { url, expiresAt };
 }
 
-/** The file a link names, if the link is genuine and not expired. */
+/**
+ * The file a link names, if the link is genuine, not expired and not used yet. `take` uses it up
+ * (in one statement, so two requests at once cannot both get it); without it, it is only looked at.
+ */
 export async function openDownload(
   db: Database,
   signingKey: string,
   token: string,
-  now = new Date(),
-): Promise<{ fileName: string; bytes: Buffer } | undefined> {
+  options: { now?: Date; take: boolean },
+): Promise<{ fileName: string; bytes: Buffer } | "used" | undefined> {
+  const now = options.now ?? new Date();
   const id = readToken(signingKey, "download", token, now);
   if (id === undefined) return undefined;
-  const [row] = await db
-    .select({ fileName: downloads.fileName, contentBase64: downloads.contentBase64 })
-    .from(downloads)
-    .where(and(eq(downloads.id, id), gt(downloads.expiresAt, now)));
-  return row ? { fileName: row.fileName, bytes: Buffer.from(row.contentBase64, "base64") } : undefined;
+  const live = and(eq(downloads.id, id), gt(downloads.expiresAt, now));
+  const file = { fileName: downloads.fileName, contentBase64: downloads.contentBase64 };
+  const [row] = options.take
+    ? await db
+        .update(downloads)
+        .set({ openedAt: now })
+        .where(and(live, isNull(downloads.openedAt)))
+        .returning(file)
+    : await db
+        .select(file)
+        .from(downloads)
+        .where(and(live, isNull(downloads.openedAt)));
+  if (row) return { fileName: row.fileName, bytes: Buffer.from(row.contentBase64, "base64") };
+  const [used] = await db.select({ id: downloads.id }).from(downloads).where(live);
+  return used ? "used" : undefined;
 }

@@ -5,12 +5,14 @@ import { Gauge } from "prom-client";
 import type { Logger } from "pino";
 import type { HttpLimits } from "../../config.js";
 import type { DatabaseHandle } from "../../db/client.js";
+import type { MessageArgs } from "../../domain/user-error.js";
 import { registry } from "../../metrics.js";
-import { DOWNLOAD_PATH, openDownload } from "../../services/platform/downloads.js";
+import { DOWNLOAD_PATH } from "../../services/platform/downloads.js";
 import { outboxDepth } from "../../services/outbox.js";
 import { UPLOAD_PATH } from "../../services/platform/web-uploads.js";
 import { reply, secretMatches } from "./body.js";
 import { guardConnections } from "./connection-guard.js";
+import { downloadPageHandler } from "./download-page.js";
 import { type UploadReceiver, uploadPageHandler } from "./upload-page.js";
 
 /**
@@ -37,7 +39,13 @@ export type WebhookServerOptions = {
    * Serves the signed links: files that Zalo cannot receive as documents, and the upload page
    * for the platforms whose bots cannot take files (their receivers, by platform name).
    */
-  links?: { signingKey: string; uploads: Partial<Record<string, UploadReceiver>>; now: () => Date };
+  links?: {
+    signingKey: string;
+    uploads: Partial<Record<string, UploadReceiver>>;
+    /** The download page's words, in the default language (the link does not say whose it is). */
+    translate: (key: string, args?: MessageArgs) => string;
+    now: () => Date;
+  };
   /** Timeouts and the connection cap (the configuration's HTTP_* settings). */
   http: HttpLimits;
   /** Bearer token /metrics requires; without one, /metrics answers loopback only. */
@@ -82,6 +90,7 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
   guardConnections(server, { maxConnections: limits.maxConnections, silentMs: limits.silentConnectionMs });
   const routeByPath = new Map(routes.map((route) => [route.path, route]));
   const uploadPage = links ? uploadPageHandler(database.db, links.signingKey, links.uploads, links.now) : undefined;
+  const downloadPage = links ? downloadPageHandler(database.db, links.signingKey, links.translate, links.now) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -99,13 +108,8 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
         if (!accepting) return reply(res, 503, "shutting down\n");
         return await uploadPage(req, res, url.pathname.slice(UPLOAD_PATH.length));
       }
-      if (req.method === "GET" && links && url.pathname.startsWith(DOWNLOAD_PATH)) {
-        const file = await openDownload(database.db, links.signingKey, url.pathname.slice(DOWNLOAD_PATH.length));
-        if (!file) return reply(res, 404, "link expired or unknown\n");
-        return reply(res, 200, file.bytes, "application/octet-stream", {
-          "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-          "cache-control": "no-store",
-        });
+      if ((req.method === "GET" || req.method === "POST") && downloadPage && url.pathname.startsWith(DOWNLOAD_PATH)) {
+        return await downloadPage(req, res, url.pathname.slice(DOWNLOAD_PATH.length));
       }
       const platformRoute = req.method === "POST" ? routeByPath.get(url.pathname) : undefined;
       if (platformRoute) return await platformRoute.handle(req, res, accepting);

@@ -72,7 +72,7 @@ export function uploadPageHandler(db: Database, signingKey: string, receivers: P
   };
 }
 
-const PAGE_HEADERS = {
+export const PAGE_HEADERS = {
   "cache-control": "no-store",
   "referrer-policy": "no-referrer",
   "x-frame-options": "DENY",
@@ -88,7 +88,7 @@ function uploadForm(t: (key: string, args?: MessageArgs) => string): string {
 </form>`;
 }
 
-function htmlPage(locale: string, title: string, body: string): string {
+export function htmlPage(locale: string, title: string, body: string): string {
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
