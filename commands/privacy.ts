@@ -1,9 +1,9 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { Composer, InputFile, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { formatDate } from "../src/domain/calendar.js";
 import { foldForMatching } from "../src/domain/text.js";
-import { personalData, requestPrivacyChange } from "../src/services/accounts/index.js";
+import { personalData, personalDataCopy, requestPrivacyChange } from "../src/services/accounts/index.js";
 import { serviceContextOf } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
@@ -56,7 +56,22 @@ privacyCommand.command("privacy", allowed("privacy"), async (ctx) => {
   lines.push("", ctx.translateHtml("privacy-how"));
   await ctx.reply(lines.join("\n"), {
     parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("privacy-button-delete"), ACTIONS.privacyDelete.encode()),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("privacy-button-copy"), ACTIONS.privacyCopy.encode())
+      .row()
+      .text(ctx.t("privacy-button-delete"), ACTIONS.privacyDelete.encode()),
+  });
+});
+
+onButton(privacyCommand, ACTIONS.privacyCopy, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const person = ctx.identity.person;
+  const copy = person ? await personalDataCopy(ctx.services.db, person.id) : undefined;
+  if (!person || !copy) return;
+  const bytes = Buffer.from(`${JSON.stringify(copy, null, 2)}\n`, "utf8");
+  await ctx.replyWithDocument(new InputFile(bytes, `du-lieu-ca-nhan-${person.staffCode}.json`), {
+    caption: ctx.translateHtml("privacy-copy-caption"),
+    parse_mode: "HTML",
   });
 });
 

@@ -537,9 +537,9 @@ cmd-privacy = The personal data the bot keeps about you; ask for a correction (/
 privacy-agency-unnamed = the agency
 privacy-notice =
     🔒 <b>Before your account is linked</b> (Law on Personal Data Protection 91/2025/QH15, Decree 356/2025/NĐ-CP)
-    This bot is used by { $agency } for its emulation and commendation work. It keeps: your name, staff code, position and unit (from the office's roster); your chat account (its id and display name); your title registrations, initiatives, approvals, awards and a log of what you did.
-    Purpose: so you can register and follow your titles, your leaders can approve them, and you are reminded and told the results. Only those responsible (your unit head, the agency's leadership, the secretariat and the council) see it within their remit; nothing goes outside the agency. It is kept while you work here and as long as commendation records must be kept.
-    You can see your data, ask for a correction or deletion, or withdraw your consent at any time with /privacy.
+    You are talking to an <b>automated assistant</b> that { $agency } uses for its emulation and commendation work. It keeps: your name, staff code, position and unit (from the office's roster); your chat account (its id and display name); your title registrations, initiatives, approvals, awards and a log of what you did.
+    Purpose: so you can register and follow your titles, your leaders can approve them, and you are reminded and told the results. Inside the agency only those responsible (your unit head, the agency's leadership, the secretariat and the council) see it, within their remit. The agency passes it to no one else, but every message between you and the bot travels through the chat platform's servers (Telegram or Zalo), under that platform's terms. It is kept while you work here and as long as commendation records must be kept.
+    Your rights (Law 91/2025/QH15 Art. 4): to know; to consent or not; to withdraw consent; to see your data and get a copy; to have it corrected or deleted; to restrict its processing; to object to it; to complain, denounce, sue and claim damages; to protect yourself. See, copy, correct, delete or withdraw with /privacy; the other requests (restrict, object, complain) go to the office.
     Press <b>"Agree"</b> to link this account to <b>{ $name }</b>.
 privacy-button-agree = ✅ Agree
 privacy-button-decline = Do not agree
@@ -553,7 +553,9 @@ privacy-consented = You agreed to the personal data notice on { $date }.
 privacy-not-consented = You have not confirmed the personal data notice (your account was linked before this step existed).
 privacy-open-correction = Waiting: a correction request sent on { $date }.
 privacy-open-deletion = Waiting: a deletion request sent on { $date }.
-privacy-how = To correct something, send <code>/privacy sửa</code> and what is wrong. To have your data deleted or withdraw consent, press the button below. The office handles it and replies to you.
+privacy-how = To correct something, send <code>/privacy sửa</code> and what is wrong. To get a copy, have your data deleted or withdraw consent, press a button below. To restrict or object to its processing, or to complain, write to the office. The office handles it and replies to you.
+privacy-button-copy = 📄 Get a copy of my data
+privacy-copy-caption = 📄 A copy of all the personal data the bot keeps about you (a JSON file), the log of what you did included.
 privacy-button-delete = 🗑 Ask for deletion
 privacy-delete-confirm = Send the office a request to delete your data? Once handled, your chat accounts are unlinked; commendation records the law requires to be archived are kept.
 privacy-button-delete-confirm = Send the deletion request

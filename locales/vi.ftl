@@ -537,9 +537,9 @@ cmd-privacy = Dữ liệu cá nhân bot lưu về bạn; yêu cầu sửa (/priv
 privacy-agency-unnamed = cơ quan
 privacy-notice =
     🔒 <b>Trước khi liên kết tài khoản</b> (Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15, Nghị định 356/2025/NĐ-CP)
-    Bot này do { $agency } dùng cho công tác thi đua, khen thưởng. Bot lưu: họ tên, mã cán bộ, chức vụ, đơn vị của bạn (từ danh sách của Văn phòng); tài khoản chat của bạn (mã và tên hiển thị); các đăng ký danh hiệu, sáng kiến, ý kiến duyệt, kết quả khen thưởng và nhật ký thao tác của bạn.
-    Mục đích: để bạn đăng ký và theo dõi danh hiệu, để lãnh đạo duyệt, để nhắc hạn và báo kết quả. Chỉ người có trách nhiệm (lãnh đạo đơn vị, lãnh đạo cơ quan, Thường trực và Hội đồng TĐKT) xem trong phạm vi của mình; không chuyển cho bên ngoài cơ quan. Dữ liệu được giữ trong thời gian bạn công tác và theo thời hạn lưu trữ hồ sơ khen thưởng.
-    Bạn có thể xem dữ liệu của mình, yêu cầu sửa hoặc xóa, rút lại sự đồng ý bất cứ lúc nào bằng lệnh /privacy.
+    Bạn đang trò chuyện với <b>trợ lý tự động</b> mà { $agency } dùng cho công tác thi đua, khen thưởng. Bot lưu: họ tên, mã cán bộ, chức vụ, đơn vị của bạn (từ danh sách của Văn phòng); tài khoản chat của bạn (mã và tên hiển thị); các đăng ký danh hiệu, sáng kiến, ý kiến duyệt, kết quả khen thưởng và nhật ký thao tác của bạn.
+    Mục đích: để bạn đăng ký và theo dõi danh hiệu, để lãnh đạo duyệt, để nhắc hạn và báo kết quả. Trong cơ quan, chỉ người có trách nhiệm (lãnh đạo đơn vị, lãnh đạo cơ quan, Thường trực và Hội đồng TĐKT) xem trong phạm vi của mình. Cơ quan không chuyển dữ liệu này cho bên khác, nhưng mọi tin nhắn giữa bạn và bot đi qua máy chủ của nền tảng chat (Telegram hoặc Zalo), theo điều khoản của nền tảng đó. Dữ liệu được giữ trong thời gian bạn công tác và theo thời hạn lưu trữ hồ sơ khen thưởng.
+    Quyền của bạn (Điều 4 Luật 91/2025/QH15): được biết; đồng ý hoặc không; rút lại sự đồng ý; xem dữ liệu và nhận bản sao; yêu cầu sửa, xóa; yêu cầu hạn chế xử lý; phản đối xử lý; khiếu nại, tố cáo, khởi kiện và yêu cầu bồi thường; tự bảo vệ. Xem, nhận bản sao, yêu cầu sửa, xóa hoặc rút lại đồng ý bằng lệnh /privacy; các yêu cầu khác (hạn chế, phản đối, khiếu nại) gửi Văn phòng.
     Bấm <b>«Đồng ý»</b> để liên kết tài khoản này với <b>{ $name }</b>.
 privacy-button-agree = ✅ Đồng ý
 privacy-button-decline = Không đồng ý
@@ -553,8 +553,10 @@ privacy-consented = Bạn đồng ý với thông báo về dữ liệu cá nhâ
 privacy-not-consented = Bạn chưa xác nhận đồng ý với thông báo về dữ liệu cá nhân (tài khoản được liên kết trước khi có bước này).
 privacy-open-correction = Đang chờ xử lý: yêu cầu sửa gửi ngày { $date }.
 privacy-open-deletion = Đang chờ xử lý: yêu cầu xóa gửi ngày { $date }.
-privacy-how = Cần sửa điều gì: gõ <code>/privacy sửa</code> và nội dung cần sửa. Muốn xóa dữ liệu hoặc rút lại sự đồng ý: bấm nút dưới đây. Văn phòng sẽ xử lý và trả lời bạn.
+privacy-how = Cần sửa điều gì: gõ <code>/privacy sửa</code> và nội dung cần sửa. Muốn nhận bản sao, xóa dữ liệu hoặc rút lại sự đồng ý: bấm nút dưới đây. Muốn hạn chế, phản đối việc xử lý hoặc khiếu nại: gửi Văn phòng. Văn phòng sẽ xử lý và trả lời bạn.
 privacy-button-delete = 🗑 Yêu cầu xóa dữ liệu
+privacy-button-copy = 📄 Nhận bản sao dữ liệu
+privacy-copy-caption = 📄 Bản sao toàn bộ dữ liệu cá nhân bot lưu về bạn (tệp JSON), kể cả nhật ký thao tác.
 privacy-delete-confirm = Gửi yêu cầu xóa dữ liệu của bạn cho Văn phòng? Khi được xử lý, tài khoản chat sẽ bị hủy liên kết; hồ sơ khen thưởng mà pháp luật buộc lưu trữ vẫn được giữ.
 privacy-button-delete-confirm = Gửi yêu cầu xóa
 privacy-correction-usage = Gõ nội dung cần sửa sau lệnh, ví dụ: <code>/privacy sửa Tên tôi là Nguyễn Thị Hà, không phải Hoa</code>

@@ -17,6 +17,7 @@ export const ACTIONS = {
   consentAgree: action("consent:yes", "anyone", [id]),
   consentDecline: action("consent:no", "anyone", [id]),
   privacyDelete: action("privacy:del", COMMANDS.privacy, []),
+  privacyCopy: action("privacy:copy", COMMANDS.privacy, []),
   privacyDeleteConfirmed: action("privacy:del!", COMMANDS.privacy, []),
   notifyVia: action("notify:set", "linked", [z.enum(NOTIFY_VIA)]),
   /** The task, and the list the button is on ("now", "late", "2024-1"), which a press refreshes. */

@@ -28,7 +28,7 @@ const NOT_ALLOWED = /không dành cho vai trò của bạn/;
 // council to any linked person (a unit's members vote in its bình xét): employee, head and secretariat −4; the 5
 // bình xét buttons are the heads': +5 for all but heads; the initiative's file is the initiative council's and the
 // secretariat's: +1 for all others.
-const REFUSED_BUTTONS: Record<string, number> = { unlinked: 42, employee: 30, "unit head": 19, "council member": 30, secretariat: 11, admin: 0 };
+const REFUSED_BUTTONS: Record<string, number> = { unlinked: 43, employee: 30, "unit head": 19, "council member": 30, secretariat: 11, admin: 0 };
 
 /** Button data a forger could send for this kind of button: values each of its fields accepts. */
 function forgedData(button: Action): string {

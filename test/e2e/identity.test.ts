@@ -7,6 +7,7 @@ import { createInvite } from "../../src/services/invites/codes.js";
 import { importRoster } from "../../src/services/roster/import.js";
 import { readCsv } from "../../src/services/roster/file.js";
 import { agreeToPrivacy } from "../support/consent.js";
+import { nextFile } from "../support/received-files.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { type BotWorld, startBotWorld } from "../support/harness.js";
@@ -27,7 +28,8 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
-    world = await startChatWorld(platform, database.db);
+    // Webhook mode: on Zalo a file (the copy of one's data) arrives as a link to this server.
+    world = await startChatWorld(platform, database.db, { mode: "webhook" });
     await importRoster(database.db, readCsv(Buffer.from(ROSTER)), { clock: world.clock.now, actor: cliActor, source: "test" });
   });
   afterAll(async () => {
@@ -93,6 +95,12 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
     expect(privacy.text).toMatch(new RegExp(`Tài khoản chat đã liên kết: ${platform} \\(Em\\) — \\d{2}/\\d{2}/\\d{4}`));
     expect(privacy.text).toContain("Đăng ký danh hiệu: (chưa có)");
     expect(privacy.text).toMatch(/Bạn đồng ý với thông báo về dữ liệu cá nhân ngày \d{2}\/\d{2}\/\d{4}\./);
+    // A copy of everything kept, as a file: the person, the linked account, the log of the linking.
+    user.press(privacy, "📄 Nhận bản sao dữ liệu");
+    const copy = JSON.parse((await nextFile(world, user, /^du-lieu-ca-nhan-CB005\.json$/)).bytes.toString("utf8"));
+    expect(copy.person).toMatchObject({ fullName: "Hoàng Minh Em", staffCode: "CB005", position: "Chuyên viên", unitName: "Phòng Nghiệp vụ 1" });
+    expect(copy.accounts).toEqual([expect.objectContaining({ platform, displayName: "Em" })]);
+    expect(copy.auditLog.map((entry: { action: string }) => entry.action)).toContain("privacy.consent");
     expect((await user.ask("/privacy sửa Chức vụ của tôi là Chuyên viên chính")).text).toContain("Đã ghi yêu cầu của bạn và báo cho Văn phòng");
     expect((await user.ask("/privacy")).text).toContain("Đang chờ xử lý: yêu cầu sửa gửi ngày");
     const [request] = await database.db.select().from(privacyRequests);

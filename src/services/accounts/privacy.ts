@@ -46,6 +46,22 @@ export async function personalData(db: Database, personId: number) {
 }
 
 /**
+ * A copy of everything the bot keeps about a person (Law 91/2025 Art. 4: the right to get one):
+ * what /privacy shows, with each entry of the audit log about them instead of its count.
+ */
+export async function personalDataCopy(db: Database, personId: number) {
+  const data = await personalData(db, personId);
+  if (!data) return undefined;
+  const log = await db
+    .select({ at: auditLog.at, action: auditLog.action, subject: auditLog.subject, by: auditLog.actorLabel })
+    .from(auditLog)
+    .where(sql`${auditLog.actorPersonId} = ${personId} or ${auditLog.subject} = ${`person:${personId}`}`)
+    .orderBy(asc(auditLog.at), asc(auditLog.id));
+  const { auditEntries: _count, ...kept } = data;
+  return { ...kept, auditLog: log };
+}
+
+/**
  * Records a person's request to correct or delete their data and tells the secretariat, who must
  * act on it; the request and its handling are in the audit log.
  */
