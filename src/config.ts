@@ -64,6 +64,9 @@ const webhook = common.extend({
   WEBHOOK_URL: z.preprocess(emptyAsUndefined, z.url()),
   WEBHOOK_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A–Z, a–z, 0–9, _ or -")),
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(8080)),
+  // Telegram's own default is 40; a bot replies at most ~30 messages a second anyway, and every
+  // delivery in flight is one reply a kill -9 may send twice (docs/operations.md).
+  WEBHOOK_MAX_CONNECTIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100).default(10)),
   ZALO_WEBHOOK_SECRET: z.preprocess(
     emptyAsUndefined,
     z
@@ -111,6 +114,8 @@ export type Config = {
         url: string;
         secret: string;
         port: number;
+        /** How many deliveries Telegram may have in flight at once (setWebhook's max_connections). */
+        telegramMaxConnections: number;
         /** Where Zalo delivers (the same server, path /zalo) and the secret it sends back. */
         zalo: { url: string; secret: string };
         http: HttpLimits;
@@ -168,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             url: e.WEBHOOK_URL,
             secret: e.WEBHOOK_SECRET,
             port: e.PORT,
+            telegramMaxConnections: e.WEBHOOK_MAX_CONNECTIONS,
             zalo: { url: new URL(ZALO_WEBHOOK_PATH, e.WEBHOOK_URL).toString(), secret: e.ZALO_WEBHOOK_SECRET ?? e.WEBHOOK_SECRET },
             http: {
               headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,

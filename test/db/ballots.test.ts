@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle } from "../../src/db/client.js";
+import type { DatabaseHandle } from "../../src/db/client.js";
 import { ballots, ballotVoters, campaigns, people, sealedBallots } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { ballotMinutesDocx, ballotResultsXlsx } from "../../src/services/ballots/minutes.js";

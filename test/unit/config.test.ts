@@ -37,6 +37,8 @@ describe("configuration", () => {
       url: "https://bot.example.vn/tg",
       secret: "s".repeat(32),
       port: 8080,
+      // Ten deliveries in flight at most: a kill -9 answers at most that many twice.
+      telegramMaxConnections: 10,
       // Zalo delivers to the same server, with the same secret unless it has its own.
       zalo: { url: "https://bot.example.vn/zalo", secret: "s".repeat(32) },
       // Slow clients are cut off in seconds; /metrics is loopback-only; links get a server-made key.

@@ -26,7 +26,7 @@ export function telegramPlatform(services: Omit<BotServices, "platform">, token:
     rate: config.broadcast.rate,
     progress: progressEditor(bot),
     run: (signal, onReady) => runTelegramPolling(bot, signal, onReady),
-    ...(mode.kind === "webhook" ? { webhook: telegramWebhook(bot, mode.url, mode.secret) } : {}),
+    ...(mode.kind === "webhook" ? { webhook: telegramWebhook(bot, mode.url, mode.secret, mode.telegramMaxConnections) } : {}),
   };
 }
 

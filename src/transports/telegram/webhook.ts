@@ -12,7 +12,7 @@ const updateSchema = z.object({ update_id: z.number().int().nonnegative() }).pas
  * Telegram's webhook: the secret header compared in constant time (401, nothing read), the
  * update handled before the 200, whose body may carry the bot's answer (see WebhookReplies).
  */
-export function telegramWebhook(bot: TdktBot, url: string, secret: string): PlatformWebhook {
+export function telegramWebhook(bot: TdktBot, url: string, secret: string, maxConnections: number): PlatformWebhook {
   return {
     path: new URL(url).pathname,
     async handle(req, res, accepting) {
@@ -27,13 +27,17 @@ export function telegramWebhook(bot: TdktBot, url: string, secret: string): Plat
       return answer ? reply(res, 200, answer, "application/json") : reply(res, 200, "");
     },
     drain: () => bot.inflight.drain(),
-    register: () => registerWebhook(bot, url, secret),
+    register: () => registerWebhook(bot, url, secret, maxConnections),
   };
 }
 
-/** Tells Telegram where to deliver, with the secret, the update types and the parallelism. */
-export async function registerWebhook(bot: TdktBot, url: string, secret: string): Promise<void> {
+/**
+ * Tells Telegram where to deliver, with the secret, the update types and the parallelism. The
+ * parallelism bounds the updates in flight, and so the replies a kill -9 can make twice (an update
+ * answered but not yet recorded is delivered again): see WEBHOOK_MAX_CONNECTIONS.
+ */
+export async function registerWebhook(bot: TdktBot, url: string, secret: string, maxConnections: number): Promise<void> {
   await bot.init();
-  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: 40 });
+  await bot.api.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES], max_connections: maxConnections });
   await publishCommandMenu(bot);
 }
