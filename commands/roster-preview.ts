@@ -41,6 +41,10 @@ export function rosterPreviewText(ctx: Context, file: string, preview: RosterPre
   );
   list("roster-preview-unknown-positions", preview.notes.unknownPositions);
   list("roster-preview-same-names", preview.notes.sameNames);
+  list(
+    "roster-preview-skipped",
+    preview.notes.skipped.map((row) => ctx.t("roster-skipped-row", { line: String(row.line), text: row.text, kind: row.kind })),
+  );
   for (const row of preview.rejected.slice(0, SHOWN))
     lines.push(ctx.translateHtml("cli-roster-rejected", { line: String(row.line), reason: ctx.t(row.key, row.args) }));
   if (preview.rejected.length > SHOWN) lines.push(ctx.translateHtml("roster-preview-more", { count: preview.rejected.length - SHOWN }));

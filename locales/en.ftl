@@ -531,6 +531,17 @@ roster-preview-move = { $name }: { $from } → { $to }
 roster-preview-leaving = Not in the file ({ $count }) — if you choose "left", they receive nothing more, are not counted, their invites are revoked, their history is kept: { $items }
 roster-preview-unknown-positions = Positions the bot does not know, taken as staff ({ $count }): { $items }. Add a "Vai trò" column if needed.
 roster-preview-same-names = Same names with no birth date or code to tell them apart ({ $count }): { $items }. Add a "Ngày sinh" or "Mã cán bộ" column.
+roster-preview-skipped = Skipped, not people ({ $count }): { $items }
+roster-skipped-row = line { $line } "{ $text }" ({ $kind ->
+        [total] a total
+        [date] a date line
+       *[signature] the signature block
+    })
+cli-roster-skipped = Skipped line { $line }: "{ $text }" ({ $kind ->
+        [total] a total
+        [date] a date line
+       *[signature] the signature block
+    }), not a person
 roster-button-import-full = ✅ Import; { $count } left the agency
 roster-button-import-keep = Import, keep the other { $count }
 cmd-privacy = The personal data the bot keeps about you; ask for a correction (/privacy sửa …) or deletion

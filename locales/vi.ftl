@@ -531,6 +531,17 @@ roster-preview-move = { $name }: { $from } → { $to }
 roster-preview-leaving = Không còn trong tệp ({ $count }) — nếu chọn «rời cơ quan», họ thôi nhận tin, không được tính, mã mời bị hủy, lịch sử được giữ: { $items }
 roster-preview-unknown-positions = Chức vụ bot chưa nhận ra, xếp là nhân viên ({ $count }): { $items }. Nếu cần, thêm cột «Vai trò».
 roster-preview-same-names = Trùng họ tên, không có ngày sinh hay mã để phân biệt ({ $count }): { $items }. Nên thêm cột «Ngày sinh» hoặc «Mã cán bộ».
+roster-preview-skipped = Bỏ qua, không phải người ({ $count }): { $items }
+roster-skipped-row = dòng { $line } «{ $text }» ({ $kind ->
+        [total] dòng tổng
+        [date] dòng ngày tháng
+       *[signature] khối chữ ký
+    })
+cli-roster-skipped = Bỏ qua dòng { $line }: «{ $text }» ({ $kind ->
+        [total] dòng tổng
+        [date] dòng ngày tháng
+       *[signature] khối chữ ký
+    }), không phải người
 roster-button-import-full = ✅ Nhập; { $count } người rời cơ quan
 roster-button-import-keep = Nhập, giữ { $count } người kia
 cmd-privacy = Dữ liệu cá nhân bot lưu về bạn; yêu cầu sửa (/privacy sửa …) hoặc xóa

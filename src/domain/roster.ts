@@ -34,7 +34,12 @@ export type RosterNotes = {
   unitNameConflicts: { code: string; names: string[] }[];
   /** Names that appear more than once with no birth date or code to tell them apart. */
   sameNames: string[];
+  /** Rows that hold text in the name column but are the sheet's furniture, never people. */
+  skipped: SkippedRow[];
 };
+
+/** A total ("Tổng số: 230 người"), the signature block (titles, the signers' names) or a date line. */
+export type SkippedRow = { line: number; text: string; kind: "total" | "signature" | "date" };
 
 export type ParsedRoster = { rows: RosterRow[]; rejected: RejectedRow[]; ignoredColumns: string[]; headerLine: number; notes: RosterNotes };
 
@@ -113,7 +118,10 @@ export function parseRoster(rawRows: RawRow[], options: RosterOptions): ParsedRo
   const candidates: (RosterRow & { nameKey: string; birth: string })[] = [];
   const rejected: RejectedRow[] = [];
   const unknownPositions = new Set<string>();
+  const skipped: SkippedRow[] = [];
   let sectionUnit = "";
+  // Once the signature block or the date line has begun, the rest of the sheet is its names.
+  let inFooter = false;
   for (const raw of data) {
     const cellOf = (column: Column) => {
       const index = columnIndex.get(column);
@@ -127,6 +135,15 @@ export function parseRoster(rawRows: RawRow[], options: RosterOptions): ParsedRo
       continue;
     }
     const value = parsed.data;
+    // A numbered row is a person whatever it says; anything else may be the sheet's furniture.
+    const numbered = /^\d+$/.test(cellOf("index").trim());
+    const furniture = numbered ? undefined : furnitureKind(raw, value.full_name, value.position, inFooter);
+    if (furniture) {
+      if (furniture !== "total") inFooter = true;
+      const text = normalizeName(value.full_name || raw.cells.join(" "));
+      if (value.full_name !== "") skipped.push({ line: raw.line, text: text.slice(0, 80), kind: furniture });
+      continue;
+    }
     const heading = sectionHeading(raw);
     if (heading !== undefined) {
       sectionUnit = heading;
@@ -170,8 +187,31 @@ export function parseRoster(rawRows: RawRow[], options: RosterOptions): ParsedRo
     rejected: rejected.sort((a, b) => a.line - b.line),
     ignoredColumns,
     headerLine: header.line,
-    notes: { unknownPositions: [...unknownPositions], unitNameConflicts: unitNameConflicts(rows), sameNames },
+    notes: { unknownPositions: [...unknownPositions], unitNameConflicts: unitNameConflicts(rows), sameNames, skipped },
   };
+}
+
+// "Tổng số: 230 người", "Cộng", "Tổng cộng 12": a total, not a person.
+// ("Công" alone is also a surname: a total says a number or a colon after it.)
+const TOTAL = /^(tong so|tong cong|tong|cong)\s*(:|\d|$)|\b\d+\s*(nguoi|can bo|cong chuc|vien chuc)\b/;
+// Titles of a signature block: the compiler, the head, and "ký thay/thừa lệnh/thay mặt/quyền" marks.
+const SIGNATURE_TITLE =
+  /^(nguoi (lap( bieu| bang| danh sach)?|ky|duyet)|thu truong( co quan| don vi)?|(kt|tm|tl|tuq|q)\s*\.?\s+\S|giam doc|pho giam doc|chanh van phong|xac nhan( cua)?)\b/;
+// "Lạng Sơn, ngày 05 tháng 01 năm 2026", "ngày … tháng … năm …".
+const DATE_LINE = /ngay\s*(\d{1,2}|\.+|…)?\s*thang\s*(\d{1,2}|\.+|…)?\s*nam/;
+
+/**
+ * Whether an unnumbered row is the sheet's furniture: a total, a title of the signature block (in
+ * the name column, or "KT. GIÁM ĐỐC" where the position goes), a date line — and, once the block
+ * has begun, the signers' names under their titles (with the director's name in the position
+ * column, they looked like a second person of the compiler's name).
+ */
+function furnitureKind(raw: RawRow, name: string, position: string, inFooter: boolean): SkippedRow["kind"] | undefined {
+  const folded = foldForMatching(name);
+  if (TOTAL.test(folded)) return "total";
+  if (raw.cells.some((cell) => DATE_LINE.test(foldForMatching(cell)))) return "date";
+  if (SIGNATURE_TITLE.test(folded) || /^(kt|tm|tl|tuq|q)\s*\.\s*\S/.test(foldForMatching(position))) return "signature";
+  return inFooter && name !== "" ? "signature" : undefined;
 }
 
 function findHeader(rows: RawRow[]) {

@@ -55,6 +55,10 @@ describe.each(CASES)("onboarding an agency from its own Excel list on $platform 
     // Six rows above the people (titles, blanks, header) and the column numbers: people on rows 8–222
     // with a blank row after every 50, so the numbered row without a name is row 223.
     expect(preview.text).toContain("Dòng 223: thiếu họ và tên");
+    // The footer under it (rows 224–229): the total and the signature block are nobody, and the preview says so.
+    expect(preview.text).toContain(
+      "Bỏ qua, không phải người (3): dòng 224 «Tổng số: 211 người» (dòng tổng); dòng 226 «NGƯỜI LẬP BIỂU» (khối chữ ký); dòng 229 «Nông Thị Thu Hà» (khối chữ ký)",
+    );
     expect(await database.db.select().from(people)).toHaveLength(1);
 
     secretary.press(preview, "✅ Nhập danh sách");

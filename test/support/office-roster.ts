@@ -27,7 +27,9 @@ export function officePeople(count: number, unitNames: string[]): OfficePerson[]
 /**
  * A roster as an office keeps it in Excel: the agency's and the country's title rows, a blank row,
  * the list's title, the header `STT | Họ và tên | Ngày sinh | Chức vụ | Đơn vị` on row 6 with the
- * column numbers under it, no codes, a blank row every 50 people and the signer's line at the end.
+ * column numbers under it, no codes, a blank row every 50 people, and at the end the office's
+ * footer: the total in the name column, the signature block («NGƯỜI LẬP BIỂU» beside «KT. GIÁM
+ * ĐỐC», then the two signers' names, the director's where the position goes).
  */
 export async function officeRosterXlsx(list: OfficePerson[], extraRows: (string | number)[][] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
@@ -45,7 +47,11 @@ export async function officeRosterXlsx(list: OfficePerson[], extraRows: (string 
     if ((index + 1) % 50 === 0) sheet.addRow([]);
   });
   for (const row of extraRows) sheet.addRow(row);
+  sheet.addRow(["", `Tổng số: ${list.length} người`]);
   sheet.addRow([]);
-  sheet.addRow(["", "", "", "Người lập biểu"]);
+  sheet.addRow(["", "NGƯỜI LẬP BIỂU", "", "KT. GIÁM ĐỐC"]);
+  sheet.addRow(["", "", "", "PHÓ GIÁM ĐỐC"]);
+  sheet.addRow([]);
+  sheet.addRow(["", "Nông Thị Thu Hà", "", "Hoàng Văn Giám"]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -27,6 +27,32 @@ describe("an office roster", () => {
     expect(parsed.rejected).toEqual([]);
   });
 
+  it("takes no total, signature block or date line for a person, and says which rows it skipped", () => {
+    const parsed = parseRoster(
+      rows(
+        ["STT", "Họ và tên", "Chức vụ", "Đơn vị"],
+        ["1", "Công Tằng Tôn Nữ Mai", "Chuyên viên", "Văn phòng"],
+        ["", "Cộng: 1 người", "", ""],
+        ["2", "Lê Văn Hai", "Chánh Thanh tra", "Thanh tra"],
+        ["", "Tổng số: 2 người", "", ""],
+        ["", "", "", "Lạng Sơn, ngày 05 tháng 01 năm 2026"],
+        ["", "NGƯỜI LẬP BIỂU", "", "KT. GIÁM ĐỐC"],
+        ["", "", "", "PHÓ GIÁM ĐỐC"],
+        ["", "Nông Thị Thu Hà", "", "Hoàng Văn Giám"],
+      ),
+      { deputyRole: "head" },
+    );
+    // A surname "Công" is a person; a subtotal between sections does not end the list.
+    expect(parsed.rows.map((row) => row.fullName)).toEqual(["Công Tằng Tôn Nữ Mai", "Lê Văn Hai"]);
+    expect(parsed.notes.skipped).toEqual([
+      { line: 3, text: "Cộng: 1 người", kind: "total" },
+      { line: 5, text: "Tổng số: 2 người", kind: "total" },
+      { line: 7, text: "NGƯỜI LẬP BIỂU", kind: "signature" },
+      { line: 9, text: "Nông Thị Thu Hà", kind: "signature" },
+    ]);
+    expect(parsed.rejected).toEqual([]);
+  });
+
   it("tells namesakes without birth dates apart by unit and says so", () => {
     const parsed = parseRoster(rows(["Họ và tên", "Đơn vị"], ["Nguyễn Văn An", "Phòng A"], ["Nguyễn Văn An", "Phòng B"], ["Nguyễn Văn An", "Phòng B"]), {
       deputyRole: "staff",

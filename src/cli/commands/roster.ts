@@ -20,6 +20,7 @@ export const importRosterCommand = command<RawRow[]>({
     });
     print(t("cli-roster-summary", rosterSummaryArgs(result)));
     if (result.ignoredColumns.length > 0) print(t("cli-roster-ignored-columns", { columns: result.ignoredColumns.join(", ") }));
+    for (const row of result.skipped) print(t("cli-roster-skipped", { line: String(row.line), text: row.text, kind: row.kind }));
     for (const row of result.rejected) print(t("cli-roster-rejected", { line: String(row.line), reason: t(row.key, row.args) }));
   },
 });

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { people, units } from "../../db/schema/index.js";
 import type { Clock } from "../../domain/calendar.js";
-import type { RawRow, RejectedRow, RosterNotes } from "../../domain/roster.js";
+import type { RawRow, RejectedRow, RosterNotes, SkippedRow } from "../../domain/roster.js";
 import { type Actor, recordAudit } from "../audit.js";
 import { rosterChanges, type RosterChanges } from "./changes.js";
 import { type ApproverNoticeContext, markLeft, moveWaitingRegistrations } from "./departures.js";
@@ -13,6 +13,8 @@ export type RosterImportResult = {
   unchanged: number;
   unitsCreated: number;
   rejected: RejectedRow[];
+  /** Totals, signature blocks and date lines: text in the name column that is nobody. */
+  skipped: SkippedRow[];
   ignoredColumns: string[];
   left: number;
   moved: number;
@@ -101,12 +103,13 @@ export async function importRoster(db: Database, rawRows: RawRow[], context: Ros
       unchanged: changes.unchanged,
       unitsCreated: changes.unitsCreated.length,
       rejected: changes.parsed.rejected,
+      skipped: changes.parsed.notes.skipped,
       ignoredColumns: changes.parsed.ignoredColumns,
       left: departures.length,
       moved: changes.moved.length,
       registrationsMoved,
     };
-    const { rejected, ignoredColumns, ...counts } = result;
+    const { rejected, ignoredColumns, skipped, ...counts } = result;
     await recordAudit(tx, {
       at: now,
       actor: context.actor,
