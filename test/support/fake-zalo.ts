@@ -253,8 +253,12 @@ function readNumberedOptions(raw: string): { text: string; options: string[] } {
   return { text: paragraphs.slice(0, -1).join("\n\n"), options: items.map((item) => item?.[2] ?? "") };
 }
 
+/** Opens the link as a person does: its page first, then its button (a POST), which gives the file once. */
 async function downloadAsShown(userId: number, messageId: number, link: string, text: string): Promise<Shown> {
-  const response = await fetch(link);
+  const page = await fetch(link);
+  if (!page.ok || !(await page.text()).includes('<form method="post">'))
+    return { kind: "message", chatId: userId, messageId, text: `${text}\n[${page.status}]`, buttons: [] };
+  const response = await fetch(link, { method: "POST" });
   const disposition = response.headers.get("content-disposition") ?? "";
   const fileName = decodeURIComponent(/filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1] ?? "");
   const bytes = Buffer.from(await response.arrayBuffer());

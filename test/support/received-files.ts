@@ -3,7 +3,8 @@ import type { Shown } from "./fake-telegram.js";
 
 /**
  * The next file the bot sends this user and its bytes: on Telegram the document itself, on Zalo
- * (which carries no files) fetched from the download link its message gives.
+ * (which carries no files) what the fake fetched from the message's download link, as the person
+ * would (the link gives its file once).
  */
 export async function nextFile(world: ChatWorld, user: ChatTestUser, fileNamePattern: RegExp): Promise<{ shown: Shown; name: string; bytes: Buffer }> {
   for (;;) {
@@ -14,10 +15,7 @@ export async function nextFile(world: ChatWorld, user: ChatTestUser, fileNamePat
       continue;
     }
     const link = /📎 Tải tệp (\S+) tại: (\S+)/.exec(shown.text);
-    if (link && fileNamePattern.test(link[1] ?? "")) {
-      // The link's page asks for a press (a POST) before it gives the file, once.
-      const response = await fetch(link[2] ?? "", { method: "POST" });
-      return { shown, name: link[1] ?? "", bytes: Buffer.from(await response.arrayBuffer()) };
-    }
+    if (link && shown.kind === "document" && fileNamePattern.test(link[1] ?? ""))
+      return { shown, name: link[1] ?? "", bytes: shown.fileBytes ?? Buffer.alloc(0) };
   }
 }
