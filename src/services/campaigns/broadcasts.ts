@@ -7,7 +7,7 @@ import { formatDate } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import { launchCampaign } from "./campaigns.js";
-import { NOTIFIED_ACCOUNT, type Translate } from "../outbox.js";
+import type { Translate } from "../outbox.js";
 import { ACTIONS } from "../../domain/button-actions.js";
 import { hasLiveIndividual } from "../registrations/live.js";
 import type { AuditContext, ServiceContext } from "../context.js";
@@ -38,8 +38,13 @@ export function audienceCondition(audience: BroadcastAudience): SQL {
   }
 }
 
+// A broadcast reaches each person once, however many platforms they are linked on: through the
+// platform they chose for notifications, else (both) the account they linked last.
+const BROADCAST_ACCOUNT = sql`a.id = (select b.id from chat_accounts b where b.person_id = p.id and not b.blocked
+  order by (b.platform = p.notify_via) desc, b.linked_at desc nulls last, b.id desc limit 1)`;
+
 const recipientsFrom = (audience: BroadcastAudience) =>
-  sql`from chat_accounts a join people p on p.id = a.person_id where not a.blocked and p.active and ${NOTIFIED_ACCOUNT} and ${audienceCondition(audience)}`;
+  sql`from chat_accounts a join people p on p.id = a.person_id where not a.blocked and p.active and ${BROADCAST_ACCOUNT} and ${audienceCondition(audience)}`;
 
 /** How many chats the audience reaches now (linked, not blocked accounts). */
 export async function countRecipients(db: Database, audience: BroadcastAudience): Promise<number> {

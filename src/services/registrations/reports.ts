@@ -53,8 +53,9 @@ export type UnitReport = {
 export async function registrationReport(db: Database, year: number): Promise<UnitReport[]> {
   const staff = await queryRows<{ unit_id: number; unit_name: string; staff: number; registered: number }>(
     db,
-    sql`select u.id::int as unit_id, u.name as unit_name, count(p.id)::int as staff,
-               count(r.id)::int as registered
+    // People, not rows: the law lets one person hold two registrations (CSTĐCS and CSTĐ tỉnh).
+    sql`select u.id::int as unit_id, u.name as unit_name, count(distinct p.id)::int as staff,
+               count(distinct r.person_id)::int as registered
         from units u
         join people p on p.unit_id = u.id and p.active
         left join ${registrations} r on ${liveIndividual(sql`p.id`, year)}
