@@ -18,6 +18,13 @@ role-initiative_council = Initiative council member
 ## Welcome and help
 help-header = <b>Commands you can use</b>
 help-line = /{ $command } — { $description }
+help-group = <b>{ $group }</b>: { $commands }
+help-group-mine = Yours
+help-group-unit = Your unit
+help-group-council = Council and results
+help-group-setup = Set-up
+help-group-office = Launches, reminders, schedules
+help-details = Send <code>/help command</code> to see how to use one, e.g. <code>/help register</code>.
 help-unlinked-footer = Your account is not linked yet. Ask the office (the council secretariat) for an <b>invite code</b>, then send <code>/start CODE</code>.
 start-linked = Hello <b>{ $name }</b>! Type /help to see what you can do.
 unlinked-explain =

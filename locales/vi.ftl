@@ -18,6 +18,13 @@ role-initiative_council = Thành viên Hội đồng sáng kiến
 ## Chào và trợ giúp
 help-header = <b>Các lệnh bạn dùng được</b>
 help-line = /{ $command } — { $description }
+help-group = <b>{ $group }</b>: { $commands }
+help-group-mine = Việc của bạn
+help-group-unit = Đơn vị
+help-group-council = Hội đồng, kết quả
+help-group-setup = Thiết lập
+help-group-office = Phát động, nhắc việc, lịch
+help-details = Gõ <code>/help tên_lệnh</code> để xem cách dùng, ví dụ <code>/help register</code>.
 help-unlinked-footer = Bạn chưa liên kết tài khoản. Hãy xin <b>mã mời</b> từ Văn phòng (Thường trực Hội đồng Thi đua, Khen thưởng) rồi gửi <code>/start MÃ_MỜI</code>.
 start-linked = Xin chào <b>{ $name }</b>! Gõ /help để xem các lệnh bạn dùng được.
 unlinked-explain =

@@ -93,6 +93,15 @@ export const COMMANDS = {
 
 export type CommandName = keyof typeof COMMANDS;
 
+/** /help's groups, by what a person does; every command is in one (a test holds it). */
+export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
+  { key: "mine", commands: ["start", "help", "me", "register", "myregs", "initiative", "vote", "inspections", "notify", "lang", "privacy"] },
+  { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
+  { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
+  { key: "setup", commands: ["roster", "invite", "plan", "inspectionplan", "holidays", "rule"] },
+  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit"] },
+];
+
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {
   if (audience === "anyone") return true;
   if (roles === null) return false;

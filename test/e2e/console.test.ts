@@ -8,13 +8,27 @@ import { runEntry } from "../support/processes.js";
 const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "tdkt-console-"));
 
 describe("the console chat (npm start without a token)", () => {
-  it("prints the help and the demo secretariat member's profile, then exits 0 at end of input", async () => {
+  it("shows a demo year with content: the help on one screen, this quarter's tasks, registration open, a meeting; then exits 0", async () => {
     const dataDir = freshDataDir();
-    const run = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/help\n/me\n" });
+    const run = await runEntry("src/main.ts", { env: { DATA_DIR: dataDir }, stdin: "/help\n/tasks\n/register\n/meetings\n/me\n" });
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Các lệnh bạn dùng được");
-    expect(run.stdout).toContain("/me — Thông tin của bạn");
+    // The demo member is head, secretariat and council: every group, one line each, and how to learn more.
+    const help = run.stdout.slice(run.stdout.indexOf("Các lệnh bạn dùng được")).split("\n").slice(0, 8);
+    expect(help).toEqual([
+      "Các lệnh bạn dùng được",
+      "Việc của bạn: /start /help /me /register /myregs /initiative /vote /inspections /notify /lang /privacy",
+      "Đơn vị: /tasks /note /submit /approve /review /unlinked /export",
+      "Hội đồng, kết quả: /meetings /candidates /ballot /report /campaigns /initiatives",
+      "Thiết lập: /roster /invite /plan /inspectionplan /holidays /rule",
+      "Phát động, nhắc việc, lịch: /launch /campaign /extend /broadcast /reports /meeting /visit",
+      "",
+      "Gõ /help tên_lệnh để xem cách dùng, ví dụ /help register.",
+    ]);
+    // The demo year: the office's task of this quarter, an open campaign, the council's meeting.
+    expect(run.stdout).toContain("Tổng hợp đăng ký danh hiệu thi đua của các đơn vị — chủ trì");
+    expect(run.stdout).toContain("Chọn danh hiệu bạn đăng ký:");
+    expect(run.stdout).toContain("Phòng họp tầng 2: Họp Hội đồng Thi đua - Khen thưởng");
     expect(run.stdout).toContain("Trần Thị Thu Hà\nChức vụ: Chánh Văn phòng\nĐơn vị: Văn phòng Sở");
 
     // A second run reopens the same directory and finds the demo agency as it left it. Its

@@ -132,6 +132,9 @@ describe.each(CASES)("linking a chat account with an invite on $platform ($kind)
     expect(help.text).toContain("/me");
     expect(help.text).toContain("/lang");
     expect(help.text).not.toContain("Bạn chưa liên kết tài khoản");
+    // One line per group of what the person does; a command's use on asking.
+    expect(help.text.split("\n").length).toBeLessThanOrEqual(8);
+    expect((await head.ask("/help register")).text).toBe("/register — Đăng ký danh hiệu thi đua năm nay");
   });
 
   it("answers unknown commands and random text helpfully", async () => {

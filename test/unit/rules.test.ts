@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nextSendableMoment } from "../../src/domain/calendar.js";
 import { mayTransition, ownsRegistration } from "../../src/domain/registration-rules.js";
-import { commandsFor, mayUse } from "../../src/domain/roles.js";
+import { COMMAND_GROUPS, COMMANDS, commandsFor, mayUse } from "../../src/domain/roles.js";
 
 describe("who may use what (mayUse)", () => {
   it("lets anyone use what is for anyone, linked people what is for linked people, and roles what names them", () => {
@@ -85,5 +85,13 @@ describe("whose registration it is, and what may happen to it", () => {
     expect(mayTransition("returned", "giveBack")).toBe(false);
     expect(mayTransition("approved", "withdraw")).toBe(true);
     expect(mayTransition("withdrawn", "withdraw")).toBe(false);
+  });
+});
+
+describe("/help's groups", () => {
+  it("put every command of the permission table in exactly one group", () => {
+    const grouped = COMMAND_GROUPS.flatMap((group) => group.commands);
+    expect([...grouped].sort()).toEqual(Object.keys(COMMANDS).sort());
+    expect(new Set(grouped).size).toBe(grouped.length);
   });
 });

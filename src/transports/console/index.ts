@@ -7,6 +7,7 @@ import { renderNumberedChoices } from "../../domain/numbered-choices.js";
 import { resolveIdentity } from "../../services/accounts/chat-accounts.js";
 import { cliActor } from "../../services/audit.js";
 import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../../services/demo.js";
+import { seedDemoYear } from "../../services/demo-year.js";
 import { plainBotInfo, type PlainOutgoing, plainTextFetch } from "../plain-text/api.js";
 import { chatOfCallbackQuery, rememberChoices, updateFromLine } from "../plain-text/choices.js";
 import type { ChatPlatform } from "../platform.js";
@@ -71,7 +72,12 @@ export function consolePlatform(
   });
 
   async function run(_signal: AbortSignal, onReady: () => void): Promise<void> {
-    if (!(await hasDemoAgency(services.db))) await seedDemo(services.db, { clock: services.clock, actor: cliActor });
+    if (!(await hasDemoAgency(services.db))) {
+      await seedDemo(services.db, { clock: services.clock, actor: cliActor });
+      // The try-out's year: plan tasks, a campaign, a meeting and a visit, so each command shows something.
+      const translate = (language: string, key: string, args?: Record<string, string | number>) => bot.i18n.t(language, key, args);
+      await seedDemoYear(services.db, { clock: services.clock, actor: cliActor, translate, timeZone: services.config.displayTimeZone });
+    }
     await linkConsoleAccount(services.db, services.clock, CONSOLE_ACCOUNT.externalId);
     const identity = await resolveIdentity(services.db, CONSOLE_ACCOUNT);
     locale = identity.language ?? "vi";
