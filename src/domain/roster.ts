@@ -1,30 +1,14 @@
-import { createHash } from "node:crypto";
 import * as z from "zod";
 import { type DeputyRole, roleForPosition } from "./positions.js";
 import { parseRole, type Role } from "./roles.js";
+import { assignStaffCodes, birthKey } from "./roster-codes.js";
+import type { RawRow, RejectedRow, RosterRow } from "./roster-rows.js";
+import { furnitureKind, type SkippedRow } from "./roster-furniture.js";
 import { foldForMatching, normalizeName } from "./text.js";
-import { type MessageArgs, UserError } from "./user-error.js";
 
-/** A roster row as it came out of the file: its line number and its cells. */
-export type RawRow = { line: number; cells: string[] };
-
-/** Codes are stored upper-cased, so "cb01" and "CB01" are one person. */
-export type RosterRow = {
-  line: number;
-  unitCode: string;
-  unitName: string;
-  staffCode: string;
-  fullName: string;
-  position: string;
-  roles: Role[];
-  /** Whether the file had no code and the bot made one (from the name and birth date). */
-  codeGenerated: boolean;
-  unitCodeGenerated: boolean;
-  /** Whether the roles came from a roles column (else from the position alone). */
-  rolesGiven: boolean;
-};
-
-export type RejectedRow = { line: number; key: string; args: MessageArgs };
+export type { SkippedRow } from "./roster-furniture.js";
+export type { RawRow, RejectedRow, RosterRow } from "./roster-rows.js";
+import { UserError } from "./user-error.js";
 
 /** What the secretariat should know about rows that were kept. */
 export type RosterNotes = {
@@ -37,9 +21,6 @@ export type RosterNotes = {
   /** Rows that hold text in the name column but are the sheet's furniture, never people. */
   skipped: SkippedRow[];
 };
-
-/** A total ("Tổng số: 230 người"), the signature block (titles, the signers' names) or a date line. */
-export type SkippedRow = { line: number; text: string; kind: "total" | "signature" | "date" };
 
 export type ParsedRoster = { rows: RosterRow[]; rejected: RejectedRow[]; ignoredColumns: string[]; headerLine: number; notes: RosterNotes };
 
@@ -191,29 +172,6 @@ export function parseRoster(rawRows: RawRow[], options: RosterOptions): ParsedRo
   };
 }
 
-// "Tổng số: 230 người", "Cộng", "Tổng cộng 12": a total, not a person.
-// ("Công" alone is also a surname: a total says a number or a colon after it.)
-const TOTAL = /^(tong so|tong cong|tong|cong)\s*(:|\d|$)|\b\d+\s*(nguoi|can bo|cong chuc|vien chuc)\b/;
-// Titles of a signature block: the compiler, the head, and "ký thay/thừa lệnh/thay mặt/quyền" marks.
-const SIGNATURE_TITLE =
-  /^(nguoi (lap( bieu| bang| danh sach)?|ky|duyet)|thu truong( co quan| don vi)?|(kt|tm|tl|tuq|q)\s*\.?\s+\S|giam doc|pho giam doc|chanh van phong|xac nhan( cua)?)\b/;
-// "Lạng Sơn, ngày 05 tháng 01 năm 2026", "ngày … tháng … năm …".
-const DATE_LINE = /ngay\s*(\d{1,2}|\.+|…)?\s*thang\s*(\d{1,2}|\.+|…)?\s*nam/;
-
-/**
- * Whether an unnumbered row is the sheet's furniture: a total, a title of the signature block (in
- * the name column, or "KT. GIÁM ĐỐC" where the position goes), a date line — and, once the block
- * has begun, the signers' names under their titles (with the director's name in the position
- * column, they looked like a second person of the compiler's name).
- */
-function furnitureKind(raw: RawRow, name: string, position: string, inFooter: boolean): SkippedRow["kind"] | undefined {
-  const folded = foldForMatching(name);
-  if (TOTAL.test(folded)) return "total";
-  if (raw.cells.some((cell) => DATE_LINE.test(foldForMatching(cell)))) return "date";
-  if (SIGNATURE_TITLE.test(folded) || /^(kt|tm|tl|tuq|q)\s*\.\s*\S/.test(foldForMatching(position))) return "signature";
-  return inFooter && name !== "" ? "signature" : undefined;
-}
-
 function findHeader(rows: RawRow[]) {
   for (const row of rows.slice(0, HEADER_SEARCH_ROWS)) {
     const columnIndex = new Map<Column, number>();
@@ -277,58 +235,6 @@ export function unitCodeFor(unitName: string): string {
       .replace(/^-|-$/g, "")
       .slice(0, 48) || "DV"
   );
-}
-
-/** dd/mm/yyyy, yyyy-mm-dd or an Excel date string, as yyyymmdd; "" when there is none. */
-function birthKey(cell: string): string {
-  const trimmed = cell.trim();
-  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(trimmed);
-  if (iso) return `${iso[1]}${iso[2]}${iso[3]}`;
-  const vn = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(trimmed);
-  if (vn) return `${vn[3]}${(vn[2] ?? "").padStart(2, "0")}${(vn[1] ?? "").padStart(2, "0")}`;
-  return foldForMatching(trimmed).replace(/\s+/g, "");
-}
-
-const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-
-/** A person's code when the file has none: the same name and birth date give the same code. */
-export function staffCodeFor(nameKey: string, birth: string, unitCode = ""): string {
-  const digest = createHash("sha256").update(`${nameKey}|${birth}|${unitCode}`).digest();
-  let code = "CB-";
-  for (let i = 0; i < 8; i++) code += CODE_ALPHABET[(digest[i] ?? 0) % CODE_ALPHABET.length];
-  return code;
-}
-
-/**
- * Gives each row without a code a generated one and refuses a code used twice. Two people of the
- * same name and no birth date are told apart by their unit (so moving one of them between units
- * cannot be recognised: the preview says so).
- */
-function assignStaffCodes(candidates: (RosterRow & { nameKey: string; birth: string })[], rejected: RejectedRow[]) {
-  const nameCount = new Map<string, number>();
-  for (const row of candidates) if (row.codeGenerated) nameCount.set(`${row.nameKey}|${row.birth}`, (nameCount.get(`${row.nameKey}|${row.birth}`) ?? 0) + 1);
-  const sameNames = new Set<string>();
-  const rows: RosterRow[] = [];
-  const firstLineOfStaffCode = new Map<string, number>();
-  for (const { nameKey, birth, ...row } of candidates) {
-    if (row.codeGenerated) {
-      const shared = (nameCount.get(`${nameKey}|${birth}`) ?? 0) > 1;
-      if (shared) sameNames.add(row.fullName);
-      row.staffCode = staffCodeFor(nameKey, birth, shared ? row.unitCode : "");
-    }
-    const firstLine = firstLineOfStaffCode.get(row.staffCode);
-    if (firstLine !== undefined) {
-      rejected.push({
-        line: row.line,
-        key: row.codeGenerated ? "roster-duplicate-person" : "roster-duplicate-staff-code",
-        args: { code: row.staffCode, line: String(firstLine) },
-      });
-      continue;
-    }
-    firstLineOfStaffCode.set(row.staffCode, row.line);
-    rows.push(row);
-  }
-  return { rows, sameNames: [...sameNames] };
 }
 
 function unitNameConflicts(rows: RosterRow[]): { code: string; names: string[] }[] {
