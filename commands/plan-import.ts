@@ -1,6 +1,6 @@
 import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { formatDate } from "../src/domain/calendar.js";
+import { atLocal, formatDate } from "../src/domain/calendar.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
 import { loadPendingPlan, storePendingPlan } from "../src/services/documents/index.js";
@@ -62,7 +62,10 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
           number: task.number,
           content: shorten(task.content.replace(/\n/g, " "), 90),
           due: formatDate(task.dueAt, zone),
-          from: ctx.t(`plan-due-from-${task.deadlineFrom ?? "quarter"}`),
+          from: [
+            ctx.t(`plan-due-from-${task.deadlineFrom ?? "quarter"}`),
+            ...(task.movedFrom ? [ctx.t("plan-due-moved", { day: formatDate(atLocal(task.movedFrom, "12:00:00", zone), zone) })] : []),
+          ].join(", "),
           lead: names(task.leadUnitIds),
           coordinating: names(task.coordinatingUnitIds),
         }),

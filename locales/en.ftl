@@ -658,6 +658,7 @@ plan-due-from-time = from the time column
 plan-due-from-text = stated in the task
 plan-due-from-prose = stated in the plan's text
 plan-due-from-quarter = end of the quarter, by default
+plan-due-moved = moved forward from { $day } (a day off)
 plan-preview-meetings = <b>Meetings without a date</b> ({ $count }): { $months } — { $title }. Once saved, set their date with /meeting.
 plan-preview-registration-deadline = <b>Registration deadline</b> stated in the plan: { $date }. Use it when launching: <code>/launch { $date } Campaign title</code>.
 plan-is-inspection-plan = This is an inspection plan, not a task plan: send /inspectionplan, then this file again.

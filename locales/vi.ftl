@@ -658,6 +658,7 @@ plan-due-from-time = theo cột thời gian
 plan-due-from-text = ghi trong nhiệm vụ
 plan-due-from-prose = ghi trong văn bản kế hoạch
 plan-due-from-quarter = cuối quý, mặc định
+plan-due-moved = dời sớm từ { $day } (ngày nghỉ)
 plan-preview-meetings = <b>Họp chờ đặt ngày</b> ({ $count }): tháng { $months } — { $title }. Sau khi lưu, đặt ngày bằng /meeting.
 plan-preview-registration-deadline = <b>Hạn đăng ký thi đua</b> ghi trong kế hoạch: { $date }. Dùng hạn này khi phát động: <code>/launch { $date } Tên phong trào</code>.
 plan-is-inspection-plan = Đây là kế hoạch kiểm tra, không phải kế hoạch nhiệm vụ: gõ /inspectionplan rồi gửi lại tệp này.

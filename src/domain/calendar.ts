@@ -104,6 +104,13 @@ export function nextWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay>): 
   return candidate;
 }
 
+/** The day itself if it is a working day, else the last working day before it (where a deadline on a day off falls). */
+export function previousWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay>): LocalDay {
+  let candidate = day;
+  while (!isWorkingDay(candidate, holidays)) candidate = addLocalDays(candidate, -1);
+  return candidate;
+}
+
 /** Default days before a deadline on which reminders go out (configurable). */
 export const DEFAULT_REMINDER_DAYS = { task: [7, 3, 1], meeting: [3, 1] } as const;
 

@@ -16,7 +16,7 @@ const SIGNATURE_TITLE =
 const DATE_LINE = /ngay\s*(\d{1,2}|\.+|…)?\s*thang\s*(\d{1,2}|\.+|…)?\s*nam/;
 
 /**
- * Whether an unnumbered row is the sheet's furniture: a total, a title of the signature block (in
+ * Whether a row with no number and no staff code is the sheet's furniture: a total, a title of the signature block (in
  * the name column, or "KT. GIÁM ĐỐC" where the position goes), a date line — and, once the block
  * has begun, the signers' names under their titles (with the director's name in the position
  * column, they looked like a second person of the compiler's name).

@@ -116,9 +116,10 @@ export function parseRoster(rawRows: RawRow[], options: RosterOptions): ParsedRo
       continue;
     }
     const value = parsed.data;
-    // A numbered row is a person whatever it says; anything else may be the sheet's furniture.
-    const numbered = /^\d+$/.test(cellOf("index").trim());
-    const furniture = numbered ? undefined : furnitureKind(raw, value.full_name, value.position, inFooter);
+    // A numbered row, or one with a staff code, is a person whatever it says; anything else may be
+    // the sheet's furniture.
+    const identified = /^\d+$/.test(cellOf("index").trim()) || value.staff_code !== "";
+    const furniture = identified ? undefined : furnitureKind(raw, value.full_name, value.position, inFooter);
     if (furniture) {
       if (furniture !== "total") inFooter = true;
       const text = normalizeName(value.full_name || raw.cells.join(" "));

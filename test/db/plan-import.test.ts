@@ -45,7 +45,8 @@ describe.each(DATABASE_KINDS)("importing plan documents (%s)", (kind) => {
     expect(task4?.leadUnitIds).toHaveLength(1);
     // "Các Phòng nghiệp vụ" are the departments, not the office.
     expect(task4?.coordinatingUnitIds).toHaveLength(3);
-    expect(first.preview.tasks[0]?.dueAt.toISOString()).toBe("2024-03-31T16:59:59.000Z");
+    // The first quarter ends on Sunday 31/03/2024: its tasks fall due on Friday 29/03.
+    expect(first.preview.tasks[0]?.dueAt.toISOString()).toBe("2024-03-29T16:59:59.000Z");
     const again = await importFile(FIXTURE);
     expect(again.saved).toMatchObject({ planId: first.saved.planId, created: 0, updated: 23, removed: 0 });
     expect(await database.db.select().from(plans)).toHaveLength(1);

@@ -51,6 +51,9 @@ describe("an office roster", () => {
       { line: 9, text: "Nông Thị Thu Hà", kind: "signature" },
     ]);
     expect(parsed.rejected).toEqual([]);
+    // A row with a staff code is a person, whatever its name reads like.
+    const coded = parseRoster(rows(["Mã cán bộ", "Họ và tên", "Đơn vị"], ["L1", "Giám Đốc Sở", "Ban Giám đốc"]), { deputyRole: "head" });
+    expect(coded.rows.map((row) => row.fullName)).toEqual(["Giám Đốc Sở"]);
   });
 
   it("tells namesakes without birth dates apart by unit and says so", () => {

@@ -1,4 +1,4 @@
-import { formatDate, systemClock } from "../../domain/calendar.js";
+import { atLocal, formatDate, systemClock } from "../../domain/calendar.js";
 import type { ParsedPlan } from "../../domain/plan-document.js";
 import { cliActor } from "../../services/audit.js";
 import { readPlanFile } from "../../services/plans/file.js";
@@ -24,6 +24,7 @@ export const importPlanCommand = command<ParsedPlan>({
       print(t("cli-plan-quarter", { quarter, count: tasks.length }));
       for (const task of tasks) {
         print(t("cli-plan-task", { number: task.number, content: task.content.replace(/\n/g, " "), due: formatDate(task.dueAt, zone) }));
+        if (task.movedFrom) print(t("plan-due-moved", { day: formatDate(atLocal(task.movedFrom, "12:00:00", zone), zone) }));
         print(
           t("cli-plan-units", {
             lead: names(task.leadUnitIds, task.leadUnits, task.unmatched),

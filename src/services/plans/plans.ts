@@ -1,10 +1,11 @@
 import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { meetingDrafts, planTasks, planTaskUnits, plans, unitAliases, units } from "../../db/schema/index.js";
-import { atLocal, quarterEnd } from "../../domain/calendar.js";
+import { atLocal, type LocalDay, localDay, previousWorkingDay, quarterEnd } from "../../domain/calendar.js";
 import type { ParsedPlan, ParsedTask } from "../../domain/plan-document.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../../domain/unit-matching.js";
 import { recordAudit } from "../audit.js";
+import { loadHolidays } from "../rules/holidays.js";
 import { asksForReport } from "./task-reports.js";
 import type { AuditContext } from "../context.js";
 
@@ -14,6 +15,8 @@ export type PreviewTask = ParsedTask & {
   /** Phrases of this task that matched no roster unit. */
   unmatched: string[];
   dueAt: Date;
+  /** The day the plan says, when it is a day off and the task falls due on the working day before. */
+  movedFrom: LocalDay | null;
 };
 export type PlanPreview = { plan: ParsedPlan; tasks: PreviewTask[]; unmatched: string[]; units: RosterUnit[] };
 
@@ -33,6 +36,9 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
     db,
     sql`select distinct unit_id::int as unit_id from people where active and 'secretariat' = any(roles)`,
   );
+  // A deadline on a weekend or a holiday falls due the working day before, reminders with it:
+  // the office cannot hand in on a Sunday, and its reminders would land on the weekend.
+  const holidays = await loadHolidays(db, atLocal(`${plan.year}-07-01`, "12:00:00", timeZone));
   // Keyed by the folded phrase: "Các cụm thi đua" and "Các Cụm thi đua" are one question.
   const unmatched = new Map<string, string>();
   const tasks = plan.tasks.map((task) => {
@@ -52,10 +58,12 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
     const unassigned = task.leadUnits.length + task.coordinatingUnits.length === 0;
     const leadUnitIds = unassigned ? secretariatUnits.map((row) => row.unit_id) : resolve(task.leadUnits);
     const coordinatingUnitIds = resolve(task.coordinatingUnits).filter((id) => !leadUnitIds.includes(id));
-    const dueAt = task.deadline
-      ? atLocal(`${task.deadline.year}-${pad(task.deadline.month)}-${pad(task.deadline.day)}`, "23:59:59", timeZone)
-      : quarterEnd(plan.year, task.quarter, timeZone);
-    return { ...task, leadUnitIds, coordinatingUnitIds, unmatched: taskUnmatched, dueAt };
+    const stated = task.deadline
+      ? `${task.deadline.year}-${pad(task.deadline.month)}-${pad(task.deadline.day)}`
+      : localDay(quarterEnd(plan.year, task.quarter, timeZone), timeZone);
+    const dueDay = previousWorkingDay(stated, holidays);
+    const dueAt = atLocal(dueDay, "23:59:59", timeZone);
+    return { ...task, leadUnitIds, coordinatingUnitIds, unmatched: taskUnmatched, dueAt, movedFrom: dueDay === stated ? null : stated };
   });
   return { plan, tasks, unmatched: [...unmatched.values()], units: rosterUnits };
 }
