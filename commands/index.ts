@@ -25,6 +25,7 @@ import { holidaysCommand } from "./holidays.js";
 import { inspectionPlanImport } from "./inspection-plan.js";
 import { unlinkedCommand } from "./unlinked.js";
 import { reportCommand } from "./report.js";
+import { bodiesCommand } from "./bodies.js";
 import { rulesCommand } from "./rules.js";
 import { startCommand } from "./start.js";
 import { tasksCommand } from "./tasks.js";
@@ -52,6 +53,7 @@ export const commandComposers = [
   inviteCommand,
   unlinkedCommand,
   meetingsCommand,
+  bodiesCommand,
   registerCommand,
   withdrawButtons,
   approveCommand,

@@ -101,6 +101,10 @@ inspectionsCommand.command("visit", allowed("visit"), async (ctx) => {
     }),
     // Said plainly when nobody in the unit can be told: the office must call them.
     ctx.translateHtml(result.headsReached > 0 ? "visit-heads-told" : "visit-heads-unreached", { count: result.headsReached }),
+    // The team, as it was told: nobody when the inspection has no team yet, and how to give it one.
+    result.team.size === 0
+      ? ctx.translateHtml("visit-no-team", { inspection: result.visit.inspectionId })
+      : ctx.translateHtml("visit-team-told", { reached: result.team.reached, size: result.team.size }),
     ...result.warnings.map((warning) => ctx.translateHtml(`visit-warning-${warning}`)),
   ];
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });

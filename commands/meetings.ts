@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDateTime, isWorkingDay, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
 import { normalizeName } from "../src/domain/text.js";
-import { changeMeeting, meetingsWithoutDate, scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
+import { type CouncilTold, changeMeeting, meetingsWithoutDate, scheduleMeeting, upcomingMeetings } from "../src/services/meetings.js";
 import { loadHolidays } from "../src/services/rules/index.js";
 import { allowed } from "./guard.js";
 import { serviceContextOf } from "./service-context.js";
@@ -28,15 +28,20 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
     const meetingId = Number(change[2]);
     if (/^(cancel|huy|hủy)$/iu.test(change[1] ?? "")) {
       const done = await changeMeeting(ctx.services.db, { meetingId, to: null }, context);
-      return ctx.say(done === "changed" ? "meeting-cancelled-done" : "meeting-not-found", { id: meetingId });
+      if (done.kind === "not-found") return ctx.say("meeting-not-found", { id: meetingId });
+      return ctx.reply([ctx.translateHtml("meeting-cancelled-done", { id: meetingId }), councilTold(ctx, done.council)].join("\n"), { parse_mode: "HTML" });
     }
     const [when = "", place] = (change[3] ?? "").split("|").map((part) => normalizeName(part));
     const moment = await momentOf(ctx, when);
     if (!moment) return;
     const done = await changeMeeting(ctx.services.db, { meetingId, to: { startsAt: moment, ...(place ? { place } : {}) } }, context);
-    if (done === "not-found") return ctx.say("meeting-not-found", { id: meetingId });
+    if (done.kind === "not-found") return ctx.say("meeting-not-found", { id: meetingId });
     return ctx.reply(
-      [ctx.translateHtml("meeting-moved-done", { id: meetingId, when: formatDateTime(moment, zone) }), ...(await dayOffWarning(ctx, moment))].join("\n"),
+      [
+        ctx.translateHtml("meeting-moved-done", { id: meetingId, when: formatDateTime(moment, zone) }),
+        councilTold(ctx, done.council),
+        ...(await dayOffWarning(ctx, moment)),
+      ].join("\n"),
       {
         parse_mode: "HTML",
       },
@@ -47,14 +52,24 @@ meetingsCommand.command("meeting", allowed("meeting"), async (ctx) => {
   const [when, place, agenda] = parsed.data;
   const moment = await momentOf(ctx, when);
   if (!moment) return;
-  const id = await scheduleMeeting(ctx.services.db, { startsAt: moment, place, agenda }, context);
+  const { id, council } = await scheduleMeeting(ctx.services.db, { startsAt: moment, place, agenda }, context);
   await ctx.reply(
-    [ctx.translateHtml("meeting-saved", { id, when: formatDateTime(moment, zone), place, agenda }), ...(await dayOffWarning(ctx, moment))].join("\n"),
+    [
+      ctx.translateHtml("meeting-saved", { id, when: formatDateTime(moment, zone), place, agenda }),
+      councilTold(ctx, council),
+      ...(await dayOffWarning(ctx, moment)),
+    ].join("\n"),
     {
       parse_mode: "HTML",
     },
   );
 });
+
+/** Who of the council was told, as it happened: how many, who could not be reached, or that there is no council yet. */
+function councilTold(ctx: Context, council: CouncilTold): string {
+  if (council.told + council.unreached === 0) return ctx.translateHtml("council-none-told");
+  return ctx.translateHtml("council-told", { told: council.told, unreached: council.unreached });
+}
 
 /** The moment typed, or undefined once the user has been told why it cannot be one. */
 async function momentOf(ctx: Context, when: string): Promise<Date | undefined> {

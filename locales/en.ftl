@@ -14,6 +14,28 @@ role-secretariat = Council secretariat
 role-council = Council member
 role-admin = Administrator
 role-initiative_council = Initiative council member
+role-council_chair = Chair of the council
+cmd-role = Members of the councils, the secretariat, the leadership: /role council add STAFF …, /role council chair STAFF, /role council remove STAFF
+cmd-team = An inspection's team: /team PLAN_NUMBER add HEAD_STAFF STAFF …
+role-bodies-header = <b>The agency's bodies</b>
+role-members = { $body } ({ $count }): { $names }
+role-usage = Use <code>/role council add STAFF STAFF …</code>, <code>/role council chair STAFF</code>, <code>/role council remove STAFF</code>; instead of <code>council</code>: <code>initiative_council</code>, <code>secretariat</code> or <code>leader</code>.
+role-add-done = ✅ { $count } added to { $body }: { $names }. Each has been told.
+role-remove-done = { $count } removed from { $body }: { $names }. Each has been told.
+role-chair-done = ✅ Chair of { $body }: { $names }. They have been told.
+role-unknown-codes = No active staff member has the code: { $codes }.
+body-council = the Emulation and Commendation Council
+body-initiative_council = the initiative council
+body-secretariat = the council's secretariat
+body-leader = the agency's leadership
+body-add-notice = 📌 You have been added to <b>{ $body }</b>. Send /help to see your new commands.
+body-remove-notice = 📌 You are no longer in <b>{ $body }</b>.
+body-chair-notice = 📌 You are now the chair of <b>{ $body }</b>. Send /help to see your commands.
+team-usage = Use <code>/team PLAN_NUMBER</code> to see the team, <code>/team PLAN_NUMBER add HEAD_STAFF STAFF …</code> to give it members (the first heads a team with no head).
+team-added = ✅ { $count } given to the inspection team: { $names }. Each has been told.
+team-members = The team of inspection { $id } ({ $count }): { $names }
+team-head = head
+team-added-notice = 📋 You are on the inspection team of «{ $title }». Each visit will be sent to you; see them with /inspections.
 
 ## Welcome and help
 help-header = <b>Commands you can use</b>
@@ -206,7 +228,7 @@ cmd-meetings = Upcoming council meetings
 meeting-usage = To record a meeting: <code>/meeting 25/03/2024 14:00 | Room 2 | Quarter I review</code>; move: <code>/meeting move 3 27/03/2024 14:00 | Room 3</code> (place optional); cancel: <code>/meeting cancel 3</code> (meeting numbers are in /meetings).
 meeting-date-invalid = "{ $value }" is not a real date and time. Please check it (dd/mm/yyyy HH:mm).
 meeting-in-past = { $when } has passed. Choose a time to come.
-meeting-saved = 📅 Meeting { $id } recorded: { $when } at { $place }: { $agenda }. Council members have been told and will be reminded 3 days and 1 day before.
+meeting-saved = 📅 Meeting { $id } recorded: { $when } at { $place }: { $agenda }. Council members will be reminded 3 days and 1 day before.
 meetings-none = No council meeting is coming up.
 meetings-header = <b>Upcoming council meetings</b>
 meetings-line = • No. { $id }: { $when } — { $place }: { $agenda }
@@ -389,7 +411,7 @@ visit-unit-not-inspected = { $unit } is not on this plan's list of inspected uni
 visit-not-found = No active visit with that number.
 visit-scheduled-done = 📅 Inspection visit { $id } scheduled for { $when }.
 visit-moved-done = 📅 Inspection visit { $id } moved to { $when }.
-visit-cancelled-done = Visit cancelled. The unit and the team have been told.
+visit-cancelled-done = Visit cancelled. The unit's heads and the team (if any) have been told.
 visit-mode-onsite = on site
 visit-mode-documents = on documents only
 visit-notice =
@@ -670,13 +692,23 @@ tasks-overdue-header = <b>Overdue, not done — { $unit }</b> ({ $count }):
 tasks-overdue-none = { $unit } has no overdue task.
 tasks-note-line =    📝 { $note }
 tasks-usage = Usage: /tasks (this quarter and overdue work) · /tasks 1–4 or /tasks quý 2 (one quarter) · /tasks quá hạn · /tasks all (secretariat: overview)
-visit-heads-told = The unit's heads ({ $count }) and the team have been told.
+visit-heads-told = The unit's heads ({ $count }) have been told.
+visit-team-told = The team: { $reached } of { $size } told{ $reached ->
+        [0] {" "}(none has linked an account: tell them directly)
+       *[other] {""}
+    }.
+visit-no-team = ⚠️ Inspection { $inspection } has no team yet, so no team was told. Give it one with <code>/team { $inspection } add HEAD_STAFF_CODE STAFF_CODE …</code>.
 visit-heads-unreached = ⚠️ No head of the unit has linked an account, so nobody there received the notice: tell the unit directly.
 visit-warning-outside-window = ⚠️ This is outside the inspection plan's period (its quarters).
 visit-warning-not-working-day = ⚠️ That day is a day off (Sunday, Saturday or a holiday).
 visit-scheduled-team = 📋 Inspection team: visit to { $unit } at { $when } ({ $mode }); the unit's report is due by { $report }.
-meeting-moved-done = 📅 Meeting { $id } moved to { $when }. Council members have been told the old and new time.
-meeting-cancelled-done = Meeting { $id } cancelled. Council members have been told; its reminders are withdrawn.
+meeting-moved-done = 📅 Meeting { $id } moved to { $when }.
+meeting-cancelled-done = Meeting { $id } cancelled; its reminders were withdrawn.
+council-told = { $told } council members were told{ $unreached ->
+        [0] {""}
+       *[other] ; { $unreached } have not linked their account and got nothing
+    }.
+council-none-told = ⚠️ The council has no members yet, so nobody was told. Add them with <code>/role council add STAFF_CODE …</code>.
 meeting-not-found = No upcoming meeting has the number { $id }. See the meeting numbers in /meetings.
 meeting-day-off = ⚠️ That day is a day off (Saturday, Sunday or a holiday): check it unless meant.
 meeting-announced =

@@ -14,6 +14,28 @@ role-secretariat = Thường trực Hội đồng TĐKT
 role-council = Thành viên Hội đồng TĐKT
 role-admin = Quản trị
 role-initiative_council = Thành viên Hội đồng sáng kiến
+role-council_chair = Chủ tịch Hội đồng TĐKT
+cmd-role = Thành viên các hội đồng, Thường trực, lãnh đạo: /role council add MÃ_CB …, /role council chair MÃ_CB, /role council remove MÃ_CB
+cmd-team = Đoàn kiểm tra của một kế hoạch kiểm tra: /team SỐ_KẾ_HOẠCH add MÃ_CB_TRƯỞNG_ĐOÀN MÃ_CB …
+role-bodies-header = <b>Các hội đồng và bộ phận</b>
+role-members = { $body } ({ $count }): { $names }
+role-usage = Dùng: <code>/role council add MÃ_CB MÃ_CB …</code>, <code>/role council chair MÃ_CB</code>, <code>/role council remove MÃ_CB</code>; thay <code>council</code> bằng <code>initiative_council</code>, <code>secretariat</code> hoặc <code>leader</code>.
+role-add-done = ✅ Đã thêm { $count } người vào { $body }: { $names }. Từng người đã được báo.
+role-remove-done = Đã bỏ { $count } người khỏi { $body }: { $names }. Từng người đã được báo.
+role-chair-done = ✅ Chủ tịch { $body }: { $names }. Người đó đã được báo.
+role-unknown-codes = Không có cán bộ đang công tác nào mang mã: { $codes }.
+body-council = Hội đồng Thi đua, Khen thưởng
+body-initiative_council = Hội đồng sáng kiến
+body-secretariat = Thường trực Hội đồng (Văn phòng)
+body-leader = Lãnh đạo cơ quan
+body-add-notice = 📌 Bạn đã được thêm vào <b>{ $body }</b>. Gõ /help để xem các lệnh mới của bạn.
+body-remove-notice = 📌 Bạn không còn trong <b>{ $body }</b>.
+body-chair-notice = 📌 Bạn được giao làm Chủ tịch <b>{ $body }</b>. Gõ /help để xem các lệnh của bạn.
+team-usage = Dùng: <code>/team SỐ_KẾ_HOẠCH</code> để xem đoàn, <code>/team SỐ_KẾ_HOẠCH add MÃ_CB_TRƯỞNG_ĐOÀN MÃ_CB …</code> để giao đoàn (người đầu tiên làm trưởng đoàn nếu đoàn chưa có).
+team-added = ✅ Đã giao { $count } người vào đoàn kiểm tra: { $names }. Từng người đã được báo.
+team-members = Đoàn kiểm tra của kế hoạch số { $id } ({ $count }): { $names }
+team-head = trưởng đoàn
+team-added-notice = 📋 Bạn được giao vào đoàn kiểm tra «{ $title }». Lịch làm việc với từng đơn vị sẽ được báo cho bạn; xem bằng /inspections.
 
 ## Chào và trợ giúp
 help-header = <b>Các lệnh bạn dùng được</b>
@@ -206,7 +228,7 @@ cmd-meetings = Các cuộc họp Hội đồng sắp tới
 meeting-usage = Cách ghi lịch họp: <code>/meeting 25/03/2024 14:00 | Phòng họp tầng 2 | Bình xét thi đua quý I</code>; dời: <code>/meeting move 3 27/03/2024 14:00 | Phòng họp tầng 3</code> (địa điểm tùy chọn); hủy: <code>/meeting cancel 3</code> (số cuộc họp xem trong /meetings).
 meeting-date-invalid = Ngày giờ «{ $value }» không có thật. Hãy kiểm tra lại (dd/mm/yyyy HH:mm).
 meeting-in-past = Thời điểm { $when } đã qua. Hãy chọn một thời điểm sắp tới.
-meeting-saved = 📅 Đã ghi lịch họp số { $id }: { $when } tại { $place }: { $agenda }. Thành viên Hội đồng đã được báo và sẽ được nhắc trước 3 ngày và 1 ngày.
+meeting-saved = 📅 Đã ghi lịch họp số { $id }: { $when } tại { $place }: { $agenda }. Thành viên Hội đồng sẽ được nhắc trước 3 ngày và 1 ngày.
 meetings-none = Chưa có cuộc họp Hội đồng nào sắp tới.
 meetings-header = <b>Các cuộc họp Hội đồng sắp tới</b>
 meetings-line = • Số { $id }: { $when } — { $place }: { $agenda }
@@ -389,7 +411,7 @@ visit-unit-not-inspected = { $unit } không có trong danh sách được kiểm
 visit-not-found = Không có lịch kiểm tra đang hiệu lực với mã này.
 visit-scheduled-done = 📅 Đã xếp lịch kiểm tra số { $id } lúc { $when }.
 visit-moved-done = 📅 Đã dời lịch kiểm tra số { $id } sang { $when }.
-visit-cancelled-done = Đã hủy lịch kiểm tra. Đơn vị và đoàn kiểm tra đã được thông báo.
+visit-cancelled-done = Đã hủy lịch kiểm tra. Lãnh đạo đơn vị và đoàn kiểm tra (nếu có) đã được thông báo.
 visit-mode-onsite = làm việc trực tiếp tại đơn vị
 visit-mode-documents = kiểm tra qua hồ sơ
 visit-notice =
@@ -670,13 +692,23 @@ tasks-overdue-header = <b>Quá hạn, chưa xong — { $unit }</b> ({ $count }):
 tasks-overdue-none = Đơn vị { $unit } không có nhiệm vụ nào quá hạn.
 tasks-note-line =    📝 { $note }
 tasks-usage = Cách dùng: /tasks (quý này và việc quá hạn) · /tasks 1–4 hoặc /tasks quý 2 (một quý) · /tasks quá hạn · /tasks all (Văn phòng: tổng hợp)
-visit-heads-told = Lãnh đạo đơn vị ({ $count } người) và đoàn kiểm tra đã được thông báo.
+visit-heads-told = Lãnh đạo đơn vị ({ $count } người) đã được thông báo.
+visit-team-told = Đoàn kiểm tra: đã báo { $reached }/{ $size } người{ $reached ->
+        [0] {" "}(chưa ai liên kết tài khoản: hãy báo trực tiếp)
+       *[other] {""}
+    }.
+visit-no-team = ⚠️ Kế hoạch kiểm tra số { $inspection } chưa có đoàn kiểm tra nên chưa báo đoàn nào. Giao đoàn bằng <code>/team { $inspection } add MÃ_CB_TRƯỞNG_ĐOÀN MÃ_CB …</code>.
 visit-heads-unreached = ⚠️ Chưa lãnh đạo nào của đơn vị liên kết tài khoản với bot nên không ai ở đơn vị nhận được thông báo: hãy báo trực tiếp cho đơn vị.
 visit-warning-outside-window = ⚠️ Lịch này nằm ngoài thời gian của kế hoạch kiểm tra (các quý kế hoạch ghi).
 visit-warning-not-working-day = ⚠️ Ngày này là ngày nghỉ (Chủ nhật, thứ Bảy hoặc ngày lễ).
 visit-scheduled-team = 📋 Đoàn kiểm tra: lịch làm việc với { $unit } lúc { $when } ({ $mode }); đơn vị gửi báo cáo chậm nhất ngày { $report }.
-meeting-moved-done = 📅 Đã dời cuộc họp số { $id } sang { $when }. Thành viên Hội đồng đã được báo thời gian cũ và mới.
-meeting-cancelled-done = Đã hủy cuộc họp số { $id }. Thành viên Hội đồng đã được báo; các lời nhắc đã được rút lại.
+meeting-moved-done = 📅 Đã dời cuộc họp số { $id } sang { $when }.
+meeting-cancelled-done = Đã hủy cuộc họp số { $id }; các lời nhắc đã được rút lại.
+council-told = Đã báo { $told } thành viên Hội đồng{ $unreached ->
+        [0] {""}
+       *[other] ; { $unreached } người chưa liên kết tài khoản nên chưa nhận được
+    }.
+council-none-told = ⚠️ Hội đồng chưa có thành viên nào nên chưa ai được báo. Thêm bằng <code>/role council add MÃ_CB MÃ_CB …</code>.
 meeting-not-found = Không có cuộc họp sắp tới nào mang số { $id }. Xem số các cuộc họp trong /meetings.
 meeting-day-off = ⚠️ Ngày này là ngày nghỉ (thứ Bảy, Chủ nhật hoặc ngày lễ): kiểm tra lại nếu không cố ý.
 meeting-announced =

@@ -1,6 +1,7 @@
 import { foldForMatching } from "./text.js";
 
-export const ROLES = ["staff", "head", "leader", "secretariat", "council", "initiative_council", "admin"] as const;
+// council_chair: the council's chair (Chủ tịch Hội đồng), always a council member too.
+export const ROLES = ["staff", "head", "leader", "secretariat", "council", "council_chair", "initiative_council", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 // What a roster may write in its roles column, in English or Vietnamese, accents optional.
@@ -89,6 +90,8 @@ export const COMMANDS = {
   campaigns: ["secretariat", "council"],
   inspections: "linked",
   visit: ["secretariat"],
+  role: ["secretariat"],
+  team: ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -98,7 +101,7 @@ export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
   { key: "mine", commands: ["start", "help", "me", "register", "myregs", "initiative", "vote", "inspections", "notify", "lang", "privacy"] },
   { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
   { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
-  { key: "setup", commands: ["roster", "invite", "plan", "inspectionplan", "holidays", "rule"] },
+  { key: "setup", commands: ["roster", "role", "team", "invite", "plan", "inspectionplan", "holidays", "rule"] },
   { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit"] },
 ];
 

@@ -9,16 +9,24 @@ import type { ServiceContext } from "./context.js";
 
 export type MeetingContext = ServiceContext;
 
+/**
+ * Who of the council a notice reached: the members told (a linked chat), and those it could not
+ * reach (not linked yet). What the secretariat is told is computed from this, never assumed.
+ */
+export type CouncilTold = { told: number; unreached: number };
+
 /** Tells every council member (and the secretariat) of a meeting's creation, move or cancellation. */
 async function tellMembers(
   tx: Database,
   input: { key: string; message: string; args: Record<string, string>; now: Date; actorPersonId: number | null },
   translate: Translate,
-): Promise<void> {
+): Promise<CouncilTold> {
   // Whoever made the change knows it already.
-  const members = await queryRows<{ id: number }>(
+  const members = await queryRows<{ id: number; council: boolean; reachable: boolean }>(
     tx,
-    sql`select id::int as id from people where active and roles && array['council', 'secretariat']::text[] and id is distinct from ${input.actorPersonId}`,
+    sql`select p.id::int as id, 'council' = any(p.roles) as council,
+               exists (select 1 from chat_accounts a where a.person_id = p.id and not a.blocked) as reachable
+        from people p where p.active and p.roles && array['council', 'secretariat']::text[] and p.id is distinct from ${input.actorPersonId}`,
   );
   await enqueue(
     tx,
@@ -32,10 +40,16 @@ async function tellMembers(
       },
     ),
   );
+  const council = members.filter((member) => member.council);
+  return { told: council.filter((member) => member.reachable).length, unreached: council.filter((member) => !member.reachable).length };
 }
 
 /** Records a council meeting and announces it to the members at once; the sweep reminds them before. */
-export async function scheduleMeeting(db: Database, input: { startsAt: Date; place: string; agenda: string }, context: MeetingContext): Promise<number> {
+export async function scheduleMeeting(
+  db: Database,
+  input: { startsAt: Date; place: string; agenda: string },
+  context: MeetingContext,
+): Promise<{ id: number; council: CouncilTold }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -51,7 +65,7 @@ export async function scheduleMeeting(db: Database, input: { startsAt: Date; pla
       details: { startsAt: input.startsAt.toISOString(), place: input.place },
     });
     const when = formatDateTime(input.startsAt, context.timeZone);
-    await tellMembers(
+    const council = await tellMembers(
       tx,
       {
         key: `meeting:${id}:announced`,
@@ -62,7 +76,7 @@ export async function scheduleMeeting(db: Database, input: { startsAt: Date; pla
       },
       context.translate,
     );
-    return id;
+    return { id, council };
   });
 }
 
@@ -74,7 +88,7 @@ export async function changeMeeting(
   db: Database,
   input: { meetingId: number; to: { startsAt: Date; place?: string } | null },
   context: MeetingContext,
-): Promise<"changed" | "not-found"> {
+): Promise<{ kind: "changed"; council: CouncilTold } | { kind: "not-found" }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
     const [meeting] = await tx
@@ -82,7 +96,7 @@ export async function changeMeeting(
       .from(meetings)
       .where(and(eq(meetings.id, input.meetingId), isNull(meetings.cancelledAt), gt(meetings.startsAt, now)))
       .for("update");
-    if (!meeting) return "not-found";
+    if (!meeting) return { kind: "not-found" as const };
     const zone = context.timeZone;
     const from = formatDateTime(meeting.startsAt, zone);
     const version = now.getTime();
@@ -91,7 +105,7 @@ export async function changeMeeting(
     if (input.to === null) {
       await tx.update(meetings).set({ cancelledAt: now }).where(eq(meetings.id, meeting.id));
       await recordAudit(tx, { at: now, actor: context.actor, action: "meeting.cancel", subject: `meeting:${meeting.id}`, details: {} });
-      await tellMembers(
+      const council = await tellMembers(
         tx,
         {
           key: `meeting:${meeting.id}:cancelled`,
@@ -102,7 +116,7 @@ export async function changeMeeting(
         },
         context.translate,
       );
-      return "changed";
+      return { kind: "changed" as const, council };
     }
     const place = input.to.place ?? meeting.place;
     await tx.update(meetings).set({ startsAt: input.to.startsAt, place }).where(eq(meetings.id, meeting.id));
@@ -114,12 +128,12 @@ export async function changeMeeting(
       details: { from: meeting.startsAt.toISOString(), to: input.to.startsAt.toISOString(), place },
     });
     const args = { from, when: formatDateTime(input.to.startsAt, zone), place, agenda: meeting.agenda };
-    await tellMembers(
+    const council = await tellMembers(
       tx,
       { key: `meeting:${meeting.id}:moved:${version}`, message: "meeting-moved", args, now, actorPersonId: context.actor.personId },
       context.translate,
     );
-    return "changed";
+    return { kind: "changed" as const, council };
   });
 }
 

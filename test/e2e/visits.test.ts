@@ -40,7 +40,7 @@ describe.each(CASES)("inspection visits as the secretariat, the unit and the tea
     // Sunday 19/07/2026: a day off, and in Q3 while the plan says Q2.
     const sunday = await secretary.ask(`/visit ${id} TC 19/07/2026 08:30`);
     expect(sunday.text).toContain("📅 Đã xếp lịch kiểm tra số");
-    expect(sunday.text).toContain("Lãnh đạo đơn vị (1 người) và đoàn kiểm tra đã được thông báo.");
+    expect(sunday.text).toContain("Lãnh đạo đơn vị (1 người) đã được thông báo.\nĐoàn kiểm tra: đã báo 1/1 người.");
     expect(sunday.text).toContain("⚠️ Lịch này nằm ngoài thời gian của kế hoạch kiểm tra");
     expect(sunday.text).toContain("⚠️ Ngày này là ngày nghỉ");
     const unreached = await secretary.ask(`/visit ${id} KT 20/05/2026 08:30`);

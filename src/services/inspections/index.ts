@@ -2,4 +2,5 @@
 export * from "./file.js";
 export * from "./inspections.js";
 export * from "./visit-notices.js";
+export * from "./team.js";
 export * from "./visits.js";

@@ -26,7 +26,10 @@ export async function scheduleVisit(
   db: Database,
   input: { inspectionId: number; unitCode: string; at: Date; override: string | null; onDocumentsOnly?: boolean },
   context: VisitContext,
-): Promise<{ kind: "scheduled" | "moved"; visit: Visit; warnings: VisitWarning[]; headsReached: number } | { kind: "refused"; refusal: Refusal }> {
+): Promise<
+  | { kind: "scheduled" | "moved"; visit: Visit; warnings: VisitWarning[]; headsReached: number; team: { size: number; reached: number } }
+  | { kind: "refused"; refusal: Refusal }
+> {
   const now = context.clock();
   const zone = context.timeZone;
   const [inspection] = await db.select().from(inspections).where(eq(inspections.id, input.inspectionId));
@@ -105,7 +108,13 @@ export async function scheduleVisit(
         context.translate,
       ),
     ]);
-    return { kind: existing ? ("moved" as const) : ("scheduled" as const), visit: saved, warnings, headsReached: await linkedCount(tx, people_.heads) };
+    return {
+      kind: existing ? ("moved" as const) : ("scheduled" as const),
+      visit: saved,
+      warnings,
+      headsReached: await linkedCount(tx, people_.heads),
+      team: { size: people_.team.length, reached: await linkedCount(tx, people_.team) },
+    };
   });
 }
 

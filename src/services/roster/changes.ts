@@ -111,5 +111,5 @@ function sameRoles(stored: string[], given: Role[]): boolean {
 }
 
 // Roles no position gives: a roster without a roles column leaves them as they were.
-const GRANTED_ROLES: readonly string[] = ["secretariat", "council", "initiative_council", "admin"];
+const GRANTED_ROLES: readonly string[] = ["secretariat", "council", "council_chair", "initiative_council", "admin"];
 const isGranted = (role: string): role is Role => GRANTED_ROLES.includes(role);

@@ -1,4 +1,5 @@
 // The roster: the office's list read and applied, departures, people by role.
+export * from "./bodies.js";
 export * from "./changes.js";
 export * from "./departures.js";
 export * from "./file.js";
