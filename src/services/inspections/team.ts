@@ -1,10 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { inspections, inspectionTeam, people } from "../../db/schema/index.js";
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
 import { enqueue, noticeToEach } from "../outbox.js";
+import { activeByStaffCodes } from "../roster/people-by-role.js";
 
 /**
  * Gives an inspection its team (đoàn kiểm tra) from chat: the first person named heads it when it
@@ -12,17 +13,10 @@ import { enqueue, noticeToEach } from "../outbox.js";
  */
 export async function addToTeam(db: Database, input: { inspectionId: number; staffCodes: string[] }, context: ServiceContext) {
   const now = context.clock();
-  const codes = [...new Set(input.staffCodes.map((code) => code.trim().toUpperCase()).filter(Boolean))];
   return db.transaction(async (tx) => {
     const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, input.inspectionId));
     if (!inspection) return { kind: "not-found" as const };
-    const found = codes.length
-      ? await tx
-          .select({ id: people.id, staffCode: people.staffCode, fullName: people.fullName })
-          .from(people)
-          .where(and(inArray(people.staffCode, codes), eq(people.active, true)))
-      : [];
-    const ordered = codes.flatMap((code) => found.filter((person) => person.staffCode === code));
+    const { people: ordered, unknown } = await activeByStaffCodes(tx, input.staffCodes);
     const team = await tx.select().from(inspectionTeam).where(eq(inspectionTeam.inspectionId, inspection.id));
     let hasHead = team.some((member) => member.role === "head");
     const added: { id: number; fullName: string }[] = [];
@@ -55,7 +49,7 @@ export async function addToTeam(db: Database, input: { inspectionId: number; sta
     return {
       kind: "added" as const,
       added: added.map((person) => person.fullName),
-      unknown: codes.filter((code) => !found.some((person) => person.staffCode === code)),
+      unknown,
     };
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { people } from "../../db/schema/index.js";
 import type { Role } from "../../domain/roles.js";
@@ -6,6 +6,7 @@ import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
 import { enqueue, noticeToEach } from "../outbox.js";
+import { activeByStaffCodes } from "./people-by-role.js";
 
 /** The agency's bodies the secretariat manages from chat: a role each, granted to people. */
 export const BODY_ROLES = ["council", "initiative_council", "secretariat", "leader"] as const satisfies readonly Role[];
@@ -20,24 +21,17 @@ export type BodyChange = { role: BodyRole; change: "add" | "remove" | "chair"; s
  */
 export async function changeBody(db: Database, input: BodyChange, context: ServiceContext) {
   const now = context.clock();
-  const codes = [...new Set(input.staffCodes.map((code) => code.trim().toUpperCase()).filter(Boolean))];
   return db.transaction(async (tx) => {
-    const found = codes.length
-      ? await tx
-          .select({ id: people.id, staffCode: people.staffCode, fullName: people.fullName, roles: people.roles })
-          .from(people)
-          .where(and(inArray(people.staffCode, codes), eq(people.active, true)))
-      : [];
-    const unknown = codes.filter((code) => !found.some((person) => person.staffCode === code));
-    // In the order the codes were typed: the answer lists people as the clerk named them.
-    const named = codes.flatMap((code) => found.filter((person) => person.staffCode === code));
+    const { people: named, unknown } = await activeByStaffCodes(tx, input.staffCodes);
     const chosen = input.change === "chair" ? named.slice(0, 1) : named;
     const grant: string[] = input.change === "chair" ? [input.role, "council_chair"] : [input.role];
     const changed = chosen.filter((person) =>
       input.change === "remove" ? person.roles.includes(input.role) : grant.some((role) => !person.roles.includes(role)),
     );
-    if (input.change === "chair") {
-      await tx.execute(sql`update people set roles = array_remove(roles, 'council_chair') where 'council_chair' = any(roles)`);
+    // One chair: whoever held it before gives way (asked again for the same person, nothing changes).
+    const newChair = input.change === "chair" ? changed[0] : undefined;
+    if (newChair) {
+      await tx.execute(sql`update people set roles = array_remove(roles, 'council_chair') where 'council_chair' = any(roles) and id <> ${newChair.id}`);
     }
     for (const person of changed) {
       const roles =
