@@ -12,7 +12,13 @@ export async function draftOf(db: Database, seal: BallotSeal, sessionId: number,
     .select({ sealed: ballotDrafts.sealed })
     .from(ballotDrafts)
     .where(and(eq(ballotDrafts.sessionId, sessionId), eq(ballotDrafts.personId, personId)));
-  return draft ? seal.open(sessionId, draft.sealed) : [];
+  if (!draft) return [];
+  try {
+    return seal.open(sessionId, draft.sealed);
+  } catch {
+    // Sealed under another secret (BALLOT_SECRET was changed): a draft is only marks not yet sent; start afresh.
+    return [];
+  }
 }
 
 /** Marks or unmarks one candidate in a member's draft; the draft is kept sealed like a ballot. */
