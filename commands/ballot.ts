@@ -2,15 +2,24 @@ import { Composer, InputFile } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { localDay, parseLocalDateTime } from "../src/domain/calendar.js";
-import { recordDecision } from "../src/services/ballots/index.js";
+import {
+  recordDecision,
+  ballotMinutesDocx,
+  ballotResultsXlsx,
+  castBallot,
+  enterPaperCount,
+  personByStaffCode,
+  ballotTally,
+  closeBallot,
+  createBallotSession,
+  createMeetingSessions,
+  openBallot,
+  unitsNotReviewed,
+} from "../src/services/ballots/index.js";
 import { agencyName } from "../src/services/rules/index.js";
-import { ballotMinutesDocx, ballotResultsXlsx } from "../src/services/ballots/index.js";
-import { castBallot } from "../src/services/ballots/index.js";
-import { enterPaperCount, personByStaffCode } from "../src/services/ballots/index.js";
-import { ballotTally } from "../src/services/ballots/index.js";
-import { closeBallot, createBallotSession, createMeetingSessions, openBallot, unitsNotReviewed } from "../src/services/ballots/index.js";
 import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
 import { allowed } from "./guard.js";
+import { replyLines } from "./long-reply.js";
 
 /**
  * The council's secret ballot in chat, run by the secretariat and the chair (the leadership):
@@ -89,6 +98,9 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
       { sessionId: id.data, position: position as number, agree: agree as number, disagree: disagree as number },
       context,
     );
+    if (typeof entered === "object") {
+      return ctx.say("ballot-paper-too-many", { id: id.data, votes: (agree as number) + (disagree as number), members: entered.members });
+    }
     return ctx.say(`ballot-paper-${entered}`, { id: id.data, position: position as number, agree: agree as number, disagree: disagree as number });
   }
   if (verb === "written") {
@@ -121,6 +133,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     );
     if (result.kind === "not-closed") return ctx.say("ballot-tally-not-yet", { id: id.data });
     if (result.kind === "void") return ctx.say("ballot-decide-void", { id: id.data });
+    if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
     if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
     return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, notAwarded: result.notAwarded });
   }
@@ -154,5 +167,5 @@ async function showTally(ctx: Context, id: number) {
       }),
     );
   }
-  await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+  await replyLines(ctx, lines);
 }

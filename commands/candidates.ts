@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
-import { candidateDossiers } from "../src/services/ballots/index.js";
-import { ballotSession } from "../src/services/ballots/index.js";
+import { candidateDossiers, ballotSession } from "../src/services/ballots/index.js";
 import { allowed } from "./guard.js";
 
 /** /candidates N: the council's list for a session, with each candidate's basis, initiative and unit note — read before the meeting. */

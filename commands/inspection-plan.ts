@@ -6,8 +6,7 @@ import { INSPECTION_KINDS, type ParsedInspectionPlan, parseInspectionPlan } from
 import { COMMANDS, mayUse } from "../src/domain/roles.js";
 import { matchUnitPhrase } from "../src/domain/unit-matching.js";
 import { UserError } from "../src/domain/user-error.js";
-import { inspectionText } from "../src/services/inspections/index.js";
-import { createInspection } from "../src/services/inspections/index.js";
+import { inspectionText, createInspection } from "../src/services/inspections/index.js";
 import { loadPendingInspection, storePendingInspection } from "../src/services/documents/index.js";
 import { loadUnitMatching } from "../src/services/plans/index.js";
 import { serviceContextOf, thisYear } from "./service-context.js";

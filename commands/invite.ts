@@ -1,14 +1,11 @@
 import { Composer, InputFile } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { localDay } from "../src/domain/calendar.js";
-import { formatDate } from "../src/domain/calendar.js";
+import { localDay, formatDate } from "../src/domain/calendar.js";
 import { foldForMatching } from "../src/domain/text.js";
 import { UserError } from "../src/domain/user-error.js";
 import { agencyName } from "../src/services/rules/index.js";
 import { botNames } from "../src/services/platform/index.js";
-import { type InviteScope, unitByCode } from "../src/services/invites/index.js";
-import { inviteSheetName, inviteSheets } from "../src/services/invites/index.js";
-import { linkingByUnit } from "../src/services/invites/index.js";
+import { type InviteScope, unitByCode, inviteSheetName, inviteSheets, linkingByUnit } from "../src/services/invites/index.js";
 import { actorOf, translatorOf } from "./service-context.js";
 import { allowed } from "./guard.js";
 

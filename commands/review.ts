@@ -3,10 +3,9 @@ import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { localDay } from "../src/domain/calendar.js";
-import { agencyName } from "../src/services/rules/index.js";
-import { catalogueOn, titleName } from "../src/services/rules/index.js";
-import { reviewMinutesDocx } from "../src/services/reviews/index.js";
+import { agencyName, catalogueOn, titleName } from "../src/services/rules/index.js";
 import {
+  reviewMinutesDocx,
   closeUnitVote,
   openUnitReview,
   recordReviewOutcome,

@@ -1,6 +1,5 @@
 import type { Context } from "../src/bot/context.js";
-import type { RosterPreview } from "../src/services/roster/index.js";
-import { type RosterImportResult, rosterSummaryArgs } from "../src/services/roster/index.js";
+import { type RosterPreview, type RosterImportResult, rosterSummaryArgs } from "../src/services/roster/index.js";
 
 const SHOWN = 10;
 

@@ -1,8 +1,7 @@
 import { Composer } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
-import { agencyName, agencyRules, agencySetting, saveAgencySetting } from "../src/services/rules/index.js";
-import { catalogueOn } from "../src/services/rules/index.js";
+import { agencyName, agencyRules, agencySetting, saveAgencySetting, catalogueOn } from "../src/services/rules/index.js";
 import { localDay } from "../src/domain/calendar.js";
 import { serviceContextOf } from "./service-context.js";
 import { allowed } from "./guard.js";

@@ -1,13 +1,10 @@
 import type { CallbackQueryContext } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { finishPendingImport } from "../src/services/documents/index.js";
+import { finishPendingImport, downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload, fileTooLarge } from "../src/services/documents/index.js";
 import { UserError } from "../src/domain/user-error.js";
 import { isAbsolute } from "node:path";
-import { downloadUpload, MAX_UPLOAD_BYTES, readLocalUpload } from "../src/services/documents/index.js";
-import { fileTooLarge } from "../src/services/documents/index.js";
-import { uploadLink } from "../src/services/platform/index.js";
+import { uploadLink, expectUpload, expectedUpload, type UploadKind } from "../src/services/platform/index.js";
 import { formatDateTime } from "../src/domain/calendar.js";
-import { expectUpload, expectedUpload, type UploadKind } from "../src/services/platform/index.js";
 
 /** The document a message carries, downloaded; refused before download when it says it is too large. */
 export async function receiveDocument(ctx: Context): Promise<{ fileName: string; bytes: Buffer }> {

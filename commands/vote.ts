@@ -2,8 +2,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { castBallot, draftOf, toggleDraft, votesIn } from "../src/services/ballots/index.js";
-import { ballotCandidatesOf, ballotSession } from "../src/services/ballots/index.js";
+import { castBallot, draftOf, toggleDraft, votesIn, ballotCandidatesOf, ballotSession } from "../src/services/ballots/index.js";
 import { serviceContextOf } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 

@@ -147,6 +147,8 @@ describe.each(CASES)("the year-end on $platform ($kind): initiatives, bình xét
     // The agency head's decision on both; every registrant told once. (The secretariat has read the review's notice.)
     await world.deliverNotifications(database.db);
     world.markRead(CHATS.S);
+    // Entered on the day it was signed, 05/02: a decision is never dated after the day it is entered.
+    world.clock.advance(16 * 24 * 60 * 60 * 1000);
     expect((await secretary.ask(`/ballot decide ${cstdcs} 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư`)).text).toContain("1 được công nhận, 1 không đạt");
     expect((await secretary.ask(`/ballot decide ${ldtt} 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư`)).text).toContain("1 được công nhận, 0 không đạt");
     await world.deliverNotifications(database.db);

@@ -21,7 +21,11 @@ export async function recordDecision(
   db: Database,
   input: DecisionInput,
   context: ServiceContext,
-): Promise<{ kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "void" } | { kind: "already-decided" }> {
+): Promise<
+  { kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "void" } | { kind: "future" } | { kind: "already-decided" }
+> {
+  // A decision is recorded once signed: one dated after today has not been.
+  if (input.decidedOn > localDay(context.clock(), context.timeZone)) return { kind: "future" };
   const tally = await ballotTally(db, input.sessionId);
   if (tally === "not-closed") return { kind: "not-closed" };
   // Too few voted: the session decided nothing, and its registrations wait for a valid one.

@@ -3,6 +3,7 @@ import { type Database, queryRows } from "../../db/client.js";
 import { ballotCandidates, ballotSessions } from "../../db/schema/index.js";
 import { recordAudit } from "../audit.js";
 import type { AuditContext } from "../context.js";
+import { votersOf } from "./sessions.js";
 
 /**
  * The count of a paper ballot for one candidate, entered by the secretariat before the session is
@@ -12,12 +13,18 @@ export async function enterPaperCount(
   db: Database,
   input: { sessionId: number; position: number; agree: number; disagree: number },
   context: AuditContext,
-): Promise<"entered" | "not-found" | "closed"> {
+): Promise<"entered" | "not-found" | "closed" | { kind: "too-many"; members: number }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const [session] = await tx.select({ status: ballotSessions.status }).from(ballotSessions).where(eq(ballotSessions.id, input.sessionId));
+    const [session] = await tx
+      .select({ status: ballotSessions.status, unitId: ballotSessions.unitId, membersTotal: ballotSessions.membersTotal })
+      .from(ballotSessions)
+      .where(eq(ballotSessions.id, input.sessionId));
     if (!session) return "not-found";
     if (session.status === "closed") return "closed";
+    // More ballots than voters would be counted as given: the minutes would contradict themselves.
+    const members = session.membersTotal ?? (await votersOf(tx, session.unitId)).length;
+    if (input.agree + input.disagree > members) return { kind: "too-many" as const, members };
     const updated = await tx
       .update(ballotCandidates)
       .set({ paperAgree: input.agree, paperDisagree: input.disagree })

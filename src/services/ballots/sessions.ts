@@ -5,6 +5,7 @@ import { quorumPercent, thresholdPercent, UNIT_VOTE_PERCENT } from "../../domain
 import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { agencyRules } from "../rules/agency-rules.js";
+import { isDecided } from "../registrations/live.js";
 import { recordAudit } from "../audit.js";
 import { catalogueOn, titleName } from "../rules/catalogue.js";
 import { enqueue, noticeToEach, type Translate } from "../outbox.js";
@@ -18,14 +19,15 @@ export type SessionInput = { year: number; title: string; meetingId?: number; ti
 
 /**
  * The candidates of a vote. A unit's bình xét: its approved individual registrations. The council:
- * the year's approved registrations but those a unit's review, once sent, did not propose.
+ * the year's approved registrations but those a unit's review, once sent, did not propose. Never
+ * one already decided: a second session of the year holds only what is still open.
  */
 async function candidatesFor(db: Database, input: SessionInput): Promise<Candidate[]> {
   return queryRows<Candidate>(
     db,
     sql`select r.id::int as id, r.title_code, r.subject, u.name as unit, coalesce(p.full_name || ' (' || u.name || ')', u.name) as who
         from registrations r join units u on u.id = r.unit_id left join people p on p.id = r.person_id
-        where r.year = ${input.year} and r.status = 'approved'
+        where r.year = ${input.year} and r.status = 'approved' and not ${isDecided(sql`r.id`)}
           and (${input.titleCode ?? null}::text is null or r.title_code = ${input.titleCode ?? null})
           and (${input.unitId ?? null}::bigint is null or (r.unit_id = ${input.unitId ?? null} and r.subject = 'person'))
           and (${input.unitId ?? null}::bigint is not null or not exists (

@@ -1,5 +1,5 @@
-import { eq, inArray } from "drizzle-orm";
-import type { Database } from "../../db/client.js";
+import { eq, inArray, sql } from "drizzle-orm";
+import { type Database, queryRows } from "../../db/client.js";
 import { registrations } from "../../db/schema/index.js";
 import { localDay } from "../../domain/calendar.js";
 import { type Decider, mayTransition, ownsRegistration } from "../../domain/registration-rules.js";
@@ -14,6 +14,7 @@ import { recordTransition, refusalOf } from "./submit.js";
 import type { Registrant, Registration } from "./types.js";
 import type { ServiceContext } from "../context.js";
 import { registrationsWithPeople } from "./with-people.js";
+import { isDecided } from "./live.js";
 
 /** Withdraws one's own registration before the deadline. */
 export async function withdrawRegistration(
@@ -27,6 +28,9 @@ export async function withdrawRegistration(
     const [registration] = await tx.select().from(registrations).where(eq(registrations.id, registrationId)).for("update");
     if (!registration || !ownsRegistration(person, registration) || !mayTransition(registration.status, "withdraw"))
       return { kind: "refused" as const, refusal: { key: "register-not-yours", args: {} } };
+    // Decided by the council (awarded or not): the record stands, whatever the window says.
+    const [decided] = await queryRows<{ decided: boolean }>(tx, sql`select ${isDecided(sql`${registration.id}::bigint`)} as decided`);
+    if (decided?.decided) return { kind: "refused" as const, refusal: { key: "withdraw-decided", args: {} } };
     const refused = refusalOf(registrationWindow(await campaignOfYear(tx, registration.year), now), context.timeZone);
     if (refused) return { kind: "refused" as const, refusal: refused };
     const [updated] = await tx.update(registrations).set({ status: "withdrawn", updatedAt: now }).where(eq(registrations.id, registrationId)).returning();

@@ -30,3 +30,11 @@ export function liveCollective(unitId: SQLWrapper | number, year: SQLWrapper | n
 export function hasLiveIndividual(personId: SQLWrapper | number, year: SQLWrapper | number): SQL {
   return sql`exists (select 1 from ${registrations} r where ${liveIndividual(personId, year)})`;
 }
+
+/**
+ * Whether the council's decision has already been recorded on a registration (awarded or not):
+ * such a one is never put to a later ballot, nor withdrawn.
+ */
+export function isDecided(registrationId: SQLWrapper): SQL {
+  return sql`exists (select 1 from registration_events e where e.registration_id = ${registrationId} and e.action in ('awarded', 'not-awarded'))`;
+}
