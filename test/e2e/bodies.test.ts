@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { cliActor } from "../../src/services/audit.js";
 import { createInspection } from "../../src/services/inspections/inspections.js";
-import { PLATFORMS } from "../support/chat-world.js";
+import { askFor, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
-import { nextWith } from "../support/fake-telegram.js";
 import { worldWith } from "../support/world-setup.js";
 
 // A clerk with no council and no inspection team yet: everyone is staff or a unit head.
@@ -23,10 +22,7 @@ const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ pl
 describe.each(CASES)("the agency's bodies set from chat, and replies that say who was told, on $platform ($kind)", ({ platform, kind }) => {
   const setup = worldWith(platform, kind, { roster: ROSTER, links: CHATS, at: "2025-01-06T09:00:00+07:00", mode: "webhook" });
   const clerk = () => setup.world.user({ id: CHATS.S, first_name: "Thư" });
-  const ask = async (text: string, answer: string) => {
-    const first = await clerk().ask(text);
-    return first.text.includes(answer) ? first : nextWith(clerk(), answer);
-  };
+  const ask = (text: string, answer: string) => askFor(clerk(), text, answer);
 
   it("says an empty council was not told; adds three members and a chair, then tells them of a meeting and says so", async () => {
     const { world, database } = setup;

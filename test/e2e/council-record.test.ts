@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { people, registrations } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { withdrawRegistration } from "../../src/services/registrations/decisions.js";
-import { nextWithChoices, PLATFORMS } from "../support/chat-world.js";
+import { askFor, nextWithChoices, PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { approvedIn2025 } from "../support/registrations.js";
@@ -24,10 +24,7 @@ const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ pl
 describe.each(CASES)("a council record that cannot contradict itself on $platform ($kind)", ({ platform, kind }) => {
   const setup = worldWith(platform, kind, { roster: ROSTER, links: CHATS, at: "2026-01-20T09:00:00+07:00", mode: "webhook" });
   const clerk = () => setup.world.user({ id: CHATS.S, first_name: "Thư" });
-  const ask = async (text: string, answer: string) => {
-    const first = await clerk().ask(text);
-    return first.text.includes(answer) ? first : nextWith(clerk(), answer);
-  };
+  const ask = (text: string, answer: string) => askFor(clerk(), text, answer);
 
   it("shows a 45-candidate tally in parts, refuses impossible counts and dates, and puts no decided registration to a later ballot", async () => {
     const { world, database } = setup;

@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ChatWorld, nextWithChoices, startChatWorld } from "../support/chat-world.js";
+import { askFor, type ChatWorld, nextWithChoices, startChatWorld } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { importRosterText } from "../support/people.js";
@@ -44,11 +44,7 @@ describe("the secret ballot against a reader of the whole database (docs/ballot-
   });
 
   /** The secretariat's command, answered by the reply that says `answer` (a /ballot new may warn first). */
-  async function secretariat(text: string, answer: string) {
-    const secretary = telegram.user({ id: 9101, first_name: "Thư" });
-    const first = await secretary.ask(text);
-    return first.text.includes(answer) ? first : nextWith(secretary, answer);
-  }
+  const secretariat = (text: string, answer: string) => askFor(telegram.user({ id: 9101, first_name: "Thư" }), text, answer);
 
   /** Votes in chat: presses "Đổi N" for each position disagreed with, then submits (or changes). */
   async function vote(world: ChatWorld, chat: number, id: string, disagree: number[], change = false) {

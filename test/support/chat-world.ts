@@ -6,7 +6,7 @@ import type { TdktBot } from "../../src/bot/index.js";
 import type { OutgoingMessage } from "../../src/scheduler/dispatcher.js";
 import type { ChatPlatform } from "../../src/transports/platform.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
-import type { Shown } from "./fake-telegram.js";
+import { nextWith, type Shown } from "./fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
 import { type BotWorld, startBotWorld, TestClock, testApp, testDispatcher } from "./harness.js";
 import { freePort } from "./ports.js";
@@ -140,4 +140,10 @@ export async function nextWithChoices(user: Pick<ChatTestUser, "next">): Promise
     texts.push(shown.text);
     if (shown.buttons.length > 0) return { ...shown, text: texts.join("\n") };
   }
+}
+
+/** Sends a command and returns the reply that says `answer` (a command may answer with a warning first). */
+export async function askFor(user: Pick<ChatTestUser, "ask" | "next">, text: string, answer: string): Promise<Shown> {
+  const first = await user.ask(text);
+  return first.text.includes(answer) ? first : nextWith(user, answer);
 }
