@@ -10,6 +10,7 @@ import type { Dispatcher } from "../../src/scheduler/dispatcher.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
+import { TEST_BALLOT_SECRET } from "../support/harness.js";
 
 describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
   let database: DatabaseHandle;
@@ -24,7 +25,13 @@ describe.each(DATABASE_KINDS)("the outbox dispatcher (%s)", (kind) => {
     for (let i = 1; i <= 45; i++) lines.push(`U1,Đơn vị,P${i},Người ${i},,staff`);
     await importRosterText(database.db, lines.join("\n"));
     for (let i = 1; i <= 45; i++) await linkTelegram(database.db, `P${i}`, 5000 + i);
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_SEND_TIMEOUT_SECONDS: "1", LOG_LEVEL: "silent" });
+    const config = loadConfig({
+      BALLOT_SECRET: TEST_BALLOT_SECRET,
+      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_SEND_TIMEOUT_SECONDS: "1",
+      LOG_LEVEL: "silent",
+    });
     app = await createApp(config, { database, clock: () => now, logger, background: false });
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { type App, createApp } from "../../src/app.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
-import { TestClock } from "../support/harness.js";
+import { TestClock, TEST_BALLOT_SECRET } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 
 const SECRET = "webhook-secret-of-the-edge-test";
@@ -35,6 +35,7 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     await importRosterText(database.db, "unit_code,unit_name,staff_code,full_name,position,roles\nNV,Phòng Nghiệp vụ,E1,Nguyễn Một,Chuyên viên,staff\n");
     await linkTelegram(database.db, "E1", 8901);
     const config = loadConfig({
+      BALLOT_SECRET: TEST_BALLOT_SECRET,
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: fake.apiRoot,
       BOT_MODE: "webhook",
@@ -101,10 +102,12 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
       Array.from({ length: 300 }, async () => {
         const socket = connect(server.port, "127.0.0.1");
         socket.on("error", () => {});
-        const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(performance.now() - openedAt)));
-        await once(socket, "connect");
-        const openedAt = performance.now();
-        return closed;
+        const startedAt = performance.now();
+        const closed = new Promise<number>((resolve) => socket.once("close", () => resolve(performance.now() - startedAt)));
+        // A socket the server turned away at once may close (or fail) before it reports connecting.
+        await Promise.race([once(socket, "connect").catch(() => undefined), closed]);
+        // An object, not the promise itself: the test goes on while the sockets are still open.
+        return { closed };
       }),
     );
     // Both within 2 s while the silent sockets are open (a deadline, not a speed measure).
@@ -113,7 +116,7 @@ describe.each(DATABASE_KINDS)("the webhook server's edge (%s)", (kind) => {
     const user = fake.user({ id: 8901, first_name: "Một" });
     expect((await Promise.race([user.ask("/me"), deadline()])).text).toContain("Nguyễn Một");
     // Each silent socket is closed by its deadline (or sooner, when a newcomer needed its place); slack for a loaded machine.
-    for (const elapsed of await Promise.all(silent)) expect(elapsed).toBeLessThan(LIMITS.silentConnectionMs + 1_500);
+    for (const elapsed of await Promise.all(silent.map((socket) => socket.closed))) expect(elapsed).toBeLessThan(LIMITS.silentConnectionMs + 3_000);
   });
 
   it("serves /metrics only with its bearer token", async () => {

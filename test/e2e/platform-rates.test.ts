@@ -10,7 +10,7 @@ import { linkAccount } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "../support/fake-zalo.js";
-import { TestClock } from "../support/harness.js";
+import { TestClock, TEST_BALLOT_SECRET } from "../support/harness.js";
 import { importRosterText } from "../support/people.js";
 
 /** Telegram and Zalo configured together: each platform has its own rate and its own meaning of errors. */
@@ -32,6 +32,7 @@ describe.each(DATABASE_KINDS)("two platforms in one process (%s)", (kind) => {
     for (const n of [1, 2, 3]) await linkAccount(database.db, "telegram", `P${n}`, String(9300 + n));
     await linkAccount(database.db, "zalo", "P4", zaloChatId(9304));
     const config = loadConfig({
+      BALLOT_SECRET: TEST_BALLOT_SECRET,
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: telegram.apiRoot,
       ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,

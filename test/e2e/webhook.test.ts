@@ -11,7 +11,7 @@ import { type App, createApp } from "../../src/app.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
-import { TestClock } from "../support/harness.js";
+import { TestClock, TEST_BALLOT_SECRET } from "../support/harness.js";
 import { importRosterText, linkTelegram } from "../support/people.js";
 import { openDatabase } from "../../src/db/client.js";
 
@@ -54,6 +54,7 @@ describe.each(DATABASE_KINDS)("webhook mode with two instances (%s)", (kind) => 
       { clock: clock.now, actor: cliActor },
     );
     const config = loadConfig({
+      BALLOT_SECRET: TEST_BALLOT_SECRET,
       TELEGRAM_BOT_TOKEN: TEST_TOKEN,
       TELEGRAM_API_ROOT: fake.apiRoot,
       BOT_MODE: "webhook",

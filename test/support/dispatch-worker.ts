@@ -4,8 +4,9 @@ import { pino } from "pino";
 import { createApp } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import { TEST_TOKEN } from "./fake-telegram.js";
+import { TEST_BALLOT_SECRET } from "./harness.js";
 
-const app = await createApp(loadConfig({ ...process.env, TELEGRAM_BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "silent" }), {
+const app = await createApp(loadConfig({ ...process.env, BALLOT_SECRET: TEST_BALLOT_SECRET, TELEGRAM_BOT_TOKEN: TEST_TOKEN, LOG_LEVEL: "silent" }), {
   background: false,
   logger: pino({ level: "silent" }),
 });

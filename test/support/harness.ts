@@ -79,15 +79,21 @@ export async function startBotWorld(db: Database, options: { at?: string; mode?:
  * reported to `violations`.
  */
 export function testApp(config: Config, db: Database, clock: TestClock, violations?: string[]): Promise<App> {
-  return createApp(config, {
-    database: { db, ready: async () => true },
-    clock: clock.now,
-    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
-    background: false,
-    listen: { host: "127.0.0.1" },
-    ...(violations ? { onUnsupportedCall: (method: string) => violations.push(`a Bot API call this platform cannot carry out: ${method}`) } : {}),
-  });
+  // The tests' own ballot secret, so no test writes one into ./data.
+  return createApp(
+    { ...config, ballotSecret: config.ballotSecret ?? TEST_BALLOT_SECRET },
+    {
+      database: { db, ready: async () => true },
+      clock: clock.now,
+      logger: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+      background: false,
+      listen: { host: "127.0.0.1" },
+      ...(violations ? { onUnsupportedCall: (method: string) => violations.push(`a Bot API call this platform cannot carry out: ${method}`) } : {}),
+    },
+  );
 }
+
+export const TEST_BALLOT_SECRET = "the-tests-ballot-secret-0123456789abcdef";
 
 /**
  * A dispatcher that drains the outbox into the fake API as fast as the test needs: the business
