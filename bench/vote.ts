@@ -3,6 +3,7 @@ import { ballotTally } from "../src/services/ballots/tally.js";
 import { createBallotSession, openBallot } from "../src/services/ballots/sessions.js";
 import { closeBallot } from "../src/services/ballots/closing.js";
 import { ballotSeal } from "../src/services/ballots/seal.js";
+import { TEST_BALLOT_SECRET } from "../test/support/harness.js";
 import { launchCampaign } from "../src/services/campaigns/campaigns.js";
 import { queryRows } from "../src/db/client.js";
 import { sql } from "drizzle-orm";
@@ -11,8 +12,8 @@ import { nextWith } from "../test/support/fake-telegram.js";
 import { importRosterText } from "../test/support/people.js";
 import { DRIVERS, log, round, scratchDatabase } from "./support.js";
 
-// Sealing ballots needs the instances' secret; tests have their own.
-const seal = ballotSeal("a-test-ballot-secret-of-32-characters-or-more");
+// The close opens the ballots the bot sealed: with the bot's own secret (the test harness's).
+const seal = ballotSeal(TEST_BALLOT_SECRET);
 
 const MEMBERS = 50;
 const CANDIDATES = 500;
@@ -61,7 +62,7 @@ export async function vote(): Promise<Record<string, unknown>> {
     const voteAs = async (index: number, into: number[]) => {
       const user = world.user({ id: 30_000 + index, first_name: `C${index + 1}` });
       const ballot = await user.ask(`/vote ${session.id}`);
-      user.press(ballot, `✗ ${1 + (index % 20)}`);
+      user.press(ballot, `Đổi ${1 + (index % 20)}`);
       const marked = await user.next();
       const pressedAt = performance.now();
       user.press(marked, "📨 Nộp phiếu");
