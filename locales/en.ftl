@@ -466,7 +466,8 @@ notify-via-telegram = Telegram
 notify-via-zalo = Zalo
 notify-via-both = Both Telegram and Zalo
 plain-choose-hint = Reply with the number (e.g. 1) or type the option.
-plain-choice-out-of-range = There is no option with that number. Reply with a number from 1 to { $count }.
+plain-choice-out-of-range = There is no such option. Reply with the number in front of an option, from { $first } to { $last }.
+plain-choice-ambiguous = That number has several options: { $keys }. Reply with exactly one of them.
 zalo-document-link = 📎 Download { $name } at: { $url }
     The link works once, until { $until }; do not forward it.
 download-page-title = Download a file from tdkt-bot

@@ -466,7 +466,8 @@ notify-via-telegram = Telegram
 notify-via-zalo = Zalo
 notify-via-both = Cả Telegram và Zalo
 plain-choose-hint = Trả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.
-plain-choice-out-of-range = Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến { $count }.
+plain-choice-out-of-range = Không có lựa chọn đó. Hãy trả lời bằng số đứng trước lựa chọn, từ { $first } đến { $last }.
+plain-choice-ambiguous = Số đó có nhiều lựa chọn: { $keys }. Hãy trả lời đúng một trong số đó.
 zalo-document-link = 📎 Tải tệp { $name } tại: { $url }
     Đường dẫn dùng được một lần, đến { $until }; đừng chuyển cho người khác.
 download-page-title = Tải tệp từ tdkt-bot

@@ -38,7 +38,7 @@ describe("the console chat (npm start without a token)", () => {
     expect(again.stdout).toContain(
       "Chọn ngôn ngữ:\n\n1. Tiếng Việt\n2. English\nTrả lời bằng số thứ tự (ví dụ: 1) hoặc gõ tên lựa chọn.\nSwitched to English.",
     );
-    expect(again.stdout).toContain("There is no option with that number. Reply with a number from 1 to 2.\nĐã chuyển sang Tiếng Việt.");
+    expect(again.stdout).toContain("There is no such option. Reply with the number in front of an option, from 1 to 2.\nĐã chuyển sang Tiếng Việt.");
   });
 
   it("refuses a second process on the same embedded database directory", async () => {

@@ -60,8 +60,8 @@ describe.each(DATABASE_KINDS)("the bot on Zalo (%s)", (kind) => {
     expect(await notifyVia("A1")).toBe("both");
 
     await user.ask("/notify");
-    expect((await user.ask("7")).text).toBe("Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến 3.");
-    expect((await user.ask("số 0")).text).toBe("Không có lựa chọn số đó. Hãy trả lời bằng một số từ 1 đến 3.");
+    expect((await user.ask("7")).text).toBe("Không có lựa chọn đó. Hãy trả lời bằng số đứng trước lựa chọn, từ 1 đến 3.");
+    expect((await user.ask("số 0")).text).toBe("Không có lựa chọn đó. Hãy trả lời bằng số đứng trước lựa chọn, từ 1 đến 3.");
     // The options are still there after the re-prompt.
     expect((await user.ask("1")).text).toContain("Bạn chưa liên kết tài khoản Telegram");
     expect(await notifyVia("A1")).toBe("telegram");

@@ -232,7 +232,7 @@ export class FakeZalo {
     const link = /https?:\/\/\S+\/downloads\/\S+/.exec(text)?.[0];
     const shown: Shown = link
       ? await downloadAsShown(userId, messageId, link, text)
-      : { kind: "message", chatId: userId, messageId, text, buttons: options.map((label, index) => ({ text: label, data: String(index + 1) })) };
+      : { kind: "message", chatId: userId, messageId, text, buttons: options.map((option) => ({ text: option.label, data: option.key })) };
     this.inbox(userId).push(shown);
     this.events.emit(`shown:${userId}`);
   }
@@ -243,14 +243,15 @@ export class FakeZalo {
   }
 }
 
-/** Splits "text\n\n1. A\n2. B\nhint" into the text and the option labels. */
-function readNumberedOptions(raw: string): { text: string; options: string[] } {
+/** Splits "text\n\n1. A\n2. B\nhint" (keys may be 4a, 4b…) into the text and the options with their keys. */
+function readNumberedOptions(raw: string): { text: string; options: { key: string; label: string }[] } {
   const paragraphs = raw.split("\n\n");
   const lines = (paragraphs.at(-1) ?? "").split("\n");
-  const items = lines.slice(0, -1).map((line) => /^(\d+)\. (.*)$/.exec(line));
-  const numbered = items.length > 0 && items.every((item, index) => item && Number(item[1]) === index + 1);
-  if (!numbered) return { text: raw, options: [] };
-  return { text: paragraphs.slice(0, -1).join("\n\n"), options: items.map((item) => item?.[2] ?? "") };
+  const items = lines.slice(0, -1).map((line) => /^(\d+[a-z]?)\. (.*)$/.exec(line));
+  const keys = items.map((item) => item?.[1]);
+  const listed = items.length > 0 && items.every((item) => item !== null) && new Set(keys).size === keys.length;
+  if (!listed) return { text: raw, options: [] };
+  return { text: paragraphs.slice(0, -1).join("\n\n"), options: items.map((item) => ({ key: item?.[1] ?? "", label: item?.[2] ?? "" })) };
 }
 
 /** Opens the link as a person does: its page first, then its button (a POST), which gives the file once. */
@@ -281,11 +282,11 @@ export class ZaloTestUser {
     void this.fake.deliver(this.fake.textEvent(this.id, this.profile.first_name, text));
   }
 
-  /** Chooses an option the way Zalo users do: by typing its number. */
+  /** Chooses an option the way Zalo users do: by typing the number shown in front of it. */
   press(on: Shown, label: string): void {
-    const index = on.buttons.findIndex((button) => button.text === label);
-    if (index < 0) throw new Error(`no option "${label}" in the message; it has ${on.buttons.map((b) => b.text).join(", ")}`);
-    this.send(String(index + 1));
+    const option = on.buttons.find((button) => button.text === label);
+    if (!option) throw new Error(`no option "${label}" in the message; it has ${on.buttons.map((b) => b.text).join(", ")}`);
+    this.send(option.data);
   }
 
   next(): Promise<Shown> {

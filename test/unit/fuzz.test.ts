@@ -13,7 +13,7 @@ import { escapeHtml } from "../../src/domain/text.js";
 import { UserError } from "../../src/domain/user-error.js";
 import { readCsv } from "../../src/services/roster/file.js";
 import { normalizeInviteCode } from "../../src/services/invites/codes.js";
-import { matchChoiceReply, splitText } from "../../src/domain/numbered-choices.js";
+import { keyChoices, matchChoiceReply, splitText } from "../../src/domain/numbered-choices.js";
 import { foldForMatching } from "../../src/domain/text.js";
 import { parseZaloEvent } from "../../src/transports/zalo/events.js";
 
@@ -114,17 +114,23 @@ describe("no input breaks a parser", () => {
 
   it("Zalo numbered replies: a choice in range, a re-prompt, or plain text — never a wrong option", () => {
     const labels = fc.array(
-      fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom("Lao động tiên tiến", "✅ Xác nhận đăng ký", "« Quay lại", "Hủy", "Đăng ký ngay")),
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.constantFrom("Lao động tiên tiến", "✅ Xác nhận đăng ký", "« Quay lại", "Hủy", "Đăng ký ngay", "✓ Duyệt 2", "↩ Trả lại 2", "Đổi 11"),
+      ),
       { minLength: 1, maxLength: 8 },
     );
     const reply = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.integer({ min: -3, max: 12 }).map((n) => `${n}`),
       fc.integer({ min: 0, max: 12 }).map((n) => `số ${n}`),
+      fc.tuple(fc.integer({ min: 0, max: 12 }), fc.constantFrom("a", "b", "c")).map(([n, letter]) => `${n}${letter}`),
     );
     fc.assert(
       fc.property(labels, reply, (options, text) => {
-        const result = matchChoiceReply(text, options);
+        const keys = keyChoices(options);
+        const offered = options.map((label, index) => ({ label, key: keys[index] as string }));
+        const result = matchChoiceReply(text, offered);
         if (result?.kind === "chosen") {
           expect(result.index).toBeGreaterThanOrEqual(0);
           expect(result.index).toBeLessThan(options.length);
@@ -133,10 +139,11 @@ describe("no input breaks a parser", () => {
             foldForMatching(value)
               .replace(/[^\p{L}\p{N}]+/gu, " ")
               .trim();
-          const byNumber = Number(/\d+/.exec(text)?.[0]) === result.index + 1;
-          expect(byNumber || folded(options[result.index] as string) === folded(text)).toBe(true);
+          const typedKey = /(\d+)\s*([a-z])?/.exec(foldForMatching(text));
+          const byKey = typedKey !== null && `${Number(typedKey[1])}${typedKey[2] ?? ""}` === offered[result.index]?.key;
+          expect(byKey || folded(options[result.index] as string) === folded(text)).toBe(true);
         }
-        if (result?.kind === "out-of-range") expect(result.count).toBe(options.length);
+        if (result?.kind === "out-of-range") expect([result.first, result.last]).toEqual([offered[0]?.key, offered.at(-1)?.key]);
       }),
       settings,
     );

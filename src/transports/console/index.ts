@@ -9,7 +9,7 @@ import { cliActor } from "../../services/audit.js";
 import { hasDemoAgency, linkConsoleAccount, seedDemo } from "../../services/demo.js";
 import { seedDemoYear } from "../../services/demo-year.js";
 import { plainBotInfo, type PlainOutgoing, plainTextFetch } from "../plain-text/api.js";
-import { chatOfCallbackQuery, rememberChoices, updateFromLine } from "../plain-text/choices.js";
+import { chatOfCallbackQuery, rememberChoices, repromptText, updateFromLine } from "../plain-text/choices.js";
 import type { ChatPlatform } from "../platform.js";
 
 const CONSOLE_USER = { id: 1_000_001, is_bot: false, first_name: "console" } as const;
@@ -39,13 +39,8 @@ export function consolePlatform(
   const t = (key: string, args?: Record<string, string | number>) => bot.i18n.t(locale, key, args);
   const showChoices = async (text: string, outgoing: { messageId: number; choices: { label: string; data: string }[] }) => {
     if (outgoing.choices.length === 0) return print(text);
-    await rememberChoices(services.db, "console", CONSOLE_ACCOUNT.chatId, outgoing.choices, outgoing.messageId);
-    print(
-      `${text}\n\n${renderNumberedChoices(
-        outgoing.choices.map((choice) => choice.label),
-        t("plain-choose-hint"),
-      )}`,
-    );
+    const offered = await rememberChoices(services.db, "console", CONSOLE_ACCOUNT.chatId, outgoing.choices, outgoing.messageId);
+    print(`${text}\n\n${renderNumberedChoices(offered, t("plain-choose-hint"))}`);
   };
   const bot = createBot({
     token: "console",
@@ -102,7 +97,7 @@ export function consolePlatform(
         messageId: updateId % 2_000_000_000,
       });
       if ("update" in read) await bot.handleUpdate(read.update);
-      else print(t("plain-choice-out-of-range", { count: read.outOfRange }));
+      else print(repromptText(t, read.reprompt));
       locale = (await resolveIdentity(services.db, CONSOLE_ACCOUNT)).language ?? "vi";
     }
     await bot.inflight.drain();

@@ -43,17 +43,14 @@ export class ZaloOutbound {
   }
 
   /**
-   * A message with its options, which replace the options the chat had. A message without any
-   * leaves the earlier ones answerable, as Telegram leaves earlier buttons pressable.
+   * A message with its options: a handler's replace the options the chat had, a notification's
+   * are added under new keys (see rememberChoices). A message without any leaves the earlier ones
+   * answerable, as Telegram leaves earlier buttons pressable.
    */
-  async sendWithChoices(chatId: string, text: string, choices: PendingChoice[], messageId: number): Promise<void> {
+  async sendWithChoices(chatId: string, text: string, choices: PendingChoice[], messageId: number, how: "replace" | "add" = "replace"): Promise<void> {
     if (choices.length === 0) return this.sendText(chatId, text);
     const hint = this.translate(await this.localeOf(chatId), "plain-choose-hint");
-    const list = renderNumberedChoices(
-      choices.map((choice) => choice.label),
-      hint,
-    );
-    await rememberChoices(this.db, "zalo", chatId, choices, messageId);
+    const list = renderNumberedChoices(await rememberChoices(this.db, "zalo", chatId, choices, messageId, how), hint);
     // The list stays whole in the last part, under the end of the text.
     const parts = splitText(text, ZALO_TEXT_LIMIT - list.length - 2);
     const last = parts.pop();
@@ -88,7 +85,7 @@ export class ZaloOutbound {
     // A Telegram file id cannot travel to Zalo: the text comes with the explanation.
     if (payload.documentFileId) return this.sendFile(chatId, { fileName: "document", bytes: undefined }, text);
     const choices = (payload.buttons ?? []).flat().map((button) => ({ label: button.text, data: button.data }));
-    return this.sendWithChoices(chatId, text, choices, messageId);
+    return this.sendWithChoices(chatId, text, choices, messageId, "add");
   }
 
   /** What a handler shows, through the Bot API calls answered by plainTextFetch. */

@@ -6,7 +6,7 @@ import type { ServerLinks } from "../../services/platform/signed-links.js";
 import type { UploadTarget } from "../../services/platform/web-uploads.js";
 import type { UploadReceiver } from "../http/upload-page.js";
 import { plainTextFetch } from "../plain-text/api.js";
-import { chatOfCallbackQuery, updateFromLine } from "../plain-text/choices.js";
+import { chatOfCallbackQuery, repromptText, updateFromLine } from "../plain-text/choices.js";
 import type { ZaloClient } from "./client.js";
 import { ZALO_BOT_INFO, type ZaloEvent, zaloUpdateId } from "./events.js";
 import { ZaloOutbound } from "./outbound.js";
@@ -100,7 +100,10 @@ export function createZaloTransport(
     });
     if ("update" in read) return read.update;
     const locale = await outbound.localeOf(message.chat.id);
-    await outbound.sendText(message.chat.id, bot.i18n.t(locale, "plain-choice-out-of-range", { count: read.outOfRange }));
+    await outbound.sendText(
+      message.chat.id,
+      repromptText((key, args) => bot.i18n.t(locale, key, args), read.reprompt),
+    );
     return undefined;
   }
 
