@@ -10,8 +10,17 @@ import { publishChatMenu } from "./menu.js";
 /** Tries the text as an invite code and tells the user what came of it. */
 export async function linkWithInviteCode(ctx: Context, text: string): Promise<void> {
   const { db, clock, platform } = ctx.services;
-  const result = await redeemInvite(db, { platform, externalId: String(ctx.from?.id), accountId: ctx.identity.accountId, text }, clock);
+  const result = await redeemInvite(
+    db,
+    { platform, externalId: String(ctx.from?.id), accountId: ctx.identity.accountId, text, userCap: userCapOf(ctx) },
+    clock,
+  );
   await tellOutcome(ctx, result);
+}
+
+/** The Zalo Bot Platform carries at most so many people a bot; the other channels have no ceiling. */
+function userCapOf(ctx: Context): number | undefined {
+  return ctx.services.platform === "zalo" ? ctx.services.config.zalo.maxUsers : undefined;
 }
 
 async function tellOutcome(ctx: Context, result: RedeemResult): Promise<void> {
@@ -48,6 +57,9 @@ async function tellOutcome(ctx: Context, result: RedeemResult): Promise<void> {
     case "replaced":
       await ctx.say("invite-replaced");
       return;
+    case "channel-full":
+      await ctx.say("invite-channel-full", { cap: result.cap });
+      return;
   }
 }
 
@@ -58,7 +70,10 @@ onButton(consentButtons, ACTIONS.consentAgree, async (ctx, [inviteId]) => {
   await ctx.answerCallbackQuery();
   await ctx.editMessageReplyMarkup();
   const { db, clock, platform } = ctx.services;
-  await tellOutcome(ctx, await acceptInvite(db, { platform, externalId: String(ctx.from.id), accountId: ctx.identity.accountId, inviteId }, clock));
+  await tellOutcome(
+    ctx,
+    await acceptInvite(db, { platform, externalId: String(ctx.from.id), accountId: ctx.identity.accountId, inviteId, userCap: userCapOf(ctx) }, clock),
+  );
 });
 
 onButton(consentButtons, ACTIONS.consentDecline, async (ctx) => {

@@ -62,6 +62,7 @@ invite-locked = Too many wrong codes. Please try again after { $until }.
 invite-expired = This invite code expired on { $date }. Ask the office for a new one.
 invite-used = This invite code has already been used. Each code works once; if it was not you, tell the office now.
 invite-replaced = This invite code was replaced by a newer one. Use the latest code the office sent you.
+invite-channel-full = The Zalo Bot pilot channel already carries { $cap } people, so this account cannot be linked. Your invite code still works: send it to the agency's Zalo OA (if it has one) or to the bot on Telegram, or ask the office.
 invite-unknown-staff = No staff member has the code { $code } in the roster.
 
 ## Profile
@@ -866,3 +867,21 @@ rule-quorum-saved = Saved: at least { $percent }% of all council members must vo
 rule-quorum-off = The quorum rule was removed.
 candidates-note = {" · "}unit: { $note }
 review-note = {" "}({ $note })
+
+## Delivery: what each channel could not do
+channel-telegram = Telegram
+channel-zalo = Zalo Bot
+channel-zalo_oa = Zalo OA
+channel-console = Console
+delivery-reason-quota = Zalo reported the month's message quota spent
+delivery-reason-allowance = the month's proactive allowance is spent
+delivery-reason-window = more than 7 days since the person last wrote to the OA
+delivery-reason-unfollowed = the person unfollowed the OA
+delivery-reason-blocked = the person blocked the bot
+delivery-channel-stopped = ⚠️ The { $channel } channel stops sending until the end of { $month }: { $reason }. Messages go through each person's other channel.
+delivery-unreached-header = 📵 { $count } people did not get a notification: no channel could reach them:
+delivery-unreached-line = • { $name } ({ $unit }) — { $channel }: { $reason }
+delivery-unreached-more = … and { $count } more (see /status).
+delivery-rerouted = ↪ { $count } people got it through another of their channels.
+delivery-unreached-hint = Ask them to send the bot any message (it reopens the channel) or to link another channel. See the channels with /status.
+delivery-quota-warning = ⚠️ The { $channel } channel has sent { $sent }/{ $limit } messages of { $month } (80 %). Once the quota is spent, messages go through each person's other channel; those who have only this one will not get them.

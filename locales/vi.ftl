@@ -62,6 +62,7 @@ invite-locked = Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử l�
 invite-expired = Mã mời này đã hết hạn ngày { $date }. Hãy xin Văn phòng cấp mã mới.
 invite-used = Mã mời này đã được dùng. Mỗi mã chỉ dùng được một lần; nếu không phải bạn dùng, hãy báo ngay cho Văn phòng.
 invite-replaced = Mã mời này đã được thay bằng một mã mới hơn. Hãy dùng mã mới nhất Văn phòng gửi bạn.
+invite-channel-full = Kênh Zalo Bot thử nghiệm đã đủ { $cap } người, nên chưa liên kết được tài khoản này. Mã mời của bạn vẫn dùng được: hãy gửi mã này cho Zalo OA của cơ quan (nếu cơ quan đã mở) hoặc cho bot trên Telegram, hoặc báo Văn phòng để được hướng dẫn.
 invite-unknown-staff = Không có cán bộ nào mang mã { $code } trong danh sách.
 
 ## Hồ sơ
@@ -866,3 +867,21 @@ rule-quorum-saved = Đã lưu: ít nhất { $percent }% tổng số thành viên
 rule-quorum-off = Đã bỏ quy định số thành viên tối thiểu.
 candidates-note = {" · "}đơn vị: { $note }
 review-note = {" "}({ $note })
+
+## Delivery: what each channel could not do
+channel-telegram = Telegram
+channel-zalo = Zalo Bot
+channel-zalo_oa = Zalo OA
+channel-console = Bảng điều khiển
+delivery-reason-quota = Zalo đã báo hết hạn mức tin nhắn của tháng
+delivery-reason-allowance = đã dùng hết hạn mức tin chủ động của tháng
+delivery-reason-window = đã quá 7 ngày kể từ lần cuối người đó nhắn cho OA
+delivery-reason-unfollowed = người đó đã bỏ quan tâm OA
+delivery-reason-blocked = người đó đã chặn bot
+delivery-channel-stopped = ⚠️ Kênh { $channel } ngừng gửi đến hết tháng { $month }: { $reason }. Tin nhắn được chuyển qua kênh khác của từng người.
+delivery-unreached-header = 📵 { $count } người không nhận được thông báo vì không còn kênh nào gửi được:
+delivery-unreached-line = • { $name } ({ $unit }) — { $channel }: { $reason }
+delivery-unreached-more = … và { $count } người nữa (xem /status).
+delivery-rerouted = ↪ { $count } người đã nhận qua kênh khác của họ.
+delivery-unreached-hint = Hãy báo họ nhắn một tin bất kỳ cho bot (để mở lại kênh) hoặc liên kết thêm một kênh khác. Xem tình hình các kênh bằng /status.
+delivery-quota-warning = ⚠️ Kênh { $channel } đã gửi { $sent }/{ $limit } tin nhắn của tháng { $month } (80 %). Khi hết hạn mức, tin nhắn sẽ chuyển qua kênh khác của từng người; ai chỉ có kênh này sẽ không nhận được.

@@ -118,6 +118,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           db,
           logger: options.logger ?? logger,
           clock,
+          translate,
           ...(options.perChatIntervalMs !== undefined ? { perChatIntervalMs: options.perChatIntervalMs } : {}),
           ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
         },

@@ -48,6 +48,9 @@ const common = z.object({
   BROADCAST_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(1000).default(30)),
   // Zalo publishes no rate; its quota answers 429 without a retry time. A few a second is safe.
   ZALO_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).default(5)),
+  // The Zalo Bot Platform's Basic plan: 50 people a bot, 3,000 messages a month (docs/delivery.md).
+  ZALO_BOT_MAX_USERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(50)),
+  ZALO_BOT_MONTHLY_MESSAGES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000_000).default(3000)),
   BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TZ_DISPLAY: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Ho_Chi_Minh")),
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
@@ -96,7 +99,7 @@ export type Config = {
   databaseUrl: string | undefined;
   dataDir: string;
   telegram: { token: string | undefined; apiRoot: string; sendTimeoutSeconds: number; username: string | undefined };
-  zalo: { token: string | undefined; apiRoot: string; rate: number };
+  zalo: { token: string | undefined; apiRoot: string; rate: number; maxUsers: number; monthlyMessages: number };
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
@@ -158,7 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendTimeoutSeconds: e.TELEGRAM_SEND_TIMEOUT_SECONDS,
       username: e.TELEGRAM_BOT_USERNAME,
     },
-    zalo: { token: e.ZALO_BOT_TOKEN, apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""), rate: e.ZALO_RATE },
+    zalo: {
+      token: e.ZALO_BOT_TOKEN,
+      apiRoot: e.ZALO_API_ROOT.replace(/\/+$/, ""),
+      rate: e.ZALO_RATE,
+      maxUsers: e.ZALO_BOT_MAX_USERS,
+      monthlyMessages: e.ZALO_BOT_MONTHLY_MESSAGES,
+    },
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },

@@ -37,6 +37,12 @@ export type DispatcherOptions = {
    * when not given.
    */
   scope?: { platform: string; strays?: string[] };
+  /**
+   * Called whenever the outbox has nothing due for this dispatcher: the moment to tell the
+   * secretariat, in one message, whom a sweep's sends could not reach. Returns how many messages
+   * it queued (drainAll then drains those too).
+   */
+  onIdle?: () => Promise<number>;
 };
 
 /** One sender per platform; a row for a platform this process cannot reach fails with the reason. */
@@ -133,7 +139,10 @@ export class Dispatcher {
         continue;
       }
       // Rows may be held back by the one-message-per-second-per-chat rule, or by leases the reaper settles.
-      if ((await dueUnsettled(this.options.db, this.options.clock(), scopeCondition(this.options.scope))) === 0) return total;
+      if ((await dueUnsettled(this.options.db, this.options.clock(), scopeCondition(this.options.scope))) === 0) {
+        if (((await this.options.onIdle?.()) ?? 0) > 0) continue;
+        return total;
+      }
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
@@ -151,6 +160,7 @@ export class Dispatcher {
           this.options.logger.error({ err: error }, "dispatcher batch failed");
         }
         if (handled === 0 && !this.stopped) {
+          await this.options.onIdle?.().catch((error: unknown) => this.options.logger.error({ err: error }, "telling the secretariat failed"));
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, idleMs);
             this.wake = () => {
@@ -229,7 +239,7 @@ export class Dispatcher {
       entries = entries.map((entry, index) => ({ row: entry.row, at: reservedAt + (fresh[index] ?? 0) }));
     }
     const outcomes = await Promise.all(entries.map((entry) => this.sendAt(entry)));
-    await recordOutcomes(db, outcomes);
+    await recordOutcomes(db, outcomes, this.options.clock());
   }
 
   private async sendAt({ row, at }: Planned): Promise<Outcome> {

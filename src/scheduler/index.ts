@@ -2,6 +2,7 @@ import cron from "node-cron";
 import type { Logger } from "pino";
 import type { Database, DatabaseHandle } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
+import { tellSecretariatOfUnreached } from "../services/delivery/index.js";
 import type { Translate } from "../services/outbox.js";
 import { type ReminderSettings, sweepRemindersAlone } from "../services/reminders/index.js";
 import { pruneProcessedUpdates } from "../services/platform/updates.js";
@@ -28,12 +29,18 @@ export type SchedulerOptions = {
  * One dispatcher per platform, each with its own rate and rate key: a Zalo quota pause never
  * slows Telegram. The first also fails the rows of platforms this process cannot reach.
  */
-export function platformDispatchers(platforms: SchedulerPlatform[], options: Omit<DispatcherOptions, "send" | "rate" | "rateKey" | "scope">): Dispatcher[] {
+export function platformDispatchers(
+  platforms: SchedulerPlatform[],
+  options: Omit<DispatcherOptions, "send" | "rate" | "rateKey" | "scope" | "onIdle"> & { translate?: Translate },
+): Dispatcher[] {
   const names = platforms.map((platform) => platform.name);
+  const { translate, ...dispatching } = options;
+  const onIdle = translate ? () => tellSecretariatOfUnreached(options.db, { clock: options.clock, translate }) : undefined;
   return platforms.map(
     (platform, index) =>
       new Dispatcher({
-        ...options,
+        ...dispatching,
+        ...(onIdle ? { onIdle } : {}),
         send: sendByPlatform({ [platform.name]: platform.sender }),
         rate: platform.rate,
         rateKey: platform.name,
@@ -52,7 +59,7 @@ function progressByPlatform(platforms: SchedulerPlatform[]): ProgressEdit {
  * and housekeeping; meanwhile the dispatcher drains the outbox continuously.
  */
 export function startScheduler(options: SchedulerOptions): { stop(): Promise<void> } {
-  const dispatchers = platformDispatchers(options.platforms, { db: options.db, logger: options.logger, clock: options.clock });
+  const dispatchers = platformDispatchers(options.platforms, { db: options.db, logger: options.logger, clock: options.clock, translate: options.translate });
   const editProgress = progressByPlatform(options.platforms);
   // The progress message's time left is read at the pace of the first platform (Telegram's, when configured).
   const rate = options.platforms[0]?.rate ?? 30;

@@ -1,6 +1,7 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { type Database, timestamp } from "../db/client.js";
 import { chatAccounts, outbox } from "../db/schema/index.js";
+import { monthOf, rerouteOrRecord, type UnreachedReason } from "../services/delivery/index.js";
 
 /** What one send came to, as the platform answered it. */
 export type SendResult =
@@ -8,7 +9,13 @@ export type SendResult =
   | { kind: "failed"; reason: string; blocked?: boolean }
   | { kind: "retry"; afterSeconds: number; reason: string }
   /** The request left but no answer came: it may have been delivered, so it is not retried. */
-  | { kind: "unknown"; reason: string };
+  | { kind: "unknown"; reason: string }
+  /**
+   * The channel cannot deliver to this person now, by its own rules (a quota spent, a window
+   * closed, an unfollow): the message goes on through the person's other channels, and whoever
+   * none can reach is recorded for the secretariat. Never retried on this channel.
+   */
+  | { kind: "unreachable"; reason: UnreachedReason };
 
 /** Marks a broadcast copy sent again after its sender died in the middle of the request. */
 export const RESENT_AFTER_CRASH = "resent after a crash: may be a duplicate";
@@ -20,7 +27,7 @@ export type Outcome = { id: number; chatAccountId: number; result: SendResult };
  * wave (a paid broadcast sends a thousand a second: one write per message would be the limit);
  * the rare ones a statement each.
  */
-export async function recordOutcomes(db: Database, outcomes: Outcome[]): Promise<void> {
+export async function recordOutcomes(db: Database, outcomes: Outcome[], now: Date = new Date()): Promise<void> {
   const sent = outcomes.filter((outcome) => outcome.result.kind === "sent").map((outcome) => outcome.id);
   if (sent.length > 0) {
     // The crash note stays on a resent copy, so reports can count possible duplicates.
@@ -43,6 +50,12 @@ export async function recordOutcomes(db: Database, outcomes: Outcome[]): Promise
       await db.update(outbox).set({ status: "pending", claimedBy: null, leaseUntil: null, sentAt: null, error: result.reason }).where(eq(outbox.id, id));
     } else if (result.kind === "unknown") {
       await db.update(outbox).set({ status: "unknown", leaseUntil: null, error: result.reason }).where(eq(outbox.id, id));
+    } else if (result.kind === "unreachable") {
+      await db
+        .update(outbox)
+        .set({ status: "failed", leaseUntil: null, error: `unreachable: ${result.reason}` })
+        .where(eq(outbox.id, id));
+      await rerouteOrRecord(db, id, result.reason, monthOf(now), now);
     }
   }
 }

@@ -3,6 +3,8 @@ import { arrayLiteral, type Database, queryRows } from "../db/client.js";
 import { outbox, reminderMarks } from "../db/schema/index.js";
 import type { OutboxPayload, OutboxStatus } from "../domain/notifications.js";
 import type { MessageArgs } from "../domain/user-error.js";
+import { monthOf } from "./delivery/months.js";
+import { recordSilentlyUnreachable } from "./delivery/silent.js";
 
 /** Translation as services need it: a locale, a message key, its arguments. */
 export type Translate = (locale: string, key: string, args?: MessageArgs) => string;
@@ -83,6 +85,9 @@ export async function enqueue(db: Database, notifications: Notification[], optio
     if (known) known.push(account);
     else byPerson.set(account.personId, [account]);
   }
+  // Someone whose every linked account is blocked or unfollowed would get nothing, unnoticed: recorded for the secretariat.
+  const unreached = personIds.filter((personId) => !byPerson.has(personId));
+  if (!options.dryRun && unreached.length > 0) await recordSilentlyUnreachable(db, unreached, monthOf((notifications[0] as Notification).notBefore));
   // Rendered a chunk at a time, so that rendering the next chunk overlaps the database's work on this one.
   const rowsOf = (chunk: Notification[]) =>
     chunk.flatMap((notification) =>

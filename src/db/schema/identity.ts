@@ -1,6 +1,6 @@
 // Units, people and their chat accounts, invitations, and the audit log.
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
 import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from "../../domain/privacy.js";
 import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
@@ -66,6 +66,10 @@ export const chatAccounts = pgTable(
     /** The kind of file this chat was last asked for (/roster, /holidays…), and until when. */
     awaitingUpload: text("awaiting_upload"),
     awaitingUploadUntil: timestamp("awaiting_upload_until", { withTimezone: true }),
+    /** When the person last wrote or pressed something here: opens a channel's reply window (Zalo OA). */
+    lastInboundAt: timestamp("last_inbound_at", { withTimezone: true }),
+    /** Proactive messages sent since then: a window may carry only so many free ones. */
+    windowSends: integer("window_sends").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],

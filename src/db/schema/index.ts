@@ -1,5 +1,6 @@
 // The database schema, one file per area; drizzle-kit and the queries read it from here.
 export * from "./broadcasts.js";
+export * from "./delivery.js";
 export * from "./identity.js";
 export * from "./inspections.js";
 export * from "./outbox.js";

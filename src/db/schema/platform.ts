@@ -91,3 +91,17 @@ export const downloads = pgTable(
   },
   (t) => [index("downloads_expires_idx").on(t.expiresAt)],
 );
+
+/**
+ * An Official Account's OAuth tokens. The refresh token is single-use: whoever refreshes holds this
+ * row's lock for the call and writes the new pair before anyone else may read it, so no instance
+ * ever sends a refresh token already spent.
+ */
+export const oaTokens = pgTable("oa_tokens", {
+  oaId: text("oa_id").primaryKey(),
+  accessToken: text("access_token").notNull(),
+  refreshToken: text("refresh_token").notNull(),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
+  refreshes: integer("refreshes").notNull().default(0),
+});

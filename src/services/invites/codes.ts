@@ -1,4 +1,4 @@
-import { and, eq, gt, ne } from "drizzle-orm";
+import { and, count, eq, gt, isNotNull, ne } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { chatAccounts, inviteFailures, invites, people } from "../../db/schema/index.js";
 import type { Clock } from "../../domain/calendar.js";
@@ -42,9 +42,17 @@ export type RedeemResult =
   | { kind: "locked"; until: Date }
   | { kind: "expired"; expiredAt: Date }
   | { kind: "used" }
-  | { kind: "replaced" };
+  | { kind: "replaced" }
+  /** The channel carries no more people (the Zalo Bot Platform's 50): the person must use another. */
+  | { kind: "channel-full"; cap: number };
 
-type ChatInput = { platform: Platform; externalId: string; accountId: number };
+type ChatInput = {
+  platform: Platform;
+  externalId: string;
+  accountId: number;
+  /** How many people the channel may carry, when it has a ceiling. */
+  userCap?: number | undefined;
+};
 
 /**
  * Checks the code a chat sent. Wrong codes count against the chat; past the limit the chat is
@@ -83,7 +91,7 @@ export async function redeemInvite(db: Database, input: ChatInput & { text: stri
       .from(people)
       .where(eq(people.id, invite.personId));
     if (!person) throw new Error(`invite ${invite.id} names a missing person`);
-    const refused = refusalOf(invite, person.fullName, input.accountId, now);
+    const refused = refusalOf(invite, person.fullName, input.accountId, now) ?? (await channelFull(tx, input, person.id));
     if (refused) return refused;
     if (person.consentVersion !== PRIVACY_NOTICE_VERSION) {
       await tx.update(invites).set({ offeredToAccountId: input.accountId }).where(eq(invites.id, invite.id));
@@ -104,7 +112,7 @@ export async function acceptInvite(db: Database, input: ChatInput & { inviteId: 
     if (!invite || invite.offeredToAccountId !== input.accountId) return { kind: "wrong", attemptsLeft: MAX_WRONG_CODES_PER_HOUR };
     const [person] = await tx.select({ id: people.id, fullName: people.fullName, roles: people.roles }).from(people).where(eq(people.id, invite.personId));
     if (!person) throw new Error(`invite ${invite.id} names a missing person`);
-    const refused = refusalOf(invite, person.fullName, input.accountId, now);
+    const refused = refusalOf(invite, person.fullName, input.accountId, now) ?? (await channelFull(tx, input, person.id));
     if (refused) return refused;
     await tx.update(people).set({ consentedAt: now, consentVersion: PRIVACY_NOTICE_VERSION }).where(eq(people.id, person.id));
     await recordAudit(tx, {
@@ -123,6 +131,18 @@ function refusalOf(invite: typeof invites.$inferSelect, fullName: string, accoun
   if (invite.revokedAt) return { kind: "replaced" };
   if (invite.expiresAt.getTime() <= now.getTime()) return { kind: "expired", expiredAt: invite.expiresAt };
   return undefined;
+}
+
+/** Refuses a new person on a channel that carries its ceiling already (someone moving their link is not new). */
+async function channelFull(tx: Database, input: ChatInput, personId: number): Promise<RedeemResult | undefined> {
+  if (input.userCap === undefined) return undefined;
+  const [row] = await tx
+    .select({ linked: count() })
+    .from(chatAccounts)
+    .where(
+      and(eq(chatAccounts.platform, input.platform), isNotNull(chatAccounts.linkedAt), isNotNull(chatAccounts.personId), ne(chatAccounts.personId, personId)),
+    );
+  return (row?.linked ?? 0) >= input.userCap ? { kind: "channel-full", cap: input.userCap } : undefined;
 }
 
 async function link(

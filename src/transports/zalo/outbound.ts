@@ -10,6 +10,7 @@ import { publishDownload } from "../../services/platform/downloads.js";
 import type { ServerLinks } from "../../services/platform/signed-links.js";
 import type { Translate } from "../../services/outbox.js";
 import type { Sender } from "../../scheduler/dispatcher.js";
+import type { MonthlyQuota } from "../../services/delivery/index.js";
 import type { OutgoingFile, PlainOutgoing } from "../plain-text/api.js";
 import { rememberChoices, forgetChoices } from "../plain-text/choices.js";
 import { type ZaloClient, ZaloApiError } from "./client.js";
@@ -30,6 +31,8 @@ export class ZaloOutbound {
     private readonly translate: Translate,
     private readonly timeZone: string,
     private readonly downloads: ServerLinks | undefined,
+    /** The Bot Platform's monthly ceiling, counted on every message sent. */
+    readonly quota: MonthlyQuota | undefined,
   ) {}
 
   /** The language of the person in this chat, for the bot's own words around a message. */
@@ -77,6 +80,7 @@ export class ZaloOutbound {
 
   private async post(chatId: string, text: string): Promise<void> {
     await this.client.call("sendMessage", { chat_id: chatId, text });
+    await this.quota?.count();
   }
 
   /** A message rendered for Telegram (outbox rows, progress reports), as Zalo can show it. */
@@ -112,16 +116,25 @@ export class ZaloOutbound {
   }
 }
 
-/** Outbox messages to Zalo, in the dispatcher's terms: a lost answer is unknown, never resent. */
+/**
+ * Outbox messages to Zalo, in the dispatcher's terms: a lost answer is unknown, never resent; a
+ * month whose quota is spent sends nothing more, and its messages go on through other channels.
+ */
 export function zaloSender(outbound: ZaloOutbound): Sender {
   return async ({ chatId, payload }) => {
+    if (await outbound.quota?.spent()) return { kind: "unreachable", reason: "quota" };
     try {
       await outbound.sendPayload(chatId, payload, Date.now() % 2_000_000_000);
       return { kind: "sent" };
     } catch (error) {
       if (!(error instanceof ZaloApiError)) return { kind: "unknown", reason: String(error) };
       if (!error.answered || (error.errorCode ?? 0) >= 500) return { kind: "unknown", reason: error.message };
-      // Zalo's 429 is its quota, with no time to retry after: Zalo's sends (only) pause a while.
+      // "Quota exceeded" is the month's ceiling: retrying would fail all month.
+      if (error.errorCode === 429 && /quota/i.test(error.message)) {
+        await outbound.quota?.exhausted();
+        return { kind: "unreachable", reason: "quota" };
+      }
+      // Any other 429 names no time to retry after: Zalo's sends (only) pause a while.
       if (error.errorCode === 429) return { kind: "retry", afterSeconds: ZALO_QUOTA_PAUSE_SECONDS, reason: error.message };
       // A 403 names no cause on Zalo (a user who left, a bot not allowed to write first): not proof of a block.
       return { kind: "failed", reason: error.message };

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { BotServices } from "../../bot/context.js";
 import { createBot, type TdktBot } from "../../bot/index.js";
+import { MonthlyQuota } from "../../services/delivery/index.js";
 import type { ServerLinks } from "../../services/platform/signed-links.js";
 import type { UploadTarget } from "../../services/platform/web-uploads.js";
 import type { UploadReceiver } from "../http/upload-page.js";
@@ -41,6 +42,11 @@ export function createZaloTransport(
     (locale, key, args) => bot.i18n.t(locale, key, args),
     services.config.displayTimeZone,
     options.downloads,
+    new MonthlyQuota(services.db, "zalo", services.config.zalo.monthlyMessages, {
+      clock: services.clock,
+      translate: (locale, key, args) => bot.i18n.t(locale, key, args),
+      timeZone: services.config.displayTimeZone,
+    }),
   );
   // Files taken by the upload page, by the file id their update carries, until it is handled.
   const localFiles = new Map<string, string>();
