@@ -21,8 +21,8 @@ export async function receiveDocument(ctx: Context): Promise<{ fileName: string;
 }
 
 /**
- * How to send a file: the command's own help (the next file is then taken for that kind), and where a platform's bots cannot receive files
- * (Zalo), a one-hour link to the bot's upload page, whose file arrives here as if sent here.
+ * How to send a file: the command's own help (the next file is then taken for that kind), and where people cannot send files in
+ * the chat (the Zalo Bot Platform), a one-hour link to the bot's upload page, whose file arrives here as if sent here.
  */
 export async function offerUpload(
   ctx: Context,
@@ -32,7 +32,7 @@ export async function offerUpload(
 ): Promise<void> {
   await expectUpload(ctx.services.db, ctx.identity.accountId, kind, ctx.services.clock(), detail?.id);
   await ctx.say(helpKey, detail?.args);
-  if (ctx.services.platform === "telegram") return;
+  if (ctx.services.capabilities.filesIn) return;
   const { links } = ctx.services;
   if (!links) {
     await ctx.say("upload-link-unavailable");

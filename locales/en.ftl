@@ -885,3 +885,6 @@ delivery-unreached-more = … and { $count } more (see /status).
 delivery-rerouted = ↪ { $count } people got it through another of their channels.
 delivery-unreached-hint = Ask them to send the bot any message (it reopens the channel) or to link another channel. See the channels with /status.
 delivery-quota-warning = ⚠️ The { $channel } channel has sent { $sent }/{ $limit } messages of { $month } (80 %). Once the quota is spent, messages go through each person's other channel; those who have only this one will not get them.
+oa-welcome =
+    Hello! This is { $agency }'s automated assistant (a chatbot) for emulation and commendation work — its answers are sent by a machine, not by a member of staff.
+    To use it, send the invite code the office gave you (8 characters). Before linking, the bot shows you its personal-data notice to agree to: it keeps your Zalo id in this OA, your name, unit and position from the agency's roster, your registrations and what you send it. See, correct or delete your data with /privacy.

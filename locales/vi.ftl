@@ -885,3 +885,6 @@ delivery-unreached-more = … và { $count } người nữa (xem /status).
 delivery-rerouted = ↪ { $count } người đã nhận qua kênh khác của họ.
 delivery-unreached-hint = Hãy báo họ nhắn một tin bất kỳ cho bot (để mở lại kênh) hoặc liên kết thêm một kênh khác. Xem tình hình các kênh bằng /status.
 delivery-quota-warning = ⚠️ Kênh { $channel } đã gửi { $sent }/{ $limit } tin nhắn của tháng { $month } (80 %). Khi hết hạn mức, tin nhắn sẽ chuyển qua kênh khác của từng người; ai chỉ có kênh này sẽ không nhận được.
+oa-welcome =
+    Xin chào! Đây là trợ lý tự động (chatbot) về thi đua, khen thưởng của { $agency } — các câu trả lời do máy gửi, không phải do một cán bộ trực.
+    Để dùng, hãy gửi mã mời Văn phòng cấp cho bạn (8 ký tự). Trước khi liên kết, bot cho bạn đọc và đồng ý thông báo xử lý dữ liệu cá nhân: bot lưu mã Zalo của bạn trong OA này, họ tên, đơn vị, chức vụ theo danh sách của cơ quan, các đăng ký thi đua và những gì bạn gửi cho bot. Xem, sửa, xóa dữ liệu bằng /privacy.

@@ -59,34 +59,34 @@ export type App = {
  * and the scheduler. `main.ts` and the end-to-end tests build the running system through it.
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const consoleMode = !config.telegram.token && !config.zalo.token;
+  const consoleMode = !config.telegram.token && !config.zalo.token && !config.zaloOa;
   const logger = overrides.logger ?? createLogger(config, consoleMode && !config.logLevelExplicit ? "warn" : config.logLevel);
   const clock = overrides.clock ?? systemClock;
   const { mode } = config;
   // The transports pull in grammY and friends; load them while the database opens, and only those
   // the configuration uses (each is a chunk of its own in the bundle).
   const webhookMode = mode.kind === "webhook" && !consoleMode;
-  const [database, telegram, zalo, consoleChat, scheduler, webhook] = await Promise.all([
+  const [database, telegram, zalo, zaloOa, consoleChat, scheduler, webhook] = await Promise.all([
     overrides.database ?? overrides.opening ?? openConfiguredDatabase(config),
     config.telegram.token ? import("./transports/telegram/index.js") : undefined,
     config.zalo.token ? import("./transports/zalo/index.js") : undefined,
+    config.zaloOa ? import("./transports/zalo-oa/index.js") : undefined,
     consoleMode ? import("./transports/console/index.js") : undefined,
     import("./scheduler/index.js"),
     webhookMode ? import("./transports/http/server.js") : undefined,
   ]);
   const ownsDatabase = !overrides.database;
   const { db } = database;
-  const services: Omit<BotServices, "platform"> = { db, config, logger, clock, ballotSeal: ballotSeal(await ballotSecret(config)) };
+  const services: Omit<BotServices, "platform" | "capabilities"> = { db, config, logger, clock, ballotSeal: ballotSeal(await ballotSecret(config)) };
   const platforms: App["platforms"] = {};
   if (consoleChat) platforms.console = consoleChat.consolePlatform(services, overrides.console);
   if (telegram && config.telegram.token) platforms.telegram = telegram.telegramPlatform(services, config.telegram.token);
   // Signs the download links the webhook server serves (and Zalo users receive).
   const signingKey = mode.kind === "webhook" ? await downloadSigningKey(db, mode.downloadSigningKey) : undefined;
-  if (zalo && config.zalo.token) {
-    // Documents reach Zalo users as links to this server; without one there is nothing to link to.
-    const downloads = mode.kind === "webhook" && signingKey ? { db, baseUrl: mode.url, signingKey } : undefined;
-    platforms.zalo = zalo.zaloPlatform(services, config.zalo.token, { downloads, onUnsupported: overrides.onUnsupportedCall });
-  }
+  // Documents a Zalo channel cannot carry reach people as links to this server; without one there is nothing to link to.
+  const downloads = mode.kind === "webhook" && signingKey ? { db, baseUrl: mode.url, signingKey } : undefined;
+  if (zalo && config.zalo.token) platforms.zalo = zalo.zaloPlatform(services, config.zalo.token, { downloads, onUnsupported: overrides.onUnsupportedCall });
+  if (zaloOa && config.zaloOa) platforms.zalo_oa = zaloOa.zaloOaPlatform(services, config.zaloOa, { downloads, onUnsupported: overrides.onUnsupportedCall });
   const all = Object.values(platforms);
   const notifying = all.flatMap((platform): SchedulerPlatform[] =>
     platform.sender && platform.progress ? [{ name: platform.name, sender: platform.sender, rate: platform.rate, progress: platform.progress }] : [],

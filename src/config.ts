@@ -51,6 +51,40 @@ const common = z.object({
   // The Zalo Bot Platform's Basic plan: 50 people a bot, 3,000 messages a month (docs/delivery.md).
   ZALO_BOT_MAX_USERS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(1_000_000).default(50)),
   ZALO_BOT_MONTHLY_MESSAGES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(100_000_000).default(3000)),
+  // The Zalo Official Account (docs/delivery.md): the app's id and secret, the OA's id and the
+  // secret its webhook is signed with, and the first refresh token (later ones live in Postgres).
+  ZALO_OA_APP_ID: optionalString,
+  ZALO_OA_APP_SECRET: optionalString,
+  ZALO_OA_ID: optionalString,
+  ZALO_OA_SECRET_KEY: optionalString,
+  ZALO_OA_REFRESH_TOKEN: optionalString,
+  ZALO_OA_API_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://openapi.zalo.me")),
+  ZALO_OA_OAUTH_ROOT: z.preprocess(emptyAsUndefined, z.url().default("https://oauth.zaloapp.com")),
+  // One integration guide gives 20 sends a second; Zalo's pages name none. A setting.
+  ZALO_OA_RATE: z.preprocess(emptyAsUndefined, z.coerce.number().positive().max(100).default(20)),
+  // A verified OA's proactive messages a month (1,000 in the copies read).
+  ZALO_OA_MONTHLY_ALLOWANCE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(10_000_000).default(1000)),
+  // Free replies within 48 h of the person's last message: 8 in older copies, unlimited (0) in newer ones.
+  ZALO_OA_FREE_REPLIES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).max(1000).default(8)),
+  ZALO_OA_FILE_TYPES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z0-9]+(,[a-z0-9]+)*$/, "must be a comma-separated list of extensions, e.g. pdf,doc,docx")
+      .default("pdf,doc,docx")
+      .transform((list) => list.split(",")),
+  ),
+  ZALO_OA_FILE_MAX_BYTES: z.preprocess(
+    emptyAsUndefined,
+    z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
+  ),
+  // Which id the webhook's MAC starts with: Zalo's page says the app's, one guide says the OA's.
+  ZALO_OA_SIGNATURE_ID: z.preprocess(emptyAsUndefined, z.enum(["app_id", "oa_id"]).default("app_id")),
   BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TZ_DISPLAY: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Ho_Chi_Minh")),
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
@@ -100,6 +134,8 @@ export type Config = {
   dataDir: string;
   telegram: { token: string | undefined; apiRoot: string; sendTimeoutSeconds: number; username: string | undefined };
   zalo: { token: string | undefined; apiRoot: string; rate: number; maxUsers: number; monthlyMessages: number };
+  /** The Zalo Official Account, when configured (webhook mode only: the OA has no polling). */
+  zaloOa: ZaloOaConfig | undefined;
   broadcast: { rate: number; paid: boolean };
   displayTimeZone: string;
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
@@ -129,6 +165,23 @@ export type Config = {
       };
 };
 
+export type ZaloOaConfig = {
+  appId: string;
+  appSecret: string;
+  oaId: string;
+  secretKey: string;
+  refreshToken: string;
+  apiRoot: string;
+  oauthRoot: string;
+  rate: number;
+  monthlyAllowance: number;
+  /** 0: no limit within the free window. */
+  freeReplies: number;
+  fileTypes: string[];
+  fileMaxBytes: number;
+  signatureId: "app_id" | "oa_id";
+};
+
 /** How long the webhook server waits for a request's parts, and how many connections it keeps. */
 export type HttpLimits = { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; silentConnectionMs: number; maxConnections: number };
 
@@ -152,6 +205,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.BOT_MODE === "webhook" && e.DATABASE_URL && !e.BALLOT_SECRET) {
     throw new ConfigError("Configuration error: BALLOT_SECRET is required in webhook mode with DATABASE_URL (the same on every instance)");
   }
+  const oaSettings = [e.ZALO_OA_APP_ID, e.ZALO_OA_APP_SECRET, e.ZALO_OA_ID, e.ZALO_OA_SECRET_KEY, e.ZALO_OA_REFRESH_TOKEN];
+  const oaNames = ["ZALO_OA_APP_ID", "ZALO_OA_APP_SECRET", "ZALO_OA_ID", "ZALO_OA_SECRET_KEY", "ZALO_OA_REFRESH_TOKEN"];
+  if (oaSettings.some(Boolean)) {
+    const missing = oaNames.find((_, index) => !oaSettings[index]);
+    if (missing) throw new ConfigError(`Configuration error: ${missing} is required with the other ZALO_OA_ settings`);
+    if (e.BOT_MODE !== "webhook")
+      throw new ConfigError("Configuration error: ZALO_OA_APP_ID needs BOT_MODE=webhook (the Official Account only delivers to a webhook)");
+  }
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
@@ -168,6 +229,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUsers: e.ZALO_BOT_MAX_USERS,
       monthlyMessages: e.ZALO_BOT_MONTHLY_MESSAGES,
     },
+    zaloOa: e.ZALO_OA_APP_ID
+      ? {
+          appId: e.ZALO_OA_APP_ID,
+          appSecret: e.ZALO_OA_APP_SECRET as string,
+          oaId: e.ZALO_OA_ID as string,
+          secretKey: e.ZALO_OA_SECRET_KEY as string,
+          refreshToken: e.ZALO_OA_REFRESH_TOKEN as string,
+          apiRoot: e.ZALO_OA_API_ROOT.replace(/\/+$/, ""),
+          oauthRoot: e.ZALO_OA_OAUTH_ROOT.replace(/\/+$/, ""),
+          rate: e.ZALO_OA_RATE,
+          monthlyAllowance: e.ZALO_OA_MONTHLY_ALLOWANCE,
+          freeReplies: e.ZALO_OA_FREE_REPLIES,
+          fileTypes: e.ZALO_OA_FILE_TYPES,
+          fileMaxBytes: e.ZALO_OA_FILE_MAX_BYTES,
+          signatureId: e.ZALO_OA_SIGNATURE_ID,
+        }
+      : undefined,
     broadcast: { rate: e.BROADCAST_RATE, paid: e.BROADCAST_PAID },
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },

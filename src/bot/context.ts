@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import type { Clock } from "../domain/calendar.js";
+import type { ChannelCapabilities } from "../domain/channels.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import type { Identity, Platform } from "../services/accounts/chat-accounts.js";
 import type { BallotSeal } from "../services/ballots/seal.js";
@@ -19,6 +20,8 @@ export type BotServices = {
   /** Seals members' ballots while voting is open, under the instances' secret. */
   ballotSeal: BallotSeal;
   platform: Platform;
+  /** What the platform can do: how buttons, files and long texts are rendered there. */
+  capabilities: ChannelCapabilities;
   /** Links to this server's pages (webhook mode): the upload page, for platforms that cannot take files. */
   links?: ServerLinks;
 };

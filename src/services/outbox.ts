@@ -11,10 +11,11 @@ export type Translate = (locale: string, key: string, args?: MessageArgs) => str
 
 /**
  * Of a person's accounts (`a` of person `p`), those notifications go to: every one, or only those
- * on the platform the person chose with /notify — unless they have none there, so nothing is lost.
+ * on the platform the person chose with /notify (Zalo: the bot and the OA alike) — unless they have
+ * none there, so nothing is lost.
  */
-export const NOTIFIED_ACCOUNT = sql`(p.notify_via = 'both' or a.platform = p.notify_via
-  or not exists (select 1 from chat_accounts other where other.person_id = p.id and other.platform = p.notify_via and not other.blocked))`;
+export const NOTIFIED_ACCOUNT = sql`(p.notify_via = 'both' or split_part(a.platform, '_', 1) = p.notify_via
+  or not exists (select 1 from chat_accounts other where other.person_id = p.id and split_part(other.platform, '_', 1) = p.notify_via and not other.blocked))`;
 
 /** A notification for a person; it goes to every chat account they have linked. */
 export type Notification = {

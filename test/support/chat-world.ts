@@ -8,12 +8,13 @@ import type { ChatPlatform } from "../../src/transports/platform.js";
 import type { WebhookServer } from "../../src/transports/http/server.js";
 import { nextWith, type Shown } from "./fake-telegram.js";
 import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "./fake-zalo.js";
+import { FakeZaloOa, OA_APP_ID, OA_APP_SECRET, OA_FIRST_REFRESH_TOKEN, OA_ID, OA_SECRET_KEY, oaUserId } from "./fake-zalo-oa.js";
 import { type BotWorld, startBotWorld, TestClock, testApp, testDispatcher } from "./harness.js";
 import { freePort } from "./ports.js";
 
-export type TestPlatform = "telegram" | "zalo";
+export type TestPlatform = "telegram" | "zalo" | "zalo_oa";
 /** The end-to-end suites that every platform must pass run once per platform. */
-export const PLATFORMS: TestPlatform[] = ["telegram", "zalo"];
+export const PLATFORMS: TestPlatform[] = ["telegram", "zalo", "zalo_oa"];
 
 /** A person in a chat, whatever the platform: they type, choose among what they are shown, and read. */
 export interface ChatTestUser {
@@ -43,6 +44,7 @@ export type ChatWorld = {
   /** The Telegram world underneath, for what only Telegram can do (forged button data, documents). */
   telegram: BotWorld | undefined;
   zalo: { fake: FakeZalo; server: WebhookServer | undefined } | undefined;
+  oa: FakeZaloOa | undefined;
   close(): Promise<void>;
 };
 
@@ -70,11 +72,68 @@ export async function startChatWorld(
       deliverNotifications: (database, onSend) => testDispatcher(world, database, onSend).drainAll(),
       telegram: world,
       zalo: undefined,
+      oa: undefined,
       close: () => world.close(),
     };
   }
-  return startZaloWorld(db, options);
+  return platform === "zalo" ? startZaloWorld(db, options) : startOaWorld(db, options);
 }
+
+/** The bot on the Zalo Official Account, in webhook mode (the only one the OA has), against the fake OA API. */
+async function startOaWorld(db: Database, options: { at?: string }): Promise<ChatWorld> {
+  const fake = await FakeZaloOa.start();
+  const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
+  fake.now = clock.now;
+  const port = await freePort();
+  const config = loadConfig({
+    ...OA_TEST_SETTINGS(fake.root),
+    LOG_LEVEL: "silent",
+    BOT_MODE: "webhook",
+    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+    WEBHOOK_SECRET: "telegram-secret-unused-on-the-oa",
+    DOWNLOAD_SIGNING_KEY,
+    PORT: String(port),
+  });
+  fake.webhookUrl = `http://127.0.0.1:${port}/zalo-oa`;
+  const app = await testApp(config, db, clock, fake.violations);
+  await app.start();
+  const oa = app.platforms.zalo_oa as ChatPlatform;
+  return {
+    platform: "zalo_oa",
+    bot: oa.bot,
+    clock,
+    user: (profile) => fake.user(profile),
+    unread: (userId) => fake.unread(userId),
+    markRead: (userId) => fake.markRead(userId),
+    violations: fake.violations,
+    async link(database, staffCode, userId) {
+      // Linked by sending the invite code just now: a follower whose window is open.
+      fake.followerSince(userId, clock.now());
+      const account = await linkAccount(database, "zalo_oa", staffCode, oaUserId(userId));
+      await database.update(chatAccounts).set({ lastInboundAt: clock.now() }).where(eq(chatAccounts.id, account));
+      return account;
+    },
+    deliverNotifications: (_database, onSend) => testDispatcher({ app }, db, onSend).drainAll(),
+    telegram: undefined,
+    zalo: undefined,
+    oa: fake,
+    async close() {
+      await fake.close();
+      await app.stop();
+    },
+  };
+}
+
+/** The OA's settings for a test against the fake at `root`. */
+export const OA_TEST_SETTINGS = (root: string) => ({
+  ZALO_OA_APP_ID: OA_APP_ID,
+  ZALO_OA_APP_SECRET: OA_APP_SECRET,
+  ZALO_OA_ID: OA_ID,
+  ZALO_OA_SECRET_KEY: OA_SECRET_KEY,
+  ZALO_OA_REFRESH_TOKEN: OA_FIRST_REFRESH_TOKEN,
+  ZALO_OA_API_ROOT: root,
+  ZALO_OA_OAUTH_ROOT: root,
+});
 
 async function startZaloWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook" }): Promise<ChatWorld> {
   const fake = await FakeZalo.start();
@@ -111,6 +170,7 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
     deliverNotifications: (_database, onSend) => testDispatcher({ app }, db, onSend).drainAll(),
     telegram: undefined,
     zalo: { fake, server: app.server },
+    oa: undefined,
     async close() {
       await app.stop();
       await fake.close();

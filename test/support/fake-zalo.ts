@@ -244,7 +244,7 @@ export class FakeZalo {
 }
 
 /** Splits "text\n\n1. A\n2. B\nhint" (keys may be 4a, 4b…) into the text and the options with their keys. */
-function readNumberedOptions(raw: string): { text: string; options: { key: string; label: string }[] } {
+export function readNumberedOptions(raw: string): { text: string; options: { key: string; label: string }[] } {
   const paragraphs = raw.split("\n\n");
   const lines = (paragraphs.at(-1) ?? "").split("\n");
   const items = lines.slice(0, -1).map((line) => /^(\d+[a-z]?)\. (.*)$/.exec(line));
@@ -255,7 +255,7 @@ function readNumberedOptions(raw: string): { text: string; options: { key: strin
 }
 
 /** Opens the link as a person does: its page first, then its button (a POST), which gives the file once. */
-async function downloadAsShown(userId: number, messageId: number, link: string, text: string): Promise<Shown> {
+export async function downloadAsShown(userId: number, messageId: number, link: string, text: string): Promise<Shown> {
   const page = await fetch(link);
   if (!page.ok || !(await page.text()).includes('<form method="post">'))
     return { kind: "message", chatId: userId, messageId, text: `${text}\n[${page.status}]`, buttons: [] };

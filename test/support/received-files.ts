@@ -9,7 +9,8 @@ import type { Shown } from "./fake-telegram.js";
 export async function nextFile(world: ChatWorld, user: ChatTestUser, fileNamePattern: RegExp): Promise<{ shown: Shown; name: string; bytes: Buffer }> {
   for (;;) {
     const shown = await user.next();
-    if (world.platform === "telegram") {
+    // Telegram, and the OA for the kinds it carries, send the file itself; the others a link to it.
+    if (world.platform === "telegram" || (shown.kind === "document" && shown.fileName)) {
       if (shown.kind === "document" && shown.fileName && fileNamePattern.test(shown.fileName))
         return { shown, name: shown.fileName, bytes: shown.fileBytes ?? Buffer.alloc(0) };
       continue;

@@ -4,7 +4,7 @@ import { chatAccounts, people, units } from "../../db/schema/index.js";
 import type { NotifyVia } from "../../domain/notifications.js";
 import { ROLES, type Role } from "../../domain/roles.js";
 
-export type Platform = "telegram" | "zalo" | "console";
+export type Platform = "telegram" | "zalo" | "zalo_oa" | "console";
 
 /** The person behind a chat account, as commands need it. */
 export type PersonProfile = {

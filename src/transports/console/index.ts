@@ -1,6 +1,7 @@
 import { randomInt } from "node:crypto";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { CONSOLE_CAPABILITIES } from "../../domain/channels.js";
 import type { BotServices } from "../../bot/context.js";
 import { createBot } from "../../bot/index.js";
 import { renderNumberedChoices } from "../../domain/numbered-choices.js";
@@ -28,10 +29,10 @@ const CONSOLE_BOT = plainBotInfo(1, "tdkt_console_bot");
  * "số N" or label), and the end of input ends it.
  */
 export function consolePlatform(
-  services: Omit<BotServices, "platform">,
+  services: Omit<BotServices, "platform" | "capabilities">,
   io: { input: Readable; output: Writable } = { input: process.stdin, output: process.stdout },
 ): ChatPlatform {
-  const consoleServices: BotServices = { ...services, platform: "console" };
+  const consoleServices: BotServices = { ...services, platform: "console", capabilities: CONSOLE_CAPABILITIES };
   let locale = "vi";
   const print = (line: string): void => {
     io.output.write(`${line}\n`);

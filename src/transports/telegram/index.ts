@@ -1,5 +1,6 @@
 import { run } from "@grammyjs/runner";
 import { Api, GrammyError, HttpError } from "grammy";
+import { TELEGRAM_CAPABILITIES } from "../../domain/channels.js";
 import type { BotServices } from "../../bot/context.js";
 import { createBot, type TdktBot } from "../../bot/index.js";
 import { outgoingPolicy } from "../../bot/outgoing-policy.js";
@@ -10,12 +11,12 @@ import { ALLOWED_UPDATES, publishCommandMenu } from "./commands-menu.js";
 import { telegramWebhook } from "./webhook.js";
 
 /** Builds the Telegram bot with the outgoing-call policy every Telegram transport shares. */
-export function createTelegramBot(services: Omit<BotServices, "platform">, token: string): TdktBot {
-  return createBot({ token, services: { ...services, platform: "telegram" }, outgoing: outgoingPolicy(services.logger) });
+export function createTelegramBot(services: Omit<BotServices, "platform" | "capabilities">, token: string): TdktBot {
+  return createBot({ token, services: { ...services, platform: "telegram", capabilities: TELEGRAM_CAPABILITIES }, outgoing: outgoingPolicy(services.logger) });
 }
 
 /** Telegram through grammY: long polling, or the webhook of the shared HTTP server. */
-export function telegramPlatform(services: Omit<BotServices, "platform">, token: string): ChatPlatform {
+export function telegramPlatform(services: Omit<BotServices, "platform" | "capabilities">, token: string): ChatPlatform {
   const { config } = services;
   const bot = createTelegramBot(services, token);
   const { mode } = config;

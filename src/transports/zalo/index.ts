@@ -15,7 +15,7 @@ export type { ZaloTransport } from "./transport.js";
  * its final report, as a new message.
  */
 export function zaloPlatform(
-  services: Omit<BotServices, "platform">,
+  services: Omit<BotServices, "platform" | "capabilities">,
   token: string,
   options: { downloads: ServerLinks | undefined; onUnsupported: ((method: string) => void) | undefined },
 ): ChatPlatform {

@@ -1,12 +1,13 @@
-import { randomInt, randomUUID } from "node:crypto";
 import type { Update } from "grammy/types";
 import type { BotServices } from "../../bot/context.js";
+import { ZALO_BOT_CAPABILITIES } from "../../domain/channels.js";
 import { createBot, type TdktBot } from "../../bot/index.js";
 import { MonthlyQuota } from "../../services/delivery/index.js";
 import type { ServerLinks } from "../../services/platform/signed-links.js";
-import type { UploadTarget } from "../../services/platform/web-uploads.js";
 import type { UploadReceiver } from "../http/upload-page.js";
 import { plainTextFetch } from "../plain-text/api.js";
+import { chatOrder } from "../plain-text/chat-order.js";
+import { LocalFiles } from "../plain-text/local-files.js";
 import { chatOfCallbackQuery, repromptText, updateFromLine } from "../plain-text/choices.js";
 import type { ZaloClient } from "./client.js";
 import { ZALO_BOT_INFO, type ZaloEvent, zaloUpdateId } from "./events.js";
@@ -32,7 +33,7 @@ export type ZaloTransport = {
  * the numbered options last shown becomes the press of that button.
  */
 export function createZaloTransport(
-  services: Omit<BotServices, "platform">,
+  services: Omit<BotServices, "platform" | "capabilities">,
   options: { client: ZaloClient; downloads?: ServerLinks; onUnsupported?: (method: string) => void },
 ): ZaloTransport {
   // The bot's own translations, looked up when a message goes out (the bot exists by then).
@@ -49,21 +50,19 @@ export function createZaloTransport(
     }),
   );
   // Files taken by the upload page, by the file id their update carries, until it is handled.
-  const localFiles = new Map<string, string>();
+  const localFiles = new LocalFiles();
   const bot = createBot({
     token: "zalo",
-    services: { ...services, platform: "zalo", ...(options.downloads ? { links: options.downloads } : {}) },
+    services: { ...services, platform: "zalo", capabilities: ZALO_BOT_CAPABILITIES, ...(options.downloads ? { links: options.downloads } : {}) },
     botInfo: ZALO_BOT_INFO,
     fetch: plainTextFetch({
       deliver: (outgoing) => outbound.deliver(outgoing),
       chatOfCallbackQuery,
-      localFile: (fileId) => localFiles.get(fileId),
+      localFile: (fileId) => localFiles.path(fileId),
       unsupported: options.onUnsupported ?? ((method) => services.logger.warn({ method }, "a Bot API call Zalo cannot carry out")),
     }),
   });
-  // One chat's events in order, so a reply is matched against the options its predecessor showed.
-  const chains = new Map<string, Promise<unknown>>();
-  const taken = new Set<Promise<unknown>>();
+  const inChatOrder = chatOrder();
 
   async function handleInOrder(event: ZaloEvent): Promise<{ busy: boolean }> {
     const update = await toUpdate(event);
@@ -113,55 +112,19 @@ export function createZaloTransport(
     return undefined;
   }
 
-  /** A file from the upload page as the document message it would have been, had Zalo carried it. */
-  async function handleFile(target: UploadTarget, file: { fileName: string; path: string; size: number }): Promise<void> {
-    const fileId = `upload-${randomUUID()}`;
-    localFiles.set(fileId, file.path);
-    const person = { id: target.externalId as unknown as number, is_bot: false, first_name: target.displayName };
-    const update = {
-      // No Zalo event behind it: a random id of the same 48 bits as the events' (zaloUpdateId).
-      update_id: randomInt(2 ** 48 - 1),
-      message: {
-        message_id: randomInt(2_000_000_000),
-        date: Math.floor(services.clock().getTime() / 1000),
-        chat: { id: target.chatId as unknown as number, type: "private" as const, first_name: target.displayName },
-        from: person,
-        document: { file_id: fileId, file_unique_id: fileId, file_name: file.fileName, file_size: file.size },
-      },
-    } satisfies Update;
-    try {
-      await bot.handle(update);
-    } finally {
-      localFiles.delete(fileId);
-    }
-  }
-
-  /** One chat's work in the order it came. */
-  function inChatOrder<T>(chatId: string, work: () => Promise<T>): Promise<T> {
-    const previous = chains.get(chatId) ?? Promise.resolve();
-    const handled = previous.catch(() => undefined).then(work);
-    const settled = handled.catch(() => undefined);
-    chains.set(chatId, settled);
-    taken.add(settled);
-    void settled.then(() => {
-      taken.delete(settled);
-      if (chains.get(chatId) === settled) chains.delete(chatId);
-    });
-    return handled;
-  }
-
   return {
     bot,
     outbound,
     uploads: {
-      receiveFile: (target, file) => inChatOrder(target.chatId, () => handleFile(target, file)),
+      receiveFile: (target, file) =>
+        inChatOrder.run(target.chatId, () => localFiles.asDocument(target, file, services.clock(), (update) => bot.handle(update))),
       translate: (locale, key, args) => bot.i18n.t(locale, key, args),
     },
     handle(event) {
-      return inChatOrder(event.message.chat.id, () => handleInOrder(event));
+      return inChatOrder.run(event.message.chat.id, () => handleInOrder(event));
     },
     async drain() {
-      await Promise.all([...taken]);
+      await inChatOrder.drain();
       await bot.inflight.drain();
     },
   };
