@@ -24,6 +24,7 @@ import { inviteCommand } from "./invite.js";
 import { holidaysCommand } from "./holidays.js";
 import { inspectionPlanImport } from "./inspection-plan.js";
 import { unlinkedCommand } from "./unlinked.js";
+import { statusCommand } from "./status.js";
 import { reportCommand } from "./report.js";
 import { bodiesCommand } from "./bodies.js";
 import { rulesCommand } from "./rules.js";
@@ -52,6 +53,7 @@ export const commandComposers = [
   rosterImport,
   inviteCommand,
   unlinkedCommand,
+  statusCommand,
   meetingsCommand,
   bodiesCommand,
   registerCommand,

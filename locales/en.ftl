@@ -621,6 +621,14 @@ reminder-unlinked =
     Remind them to use the invite code the office handed out (or ask the office for a new one). Send /unlinked for the list.
 cmd-invite = Print invites: /invite UNIT_CODE, /invite tất cả or /invite STAFF_CODE… (add «mới» for new codes)
 cmd-unlinked = Who has not linked an account yet (by unit)
+cmd-status = The channels' health: this month's allowances, who was not reached
+status-header = 📶 <b>Channels — { $month }</b>
+status-channel-working = <b>{ $channel }</b>: sending normally
+status-channel-stopped = <b>{ $channel }</b>: stopped until the end of the month — { $reason }
+status-reach = · { $linked } people linked, { $unreachable } no longer reachable (blocked / unfollowed)
+status-quota = · sent { $sent }/{ $limit } messages this month; { $users }/{ $cap } people
+status-allowance = · proactive messages sent: { $sent }; allowance beyond 48 hours: { $used } used, { $left }/{ $allowance } left
+status-unreached-header = 📵 Not reached this month: { $count } people; { $rerouted } got it through another channel.
 invite-usage =
     <b>Print invite codes</b>
     <code>/invite UNIT_CODE</code> — everyone in the unit not linked yet; <code>/invite tất cả</code> — the whole agency; <code>/invite STAFF STAFF…</code> — those people. The bot sends an .xlsx list and a .docx page of slips (with QR codes) to cut out. Codes already handed out and still valid are printed again as they are; add <code>mới</code> at the end to void them and issue new ones.

@@ -621,6 +621,14 @@ reminder-unlinked =
     Hãy nhắc họ dùng mã mời Văn phòng đã phát (mất mã thì xin lại Văn phòng). Gõ /unlinked để xem danh sách.
 cmd-invite = In mã mời: /invite MÃ_ĐƠN_VỊ, /invite tất cả hoặc /invite MÃ_CB… (thêm «mới» để cấp mã mới)
 cmd-unlinked = Ai chưa liên kết tài khoản với bot (theo đơn vị)
+cmd-status = Tình hình các kênh gửi tin: hạn mức tháng này, ai không nhận được
+status-header = 📶 <b>Các kênh gửi tin — tháng { $month }</b>
+status-channel-working = <b>{ $channel }</b>: đang gửi bình thường
+status-channel-stopped = <b>{ $channel }</b>: ngừng gửi đến hết tháng — { $reason }
+status-reach = · { $linked } người đã liên kết, { $unreachable } người không còn nhận được (chặn bot / bỏ quan tâm)
+status-quota = · đã gửi { $sent }/{ $limit } tin của tháng; { $users }/{ $cap } người
+status-allowance = · tin chủ động đã gửi: { $sent }; hạn mức tin ngoài 48 giờ: đã dùng { $used }, còn { $left }/{ $allowance }
+status-unreached-header = 📵 Không nhận được thông báo trong tháng: { $count } người; { $rerouted } người đã nhận qua kênh khác.
 invite-usage =
     <b>In mã mời liên kết tài khoản</b>
     <code>/invite MÃ_ĐƠN_VỊ</code> — mọi người chưa liên kết của đơn vị; <code>/invite tất cả</code> — cả cơ quan; <code>/invite MÃ_CB MÃ_CB…</code> — từng người. Bot gửi danh sách .xlsx và trang phiếu .docx (có mã QR) để cắt phát. Mã đã phát còn hạn được in lại y nguyên; thêm <code>mới</code> ở cuối để hủy mã cũ và cấp mã mới.

@@ -92,6 +92,7 @@ export const COMMANDS = {
   visit: ["secretariat"],
   role: ["secretariat"],
   team: ["secretariat"],
+  status: ["secretariat"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -102,7 +103,7 @@ export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
   { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
   { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
   { key: "setup", commands: ["roster", "role", "team", "invite", "plan", "inspectionplan", "holidays", "rule"] },
-  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit"] },
+  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status"] },
 ];
 
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {

@@ -61,7 +61,8 @@ describe.each(CASES)("inspection schedules on $platform ($kind)", ({ platform, k
   const received: { chat: number; at: Date; text: string }[] = [];
 
   // Telegram chat ids are the test users' ids; Zalo's name them in their own form.
-  const chatNumber = (chatId: string) => (platform === "zalo" ? Number.parseInt(chatId.slice(2, -1), 16) : Number(chatId));
+  const chatNumber = (chatId: string) =>
+    platform === "zalo" ? Number.parseInt(chatId.slice(2, -1), 16) : platform === "zalo_oa" ? Number(chatId) - 1_000_000_000_000_000 : Number(chatId);
   const deliver = () =>
     world.deliverNotifications(database.db, (message) =>
       received.push({ chat: chatNumber(message.chatId), at: world.clock.now(), text: message.payload.text }),

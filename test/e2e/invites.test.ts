@@ -57,7 +57,8 @@ describe.each(CASES)("invite sheets in chat on $platform ($kind)", ({ platform, 
         expect(row.telegram).toBe(`Telegram: quét mã QR hoặc mở https://t.me/tdkt_test_bot?start=${row.code}`);
       } else {
         expect(row.telegram).toBe(`Telegram: mở bot của cơ quan và gửi /start ${row.code}`);
-        expect(row.zalo).toBe(`Zalo: tìm «bot.tdkt», nhắn mã ${row.code}`);
+        // The Bot Platform's bot has a name to search for; an OA is found from the agency's own page.
+        expect(row.zalo).toBe(platform === "zalo" ? `Zalo: tìm «bot.tdkt», nhắn mã ${row.code}` : `Zalo: mở bot của cơ quan trên Zalo, nhắn mã ${row.code}`);
       }
     }
     if (platform === "zalo") {

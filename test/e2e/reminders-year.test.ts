@@ -10,6 +10,7 @@ import { sweepReminders } from "../../src/services/reminders/index.js";
 import { tasksOfUnit } from "../../src/services/plans/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
+import { oaUserId } from "../support/fake-zalo-oa.js";
 import { zaloChatId } from "../support/fake-zalo.js";
 import { importRosterText } from "../support/people.js";
 
@@ -43,7 +44,8 @@ const WORKDAYS_FROM_APRIL = 194;
 
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 // A Zalo chat id names the chat's user: the test's numbers, whatever the platform.
-const chatNumber = (chatId: string) => Object.values(CHATS).find((chat) => String(chat) === chatId || zaloChatId(chat) === chatId) ?? Number(chatId);
+const chatNumber = (chatId: string) =>
+  Object.values(CHATS).find((chat) => String(chat) === chatId || zaloChatId(chat) === chatId || oaUserId(chat) === chatId) ?? Number(chatId);
 
 describe.each(CASES)("a simulated year of plan reminders on $platform ($kind)", ({ platform, kind }) => {
   let database: DatabaseHandle;

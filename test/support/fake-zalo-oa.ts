@@ -38,6 +38,12 @@ export class FakeZaloOa {
   /** The proactive messages (48 h – 7 days after the last interaction) the OA may still send this month. */
   allowance = 1000;
   webhookUrl = "";
+  /**
+   * Sends a second beyond which a send is a violation: one integration guide's 20, checked where
+   * the outbox's pace is the subject (its benchmark, the two-instance test); conversations in
+   * tests answer faster than people type, so they are not held to it.
+   */
+  sendsPerSecondLimit = Number.POSITIVE_INFINITY;
   /** Business time, as the bot's clock: the windows are measured in it. */
   now: () => Date = () => new Date();
 
@@ -89,6 +95,11 @@ export class FakeZaloOa {
     const userId = oaUserId(id);
     this.followers.delete(userId);
     return this.post({ app_id: OA_APP_ID, oa_id: OA_ID, event_name: "unfollow", follower: { id: userId }, timestamp: String(this.now().getTime()) });
+  }
+
+  /** Every follower interacted at `at`: the conversational suites' people use the bot every day. */
+  everyoneInteractedAt(at: Date): void {
+    for (const userId of this.followers) this.lastInteraction.set(userId, at.getTime());
   }
 
   /** A follower whose last interaction was at `at` (linked before the test, say). */
@@ -213,7 +224,7 @@ export class FakeZaloOa {
     const now = Date.now();
     this.sendTimes.push(now);
     while ((this.sendTimes[0] ?? now) <= now - 1000) this.sendTimes.shift();
-    if (this.sendTimes.length > OA_LIMITS.sendsPerSecond) this.violations.push(`${this.sendTimes.length} sends within one second`);
+    if (this.sendTimes.length > this.sendsPerSecondLimit) this.violations.push(`${this.sendTimes.length} sends within one second`);
   }
 
   private async message(req: IncomingMessage, body: Buffer): Promise<OaAnswer> {

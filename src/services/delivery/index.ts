@@ -1,5 +1,6 @@
 // The delivery policy: what each channel allows this month, and who it could not reach.
 export { admitProactive, type Admission, OA_WINDOW, openWindow, type WindowRules } from "./window.js";
+export { type ChannelReach, deliveryStatus, type UnreachedPerson } from "./status.js";
 export { MonthlyQuota, QUOTA_WARNING_SHARE } from "./quota.js";
 export {
   channelMonthsOf,
