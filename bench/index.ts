@@ -4,6 +4,7 @@ import { dispatch } from "./dispatch.js";
 import { hostileFiles } from "./hostile-files.js";
 import { invites } from "./invites.js";
 import { vote } from "./vote.js";
+import { oa } from "./oa.js";
 import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
@@ -23,6 +24,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   "hostile-files": hostileFiles,
   invites,
   vote,
+  oa,
 };
 
 const requested = process.argv.slice(2);

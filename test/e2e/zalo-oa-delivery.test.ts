@@ -21,6 +21,7 @@ const SECRETARY_CHAT = 9600;
 const PEOPLE = Array.from({ length: 30 }, (_, index) => index + 1);
 const telegramChat = (n: number) => 9700 + n;
 const oaChat = (n: number) => 9800 + n;
+const TELEGRAM_SECRET = "telegram-webhook-secret-for-tests";
 
 describe.each(DATABASE_KINDS)("the OA's window and allowance in the delivery policy (%s)", (kind) => {
   let database: TestDatabase;
@@ -50,6 +51,12 @@ describe.each(DATABASE_KINDS)("the OA's window and allowance in the delivery pol
     [telegram, oa] = await Promise.all([FakeTelegram.start(), FakeZaloOa.start()]);
     oa.now = clock.now;
     oa.allowance = 1000;
+    // Telegram's pace is not the subject here: its 429s would only slow the test.
+    telegram.rateLimitPerSecond = 1000;
+    // Webhook mode (the OA has no other): Telegram's updates are posted to the bot as they come.
+    telegram.webhookDelivery = (update) => {
+      void telegram.postToWebhook(telegram.webhooks.at(-1)?.url ?? "", update, TELEGRAM_SECRET);
+    };
     const roster = PEOPLE.map((n) => `NV,Phòng Nghiệp vụ,N${n},Người ${String(n).padStart(2, "0")},Chuyên viên,staff`);
     await importRosterText(
       database.db,
@@ -73,7 +80,7 @@ describe.each(DATABASE_KINDS)("the OA's window and allowance in the delivery pol
       TELEGRAM_API_ROOT: telegram.apiRoot,
       BOT_MODE: "webhook",
       WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: "telegram-webhook-secret-for-tests",
+      WEBHOOK_SECRET: TELEGRAM_SECRET,
       PORT: String(port),
       LOG_LEVEL: "silent",
     });

@@ -5,8 +5,10 @@ import type { Database } from "../../db/client.js";
 import { oaTokens } from "../../db/schema/index.js";
 import { safeJson } from "../http/body.js";
 
-// Refreshed this long before it expires (a tenth of its life when that is shorter).
+// Refreshed this long before it expires (a fifth of its life when that is shorter).
 const REFRESH_AHEAD_MS = 5 * 60_000;
+// A token this close to its expiry is not sent: it might expire on the way.
+const STILL_GOOD_MS = 250;
 
 const tokenAnswer = z.looseObject({
   access_token: z.string().min(1),
@@ -32,8 +34,19 @@ export class OaTokens {
     private readonly config: ZaloOaConfig,
   ) {}
 
+  /**
+   * The current token. Past its refresh moment a refresh starts in the background while the token,
+   * still good, keeps being used: sends never stall behind a refresh (a stall bunches them past the
+   * rate afterwards). Only a token about to expire waits for the new one.
+   */
   async accessToken(): Promise<string> {
-    if (this.cached && Date.now() < this.cached.refreshAt) return this.cached.accessToken;
+    const cached = this.cached;
+    const now = Date.now();
+    if (cached && now < cached.refreshAt) return cached.accessToken;
+    if (cached && now < cached.expiresAt - STILL_GOOD_MS) {
+      void this.refresh(undefined).catch(() => undefined);
+      return cached.accessToken;
+    }
     return this.refresh(undefined);
   }
 
@@ -99,5 +112,5 @@ export class OaTokens {
 }
 
 function refreshMoment(issuedAt: number, expiresAt: number): number {
-  return expiresAt - Math.min(REFRESH_AHEAD_MS, (expiresAt - issuedAt) / 10);
+  return expiresAt - Math.min(REFRESH_AHEAD_MS, (expiresAt - issuedAt) / 5);
 }
