@@ -1,16 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { PlainOutbound } from "../plain-text/outbound.js";
 import type { Database } from "../../db/client.js";
-import { chatAccounts } from "../../db/schema/index.js";
-import { formatDateTime } from "../../domain/calendar.js";
 import { type ChannelCapabilities, sendsAsFile } from "../../domain/channels.js";
-import type { OutboxPayload } from "../../domain/notifications.js";
 import { type PendingChoice, renderNumberedChoices, splitText } from "../../domain/numbered-choices.js";
-import { htmlToPlainText } from "../../domain/text.js";
 import type { Translate } from "../../services/outbox.js";
-import { publishDownload } from "../../services/platform/downloads.js";
 import type { ServerLinks } from "../../services/platform/signed-links.js";
-import type { OutgoingFile, PlainOutgoing } from "../plain-text/api.js";
-import { forgetChoices, rememberChoices } from "../plain-text/choices.js";
+import type { OutgoingFile } from "../plain-text/api.js";
+import { rememberChoices } from "../plain-text/choices.js";
 import type { OaClient } from "./client.js";
 
 /** What a button press sends back (hidden from the chat): the message it was on and its data. */
@@ -22,23 +17,16 @@ export const BUTTON_PAYLOAD = /^tdkt:(\d{1,10}):(.{1,64})$/s;
  * 20-candidate ballot page); files as file messages when Zalo carries their kind and size, as
  * signed links of this server otherwise.
  */
-export class OaOutbound {
+export class OaOutbound extends PlainOutbound {
   constructor(
     private readonly client: OaClient,
-    private readonly db: Database,
-    private readonly translate: Translate,
-    private readonly timeZone: string,
-    private readonly downloads: ServerLinks | undefined,
+    db: Database,
+    translate: Translate,
+    timeZone: string,
+    downloads: ServerLinks | undefined,
     readonly capabilities: ChannelCapabilities,
-  ) {}
-
-  async localeOf(chatId: string): Promise<string> {
-    const [account] = await this.db
-      .select({ language: chatAccounts.language })
-      .from(chatAccounts)
-      .where(and(eq(chatAccounts.platform, "zalo_oa"), eq(chatAccounts.chatId, chatId)))
-      .limit(1);
-    return account?.language ?? "vi";
+  ) {
+    super(db, "zalo_oa", translate, timeZone, downloads);
   }
 
   private fitsButtons(choices: PendingChoice[]): boolean {
@@ -70,51 +58,12 @@ export class OaOutbound {
     for (const part of splitText(text, this.capabilities.textLimit)) await this.client.sendMessage(chatId, { text: part });
   }
 
-  async sendFile(chatId: string, file: OutgoingFile, caption: string): Promise<void> {
+  /** As a file message when Zalo carries its kind and size; as a signed link otherwise. */
+  override async sendFile(chatId: string, file: OutgoingFile, caption: string): Promise<void> {
     const bytes = file.bytes ? await file.bytes() : undefined;
-    if (bytes && sendsAsFile(this.capabilities, file.fileName, bytes.length)) {
-      if (caption) await this.sendText(chatId, caption);
-      const token = await this.client.uploadFile(file.fileName, bytes);
-      await this.client.sendMessage(chatId, { attachment: { type: "file", payload: { token } } });
-      return;
-    }
-    const locale = await this.localeOf(chatId);
-    const lines = caption ? [caption] : [];
-    if (this.downloads && bytes) {
-      const link = await publishDownload(this.downloads, { fileName: file.fileName, bytes });
-      lines.push(this.translate(locale, "zalo-document-link", { name: file.fileName, url: link.url, until: formatDateTime(link.expiresAt, this.timeZone) }));
-    } else {
-      lines.push(this.translate(locale, "zalo-document-unavailable", { name: file.fileName }));
-    }
-    await this.sendText(chatId, lines.join("\n\n"));
-  }
-
-  /** A message rendered for Telegram (outbox rows, progress reports), as the OA shows it. */
-  async sendPayload(chatId: string, payload: OutboxPayload, messageId: number): Promise<void> {
-    const text = payload.parseMode === "HTML" ? htmlToPlainText(payload.text) : payload.text;
-    if (payload.documentFileId) return this.sendFile(chatId, { fileName: "document", bytes: undefined }, text);
-    const choices = (payload.buttons ?? []).flat().map((button) => ({ label: button.text, data: button.data }));
-    return this.sendWithChoices(chatId, text, choices, messageId, "add");
-  }
-
-  async deliver(outgoing: PlainOutgoing): Promise<void> {
-    switch (outgoing.kind) {
-      case "message":
-      case "edit":
-        // The OA cannot edit: the new state arrives as a new message.
-        return this.sendWithChoices(outgoing.chatId, outgoing.text, outgoing.choices, outgoing.messageId);
-      case "choices":
-        if (outgoing.choices.length === 0) return forgetChoices(this.db, "zalo_oa", outgoing.chatId, outgoing.messageId);
-        return this.sendWithChoices(
-          outgoing.chatId,
-          this.translate(await this.localeOf(outgoing.chatId), "plain-choices-updated"),
-          outgoing.choices,
-          outgoing.messageId,
-        );
-      case "notice":
-        return this.sendText(outgoing.chatId, outgoing.text);
-      case "document":
-        return this.sendFile(outgoing.chatId, outgoing.file, outgoing.caption);
-    }
+    if (!bytes || !sendsAsFile(this.capabilities, file.fileName, bytes.length)) return super.sendFile(chatId, file, caption);
+    if (caption) await this.sendText(chatId, caption);
+    const token = await this.client.uploadFile(file.fileName, bytes);
+    await this.client.sendMessage(chatId, { attachment: { type: "file", payload: { token } } });
   }
 }
