@@ -8,7 +8,7 @@ import { decideRegistration, pendingFor } from "../src/services/registrations/in
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { cancelLabel, IDLE_LIMIT_MS } from "./conversation-kit.js";
-import { serviceContextOf, thisYear } from "./service-context.js";
+import { serviceContextOf, registrationYear } from "./service-context.js";
 
 export const RETURN_CONVERSATION = "return-registration";
 export const approveCommand = new Composer<Context>();
@@ -27,7 +27,7 @@ approveCommand.command("approve", allowed("approve"), async (ctx) => {
   const now = ctx.services.clock();
   const locale = await ctx.i18n.getLocale();
   // Year Y's registrations are still decided in the first months of Y+1.
-  const year = yearArgument.safeParse(ctx.match.trim()).data ?? thisYear(ctx);
+  const year = yearArgument.safeParse(ctx.match.trim()).data ?? (await registrationYear(ctx));
   const [pending, catalogue] = await Promise.all([pendingFor(ctx.services.db, person, year), catalogueOn(ctx.services.db, localDay(now, zone))]);
   const leader = person.roles.includes("leader");
   const scope = leader ? ctx.t("approve-scope-agency") : person.unitName;

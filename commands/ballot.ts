@@ -17,7 +17,7 @@ import {
   unitsNotReviewed,
 } from "../src/services/ballots/index.js";
 import { agencyName } from "../src/services/rules/index.js";
-import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
+import { translatorOf, serviceContextOf, reviewYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 import { replyLines } from "./long-reply.js";
 
@@ -37,7 +37,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
   const context = serviceContextOf(ctx);
   const zone = ctx.services.config.displayTimeZone;
   // The year under review ends in Q1 of the next: by default, last year.
-  const yearOf = (word: string | undefined) => (/^20\d\d$/.test(word ?? "") ? Number(word) : thisYear(ctx) - 1);
+  const yearOf = (word: string | undefined) => (/^20\d\d$/.test(word ?? "") ? Number(word) : reviewYear(ctx));
   if (verb === "new") {
     const yearGiven = /^20\d\d$/.test(rest[0] ?? "");
     const year = yearOf(rest[0]);

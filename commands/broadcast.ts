@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { Context, ConversationContext } from "../src/bot/context.js";
 import { checkBroadcastText, entitiesToHtml, looksLikeHtml } from "../src/domain/broadcast-text.js";
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
-import { atLocal, formatDate, formatDuration, localDay } from "../src/domain/calendar.js";
+import { atLocal, formatDate, formatDuration } from "../src/domain/calendar.js";
 import { htmlToPlainText } from "../src/domain/text.js";
 import {
   broadcastPayload,
@@ -19,7 +19,7 @@ import { audienceReach } from "../src/services/invites/index.js";
 import { allowed, onButton, pressed } from "./guard.js";
 import { BUTTON_WAIT, backLabel, cancelLabel, IDLE_LIMIT_MS, sayCancelled } from "./conversation-kit.js";
 import { chooseAudience } from "./broadcast-audience.js";
-import { translatorOf, serviceContextOf, thisYear } from "./service-context.js";
+import { translatorOf, serviceContextOf, thisYear, registrationYear } from "./service-context.js";
 
 // phát động / thông báo: compose the text (and a document), choose the audience, see exactly what
 // recipients will see and how many they are, then confirm. Nothing is sent before that.
@@ -99,8 +99,8 @@ export async function broadcastConversation(conversation: Conversation<Context, 
   }
 
   // 3. The audience; 4. the preview, exactly as recipients will see it, and the count.
-  const today = await conversation.external(() => localDay(ctx.services.clock(), ctx.services.config.displayTimeZone));
-  const year = Number(today.slice(0, 4));
+  // «Not registered yet» is about the year registration is in (a December launch opens next year's).
+  const year = await conversation.external(() => registrationYear(ctx));
   for (;;) {
     const audience = await chooseAudience(conversation, ctx, launch?.year ?? year);
     if (!audience) return;

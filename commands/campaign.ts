@@ -5,7 +5,7 @@ import { atLocal, formatDate, localDay, nextSendableMoment, parseLocalDateTime }
 import { parseCampaignLaunch } from "../src/domain/campaigns.js";
 import { extendCampaign, campaignOfYear, launchCampaign } from "../src/services/campaigns/index.js";
 import { loadHolidays } from "../src/services/rules/index.js";
-import { serviceContextOf, thisYear } from "./service-context.js";
+import { serviceContextOf, registrationYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 
 /** The year's campaign (phát động phong trào): launched once, its deadline extended as its own act. */
@@ -37,7 +37,7 @@ campaignCommand.command("extend", allowed("extend"), async (ctx) => {
   if (deadlineAt <= now) return ctx.say("extend-past");
   const result = await extendCampaign(
     ctx.services.db,
-    { year: thisYear(ctx), deadlineAt },
+    { year: await registrationYear(ctx), deadlineAt },
     { ...serviceContextOf(ctx), notBefore: nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone) },
   );
   if (result.kind === "none") return ctx.say("extend-no-campaign");

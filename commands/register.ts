@@ -15,7 +15,7 @@ import {
   submitRegistration,
 } from "../src/services/registrations/index.js";
 import { ACTIONS, CONVERSATION_ACTIONS } from "../src/domain/button-actions.js";
-import { serviceContextOf, thisYear } from "./service-context.js";
+import { serviceContextOf, registrationYear } from "./service-context.js";
 import { backLabel, cancelLabel, IDLE_LIMIT_MS } from "./conversation-kit.js";
 import { allowed, onButton, pressed } from "./guard.js";
 
@@ -212,7 +212,7 @@ async function startRegistration(ctx: Context, change: boolean) {
   if (!person) return;
   const zone = ctx.services.config.displayTimeZone;
   if (!change) {
-    const year = thisYear(ctx);
+    const year = await registrationYear(ctx);
     const existing = await liveRegistrations(ctx.services.db, year, "person", person.id);
     if (existing.length > 0) {
       const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), zone));

@@ -8,7 +8,7 @@ import { campaignOfYear } from "../src/services/campaigns/index.js";
 import { registrationReport, remindUnregistered, approvalGaps, exportRegistrations } from "../src/services/registrations/index.js";
 import * as z from "zod";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { translatorOf, thisYear } from "./service-context.js";
+import { translatorOf, registrationYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /** The secretariat's side of registration: the report, reminders and the export. */
@@ -17,7 +17,7 @@ export const reportCommand = new Composer<Context>();
 /** /report: per unit — staff, registered, approved, pending, not registered — and ratio-cap warnings. */
 reportCommand.command("report", allowed("report"), async (ctx) => {
   // Year Y's review runs into Q1 of Y+1: /report 2025 in February 2026.
-  const year = z.coerce.number().int().min(2000).max(2100).safeParse(ctx.match.trim()).data ?? thisYear(ctx);
+  const year = z.coerce.number().int().min(2000).max(2100).safeParse(ctx.match.trim()).data ?? (await registrationYear(ctx));
   const zone = ctx.services.config.displayTimeZone;
   const locale = await ctx.i18n.getLocale();
   const campaign = await campaignOfYear(ctx.services.db, year);
@@ -82,10 +82,10 @@ onButton(reportCommand, ACTIONS.remindUnregistered, async (ctx) => {
   const now = ctx.services.clock();
   const zone = ctx.services.config.displayTimeZone;
   const notBefore = nextSendableMoment(now, await loadHolidays(ctx.services.db, now), zone);
-  const queued = await remindUnregistered(ctx.services.db, { now, year: thisYear(ctx), translate: translatorOf(ctx), timeZone: zone, notBefore });
+  const queued = await remindUnregistered(ctx.services.db, { now, year: await registrationYear(ctx), translate: translatorOf(ctx), timeZone: zone, notBefore });
   await ctx.answerCallbackQuery();
   const count = new Set(queued.map((message) => message.notificationKey)).size;
-  const reach = await audienceReach(ctx.services.db, { kind: "unregistered", year: thisYear(ctx) });
+  const reach = await audienceReach(ctx.services.db, { kind: "unregistered", year: await registrationYear(ctx) });
   const lines = [
     ctx.translateHtml("report-reminded", {
       count,
@@ -109,7 +109,7 @@ reportCommand.command("export", allowed("export"), async (ctx) => {
   const parsed = exportArguments.safeParse(words);
   if (!parsed.success) return ctx.say("export-usage");
   const [first, second] = parsed.data;
-  const year = typeof first === "number" ? first : thisYear(ctx);
+  const year = typeof first === "number" ? first : await registrationYear(ctx);
   const person = ctx.identity.person;
   const whole = person?.roles.includes("secretariat") || person?.roles.includes("admin");
   const exported = await exportRegistrations(ctx.services.db, {

@@ -15,7 +15,7 @@ import {
   unitReview,
   unitReviewOfUnit,
 } from "../src/services/reviews/index.js";
-import { serviceContextOf, thisYear } from "./service-context.js";
+import { serviceContextOf, reviewYear } from "./service-context.js";
 import { allowed, onButton } from "./guard.js";
 
 /**
@@ -24,8 +24,6 @@ import { allowed, onButton } from "./guard.js";
  * proposals up to the council with the minutes. /review [year] · /review no N reason · /review yes N
  */
 export const reviewCommand = new Composer<Context>();
-
-const lastYear = (ctx: Context) => thisYear(ctx) - 1;
 
 /** The head's own unit's review with this id, or nothing (a forged id of another unit's). */
 async function reviewOfButton(ctx: Context, reviewId: number): Promise<UnitReview | undefined> {
@@ -67,7 +65,7 @@ reviewCommand.command("review", allowed("review"), async (ctx) => {
   const person = ctx.identity.person;
   if (!person) return;
   const [verb = "", ...rest] = ctx.match.trim().split(/\s+/).filter(Boolean);
-  const year = /^20\d\d$/.test(verb) ? Number(verb) : lastYear(ctx);
+  const year = /^20\d\d$/.test(verb) ? Number(verb) : reviewYear(ctx);
   let review = await openUnitReview(ctx.services.db, { unitId: person.unitId, year }, serviceContextOf(ctx));
   if (verb === "yes" || verb === "no") {
     // Typed where a reason is wanted: /review no 2 chưa hoàn thành chỉ tiêu quý IV

@@ -1,3 +1,4 @@
+import { thresholdInWords } from "../src/domain/ballots.js";
 import { Composer } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
@@ -15,6 +16,7 @@ import { allowed } from "./guard.js";
  *   /rule cap <TITLE> <OF_TITLE> <percent> <source>|off   a ratio cap, warned about, never enforced
  *   /rule threshold <TITLE> <percent> <source>|off   the council's agreement a title needs
  *   /rule quorum <percent> <source>|off       the share of the council that must vote
+ *   /rule unitvote <percent> <source>|off     the share of a unit's members its bình xét needs (else more than half)
  */
 export const rulesCommand = new Composer<Context>();
 
@@ -42,11 +44,12 @@ rulesCommand.command("rule", allowed("rule"), async (ctx) => {
     for (const rule of rules.councilThresholds)
       lines.push(ctx.translateHtml("rule-threshold-line", { title: rule.titleCode, percent: rule.percent, source: rule.source }));
     if (rules.councilQuorum) lines.push(ctx.translateHtml("rule-quorum-line", { percent: rules.councilQuorum.percent, source: rules.councilQuorum.source }));
-    if (rules.initiativeRequired.length + rules.caps.length + rules.councilThresholds.length === 0 && !rules.councilQuorum)
+    if (rules.unitVote) lines.push(ctx.translateHtml("rule-unitvote-line", { percent: rules.unitVote.percent, source: rules.unitVote.source }));
+    if (rules.initiativeRequired.length + rules.caps.length + rules.councilThresholds.length === 0 && !rules.councilQuorum && !rules.unitVote)
       lines.push(ctx.translateHtml("rule-none"));
     lines.push(
       ctx.translateHtml("rule-council-national", {
-        thresholds: catalogue.titles.map((title) => `${title.code} ${title.councilThresholdPercent}%`).join(", "),
+        thresholds: catalogue.titles.map((title) => `${title.code} ${thresholdInWords(title.councilThresholdPercent)}`).join(", "),
         quorum: catalogue.councilQuorumPercent === null ? "—" : `${catalogue.councilQuorumPercent}%`,
       }),
     );
@@ -74,6 +77,20 @@ rulesCommand.command("rule", allowed("rule"), async (ctx) => {
     const councilQuorum = off || !share.success || !cited.success ? null : { percent: share.data, source: cited.data };
     await saveAgencySetting(db, "rules", { ...rules, councilQuorum }, context);
     return ctx.say(councilQuorum ? "rule-quorum-saved" : "rule-quorum-off", { percent: councilQuorum?.percent ?? 0, source: councilQuorum?.source ?? "" });
+  }
+  if (verb === "unitvote") {
+    const off = words[0] === "off";
+    const share = z.coerce
+      .number()
+      .int()
+      .min(51)
+      .max(100)
+      .safeParse(words[0] ?? "");
+    const cited = source.safeParse(words.slice(1).join(" "));
+    if (!off && (!share.success || !cited.success)) return ctx.say("rule-usage");
+    const unitVote = off || !share.success || !cited.success ? null : { percent: share.data, source: cited.data };
+    await saveAgencySetting(db, "rules", { ...rules, unitVote }, context);
+    return ctx.say(unitVote ? "rule-unitvote-saved" : "rule-unitvote-off", { percent: unitVote?.percent ?? 0, source: unitVote?.source ?? "" });
   }
   const title = code.safeParse(words[0] ?? "");
   if (!title.success || !known(title.data)) return ctx.say("rule-usage");

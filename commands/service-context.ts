@@ -1,6 +1,7 @@
 import type { ConversationContext } from "../src/bot/context.js";
 import { localDay } from "../src/domain/calendar.js";
 import type { Actor } from "../src/services/audit.js";
+import { emulationYear, yearUnderReview } from "../src/services/campaigns/index.js";
 import type { ServiceContext } from "../src/services/context.js";
 import type { Translate } from "../src/services/outbox.js";
 
@@ -22,4 +23,14 @@ export function serviceContextOf(ctx: ConversationContext): ServiceContext {
 /** The year an update is about when it names none: today's, in the agency's time zone. */
 export function thisYear(ctx: ConversationContext): number {
   return Number(localDay(ctx.services.clock(), ctx.services.config.displayTimeZone).slice(0, 4));
+}
+
+/** The emulation year registration is in now: a campaign launched in December opens next year's (see emulationYear). */
+export function registrationYear(ctx: ConversationContext): Promise<number> {
+  return emulationYear(ctx.services.db, ctx.services.clock(), ctx.services.config.displayTimeZone);
+}
+
+/** The year a review or a ballot is about when none is named: this year's from October, last year's before. */
+export function reviewYear(ctx: ConversationContext): number {
+  return yearUnderReview(ctx.services.clock(), ctx.services.config.displayTimeZone);
 }

@@ -513,7 +513,7 @@ rule-header = <b>Rules in force</b>
 rule-initiative-line = • { $title }: needs an initiative or research as its basis — under { $source }
 rule-cap-line = • { $title } at most { $percent } % of { $of } (a warning, never a refusal) — under { $source }
 rule-none = The agency has set no rules of its own.
-rule-usage = Usage: /rule · /rule agency <agency name> · /rule initiative <TITLE_CODE> <regulation>|off · /rule cap <CODE> <BASE_CODE> <percent> <regulation>|off (codes: LDTT, CSTDCS, CSTD_BO_TINH…) · /rule threshold <CODE> <percent> <regulation>|off (the council's agreement a title needs) · /rule quorum <percent> <regulation>|off (the least share of members who must vote) · /rule deputy head|staff (whether a deputy head is a unit head or staff when the roster gives positions only)
+rule-usage = Usage: /rule · /rule agency <agency name> · /rule initiative <TITLE_CODE> <regulation>|off · /rule cap <CODE> <BASE_CODE> <percent> <regulation>|off (codes: LDTT, CSTDCS, CSTD_BO_TINH…) · /rule threshold <CODE> <percent> <regulation>|off (the council's agreement a title needs) · /rule quorum <percent> <regulation>|off (the least share of members who must vote) · /rule deputy head|staff (whether a deputy head is a unit head or staff when the roster gives positions only) · /rule unitvote <percent> <regulation>|off (the share of a unit's members its bình xét needs; by default more than half)
 rule-agency-saved = Agency name saved: { $agency }.
 rule-initiative-saved = Saved: { $title } needs an initiative or research, under { $source }.
 rule-initiative-off = The initiative requirement for { $title } is lifted.
@@ -759,8 +759,14 @@ ballot-not-open = Ballot session { $id } is not open.
 ballot-opened-to-member = 🗳 <b>Secret ballot</b> session { $id } is open. Send <code>/vote { $id }</code> to see the list and vote. It is secret: your ballot is sealed and counted, shuffled, only at the close; what is stored shows that you voted, never what you chose. The one exception: whoever holds the server's secret key while the session is open.
 ballot-tally-not-yet = Session { $id } is not closed: the result exists only once voting has closed.
 ballot-tally-header = <b>Secret ballot result, session { $id }</b>: { $voted }/{ $members } members voted.
-ballot-tally-passed = ✅ { $position }. { $label }: { $agree } agree, { $disagree } disagree / { $members } members — passes (needs { $percent }%)
-ballot-tally-failed = ❌ { $position }. { $label }: { $agree } agree, { $disagree } disagree / { $members } members — does not pass (needs { $percent }%)
+ballot-tally-passed = ✅ { $position }. { $label }: { $agree } agree, { $disagree } disagree / { $members } members — passes (needs { $percent ->
+        [50] over 50%
+       *[other] { $percent }%
+    })
+ballot-tally-failed = ❌ { $position }. { $label }: { $agree } agree, { $disagree } disagree / { $members } members — does not pass (needs { $percent ->
+        [50] over 50%
+       *[other] { $percent }%
+    })
 vote-usage = Send <code>/vote N</code>, N being the session number the secretariat gave.
 ballot-view-header = 🗳 <b>{ $title }</b> (session { $id }, { $count } candidates). Everyone is "agree" unless you press to disagree; then "Submit".
 ballot-view-line-agree = { $position }. { $label }: agree
@@ -779,7 +785,13 @@ ballot-decide-usage = Record the decision: <code>/ballot decide N NUMBER dd/mm/y
 ballot-already-decided = Session { $id } has its decision already.
 ballot-decided = 🏅 Decision { $number } recorded for session { $id }: { $awarded } awarded, { $notAwarded } not. Each registrant has been told; the results are in the record the following years read.
 award-granted = 🏅 <b>Congratulations!</b> { $label }: awarded by decision no. { $decision }.
-award-not-granted = Result: { $label } did not pass the council's vote ({ $agree }/{ $members } members agreed, { $percent }% needed).
+award-not-granted = Result: { $label } did not pass the council's vote ({ $agree }/{ $members } members agreed, { $percent ->
+        [50] over 50%
+       *[other] { $percent ->
+        [50] over 50%
+       *[other] { $percent }%
+    }
+    } needed).
 ballot-paper-usage = Enter a paper count: <code>/ballot paper N POSITION agree disagree</code>, e.g. <code>/ballot paper 1 2 6 1</code>.
 ballot-paper-entered = Paper count entered for candidate { $position } of session { $id }: { $agree } agree, { $disagree } disagree.
 ballot-paper-not-found = Session { $id } has no candidate { $position }.
@@ -873,6 +885,9 @@ rule-threshold-saved = Saved: { $title } needs { $percent }% of all council memb
 rule-threshold-off = { $title }'s own threshold removed: the national rule set's applies.
 rule-quorum-saved = Saved: at least { $percent }% of all council members must vote, under { $source } (for sessions opened from now on).
 rule-quorum-off = The quorum rule was removed.
+rule-unitvote-line = • Unit reviews: { $percent }% of the unit's members must agree — under { $source }
+rule-unitvote-saved = Saved: a unit's review needs { $percent }% of its members to agree, under { $source } (from the next vote).
+rule-unitvote-off = The agency's own share is lifted: a unit's review needs more than half of its members.
 candidates-note = {" · "}unit: { $note }
 review-note = {" "}({ $note })
 

@@ -513,7 +513,7 @@ rule-header = <b>Quy định đang áp dụng</b>
 rule-initiative-line = • { $title }: cần sáng kiến hoặc đề tài làm căn cứ — theo { $source }
 rule-cap-line = • { $title } không quá { $percent } % số { $of } (cảnh báo, không từ chối) — theo { $source }
 rule-none = Cơ quan chưa đặt quy định riêng nào.
-rule-usage = Cách dùng: /rule · /rule agency <tên cơ quan> · /rule initiative <MÃ_DANH_HIỆU> <văn bản quy định>|off · /rule cap <MÃ> <MÃ_GỐC> <phần trăm> <văn bản quy định>|off (mã: LDTT, CSTDCS, CSTD_BO_TINH…) · /rule threshold <MÃ> <phần trăm> <văn bản quy định>|off (tỷ lệ đồng ý Hội đồng cần) · /rule quorum <phần trăm> <văn bản quy định>|off (số thành viên tối thiểu tham gia bỏ phiếu) · /rule deputy head|staff (phó trưởng phòng là lãnh đạo đơn vị hay nhân viên khi danh sách chỉ ghi chức vụ)
+rule-usage = Cách dùng: /rule · /rule agency <tên cơ quan> · /rule initiative <MÃ_DANH_HIỆU> <văn bản quy định>|off · /rule cap <MÃ> <MÃ_GỐC> <phần trăm> <văn bản quy định>|off (mã: LDTT, CSTDCS, CSTD_BO_TINH…) · /rule threshold <MÃ> <phần trăm> <văn bản quy định>|off (tỷ lệ đồng ý Hội đồng cần) · /rule quorum <phần trăm> <văn bản quy định>|off (số thành viên tối thiểu tham gia bỏ phiếu) · /rule deputy head|staff (phó trưởng phòng là lãnh đạo đơn vị hay nhân viên khi danh sách chỉ ghi chức vụ) · /rule unitvote <phần trăm> <văn bản quy định>|off (tỷ lệ thành viên đơn vị đồng ý khi bình xét; mặc định: trên một nửa)
 rule-agency-saved = Đã lưu tên cơ quan: { $agency }.
 rule-initiative-saved = Đã lưu: { $title } cần sáng kiến hoặc đề tài, theo { $source }.
 rule-initiative-off = Đã bỏ quy định cần sáng kiến cho { $title }.
@@ -759,8 +759,14 @@ ballot-not-open = Phiên bỏ phiếu số { $id } không đang mở.
 ballot-opened-to-member = 🗳 <b>Bỏ phiếu kín</b> phiên số { $id } đã mở. Gõ <code>/vote { $id }</code> để xem danh sách và bỏ phiếu. Phiếu kín: phiếu được niêm phong, khi đóng phiếu mới được đếm và xáo trộn; dữ liệu lưu lại chỉ cho biết bạn đã bỏ phiếu, không cho biết bạn chọn gì. Ngoại lệ duy nhất: người giữ khóa bí mật của máy chủ trong lúc phiên còn mở.
 ballot-tally-not-yet = Phiên số { $id } chưa đóng: kết quả chỉ có sau khi đóng phiếu.
 ballot-tally-header = <b>Kết quả bỏ phiếu kín phiên số { $id }</b>: { $voted }/{ $members } thành viên đã bỏ phiếu.
-ballot-tally-passed = ✅ { $position }. { $label }: { $agree } đồng ý, { $disagree } không đồng ý / { $members } thành viên — đạt (cần { $percent }%)
-ballot-tally-failed = ❌ { $position }. { $label }: { $agree } đồng ý, { $disagree } không đồng ý / { $members } thành viên — không đạt (cần { $percent }%)
+ballot-tally-passed = ✅ { $position }. { $label }: { $agree } đồng ý, { $disagree } không đồng ý / { $members } thành viên — đạt (cần { $percent ->
+        [50] trên 50%
+       *[other] { $percent }%
+    })
+ballot-tally-failed = ❌ { $position }. { $label }: { $agree } đồng ý, { $disagree } không đồng ý / { $members } thành viên — không đạt (cần { $percent ->
+        [50] trên 50%
+       *[other] { $percent }%
+    })
 vote-usage = Gõ <code>/vote N</code> với N là số phiên bỏ phiếu Thường trực đã báo.
 ballot-view-header = 🗳 <b>{ $title }</b> (phiên số { $id }, { $count } ứng viên). Mặc định là đồng ý; bấm để chuyển thành không đồng ý, rồi «Nộp phiếu».
 ballot-view-line-agree = { $position }. { $label }: đồng ý
@@ -779,7 +785,10 @@ ballot-decide-usage = Ghi quyết định: <code>/ballot decide N SỐ_QĐ dd/mm
 ballot-already-decided = Phiên số { $id } đã có quyết định.
 ballot-decided = 🏅 Đã ghi Quyết định { $number } cho phiên số { $id }: { $awarded } được công nhận, { $notAwarded } không đạt. Từng người đăng ký đã được báo kết quả; kết quả được ghi vào hồ sơ thi đua dùng cho các năm sau.
 award-granted = 🏅 <b>Chúc mừng!</b> { $label }: được công nhận theo Quyết định số { $decision }.
-award-not-granted = Kết quả xét thi đua: { $label } chưa đạt ở bước bỏ phiếu của Hội đồng ({ $agree }/{ $members } thành viên đồng ý, cần { $percent }%).
+award-not-granted = Kết quả xét thi đua: { $label } chưa đạt ở bước bỏ phiếu của Hội đồng ({ $agree }/{ $members } thành viên đồng ý, cần { $percent ->
+        [50] trên 50%
+       *[other] { $percent }%
+    }).
 ballot-paper-usage = Ghi kết quả phiếu giấy: <code>/ballot paper N STT số_đồng_ý số_không_đồng_ý</code>, ví dụ <code>/ballot paper 1 2 6 1</code>.
 ballot-paper-entered = Đã ghi kết quả phiếu giấy cho ứng viên { $position } phiên số { $id }: { $agree } đồng ý, { $disagree } không đồng ý.
 ballot-paper-not-found = Phiên số { $id } không có ứng viên số { $position }.
@@ -873,6 +882,9 @@ rule-threshold-saved = Đã lưu: { $title } cần { $percent }% tổng số th�
 rule-threshold-off = Đã bỏ ngưỡng riêng của { $title }: dùng ngưỡng của bộ quy định quốc gia.
 rule-quorum-saved = Đã lưu: ít nhất { $percent }% tổng số thành viên Hội đồng tham gia bỏ phiếu, theo { $source } (áp dụng cho phiên mở sau).
 rule-quorum-off = Đã bỏ quy định số thành viên tối thiểu.
+rule-unitvote-line = • Bình xét ở đơn vị: cần { $percent }% tổng số thành viên đơn vị đồng ý — theo { $source }
+rule-unitvote-saved = Đã lưu: bình xét ở đơn vị cần { $percent }% tổng số thành viên đơn vị đồng ý, theo { $source } (áp dụng cho lần bỏ phiếu sau).
+rule-unitvote-off = Đã bỏ quy định riêng: bình xét ở đơn vị cần trên một nửa tổng số thành viên đồng ý.
 candidates-note = {" · "}đơn vị: { $note }
 review-note = {" "}({ $note })
 

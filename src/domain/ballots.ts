@@ -3,8 +3,16 @@ import type { AgencyRules, Catalogue } from "./titles.js";
 export const BALLOT_STATUSES = ["draft", "open", "closed"] as const;
 export type BallotStatus = (typeof BALLOT_STATUSES)[number];
 
-/** A unit's own vote in its bình xét passes a person with more than half of its members. */
-export const UNIT_VOTE_PERCENT = 51;
+/**
+ * "More than half" (trên 50 %), stored as a threshold of 50: no rule asks for "at least half", and
+ * "more than half" of 200 is 101 where "51 %" would ask 102.
+ */
+export const MORE_THAN_HALF = 50;
+
+/** What a unit's own vote in its bình xét needs: the agency's share where it sets one (some sectors: 80 %, 90 % of all staff), else more than half. */
+export function unitVotePercent(rules: Pick<AgencyRules, "unitVote">): number {
+  return rules.unitVote?.percent ?? MORE_THAN_HALF;
+}
 
 /**
  * The agreement a candidate needs, as a share of all council members: the agency's rule where it
@@ -14,7 +22,7 @@ export const UNIT_VOTE_PERCENT = 51;
 export function thresholdPercent(titleCode: string, catalogue: Pick<Catalogue, "titles">, rules: Pick<AgencyRules, "councilThresholds">): number {
   const agency = rules.councilThresholds.find((rule) => rule.titleCode === titleCode);
   if (agency) return agency.percent;
-  return catalogue.titles.find((title) => title.code === titleCode)?.councilThresholdPercent ?? UNIT_VOTE_PERCENT;
+  return catalogue.titles.find((title) => title.code === titleCode)?.councilThresholdPercent ?? MORE_THAN_HALF;
 }
 
 /** The quorum, as a share of all members: the agency's, else the rule set's, else none (then more than half must vote). */
@@ -32,7 +40,18 @@ export function quorumMet(voted: number, membersTotal: number, percent: number |
   return percent === null ? voted * 2 > membersTotal : voted * 100 >= membersTotal * percent;
 }
 
-/** Whether a candidate passes: agreements of all members (not of those who voted) at the threshold. */
+/** Whether a candidate passes: agreements of all members (not of those who voted) at the threshold, or more than half of them. */
 export function passes(agree: number, membersTotal: number, percent: number): boolean {
-  return membersTotal > 0 && agree * 100 >= membersTotal * percent;
+  if (membersTotal <= 0) return false;
+  return percent === MORE_THAN_HALF ? agree * 2 > membersTotal : agree * 100 >= membersTotal * percent;
+}
+
+/** A threshold as the council's documents write it: "trên 50%" or "80%". */
+export function thresholdInWords(percent: number): string {
+  return percent === MORE_THAN_HALF ? "trên 50%" : `${percent}%`;
+}
+
+/** How many agreements of `membersTotal` a threshold asks for: what a result message says is needed. */
+export function agreementsNeeded(membersTotal: number, percent: number): number {
+  return percent === MORE_THAN_HALF ? Math.floor(membersTotal / 2) + 1 : Math.ceil((membersTotal * percent) / 100);
 }

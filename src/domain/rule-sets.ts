@@ -1,3 +1,4 @@
+import { MORE_THAN_HALF } from "./ballots.js";
 import type { Catalogue, CommendationForm, Title } from "./titles.js";
 
 // The titles of Law 06/2022 (Art. 20–26) by their legal names, as DOMAIN.md lists them.
@@ -13,7 +14,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
-    councilThresholdPercent: 51,
+    councilThresholdPercent: MORE_THAN_HALF,
   },
   {
     code: "CSTDCS",
@@ -68,7 +69,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
-    councilThresholdPercent: 51,
+    councilThresholdPercent: MORE_THAN_HALF,
   },
   {
     code: "TTLDXS",
@@ -81,7 +82,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: true,
-    councilThresholdPercent: 51,
+    councilThresholdPercent: MORE_THAN_HALF,
   },
   {
     code: "CO_BO_TINH",
@@ -94,7 +95,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: false,
-    councilThresholdPercent: 90,
+    councilThresholdPercent: 80,
   },
   {
     code: "CO_CP",
@@ -107,7 +108,7 @@ const TITLES: Title[] = [
     prerequisite: null,
     alsoHolds: [],
     registrable: false,
-    councilThresholdPercent: 90,
+    councilThresholdPercent: 80,
   },
 ];
 

@@ -118,9 +118,11 @@ export type AgencyRules = {
   councilThresholds: { titleCode: string; percent: number; source: string }[];
   /** The council's quorum where the agency sets one. */
   councilQuorum: { percent: number; source: string } | null;
+  /** The share of a unit's members its bình xét vote needs, where the agency sets one (else more than half). */
+  unitVote: { percent: number; source: string } | null;
 };
 
-export const NO_AGENCY_RULES: AgencyRules = { initiativeRequired: [], caps: [], councilThresholds: [], councilQuorum: null };
+export const NO_AGENCY_RULES: AgencyRules = { initiativeRequired: [], caps: [], councilThresholds: [], councilQuorum: null, unitVote: null };
 
 /**
  * Whether a chosen basis is accepted: one of the title's, named where it is an initiative or a

@@ -1,3 +1,4 @@
+import { MORE_THAN_HALF } from "../../src/domain/ballots.js";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { eq } from "drizzle-orm";
@@ -122,7 +123,7 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
           label: "Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến",
           agree: 6,
           disagree: 0,
-          thresholdPercent: 51,
+          thresholdPercent: MORE_THAN_HALF,
           passed: true,
         },
         {

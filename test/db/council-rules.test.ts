@@ -76,6 +76,7 @@ describe.each(DATABASE_KINDS)("the year-end's rules (%s)", (kind) => {
         caps: [],
         councilThresholds: [{ titleCode: "CSTDCS", percent: 60, source: "Quy chế TĐKT của Sở (2025)" }],
         councilQuorum: { percent: 70, source: "Quy chế TĐKT của Sở (2025)" },
+        unitVote: null,
       },
       context,
     );

@@ -66,7 +66,8 @@ describe.each(DATABASE_KINDS)("numbered options on the Zalo Bot Platform (%s)", 
 
   it("/approve: the person on line 4 is approved by 4a and returned by 4b; a bare 4 asks which; the numbers work after a return", async () => {
     const head = user("H2");
-    const list = await nextWithChoices({ next: async () => head.ask("/approve 2026") });
+    head.send("/approve 2026");
+    const list = await nextWithChoices(head);
     expect(list.text).toContain("4. Người Chờ D: Lao động tiên tiến");
     expect(linesOf({ text: sent() })).toEqual(expect.arrayContaining(["4a. ✓ Duyệt 4", "4b. ↩ Trả lại 4", "5a. ✓ Duyệt 5"]));
 
@@ -75,14 +76,16 @@ describe.each(DATABASE_KINDS)("numbered options on the Zalo Bot Platform (%s)", 
     expect(await statusOf("K4")).toBe("approved");
 
     // Four left: Người Chờ B is line 2 now and is returned with a reason.
-    const again = await nextWithChoices({ next: async () => head.ask("/approve 2026") });
+    head.send("/approve 2026");
+    const again = await nextWithChoices(head);
     expect(again.text).toContain("2. Người Chờ B: Lao động tiên tiến");
     expect((await head.ask("2b")).text).toContain("lý do trả lại");
     expect((await head.ask("Thiếu bản tự đánh giá")).text).toContain("Đã trả lại kèm lý do");
     expect(await statusOf("K2")).toBe("returned");
     expect(await statusOf("K4")).toBe("approved");
 
-    const third = await nextWithChoices({ next: async () => head.ask("/approve 2026") });
+    head.send("/approve 2026");
+    const third = await nextWithChoices(head);
     expect(third.text).toContain("3. Người Chờ E: Lao động tiên tiến");
     expect((await head.ask("số 3a")).text).toBe("✅ Đã duyệt. Người đăng ký đã được thông báo.");
     expect(await statusOf("K5")).toBe("approved");
@@ -93,7 +96,8 @@ describe.each(DATABASE_KINDS)("numbered options on the Zalo Bot Platform (%s)", 
 
   it("/review: 3b marks the person on line 3 «không đề nghị» and 3a puts them back", async () => {
     const head = user("H");
-    const review = await nextWithChoices({ next: async () => head.ask("/review 2025") });
+    head.send("/review 2025");
+    const review = await nextWithChoices(head);
     expect(review.text).toContain("3. Cán Bộ 03 — Lao động tiên tiến: chưa xét");
     expect(linesOf({ text: sent() })).toEqual(expect.arrayContaining(["3a. ✅ 3", "3b. ✗ 3", "22b. ✗ 22"]));
     head.send("3b");
@@ -112,7 +116,8 @@ describe.each(DATABASE_KINDS)("numbered options on the Zalo Bot Platform (%s)", 
     await world.deliverNotifications(database.db);
     world.markRead(CHATS.C1);
     const member = user("C1");
-    const first = await nextWithChoices({ next: async () => member.ask(`/vote ${id}`) });
+    member.send(`/vote ${id}`);
+    const first = await nextWithChoices(member);
     expect(first.text).toContain("20. Cán Bộ 20 (Phòng Nghiệp vụ) — Lao động tiên tiến: đồng ý");
     expect(linesOf({ text: sent() })).toEqual(expect.arrayContaining(["20. Đổi 20", "21. Trang sau ▶", "22. 📨 Nộp phiếu"]));
     member.send("21");

@@ -141,7 +141,7 @@ describe.each(CASES)("the year-end on $platform ($kind): initiatives, bình xét
     await chair.ask(`/ballot open ${ldtt}`);
     for (const code of ["C1", "C2", "C3", "C4"] as const) await submit(code, ldtt, []);
     expect((await chair.ask(`/ballot close ${ldtt}`)).text).toContain(
-      "✅ 1. Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến: 4 đồng ý, 0 không đồng ý / 7 thành viên — đạt (cần 51%)",
+      "✅ 1. Lê Dung (Phòng Nghiệp vụ) — Lao động tiên tiến: 4 đồng ý, 0 không đồng ý / 7 thành viên — đạt (cần trên 50%)",
     );
 
     // The agency head's decision on both; every registrant told once. (The secretariat has read the review's notice.)

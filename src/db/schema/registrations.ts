@@ -36,7 +36,7 @@ export const titles = pgTable(
     /** Whether staff register it themselves; flags and cluster titles are proposed, not registered. */
     registrable: boolean("registrable").notNull().default(true),
     /** Agreement of all council members a candidate needs (Decree 98/2023 Art. 30(7)); 51 is more than half. */
-    councilThresholdPercent: integer("council_threshold_percent").notNull().default(51),
+    councilThresholdPercent: integer("council_threshold_percent").notNull().default(50),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],

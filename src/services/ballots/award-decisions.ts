@@ -1,3 +1,4 @@
+import { thresholdInWords } from "../../domain/ballots.js";
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { awardDecisions, ballotCandidates, registrations, titleAwards } from "../../db/schema/index.js";
@@ -75,7 +76,7 @@ export async function recordDecision(
           })
           .onConflictDoNothing();
       }
-      const vote = `${result.agree ?? 0}/${tally.membersTotal}, cần ${result.thresholdPercent}%`;
+      const vote = `${result.agree ?? 0}/${tally.membersTotal}, cần ${thresholdInWords(result.thresholdPercent)}`;
       await recordTransition(tx, {
         registration,
         from: registration.status,

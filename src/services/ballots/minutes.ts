@@ -1,3 +1,4 @@
+import { thresholdInWords } from "../../domain/ballots.js";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { formatDateTime } from "../../domain/calendar.js";
@@ -78,7 +79,7 @@ export async function ballotMinutesDocx(db: Database, sessionId: number, context
             cell(counted(candidate.agree)),
             cell(counted(candidate.disagree)),
             cell(share(candidate.agree, tally.membersTotal)),
-            cell(`${candidate.thresholdPercent}%`),
+            cell(thresholdInWords(candidate.thresholdPercent)),
             cell(outcome(candidate.passed)),
           ],
         }),

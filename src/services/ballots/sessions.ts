@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { ballotCandidates, ballotSessions, meetings } from "../../db/schema/index.js";
-import { quorumPercent, thresholdPercent, UNIT_VOTE_PERCENT } from "../../domain/ballots.js";
+import { quorumPercent, thresholdPercent, unitVotePercent } from "../../domain/ballots.js";
 import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { agencyRules } from "../rules/agency-rules.js";
@@ -68,7 +68,7 @@ export async function createBallotSession(db: Database, input: SessionInput, con
           registrationId: row.id,
           position: index + 1,
           label: `${row.who} — ${titleName(catalogue, row.title_code)}`,
-          thresholdPercent: input.unitId ? UNIT_VOTE_PERCENT : thresholdPercent(row.title_code, catalogue, rules),
+          thresholdPercent: input.unitId ? unitVotePercent(rules) : thresholdPercent(row.title_code, catalogue, rules),
         })),
       );
     }

@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, lte, max } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
+import { localDay } from "../../domain/calendar.js";
 import { campaigns } from "../../db/schema/index.js";
 import { recordAudit } from "../audit.js";
 import type { AuditContext } from "../context.js";
@@ -32,6 +33,26 @@ export async function launchCampaign(db: Database, input: { year: number; title:
     });
     return campaign as Campaign;
   });
+}
+
+/**
+ * The emulation year registration belongs to at this moment: the calendar year, or the next one
+ * once its campaign is launched — a year's plan and its launch come in November–December of the
+ * year before (the province's plan for 2024 is dated 28/12/2023).
+ */
+export async function emulationYear(db: Database, now: Date, timeZone: string): Promise<number> {
+  const calendar = Number(localDay(now, timeZone).slice(0, 4));
+  const [next] = await db
+    .select({ year: max(campaigns.year) })
+    .from(campaigns)
+    .where(and(lte(campaigns.launchedAt, now), gt(campaigns.year, calendar)));
+  return next?.year ?? calendar;
+}
+
+/** The year a review or a ballot is about unless one is named: this year's from October, last year's before. */
+export function yearUnderReview(now: Date, timeZone: string): number {
+  const [year, month] = localDay(now, timeZone).split("-").map(Number) as [number, number];
+  return month >= 10 ? year : year - 1;
 }
 
 export type Window = { kind: "open"; campaign: Campaign } | { kind: "not-launched" } | { kind: "closed"; campaign: Campaign };

@@ -6,7 +6,7 @@ import { type Basis, basisRefusal, type Refusal, type RegistrationStatus, refusa
 import { agencyRules } from "../rules/agency-rules.js";
 import { citableInitiatives } from "../initiatives.js";
 import { type Actor, recordAudit } from "../audit.js";
-import { campaignOfYear, registrationWindow, type Window } from "../campaigns/campaigns.js";
+import { campaignOfYear, emulationYear, registrationWindow, type Window } from "../campaigns/campaigns.js";
 import { catalogueOn, titleName } from "../rules/catalogue.js";
 import { tellApprovers } from "./approver-notices.js";
 import { liveCollective, liveIndividual } from "./live.js";
@@ -15,7 +15,7 @@ import type { ServiceContext } from "../context.js";
 
 /** What /register offers a person this year: the window, and each title with why it is refused, if it is. */
 export async function registrationChoices(db: Database, person: Registrant, now: Date, timeZone: string) {
-  const year = Number(localDay(now, timeZone).slice(0, 4));
+  const year = await emulationYear(db, now, timeZone);
   const [catalogue, campaign, history, live, rules] = await Promise.all([
     catalogueOn(db, localDay(now, timeZone)),
     campaignOfYear(db, year),

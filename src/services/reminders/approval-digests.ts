@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { registrations } from "../../db/schema/index.js";
+import { emulationYear } from "../campaigns/campaigns.js";
 import type { Notification } from "../outbox.js";
 import { approversOfEach } from "../registrations/approvers.js";
 import type { SweepContext } from "./context.js";
@@ -11,7 +12,7 @@ import type { SweepContext } from "./context.js";
  * key is the day and the approver: enqueue skips what was queued already.
  */
 export async function approvalDigests(db: Database, context: SweepContext): Promise<Notification[]> {
-  const year = Number(context.today.slice(0, 4));
+  const year = await emulationYear(db, context.now, context.zone);
   const waiting = await db
     .select()
     .from(registrations)

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { addLocalDays, formatDate, localDay } from "../../domain/calendar.js";
+import { emulationYear } from "../campaigns/campaigns.js";
 import type { Notification } from "../outbox.js";
 import { registrationReminder } from "../registrations/index.js";
 import { hasLiveIndividual } from "../registrations/live.js";
@@ -9,7 +10,7 @@ import { keyed, type SweepContext } from "./context.js";
 /** 7, 3 and 1 days before the registration deadline: everyone not registered yet is reminded. */
 export async function registrationDeadlineReminders(db: Database, context: SweepContext & { days: number[] }): Promise<Notification[]> {
   const { now, today, zone } = context;
-  const year = Number(today.slice(0, 4));
+  const year = await emulationYear(db, now, zone);
   const [campaign] = await queryRows<{ title: string; deadline_at: string; launched_at: string }>(
     db,
     sql`select title, deadline_at::text as deadline_at, launched_at::text as launched_at from campaigns where year = ${year}`,

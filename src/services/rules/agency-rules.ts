@@ -20,6 +20,10 @@ const rulesSchema = z.object({
     .object({ percent: z.number().int().min(1).max(100), source })
     .nullable()
     .default(null),
+  unitVote: z
+    .object({ percent: z.number().int().min(51).max(100), source })
+    .nullable()
+    .default(null),
 });
 
 /** The settings an agency keeps, by key: the rules, and the name its lists carry. */

@@ -1,0 +1,1 @@
+ALTER TABLE "titles" ALTER COLUMN "council_threshold_percent" SET DEFAULT 50;
