@@ -13,10 +13,11 @@ import {
   closeBallot,
   createBallotSession,
   createMeetingSessions,
+  type HeldCandidate,
   openBallot,
   unitsNotReviewed,
 } from "../src/services/ballots/index.js";
-import { agencyName } from "../src/services/rules/index.js";
+import { agencyName, catalogueOn, titleName } from "../src/services/rules/index.js";
 import { translatorOf, serviceContextOf, reviewYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 import { replyLines } from "./long-reply.js";
@@ -44,6 +45,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     const title = (yearGiven ? rest.slice(1) : rest).join(" ").trim() || ctx.t("ballot-default-title", { year: String(year) });
     const created = await createBallotSession(ctx.services.db, { year, title }, context);
     await ctx.say("ballot-created", { id: created.id, count: created.candidates, year: String(year), title });
+    await tellHeld(ctx, created.held);
     return warnUnreviewed(ctx, year);
   }
   if (verb === "meeting") {
@@ -61,6 +63,7 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     for (const session of created.sessions)
       lines.push(ctx.translateHtml("ballot-meeting-line", { id: session.id, title: session.titleCode, count: session.candidates }));
     await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
+    await tellHeld(ctx, created.held);
     return warnUnreviewed(ctx, year);
   }
   const id = sessionId.safeParse(rest[0]);
@@ -164,6 +167,24 @@ async function showTally(ctx: Context, id: number) {
         disagree: candidate.disagree ?? 0,
         members: tally.membersTotal,
         percent: candidate.thresholdPercent,
+      }),
+    );
+  }
+  await replyLines(ctx, lines);
+}
+
+/** The candidates left off a ballot because the law does not let them be proposed, each with why. */
+async function tellHeld(ctx: Context, held: HeldCandidate[]): Promise<void> {
+  if (held.length === 0) return;
+  const catalogue = await catalogueOn(ctx.services.db, localDay(ctx.services.clock(), ctx.services.config.displayTimeZone));
+  const locale = await ctx.i18n.getLocale();
+  const lines = [ctx.translateHtml("ballot-held-header", { count: held.length })];
+  for (const candidate of held) {
+    lines.push(
+      ctx.translateHtml("ballot-held-line", {
+        who: candidate.who,
+        title: titleName(catalogue, candidate.titleCode, locale),
+        reason: ctx.t(candidate.reason.key, candidate.reason.args),
       }),
     );
   }

@@ -25,6 +25,7 @@ import { holidaysCommand } from "./holidays.js";
 import { inspectionPlanImport } from "./inspection-plan.js";
 import { unlinkedCommand } from "./unlinked.js";
 import { statusCommand } from "./status.js";
+import { disciplineCommand } from "./discipline.js";
 import { reportCommand } from "./report.js";
 import { bodiesCommand } from "./bodies.js";
 import { rulesCommand } from "./rules.js";
@@ -54,6 +55,7 @@ export const commandComposers = [
   inviteCommand,
   unlinkedCommand,
   statusCommand,
+  disciplineCommand,
   meetingsCommand,
   bodiesCommand,
   registerCommand,

@@ -911,3 +911,24 @@ delivery-quota-warning = ⚠️ The { $channel } channel has sent { $sent }/{ $l
 oa-welcome =
     Hello! This is { $agency }'s automated assistant (a chatbot) for emulation and commendation work — its answers are sent by a machine, not by a member of staff.
     To use it, send the invite code the office gave you (8 characters). Before linking, the bot shows you its personal-data notice to agree to: it keeps your Zalo id in this OA, your name, unit and position from the agency's roster, your registrations and what you send it. See, correct or delete your data with /privacy.
+
+## Who may not be proposed (Decree 152/2025 Art. 4; the province's collective criteria)
+hold-considering = under consideration for discipline (Decree 152/2025 Art. 4)
+hold-investigated = under investigation, inspection or audit for a suspected breach (Decree 152/2025 Art. 4)
+hold-disciplined = disciplined ({ $level ->
+        [khien-trach] reprimand
+        [canh-cao] warning
+        [giang-chuc] demotion
+        [cach-chuc] dismissal from post
+       *[other] dismissal
+    }) in { $year }
+hold-collective-ldtt = { $ldtt }/{ $members } members ({ $percent }%) are Advanced Workers, at least { $need }% needed — under { $source }
+hold-collective-cstdcs = { $count } members are Grassroots Emulation Fighters, at least { $need } needed — under { $source }
+hold-collective-discipline = { $count } members disciplined at warning or above this year — under { $source }
+ballot-held-header = ⚠️ { $count } candidates are left off the ballot: they may not be proposed:
+ballot-held-line = • { $who } — { $title }: { $reason }
+discipline-usage = Usage: <code>/discipline CODE xem-xet</code> (under consideration for discipline) · <code>/discipline CODE dieu-tra</code> (under investigation) · <code>/discipline CODE canh-cao 2026</code> (disciplined that year: khien-trach, canh-cao, giang-chuc, cach-chuc, buoc-thoi-viec) · <code>/discipline CODE off</code>. Such a person is not put on a proposal ballot for that year.
+discipline-saved = Recorded: { $name } — { $reason }. They will not be put on a proposal ballot for { $year }.
+discipline-cleared = The record on { $name } is cleared.
+discipline-unknown = No active staff member has code { $code }.
+cmd-discipline = Record who is under consideration for discipline, under investigation or disciplined (not proposed)

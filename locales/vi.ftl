@@ -908,3 +908,24 @@ delivery-quota-warning = ⚠️ Kênh { $channel } đã gửi { $sent }/{ $limit
 oa-welcome =
     Xin chào! Đây là trợ lý tự động (chatbot) về thi đua, khen thưởng của { $agency } — các câu trả lời do máy gửi, không phải do một cán bộ trực.
     Để dùng, hãy gửi mã mời Văn phòng cấp cho bạn (8 ký tự). Trước khi liên kết, bot cho bạn đọc và đồng ý thông báo xử lý dữ liệu cá nhân: bot lưu mã Zalo của bạn trong OA này, họ tên, đơn vị, chức vụ theo danh sách của cơ quan, các đăng ký thi đua và những gì bạn gửi cho bot. Xem, sửa, xóa dữ liệu bằng /privacy.
+
+## Who may not be proposed (Decree 152/2025 Art. 4; the province's collective criteria)
+hold-considering = đang bị xem xét kỷ luật (Nghị định 152/2025/NĐ-CP, Điều 4)
+hold-investigated = đang bị điều tra, thanh tra, kiểm tra do có dấu hiệu vi phạm (Nghị định 152/2025/NĐ-CP, Điều 4)
+hold-disciplined = bị kỷ luật { $level ->
+        [khien-trach] khiển trách
+        [canh-cao] cảnh cáo
+        [giang-chuc] giáng chức
+        [cach-chuc] cách chức
+       *[other] buộc thôi việc
+    } năm { $year }
+hold-collective-ldtt = { $ldtt }/{ $members } thành viên ({ $percent }%) đạt Lao động tiên tiến, cần ít nhất { $need }% — theo { $source }
+hold-collective-cstdcs = { $count } thành viên đạt Chiến sĩ thi đua cơ sở, cần ít nhất { $need } — theo { $source }
+hold-collective-discipline = { $count } thành viên bị kỷ luật từ cảnh cáo trở lên trong năm — theo { $source }
+ballot-held-header = ⚠️ Không đưa vào phiếu { $count } ứng viên không đủ điều kiện đề nghị:
+ballot-held-line = • { $who } — { $title }: { $reason }
+discipline-usage = Cách dùng: <code>/discipline MÃ_CB xem-xet</code> (đang xem xét kỷ luật) · <code>/discipline MÃ_CB dieu-tra</code> (đang bị điều tra, thanh tra, kiểm tra) · <code>/discipline MÃ_CB canh-cao 2026</code> (kỷ luật trong năm: khien-trach, canh-cao, giang-chuc, cach-chuc, buoc-thoi-viec) · <code>/discipline MÃ_CB off</code>. Người đang bị xem xét, điều tra hoặc bị kỷ luật trong năm không được đưa vào phiếu đề nghị khen thưởng năm đó.
+discipline-saved = Đã ghi: { $name } — { $reason }. Người này không được đưa vào phiếu đề nghị khen thưởng năm { $year }.
+discipline-cleared = Đã xóa ghi nhận kỷ luật của { $name }.
+discipline-unknown = Không có cán bộ mã { $code } đang làm việc.
+cmd-discipline = Ghi nhận người đang bị xem xét kỷ luật, điều tra hoặc bị kỷ luật (không được đề nghị khen thưởng)

@@ -15,6 +15,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
+    collectiveCriteria: null,
   },
   {
     code: "CSTDCS",
@@ -29,6 +30,7 @@ const TITLES: Title[] = [
     alsoHolds: ["LDTT"],
     registrable: true,
     councilThresholdPercent: 80,
+    collectiveCriteria: null,
   },
   {
     code: "CSTD_BO_TINH",
@@ -43,6 +45,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: true,
     councilThresholdPercent: 90,
+    collectiveCriteria: null,
   },
   {
     code: "CSTD_TQ",
@@ -57,6 +60,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: true,
     councilThresholdPercent: 90,
+    collectiveCriteria: null,
   },
   {
     code: "TTLDTT",
@@ -70,6 +74,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
+    collectiveCriteria: { minLdttPercent: 70, minCstdcs: 0, source: "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 5 (giá trị ví dụ của một tỉnh)" },
   },
   {
     code: "TTLDXS",
@@ -83,6 +88,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
+    collectiveCriteria: { minLdttPercent: 70, minCstdcs: 1, source: "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 5 (giá trị ví dụ của một tỉnh)" },
   },
   {
     code: "CO_BO_TINH",
@@ -96,6 +102,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: false,
     councilThresholdPercent: 80,
+    collectiveCriteria: null,
   },
   {
     code: "CO_CP",
@@ -109,6 +116,7 @@ const TITLES: Title[] = [
     alsoHolds: [],
     registrable: false,
     councilThresholdPercent: 80,
+    collectiveCriteria: null,
   },
 ];
 

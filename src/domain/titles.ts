@@ -1,3 +1,4 @@
+import type { CollectiveCriteria } from "./eligibility.js";
 import type { MessageArgs } from "./user-error.js";
 
 /** What a CSTĐ registration cites (Law 06/2022 Art. 23): excellent work, an initiative, or a research project. */
@@ -30,8 +31,10 @@ export type Title = {
   /** Titles its holders hold too (a CSTĐCS is a LĐTT, Art. 23): ratio caps count them in the base. */
   alsoHolds: string[];
   registrable: boolean;
-  /** Agreement of all council members it needs in the secret ballot, in percent (51: more than half). */
+  /** Agreement of all council members it needs in the secret ballot, in percent (50: more than half). */
   councilThresholdPercent: number;
+  /** A collective title's criteria (the province's values), checked before it is proposed. */
+  collectiveCriteria: CollectiveCriteria | null;
 };
 
 export type CommendationForm = { code: string; nameVi: string; nameEn: string; subject: "person" | "unit" | "any" };

@@ -20,7 +20,7 @@ describe("the console chat (npm start without a token)", () => {
       "Việc của bạn: /start /help /me /register /myregs /initiative /vote /inspections /notify /lang /privacy",
       "Đơn vị: /tasks /note /submit /approve /review /unlinked /export",
       "Hội đồng, kết quả: /meetings /candidates /ballot /report /campaigns /initiatives",
-      "Thiết lập: /roster /role /team /invite /plan /inspectionplan /holidays /rule",
+      "Thiết lập: /roster /role /team /discipline /invite /plan /inspectionplan /holidays /rule",
       "Phát động, nhắc việc, lịch: /launch /campaign /extend /broadcast /reports /meeting /visit /status",
       "",
       "Gõ /help tên_lệnh để xem cách dùng, ví dụ /help register.",

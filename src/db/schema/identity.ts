@@ -1,6 +1,7 @@
 // Units, people and their chat accounts, invitations, and the audit log.
 import { relations, sql } from "drizzle-orm";
 import { boolean, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import type { Discipline } from "../../domain/eligibility.js";
 import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
 import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from "../../domain/privacy.js";
 import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
@@ -33,6 +34,8 @@ export const people = pgTable(
     consentVersion: text("consent_version"),
     /** Where notifications go when the person has accounts on several platforms. */
     notifyVia: text("notify_via").$type<NotifyVia>().notNull().default("both"),
+    /** Under consideration for discipline, under investigation, or disciplined in a year: not proposed (Decree 152/2025 Art. 4). */
+    discipline: jsonb("discipline").$type<Discipline | null>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

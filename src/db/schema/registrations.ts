@@ -2,6 +2,7 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
+import type { CollectiveCriteria } from "../../domain/eligibility.js";
 import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
 import { initiatives } from "./initiatives.js";
@@ -37,6 +38,7 @@ export const titles = pgTable(
     registrable: boolean("registrable").notNull().default(true),
     /** Agreement of all council members a candidate needs (Decree 98/2023 Art. 30(7)); 51 is more than half. */
     councilThresholdPercent: integer("council_threshold_percent").notNull().default(50),
+    collectiveCriteria: jsonb("collective_criteria").$type<CollectiveCriteria | null>(),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],

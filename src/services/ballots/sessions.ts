@@ -6,6 +6,8 @@ import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { agencyRules } from "../rules/agency-rules.js";
 import { isDecided } from "../registrations/live.js";
+import { type HoldCandidate, heldCandidates } from "./holds.js";
+import type { Refusal } from "../../domain/titles.js";
 import { recordAudit } from "../audit.js";
 import { catalogueOn, titleName } from "../rules/catalogue.js";
 import { enqueue, noticeToEach, type Translate } from "../outbox.js";
@@ -13,7 +15,10 @@ import { activeWithRole } from "../roster/people-by-role.js";
 import type { AuditContext } from "../context.js";
 
 type Context = AuditContext;
-type Candidate = { id: number; title_code: string; who: string; unit: string; subject: "person" | "unit" };
+type Candidate = HoldCandidate & { who: string; unit: string };
+
+/** A candidate the law does not let be proposed, and why (see heldCandidates). */
+export type HeldCandidate = { who: string; titleCode: string; reason: Refusal };
 
 export type SessionInput = { year: number; title: string; meetingId?: number; titleCode?: string; unitId?: number };
 
@@ -25,7 +30,8 @@ export type SessionInput = { year: number; title: string; meetingId?: number; ti
 async function candidatesFor(db: Database, input: SessionInput): Promise<Candidate[]> {
   return queryRows<Candidate>(
     db,
-    sql`select r.id::int as id, r.title_code, r.subject, u.name as unit, coalesce(p.full_name || ' (' || u.name || ')', u.name) as who
+    sql`select r.id::int as id, r.title_code, r.subject, r.unit_id::int as unit_id, r.person_id::int as person_id, u.name as unit,
+          coalesce(p.full_name || ' (' || u.name || ')', u.name) as who
         from registrations r join units u on u.id = r.unit_id left join people p on p.id = r.person_id
         where r.year = ${input.year} and r.status = 'approved' and not ${isDecided(sql`r.id`)}
           and (${input.titleCode ?? null}::text is null or r.title_code = ${input.titleCode ?? null})
@@ -49,12 +55,25 @@ export async function unitsNotReviewed(db: Database, year: number): Promise<stri
   return rows.map((row) => row.name);
 }
 
-/** A session and its candidates, thresholds fixed now from the rule set and the agency's rules. */
-export async function createBallotSession(db: Database, input: SessionInput, context: Context): Promise<{ id: number; candidates: number }> {
+/**
+ * A session and its candidates, thresholds fixed now from the rule set and the agency's rules. A
+ * candidate the law does not let be proposed this year is left out and named, with why.
+ */
+export async function createBallotSession(
+  db: Database,
+  input: SessionInput,
+  context: Context,
+): Promise<{ id: number; candidates: number; held: HeldCandidate[] }> {
   const now = context.clock();
   return db.transaction(async (tx) => {
-    const approved = await candidatesFor(tx, input);
     const catalogue = await catalogueOn(tx, localDay(now));
+    const gathered = await candidatesFor(tx, input);
+    const holds = await heldCandidates(tx, input.year, gathered, catalogue);
+    const approved = gathered.filter((candidate) => !holds.has(candidate.id));
+    const held = gathered.flatMap((candidate) => {
+      const reason = holds.get(candidate.id);
+      return reason ? [{ who: candidate.who, titleCode: candidate.title_code, reason }] : [];
+    });
     const rules = await agencyRules(tx);
     const [session] = await tx
       .insert(ballotSessions)
@@ -72,8 +91,17 @@ export async function createBallotSession(db: Database, input: SessionInput, con
         })),
       );
     }
-    await recordAudit(tx, { at: now, actor: context.actor, action: "ballot.create", subject: `ballot:${id}`, details: { candidates: approved.length } });
-    return { id, candidates: approved.length };
+    await recordAudit(tx, {
+      at: now,
+      actor: context.actor,
+      action: "ballot.create",
+      subject: `ballot:${id}`,
+      details: {
+        candidates: approved.length,
+        held: held.map((candidate) => ({ who: candidate.who, title: candidate.titleCode, reason: candidate.reason.key })),
+      },
+    });
+    return { id, candidates: approved.length, held };
   });
 }
 
@@ -86,7 +114,7 @@ export async function createMeetingSessions(
   db: Database,
   input: { meetingId: number; year: number },
   context: Context & { translate: Translate; timeZone: string },
-): Promise<{ sessions: { id: number; titleCode: string; candidates: number }[] } | "no-meeting"> {
+): Promise<{ sessions: { id: number; titleCode: string; candidates: number }[]; held: HeldCandidate[] } | "no-meeting"> {
   const [meeting] = await db.select().from(meetings).where(eq(meetings.id, input.meetingId));
   if (!meeting || meeting.cancelledAt) return "no-meeting";
   const catalogue = await catalogueOn(db, localDay(context.clock()));
@@ -99,6 +127,7 @@ export async function createMeetingSessions(
         from ballot_sessions s where s.meeting_id = ${meeting.id} and s.year = ${input.year} and s.title_code is not null`,
   );
   const sessions: { id: number; titleCode: string; candidates: number }[] = [];
+  const held: HeldCandidate[] = [];
   for (const code of codes) {
     const made = existing.find((session) => session.title_code === code);
     if (made) {
@@ -107,6 +136,7 @@ export async function createMeetingSessions(
     }
     const created = await createBallotSession(db, { year: input.year, title: titleName(catalogue, code), meetingId: meeting.id, titleCode: code }, context);
     sessions.push({ id: created.id, titleCode: code, candidates: created.candidates });
+    held.push(...created.held);
   }
   const council = await activeWithRole(db, "council");
   const when = formatDateTime(meeting.startsAt, context.timeZone);
@@ -129,7 +159,7 @@ export async function createMeetingSessions(
         ].join("\n"),
     }),
   );
-  return { sessions };
+  return { sessions, held };
 }
 
 /** Who votes in a session: the council, or the unit's members in its bình xét. */

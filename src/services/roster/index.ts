@@ -2,6 +2,7 @@
 export * from "./bodies.js";
 export * from "./changes.js";
 export * from "./departures.js";
+export * from "./discipline.js";
 export * from "./file.js";
 export * from "./import.js";
 export * from "./people-by-role.js";

@@ -89,6 +89,7 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
       level: row.level,
       bases: row.bases,
       alsoHolds: row.alsoHolds,
+      collectiveCriteria: row.collectiveCriteria ?? null,
       prerequisite: row.prerequisite ?? null,
       registrable: row.registrable,
       councilThresholdPercent: row.councilThresholdPercent,
