@@ -13,6 +13,7 @@ import {
   closeBallot,
   createBallotSession,
   createMeetingSessions,
+  recordHigherDecision,
   type HeldCandidate,
   openBallot,
   unitsNotReviewed,
@@ -138,7 +139,35 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     if (result.kind === "void") return ctx.say("ballot-decide-void", { id: id.data });
     if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
     if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
-    return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, notAwarded: result.notAwarded });
+    return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, proposed: result.proposed, notAwarded: result.notAwarded });
+  }
+  if (verb === "higher") {
+    // /ballot higher N 123/QĐ-UBND 20/03/2027 Chủ tịch UBND tỉnh | 1 3: the higher level's decision on the proposals.
+    const [before = "", after] = rest.slice(1).join(" ").split("|");
+    const [number = "", dayText = "", ...authority] = before.trim().split(/\s+/);
+    const day = parseLocalDateTime(dayText, ctx.services.config.displayTimeZone);
+    const positions =
+      after === undefined
+        ? undefined
+        : z
+            .array(z.coerce.number().int().positive())
+            .min(1)
+            .safeParse(after.trim().split(/[\s,]+/));
+    if (!number || "error" in day || authority.length === 0 || positions?.success === false) return ctx.say("ballot-higher-usage");
+    const result = await recordHigherDecision(
+      ctx.services.db,
+      {
+        sessionId: id.data,
+        number,
+        decidedOn: localDay(day.at, ctx.services.config.displayTimeZone),
+        authority: authority.join(" "),
+        positions: positions?.data,
+      },
+      { ...context, translate: translatorOf(ctx), timeZone: ctx.services.config.displayTimeZone },
+    );
+    if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
+    if (result.kind === "none-proposed") return ctx.say("ballot-higher-none", { id: id.data });
+    return ctx.say("ballot-higher-recorded", { id: id.data, number, authority: authority.join(" "), awarded: result.awarded, notAwarded: result.notAwarded });
   }
   return ctx.say("ballot-usage");
 });

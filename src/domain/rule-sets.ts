@@ -16,6 +16,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
     collectiveCriteria: null,
+    agencyDecides: true,
   },
   {
     code: "CSTDCS",
@@ -31,6 +32,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: 80,
     collectiveCriteria: null,
+    agencyDecides: true,
   },
   {
     code: "CSTD_BO_TINH",
@@ -46,6 +48,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: 90,
     collectiveCriteria: null,
+    agencyDecides: false,
   },
   {
     code: "CSTD_TQ",
@@ -61,6 +64,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: 90,
     collectiveCriteria: null,
+    agencyDecides: false,
   },
   {
     code: "TTLDTT",
@@ -75,6 +79,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
     collectiveCriteria: { minLdttPercent: 70, minCstdcs: 0, source: "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 5 (giá trị ví dụ của một tỉnh)" },
+    agencyDecides: true,
   },
   {
     code: "TTLDXS",
@@ -89,6 +94,7 @@ const TITLES: Title[] = [
     registrable: true,
     councilThresholdPercent: MORE_THAN_HALF,
     collectiveCriteria: { minLdttPercent: 70, minCstdcs: 1, source: "QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh, Điều 5 (giá trị ví dụ của một tỉnh)" },
+    agencyDecides: false,
   },
   {
     code: "CO_BO_TINH",
@@ -103,6 +109,7 @@ const TITLES: Title[] = [
     registrable: false,
     councilThresholdPercent: 80,
     collectiveCriteria: null,
+    agencyDecides: false,
   },
   {
     code: "CO_CP",
@@ -117,6 +124,7 @@ const TITLES: Title[] = [
     registrable: false,
     councilThresholdPercent: 80,
     collectiveCriteria: null,
+    agencyDecides: false,
   },
 ];
 

@@ -35,6 +35,11 @@ export type Title = {
   councilThresholdPercent: number;
   /** A collective title's criteria (the province's values), checked before it is proposed. */
   collectiveCriteria: CollectiveCriteria | null;
+  /**
+   * Whether the agency's head awards it by his own decision (Decree 152/2025 Art. 6(2)(c): LĐTT,
+   * CSTĐCS, TTLĐTT); otherwise the agency's council only proposes it to `awardedBy`.
+   */
+  agencyDecides: boolean;
 };
 
 export type CommendationForm = { code: string; nameVi: string; nameEn: string; subject: "person" | "unit" | "any" };

@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
         { sessionId: session.id, number: `${year}/QĐ`, decidedOn: `${year + 1}-02-03`, signer: "Giám đốc" },
         { ...context, translate, timeZone: ZONE },
       );
-      expect(decided).toEqual({ kind: "recorded", awarded: 1, notAwarded: 0 });
+      expect(decided).toEqual({ kind: "recorded", awarded: 1, proposed: 0, notAwarded: 0 });
     }
     // Q's same two years come from the old paper records instead.
     await importTitleHistory(
@@ -81,12 +81,15 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
       { clock: () => new Date("2026-01-02T02:00:00Z"), actor: cliActor, catalogue: await catalogueOn(database.db, "2026-01-02") },
     );
     const recorded = await database.db
-      .select({ source: titleAwards.source, year: titleAwards.year, decision: titleAwards.decisionNumber })
+      .select({ source: titleAwards.source, year: titleAwards.year, title: titleAwards.titleCode, decision: titleAwards.decisionNumber })
       .from(titleAwards)
       .where(eq(titleAwards.personId, person.P?.id as number));
-    expect(recorded.sort((a, b) => a.year - b.year)).toEqual([
-      { source: "decision", year: 2024, decision: "2024/QĐ" },
-      { source: "decision", year: 2025, decision: "2025/QĐ" },
+    // Each year's CSTĐCS comes with the LĐTT it presupposes (Law 06/2022 Art. 23), under the same decision.
+    expect(recorded.sort((a, b) => a.year - b.year || a.title.localeCompare(b.title))).toEqual([
+      { source: "decision", year: 2024, title: "CSTDCS", decision: "2024/QĐ" },
+      { source: "decision", year: 2024, title: "LDTT", decision: "2024/QĐ" },
+      { source: "decision", year: 2025, title: "CSTDCS", decision: "2025/QĐ" },
+      { source: "decision", year: 2025, title: "LDTT", decision: "2025/QĐ" },
     ]);
 
     // 2026: the third CSTĐCS is this year's registration, so CSTĐ tỉnh may be registered beside it.

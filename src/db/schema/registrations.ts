@@ -39,6 +39,8 @@ export const titles = pgTable(
     /** Agreement of all council members a candidate needs (Decree 98/2023 Art. 30(7)); 51 is more than half. */
     councilThresholdPercent: integer("council_threshold_percent").notNull().default(50),
     collectiveCriteria: jsonb("collective_criteria").$type<CollectiveCriteria | null>(),
+    /** Whether the agency's head awards it (Decree 152/2025 Art. 6(2)(c)); else it is proposed upward. */
+    agencyDecides: boolean("agency_decides").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
   (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],

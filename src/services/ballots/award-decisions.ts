@@ -6,6 +6,7 @@ import { type LocalDay, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import { ballotTally } from "./tally.js";
+import { catalogueOn } from "../rules/catalogue.js";
 import { enqueue } from "../outbox.js";
 import { recordTransition } from "../registrations/submit.js";
 import type { Registration } from "../registrations/types.js";
@@ -14,16 +15,22 @@ import type { ServiceContext } from "../context.js";
 export type DecisionInput = { sessionId: number; number: string; decidedOn: LocalDay; signer: string };
 
 /**
- * The agency head's decision on a closed ballot: every passing candidate becomes a result in
- * title_awards (the record next year's rules read), each registration's history says what came
- * of it, and every registrant is told once — awarded with the decision, or not with the vote.
+ * The agency head's decision on a closed ballot. A passing candidate for what the head may award
+ * (LĐTT, CSTĐCS, TTLĐTT: Decree 152/2025 Art. 6(2)(c)) becomes a result in title_awards — the
+ * record next year's rules read — with the titles it implies (a CSTĐCS is an LĐTT, Art. 23); one
+ * for anything higher becomes a proposal upward, awaiting the higher decision (recordHigherDecision).
+ * Each registration's history says what came of it, and every registrant is told once.
  */
 export async function recordDecision(
   db: Database,
   input: DecisionInput,
   context: ServiceContext,
 ): Promise<
-  { kind: "recorded"; awarded: number; notAwarded: number } | { kind: "not-closed" } | { kind: "void" } | { kind: "future" } | { kind: "already-decided" }
+  | { kind: "recorded"; awarded: number; proposed: number; notAwarded: number }
+  | { kind: "not-closed" }
+  | { kind: "void" }
+  | { kind: "future" }
+  | { kind: "already-decided" }
 > {
   // A decision is recorded once signed: one dated after today has not been.
   if (input.decidedOn > localDay(context.clock(), context.timeZone)) return { kind: "future" };
@@ -51,52 +58,48 @@ export async function recordDecision(
             ),
           )
       : [];
-    const [year, month, day] = input.decidedOn.split("-");
-    const decision = `${input.number} ngày ${day}/${month}/${year} (${input.signer})`;
+    const decision = decisionText(input.number, input.decidedOn, input.signer);
+    const catalogue = await catalogueOn(tx, input.decidedOn);
     let awarded = 0;
+    let proposed = 0;
     for (const candidate of candidates) {
       const registration = regs.find((entry) => entry.id === candidate.registrationId) as Registration | undefined;
       const result = tally.candidates.find((entry) => entry.position === candidate.position);
       if (!registration || !result) continue;
-      if (result.passed) {
+      const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
+      const upward = result.passed && title !== undefined && !title.agencyDecides;
+      if (result.passed && !upward) {
         awarded++;
-        await tx
-          .insert(titleAwards)
-          .values({
-            subject: registration.subject,
-            personId: registration.subject === "person" ? registration.personId : null,
-            unitId: registration.subject === "unit" ? registration.unitId : null,
-            year: registration.year,
-            titleCode: registration.titleCode,
-            decisionNumber: input.number,
-            decisionDate: input.decidedOn,
-            signer: input.signer,
-            registrationId: registration.id,
-            source: "decision",
-          })
-          .onConflictDoNothing();
+        await recordAwards(tx, registration, [registration.titleCode, ...(title?.alsoHolds ?? [])], {
+          number: input.number,
+          decidedOn: input.decidedOn,
+          signer: input.signer,
+        });
       }
+      if (upward) proposed++;
       const vote = `${result.agree ?? 0}/${tally.membersTotal}, cần ${thresholdInWords(result.thresholdPercent)}`;
+      const to = title?.awardedBy ?? "";
       await recordTransition(tx, {
         registration,
         from: registration.status,
-        action: result.passed ? "awarded" : "not-awarded",
+        action: upward ? "proposed-up" : result.passed ? "awarded" : "not-awarded",
         at: now,
         actor: context.actor,
-        reason: result.passed ? decision : vote,
+        reason: upward ? `${to} — ${vote}` : result.passed ? decision : vote,
       });
       const personId = registration.personId ?? registration.registeredByPersonId;
       await enqueue(tx, [
         {
           personId,
           dedupeKey: `award:${input.sessionId}:registration:${registration.id}`,
-          kind: result.passed ? "award-granted" : "award-refused",
+          kind: upward ? "award-proposed" : result.passed ? "award-granted" : "award-refused",
           notBefore: now,
           render: (locale) => ({
             parseMode: "HTML",
-            text: context.translate(locale, result.passed ? "award-granted" : "award-not-granted", {
+            text: context.translate(locale, upward ? "award-proposed" : result.passed ? "award-granted" : "award-not-granted", {
               label: escapeHtml(candidate.label),
               decision: escapeHtml(decision),
+              to: escapeHtml(to),
               agree: result.agree ?? 0,
               members: tally.membersTotal,
               percent: result.thresholdPercent,
@@ -110,8 +113,40 @@ export async function recordDecision(
       actor: context.actor,
       action: "award.decision",
       subject: `ballot:${input.sessionId}`,
-      details: { number: input.number, decidedOn: input.decidedOn, signer: input.signer, awarded, recordedOn: localDay(now, context.timeZone) },
+      details: { number: input.number, decidedOn: input.decidedOn, signer: input.signer, awarded, proposed, recordedOn: localDay(now, context.timeZone) },
     });
-    return { kind: "recorded" as const, awarded, notAwarded: candidates.length - awarded };
+    return { kind: "recorded" as const, awarded, proposed, notAwarded: candidates.length - awarded - proposed };
   });
+}
+
+/** "12/QĐ-SNgV ngày 05/02/2026 (Phạm Thị Anh Thư)": a decision as results and histories cite it. */
+export function decisionText(number: string, decidedOn: LocalDay, signer: string): string {
+  const [year, month, day] = decidedOn.split("-");
+  return `${number} ngày ${day}/${month}/${year} (${signer})`;
+}
+
+/** The results a decision makes of a registration: its title and those the title implies. */
+export async function recordAwards(
+  tx: Database,
+  registration: Registration,
+  titleCodes: string[],
+  decision: { number: string; decidedOn: LocalDay; signer: string },
+): Promise<void> {
+  for (const titleCode of [...new Set(titleCodes)]) {
+    await tx
+      .insert(titleAwards)
+      .values({
+        subject: registration.subject,
+        personId: registration.subject === "person" ? registration.personId : null,
+        unitId: registration.subject === "unit" ? registration.unitId : null,
+        year: registration.year,
+        titleCode,
+        decisionNumber: decision.number,
+        decisionDate: decision.decidedOn,
+        signer: decision.signer,
+        registrationId: registration.id,
+        source: "decision",
+      })
+      .onConflictDoNothing();
+  }
 }

@@ -36,5 +36,5 @@ export function hasLiveIndividual(personId: SQLWrapper | number, year: SQLWrappe
  * such a one is never put to a later ballot, nor withdrawn.
  */
 export function isDecided(registrationId: SQLWrapper): SQL {
-  return sql`exists (select 1 from registration_events e where e.registration_id = ${registrationId} and e.action in ('awarded', 'not-awarded'))`;
+  return sql`exists (select 1 from registration_events e where e.registration_id = ${registrationId} and e.action in ('awarded', 'not-awarded', 'proposed-up'))`;
 }

@@ -90,6 +90,7 @@ async function loadCatalogue(db: Database, day: string): Promise<Catalogue> {
       bases: row.bases,
       alsoHolds: row.alsoHolds,
       collectiveCriteria: row.collectiveCriteria ?? null,
+      agencyDecides: row.agencyDecides,
       prerequisite: row.prerequisite ?? null,
       registrable: row.registrable,
       councilThresholdPercent: row.councilThresholdPercent,
