@@ -14,6 +14,7 @@ import {
   createBallotSession,
   createMeetingSessions,
   recordHigherDecision,
+  proposalDossier,
   type HeldCandidate,
   openBallot,
   unitsNotReviewed,
@@ -92,6 +93,22 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
       parse_mode: "HTML",
     });
     return;
+  }
+  if (verb === "dossier") {
+    const exportContext = {
+      agency: await agencyName(ctx.services.db, ctx.services.config.agencyName),
+      timeZone: ctx.services.config.displayTimeZone,
+      now: ctx.services.clock(),
+    };
+    const dossier = await proposalDossier(ctx.services.db, id.data, exportContext);
+    if (!dossier) return ctx.say("ballot-tally-not-yet", { id: id.data });
+    if (dossier.files.length === 0) return ctx.say("ballot-dossier-none", { id: id.data });
+    for (const file of dossier.files) await ctx.replyWithDocument(new InputFile(file.bytes, file.name));
+    const lines = [
+      ctx.translateHtml("ballot-dossier-header", { id: id.data, reports: dossier.files.filter((file) => file.name.startsWith("bao-cao")).length }),
+    ];
+    for (const gap of dossier.missing) lines.push(ctx.translateHtml(`ballot-dossier-missing-${gap.what}`, { name: gap.name }));
+    return replyLines(ctx, lines);
   }
   if (verb === "paper") {
     // /ballot paper N POSITION AGREE DISAGREE: a paper ballot's count for one candidate.

@@ -750,7 +750,7 @@ task-reports-archive-empty = No unit has sent a file for this report yet.
 task-reports-reminded = Reminders queued for { $count } heads of the units that have not sent.
 cmd-ballot = The council's secret ballot: /ballot meeting M (one session per title, from meeting M), /ballot new [year] Title, /ballot open N, /ballot close N (the result only after the close)
 cmd-vote = Secret ballot: /vote N (the session's number) — the council's, or a unit's review
-ballot-usage = Usage: <code>/ballot meeting M [year]</code> (from meeting M of /meetings: one session per title, members get the list first) · <code>/ballot new 2025 Review session 2025</code> (one session for every title) · <code>/ballot open N</code> · <code>/ballot written N STAFF_CODE [positions disagreed]</code> (an absent member's written vote) · <code>/ballot paper N POSITION agree disagree</code> (a paper ballot's count) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N NUMBER dd/mm/yyyy Signer</code> · <code>/ballot higher N NUMBER dd/mm/yyyy Authority [| positions…]</code> (the higher level's decision on the proposals)
+ballot-usage = Usage: <code>/ballot meeting M [year]</code> (from meeting M of /meetings: one session per title, members get the list first) · <code>/ballot new 2025 Review session 2025</code> (one session for every title) · <code>/ballot open N</code> · <code>/ballot written N STAFF_CODE [positions disagreed]</code> (an absent member's written vote) · <code>/ballot paper N POSITION agree disagree</code> (a paper ballot's count) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N NUMBER dd/mm/yyyy Signer</code> · <code>/ballot higher N NUMBER dd/mm/yyyy Authority [| positions…]</code> (the higher level's decision on the proposals) · <code>/ballot dossier N</code> (the dossier of the proposals upward: submission, list, minutes, achievement reports)
 ballot-default-title = Review ballot { $year }
 ballot-created = 🗳 Ballot session { $id } created: { $title } — { $count } candidates (the approved registrations of { $year }). Open it with <code>/ballot open { $id }</code>.
 ballot-opened = 🗳 Voting open for session { $id }: { $members } council members have been told. Shares are of all { $members } members. Close with <code>/ballot close { $id }</code>.
@@ -793,6 +793,10 @@ registration-action-not-awarded-higher = not awarded by the higher level under D
 ballot-higher-usage = Usage: <code>/ballot higher N NUMBER dd/mm/yyyy Authority</code>, adding <code>| 1 3</code> when the decision names only some candidates (by their place in the session). Example: <code>/ballot higher 5 123/QĐ-UBND 20/03/2027 Chủ tịch UBND tỉnh | 1 3</code>
 ballot-higher-recorded = 🏅 Decision { $number } of { $authority } recorded for session { $id }'s proposals: { $awarded } awarded, { $notAwarded } not. Each was told; the results are in the record.
 ballot-higher-none = Session { $id } has no proposal awaiting a higher decision.
+ballot-dossier-none = Session { $id } proposed nothing upward: there is no dossier.
+ballot-dossier-header = 📁 The dossier of session { $id }'s proposals: the submission, the list, the council's minutes and { $reports } achievement reports (drafts the bot prepared). Still needed before it goes:
+ballot-dossier-missing-report = • { $name }: the achievement report completed, signed and confirmed by the unit's head
+ballot-dossier-missing-initiative = • { $name }: the recognition of the initiative cited (not recognised by the initiative council)
 award-not-granted = Result: { $label } did not pass the council's vote ({ $agree }/{ $members } members agreed, { $percent ->
         [50] over 50%
        *[other] { $percent ->

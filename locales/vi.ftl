@@ -750,7 +750,7 @@ task-reports-archive-empty = Chưa đơn vị nào gửi tệp cho báo cáo nà
 task-reports-reminded = Đã xếp lịch nhắc lãnh đạo { $count } người của các đơn vị chưa gửi.
 cmd-ballot = Bỏ phiếu kín của Hội đồng: /ballot meeting M (mỗi danh hiệu một phiên, từ cuộc họp M), /ballot new [năm] Tên phiên, /ballot open N, /ballot close N (kết quả chỉ có sau khi đóng)
 cmd-vote = Bỏ phiếu kín: /vote N (số phiên) — của Hội đồng, hoặc bình xét trong đơn vị
-ballot-usage = Cách dùng: <code>/ballot meeting M [năm]</code> (từ cuộc họp số M trong /meetings: mỗi danh hiệu một phiên, thành viên nhận danh sách trước) · <code>/ballot new 2025 Phiên họp xét thi đua năm 2025</code> (một phiên cho mọi danh hiệu) · <code>/ballot open N</code> · <code>/ballot written N MÃ_CB [số thứ tự không đồng ý]</code> (phiếu bằng văn bản của thành viên vắng mặt) · <code>/ballot paper N STT đồng_ý không_đồng_ý</code> (kết quả bỏ phiếu giấy) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N SỐ_QĐ dd/mm/yyyy Người ký</code> · <code>/ballot higher N SỐ_QĐ dd/mm/yyyy Cấp quyết định [| STT…]</code> (quyết định của cấp trên cho các đề nghị)
+ballot-usage = Cách dùng: <code>/ballot meeting M [năm]</code> (từ cuộc họp số M trong /meetings: mỗi danh hiệu một phiên, thành viên nhận danh sách trước) · <code>/ballot new 2025 Phiên họp xét thi đua năm 2025</code> (một phiên cho mọi danh hiệu) · <code>/ballot open N</code> · <code>/ballot written N MÃ_CB [số thứ tự không đồng ý]</code> (phiếu bằng văn bản của thành viên vắng mặt) · <code>/ballot paper N STT đồng_ý không_đồng_ý</code> (kết quả bỏ phiếu giấy) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N SỐ_QĐ dd/mm/yyyy Người ký</code> · <code>/ballot higher N SỐ_QĐ dd/mm/yyyy Cấp quyết định [| STT…]</code> (quyết định của cấp trên cho các đề nghị) · <code>/ballot dossier N</code> (hồ sơ đề nghị lên cấp trên: tờ trình, danh sách, biên bản, báo cáo thành tích)
 ballot-default-title = Phiên bỏ phiếu xét thi đua năm { $year }
 ballot-created = 🗳 Đã tạo phiên bỏ phiếu số { $id }: { $title } — { $count } ứng viên (các đăng ký đã duyệt năm { $year }). Mở bỏ phiếu bằng <code>/ballot open { $id }</code>.
 ballot-opened = 🗳 Đã mở bỏ phiếu phiên số { $id }: { $members } thành viên Hội đồng đã được báo. Tỷ lệ tính trên tổng số { $members } thành viên. Đóng bằng <code>/ballot close { $id }</code>.
@@ -793,6 +793,10 @@ registration-action-not-awarded-higher = không được cấp trên công nhậ
 ballot-higher-usage = Cách dùng: <code>/ballot higher N SỐ_QĐ dd/mm/yyyy Cấp quyết định</code>, thêm <code>| 1 3</code> nếu quyết định chỉ công nhận một số ứng viên (theo số thứ tự trong phiên). Ví dụ: <code>/ballot higher 5 123/QĐ-UBND 20/03/2027 Chủ tịch UBND tỉnh | 1 3</code>
 ballot-higher-recorded = 🏅 Đã ghi Quyết định { $number } của { $authority } cho các đề nghị của phiên số { $id }: { $awarded } được công nhận, { $notAwarded } không. Từng người đã được báo; kết quả được ghi vào hồ sơ thi đua.
 ballot-higher-none = Phiên số { $id } không có đề nghị nào đang chờ quyết định của cấp trên.
+ballot-dossier-none = Phiên số { $id } không có đề nghị nào lên cấp trên: không có hồ sơ đề nghị.
+ballot-dossier-header = 📁 Hồ sơ đề nghị của phiên số { $id }: tờ trình, danh sách, biên bản Hội đồng và { $reports } báo cáo thành tích (bản nháp do bot lập). Còn cần trước khi gửi:
+ballot-dossier-missing-report = • { $name }: báo cáo thành tích bổ sung phần thành tích, có chữ ký và xác nhận của thủ trưởng đơn vị
+ballot-dossier-missing-initiative = • { $name }: quyết định công nhận sáng kiến đã nêu (chưa được Hội đồng sáng kiến công nhận)
 award-not-granted = Kết quả xét thi đua: { $label } chưa đạt ở bước bỏ phiếu của Hội đồng ({ $agree }/{ $members } thành viên đồng ý, cần { $percent ->
         [50] trên 50%
        *[other] { $percent }%

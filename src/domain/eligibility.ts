@@ -1,4 +1,4 @@
-import type { Refusal } from "./titles.js";
+import type { CollectiveCriteria, Refusal } from "./titles.js";
 
 /**
  * Who may be proposed at all, whatever the vote: Decree 152/2025 Art. 4 proposes nobody under
@@ -29,9 +29,6 @@ export function weighsOnCollective(discipline: Discipline | null, year: number):
   if (discipline?.kind !== "disciplined" || discipline.year !== year) return false;
   return DISCIPLINE_LEVELS.indexOf(discipline.level ?? "khien-trach") >= DISCIPLINE_LEVELS.indexOf("canh-cao");
 }
-
-/** A collective title's criteria as the province sets them: a share of LĐTT, CSTĐCS among its members, no cảnh cáo or above. */
-export type CollectiveCriteria = { minLdttPercent: number; minCstdcs: number; source: string };
 
 /** A unit's year as its criteria read it (a CSTĐCS is an LĐTT too, Art. 23). */
 export type UnitYear = { members: number; ldtt: number; cstdcs: number; weighingDiscipline: number };

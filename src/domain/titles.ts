@@ -1,4 +1,3 @@
-import type { CollectiveCriteria } from "./eligibility.js";
 import type { MessageArgs } from "./user-error.js";
 
 /** What a CSTĐ registration cites (Law 06/2022 Art. 23): excellent work, an initiative, or a research project. */
@@ -18,6 +17,9 @@ export type TitlePrerequisite =
   | { kind: "consecutive-awards"; titleCode: string; awards: number; cycleYears: number };
 
 /** A title as the rules describe it (danh hiệu thi đua). */
+/** A collective title's criteria as the province sets them: a share of LĐTT, CSTĐCS among its members, no cảnh cáo or above. */
+export type CollectiveCriteria = { minLdttPercent: number; minCstdcs: number; source: string };
+
 export type Title = {
   code: string;
   nameVi: string;

@@ -112,7 +112,9 @@ describe.each(DATABASE_KINDS)("numbered options on the Zalo Bot Platform (%s)", 
     const created = await secretary.ask("/ballot new 2025 Phiên xét Lao động tiên tiến");
     const id = /số (\d+)/.exec(created.text)?.[1];
     expect(created.text).toContain("22 ứng viên");
-    await secretary.ask(`/ballot open ${id}`);
+    // No unit sent its bình xét: the secretariat is warned before anything else.
+    await nextWith(secretary, "chưa gửi kết quả bình xét");
+    expect((await secretary.ask(`/ballot open ${id}`)).text).toContain(`Đã mở bỏ phiếu phiên số ${id}`);
     await world.deliverNotifications(database.db);
     world.markRead(CHATS.C1);
     const member = user("C1");

@@ -1,9 +1,12 @@
 import { eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { people, registrations, titleAwards, units } from "../../src/db/schema/index.js";
 import { PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
+import { nextFile } from "../support/received-files.js";
 import { approvedIn2025 } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
@@ -21,7 +24,8 @@ const CHATS = { S: 9961, C1: 9962, C2: 9963, C3: 9964, H: 9965, A: 9966, B: 9967
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("what the agency awards and what it proposes upward, on $platform ($kind)", ({ platform, kind }) => {
-  const setup = worldWith(platform, kind, { roster: ROSTER, links: CHATS, at: "2026-01-20T09:00:00+07:00" });
+  // Webhook mode: the Zalo bot gets its files as links to the server.
+  const setup = worldWith(platform, kind, { roster: ROSTER, links: CHATS, at: "2026-01-20T09:00:00+07:00", mode: "webhook" });
 
   it("records the CSTĐCS (with its LĐTT) by the agency's decision, proposes the CSTĐ tỉnh and the TTLĐXS, and records them when the province decides", async () => {
     const { world, database } = setup;
@@ -85,8 +89,39 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     // The unit's proposal is told to the head who registered it, beside his own LĐTT.
     const toHead = world.unread(CHATS.H).map((shown) => shown.text);
     expect(toHead).toHaveLength(2);
-    expect(toHead[0]).toContain("Hoàng Hà (Phòng Nghiệp vụ) — Lao động tiên tiến: được công nhận theo Quyết định số 12/QĐ-SNgV");
-    expect(toHead[1]).toMatch(/^📤 Phòng Nghiệp vụ — Tập thể lao động xuất sắc: Hội đồng Thi đua, Khen thưởng của cơ quan đã bỏ phiếu đề nghị/);
+    // Two notices, in whichever order the channel delivered them.
+    expect(toHead.some((text) => text.includes("Hoàng Hà (Phòng Nghiệp vụ) — Lao động tiên tiến: được công nhận theo Quyết định số 12/QĐ-SNgV"))).toBe(true);
+    expect(
+      toHead.some((text) => text.startsWith("📤 Phòng Nghiệp vụ — Tập thể lao động xuất sắc: Hội đồng Thi đua, Khen thưởng của cơ quan đã bỏ phiếu đề nghị")),
+    ).toBe(true);
+
+    // The dossier that goes up with the proposals, read back.
+    secretary.send(`/ballot dossier ${id}`);
+    const documentText = async (bytes: Buffer) => (await JSZip.loadAsync(bytes)).file("word/document.xml")?.async("string") ?? "";
+    const submission = await documentText((await nextFile(world, secretary, /^to-trinh-de-nghi-khen-thuong-2025\.docx$/)).bytes);
+    expect(submission).toContain("TỜ TRÌNH");
+    expect(submission).toContain("Kính gửi: Bộ trưởng, Thủ trưởng ngành, Chủ tịch UBND tỉnh");
+    expect(submission).toContain("- Tập thể lao động xuất sắc: 1 (Phòng Nghiệp vụ).");
+    expect(submission).toContain("- Chiến sĩ thi đua bộ, ban, ngành, tỉnh: 1 (Trần Bình).");
+    const list = new ExcelJS.Workbook();
+    await list.xlsx.load((await nextFile(world, secretary, /^danh-sach-de-nghi-2025\.xlsx$/)).bytes as unknown as ArrayBuffer);
+    const rows: string[][] = [];
+    list.worksheets[0]?.eachRow((row) => rows.push([2, 4, 5, 6].map((column) => row.getCell(column).text)));
+    expect(rows.slice(-2)).toEqual([
+      ["Phòng Nghiệp vụ", "Tập thể lao động xuất sắc", "3/3", "—"],
+      ["Trần Bình", "Chiến sĩ thi đua bộ, ban, ngành, tỉnh", "3/3", "Số hóa hồ sơ (chưa được công nhận)"],
+    ]);
+    expect(await documentText((await nextFile(world, secretary, new RegExp(`^bien-ban-hoi-dong-phien-${id}\\.docx$`))).bytes)).toContain("BIÊN BẢN");
+    const reports = [await nextFile(world, secretary, /^bao-cao-thanh-tich-1\.docx$/), await nextFile(world, secretary, /^bao-cao-thanh-tich-2\.docx$/)];
+    expect(await documentText(reports[0]?.bytes as Buffer)).toContain("Tên tập thể: Phòng Nghiệp vụ");
+    const second = await documentText(reports[1]?.bytes as Buffer);
+    expect(second).toContain("Họ và tên: Trần Bình");
+    expect(second).toContain("2. Sáng kiến, đề tài: Số hóa hồ sơ (chưa có quyết định công nhận)");
+    expect((await nextWith(secretary, "Hồ sơ đề nghị của phiên")).text.split("\n").slice(1)).toEqual([
+      "• Phòng Nghiệp vụ: báo cáo thành tích bổ sung phần thành tích, có chữ ký và xác nhận của thủ trưởng đơn vị",
+      "• Trần Bình: báo cáo thành tích bổ sung phần thành tích, có chữ ký và xác nhận của thủ trưởng đơn vị",
+      "• Trần Bình: quyết định công nhận sáng kiến đã nêu (chưa được Hội đồng sáng kiến công nhận)",
+    ]);
 
     // The province's decision comes back: both proposals are awarded by it.
     world.clock.set("2026-03-21T09:00:00+07:00");

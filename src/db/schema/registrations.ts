@@ -1,8 +1,14 @@
 // Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { type TitlePrerequisite, REGISTRATION_STATUSES, type RegistrationStatus, type Basis, type TitleLevel } from "../../domain/titles.js";
-import type { CollectiveCriteria } from "../../domain/eligibility.js";
+import {
+  type CollectiveCriteria,
+  type TitlePrerequisite,
+  REGISTRATION_STATUSES,
+  type RegistrationStatus,
+  type Basis,
+  type TitleLevel,
+} from "../../domain/titles.js";
 import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
 import { units, people } from "./identity.js";
 import { initiatives } from "./initiatives.js";

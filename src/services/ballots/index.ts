@@ -6,6 +6,7 @@ export * from "./casting.js";
 export * from "./dossiers.js";
 export * from "./minutes.js";
 export * from "./paper.js";
+export * from "./proposal-dossier.js";
 export * from "./seal.js";
 export * from "./sessions.js";
 export * from "./tally.js";

@@ -15,13 +15,14 @@ export async function docxForm() {
     });
   /** A table cell of the minutes, in 12 pt. */
   const cell = (value: string, bold = false) => new TableCell({ children: [text(value, { bold, size: 12 })] });
-  /** The block every minutes opens with: the agency, the national motto, "BIÊN BẢN" and its subject. */
-  const minutesHeading = (agency: string, subject: string) => [
+  /** The block an official document opens with: the agency, the national motto, its kind ("BIÊN BẢN", "TỜ TRÌNH") and its subject. */
+  const documentHeading = (agency: string, kind: string, subject: string) => [
     text(agency.toUpperCase() || "CƠ QUAN", { bold: true }),
     text("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, center: true }),
     text("Độc lập - Tự do - Hạnh phúc", { bold: true, center: true }),
-    text("BIÊN BẢN", { bold: true, size: 14, center: true }),
+    text(kind, { bold: true, size: 14, center: true }),
     text(subject, { bold: true, center: true }),
   ];
-  return { docx, text, cell, minutesHeading };
+  const minutesHeading = (agency: string, subject: string) => documentHeading(agency, "BIÊN BẢN", subject);
+  return { docx, text, cell, minutesHeading, documentHeading };
 }
