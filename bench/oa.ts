@@ -4,7 +4,7 @@ import { loadConfig } from "../src/config.js";
 import { chatAccounts, people } from "../src/db/schema/index.js";
 import { admitProactive, OA_WINDOW, openWindow } from "../src/services/delivery/index.js";
 import { enqueue } from "../src/services/outbox.js";
-import { linkAccount, OA_TEST_SETTINGS } from "../test/support/chat-world.js";
+import { linkAccount, OA_WEBHOOK_SETTINGS } from "../test/support/chat-world.js";
 import { FakeZaloOa, OA_LIMITS, oaUserId } from "../test/support/fake-zalo-oa.js";
 import { TEST_BALLOT_SECRET } from "../test/support/harness.js";
 import { importRosterText } from "../test/support/people.js";
@@ -45,13 +45,9 @@ async function sendAtRate(rate: number): Promise<{ perSecond: number; refusals: 
   const port = await freePort();
   const app = await createApp(
     loadConfig({
-      ...OA_TEST_SETTINGS(fake.root),
+      ...OA_WEBHOOK_SETTINGS(fake.root, port),
       ZALO_OA_RATE: String(rate),
       BALLOT_SECRET: TEST_BALLOT_SECRET,
-      BOT_MODE: "webhook",
-      WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-      WEBHOOK_SECRET: "telegram-secret-unused-on-the-oa",
-      PORT: String(port),
       LOG_LEVEL: "silent",
     }),
     { database, logger: pino({ level: "silent" }), background: false, listen: { host: "127.0.0.1" } },

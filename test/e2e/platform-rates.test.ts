@@ -1,17 +1,16 @@
 import { eq, sql } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, createApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { App } from "../../src/app.js";
 import { queryRows } from "../../src/db/client.js";
 import { chatAccounts, outbox, people } from "../../src/db/schema/index.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { linkAccount } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
-import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
-import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "../support/fake-zalo.js";
-import { TestClock, TEST_BALLOT_SECRET } from "../support/harness.js";
+import { FakeTelegram } from "../support/fake-telegram.js";
+import { FakeZalo, zaloChatId } from "../support/fake-zalo.js";
+import { TestClock } from "../support/harness.js";
 import { importRosterText } from "../support/people.js";
+import { telegramAndZaloApp } from "../support/two-platforms.js";
 
 /** Telegram and Zalo configured together: each platform has its own rate and its own meaning of errors. */
 describe.each(DATABASE_KINDS)("two platforms in one process (%s)", (kind) => {
@@ -31,16 +30,7 @@ describe.each(DATABASE_KINDS)("two platforms in one process (%s)", (kind) => {
     await importRosterText(database.db, roster.join("\n"));
     for (const n of [1, 2, 3]) await linkAccount(database.db, "telegram", `P${n}`, String(9300 + n));
     await linkAccount(database.db, "zalo", "P4", zaloChatId(9304));
-    const config = loadConfig({
-      BALLOT_SECRET: TEST_BALLOT_SECRET,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,
-      ZALO_API_ROOT: zalo.apiRoot,
-      LOG_LEVEL: "silent",
-    });
-    app = await createApp(config, { database, clock: clock.now, logger: pino({ level: "silent" }), background: false });
-    await app.start();
+    app = await telegramAndZaloApp(database, { telegram, zalo }, clock);
   });
   afterAll(async () => {
     await app?.stop();

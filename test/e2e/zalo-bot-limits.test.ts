@@ -1,18 +1,17 @@
 import { eq, sql } from "drizzle-orm";
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type App, createApp } from "../../src/app.js";
-import { loadConfig } from "../../src/config.js";
+import type { App } from "../../src/app.js";
 import { people } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInvite } from "../../src/services/invites/index.js";
 import { enqueue } from "../../src/services/outbox.js";
 import { linkAccount } from "../support/chat-world.js";
 import { DATABASE_KINDS, openTestDatabase, type TestDatabase } from "../support/databases.js";
-import { FakeTelegram, TEST_TOKEN } from "../support/fake-telegram.js";
-import { FakeZalo, ZALO_TEST_TOKEN, zaloChatId } from "../support/fake-zalo.js";
-import { TEST_BALLOT_SECRET, TestClock } from "../support/harness.js";
+import { FakeTelegram } from "../support/fake-telegram.js";
+import { FakeZalo, zaloChatId } from "../support/fake-zalo.js";
+import { TestClock } from "../support/harness.js";
 import { importRosterText } from "../support/people.js";
+import { telegramAndZaloApp } from "../support/two-platforms.js";
 
 // The Zalo Bot Platform's Basic plan: 50 people a bot, 3,000 messages a month. Here the monthly
 // ceiling is 10 so that its 80 % warning comes after 8 messages.
@@ -57,17 +56,7 @@ describe.each(DATABASE_KINDS)("the Zalo Bot Platform's ceilings (%s)", (kind) =>
     await linkAccount(database.db, "telegram", "Z1", "9401");
     for (const n of [1, 2, 3]) await linkAccount(database.db, "zalo", `Z${n}`, zaloChatId(9410 + n));
     await database.db.update(people).set({ notifyVia: "zalo" }).where(sql`${people.staffCode} in ('Z1', 'Z2', 'Z3')`);
-    const config = loadConfig({
-      BALLOT_SECRET: TEST_BALLOT_SECRET,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
-      TELEGRAM_API_ROOT: telegram.apiRoot,
-      ZALO_BOT_TOKEN: ZALO_TEST_TOKEN,
-      ZALO_API_ROOT: zalo.apiRoot,
-      ZALO_BOT_MONTHLY_MESSAGES: String(MONTHLY),
-      LOG_LEVEL: "silent",
-    });
-    app = await createApp(config, { database, clock: clock.now, logger: pino({ level: "silent" }), background: false });
-    await app.start();
+    app = await telegramAndZaloApp(database, { telegram, zalo }, clock, { ZALO_BOT_MONTHLY_MESSAGES: String(MONTHLY) });
   });
   afterAll(async () => {
     await app?.stop();

@@ -6,7 +6,7 @@ import { loadConfig } from "../../src/config.js";
 import { openDatabase, type DatabaseHandle } from "../../src/db/client.js";
 import { chatAccounts, oaTokens, outbox, people } from "../../src/db/schema/index.js";
 import { enqueue } from "../../src/services/outbox.js";
-import { linkAccount, OA_TEST_SETTINGS } from "../support/chat-world.js";
+import { linkAccount, OA_WEBHOOK_SETTINGS } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { FakeZaloOa, OA_LIMITS, oaUserId } from "../support/fake-zalo-oa.js";
 import { TEST_BALLOT_SECRET } from "../support/harness.js";
@@ -44,15 +44,11 @@ describe("two instances sharing one Zalo OA", () => {
     for (const db of [database, second]) {
       const port = await freePort();
       const config = loadConfig({
-        ...OA_TEST_SETTINGS(oa.root),
+        ...OA_WEBHOOK_SETTINGS(oa.root, port),
         // Every message inside the free window is free: the allowance is not what this is about.
         ZALO_OA_FREE_REPLIES: "0",
         DATABASE_URL: database.url,
         BALLOT_SECRET: TEST_BALLOT_SECRET,
-        BOT_MODE: "webhook",
-        WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-        WEBHOOK_SECRET: "telegram-secret-unused-on-the-oa",
-        PORT: String(port),
         LOG_LEVEL: "silent",
       });
       const app = await createApp(config, { database: db, logger: pino({ level: "silent" }), background: false, listen: { host: "127.0.0.1" } });

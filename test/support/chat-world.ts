@@ -85,15 +85,7 @@ async function startOaWorld(db: Database, options: { at?: string }): Promise<Cha
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
   fake.now = clock.now;
   const port = await freePort();
-  const config = loadConfig({
-    ...OA_TEST_SETTINGS(fake.root),
-    LOG_LEVEL: "silent",
-    BOT_MODE: "webhook",
-    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
-    WEBHOOK_SECRET: "telegram-secret-unused-on-the-oa",
-    DOWNLOAD_SIGNING_KEY,
-    PORT: String(port),
-  });
+  const config = loadConfig({ ...OA_WEBHOOK_SETTINGS(fake.root, port), LOG_LEVEL: "silent", DOWNLOAD_SIGNING_KEY });
   fake.webhookUrl = `http://127.0.0.1:${port}/zalo-oa`;
   const app = await testApp(config, db, clock, fake.violations);
   await app.start();
@@ -129,6 +121,18 @@ async function startOaWorld(db: Database, options: { at?: string }): Promise<Cha
     },
   };
 }
+
+/**
+ * The OA's settings for a test against the fake at `root`, in webhook mode (the OA has no other)
+ * on `port` of this machine; Telegram's webhook secret is required by the mode and unused.
+ */
+export const OA_WEBHOOK_SETTINGS = (root: string, port: number) => ({
+  ...OA_TEST_SETTINGS(root),
+  BOT_MODE: "webhook",
+  WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,
+  WEBHOOK_SECRET: "telegram-secret-unused-on-the-oa",
+  PORT: String(port),
+});
 
 /** The OA's settings for a test against the fake at `root`. */
 export const OA_TEST_SETTINGS = (root: string) => ({
