@@ -156,7 +156,10 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     if (result.kind === "void") return ctx.say("ballot-decide-void", { id: id.data });
     if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
     if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
-    return ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, proposed: result.proposed, notAwarded: result.notAwarded });
+    await ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, proposed: result.proposed, notAwarded: result.notAwarded });
+    // DOMAIN.md: who decides the agency head's own title is the province's or ministry's rule; signing it oneself is flagged.
+    if (result.leadersAwarded.length > 0) await ctx.say("ballot-decided-leaders", { names: result.leadersAwarded.join(", ") });
+    return;
   }
   if (verb === "higher") {
     // /ballot higher N 123/QĐ-UBND 20/03/2027 Chủ tịch UBND tỉnh | 1 3: the higher level's decision on the proposals.

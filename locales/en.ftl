@@ -784,6 +784,7 @@ registration-action-not-awarded = not passed at the council's vote
 ballot-decide-usage = Record the decision: <code>/ballot decide N NUMBER dd/mm/yyyy Signer</code>, e.g. <code>/ballot decide 1 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư</code>.
 ballot-already-decided = Session { $id } has its decision already.
 ballot-decided = 🏅 Decision { $number } recorded for session { $id }: { $awarded } awarded, { $proposed } proposed upward (enter the higher decision with <code>/ballot higher { $id } …</code> when it comes), { $notAwarded } not. Each registrant was told; the results are in the record for the years ahead.
+ballot-decided-leaders = ⚠️ This decision records titles for the agency's leadership: { $names }. The head's own title is usually decided by the higher level under the province's or ministry's rules, and no signer awards himself — check before it is issued, and propose it upward where it belongs there.
 award-granted = 🏅 <b>Congratulations!</b> { $label }: awarded by decision no. { $decision }.
 award-proposed = 📤 { $label }: the agency's council voted to propose it ({ $agree }/{ $members } members agreed). This title is decided by { $to }: the proposal goes up with its dossier, and you will be told of the decision.
 award-not-granted-higher = Result: { $label } is not in Decision { $decision }.

@@ -784,6 +784,7 @@ registration-action-not-awarded = không đạt khi Hội đồng bỏ phiếu
 ballot-decide-usage = Ghi quyết định: <code>/ballot decide N SỐ_QĐ dd/mm/yyyy Người ký</code>, ví dụ <code>/ballot decide 1 12/QĐ-SNgV 05/02/2026 Phạm Thị Anh Thư</code>.
 ballot-already-decided = Phiên số { $id } đã có quyết định.
 ballot-decided = 🏅 Đã ghi Quyết định { $number } cho phiên số { $id }: { $awarded } được công nhận, { $proposed } được đề nghị lên cấp trên (khi có quyết định của cấp trên, nhập bằng <code>/ballot higher { $id } …</code>), { $notAwarded } không đạt. Từng người đăng ký đã được báo kết quả; kết quả được ghi vào hồ sơ thi đua dùng cho các năm sau.
+ballot-decided-leaders = ⚠️ Quyết định này ghi danh hiệu cho lãnh đạo cơ quan: { $names }. Danh hiệu của thủ trưởng cơ quan thường do cấp trên xét, quyết định theo quy định của tỉnh hoặc bộ; người ký không tự công nhận cho mình — hãy kiểm tra trước khi ban hành, và nếu thuộc thẩm quyền cấp trên thì đề nghị lên.
 award-granted = 🏅 <b>Chúc mừng!</b> { $label }: được công nhận theo Quyết định số { $decision }.
 award-proposed = 📤 { $label }: Hội đồng Thi đua, Khen thưởng của cơ quan đã bỏ phiếu đề nghị ({ $agree }/{ $members } thành viên đồng ý). Danh hiệu này do { $to } quyết định: hồ sơ đề nghị được gửi lên, bạn sẽ được báo khi có quyết định.
 award-not-granted-higher = Kết quả xét thi đua: { $label } không có trong Quyết định { $decision }.

@@ -12,6 +12,7 @@ import { worldWith } from "../support/world-setup.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
 VP,Văn phòng,S,Thư Ký,,secretariat
+VP,Văn phòng,G,Giám Đốc Sở,Giám đốc,leader
 VP,Văn phòng,C1,Thành Viên Một,,council
 VP,Văn phòng,C2,Thành Viên Hai,,council
 VP,Văn phòng,C3,Thành Viên Ba,,council
@@ -20,7 +21,7 @@ NV,Phòng Nghiệp vụ,A,Nguyễn An,,staff
 NV,Phòng Nghiệp vụ,B,Trần Bình,,staff
 NV,Phòng Nghiệp vụ,D,Lê Dung,,staff
 `;
-const CHATS = { S: 9961, C1: 9962, C2: 9963, C3: 9964, H: 9965, A: 9966, B: 9967, D: 9968 };
+const CHATS = { G: 9969, S: 9961, C1: 9962, C2: 9963, C3: 9964, H: 9965, A: 9966, B: 9967, D: 9968 };
 const CASES = PLATFORMS.flatMap((platform) => DATABASE_KINDS.map((kind) => ({ platform, kind })));
 
 describe.each(CASES)("what the agency awards and what it proposes upward, on $platform ($kind)", ({ platform, kind }) => {
@@ -32,7 +33,13 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     const user = (code: keyof typeof CHATS) => world.user({ id: CHATS[code], first_name: code });
     await approvedIn2025(
       database.db,
-      { A: { titleCode: "CSTDCS" }, B: { titleCode: "CSTD_BO_TINH", initiativeTitle: "Số hóa hồ sơ" }, H: { titleCode: "LDTT" }, D: { titleCode: "LDTT" } },
+      {
+        A: { titleCode: "CSTDCS" },
+        B: { titleCode: "CSTD_BO_TINH", initiativeTitle: "Số hóa hồ sơ" },
+        H: { titleCode: "LDTT" },
+        D: { titleCode: "LDTT" },
+        G: { titleCode: "LDTT" },
+      },
       world.clock.now(),
     );
     const [unit] = await database.db.select().from(units).where(eq(units.code, "NV"));
@@ -56,7 +63,7 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     const secretary = user("S");
     const created = await secretary.ask("/ballot new 2025 Phiên xét thi đua năm 2025");
     const id = /số (\d+)/.exec(created.text)?.[1];
-    expect(created.text).toContain("5 ứng viên");
+    expect(created.text).toContain("6 ứng viên");
     await nextWith(secretary, "chưa gửi kết quả bình xét");
     await secretary.ask(`/ballot open ${id}`);
     for (const member of ["C1", "C2", "C3"] as const) {
@@ -68,8 +75,10 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     await secretary.ask(`/ballot close ${id}`);
     world.clock.set("2026-02-06T09:00:00+07:00");
     expect((await secretary.ask(`/ballot decide ${id} 12/QĐ-SNgV 05/02/2026 Giám đốc Sở`)).text).toMatch(
-      /3 được công nhận, 2 được đề nghị lên cấp trên \(.*\), 0 không đạt/,
+      /4 được công nhận, 2 được đề nghị lên cấp trên \(.*\), 0 không đạt/,
     );
+    // The director's own LĐTT, by a decision he signs: flagged.
+    expect((await nextWith(secretary, "lãnh đạo cơ quan")).text).toContain("Quyết định này ghi danh hiệu cho lãnh đạo cơ quan: Giám Đốc Sở.");
 
     const awards = async () =>
       (
@@ -80,7 +89,7 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
         .map((award) => `${award.title} ${award.by}`)
         .sort();
     // Only what the agency's head confers: the CSTĐCS and the LĐTT it implies, the two LĐTT.
-    expect(await awards()).toEqual(["CSTDCS Giám đốc Sở", "LDTT Giám đốc Sở", "LDTT Giám đốc Sở", "LDTT Giám đốc Sở"]);
+    expect(await awards()).toEqual(["CSTDCS Giám đốc Sở", "LDTT Giám đốc Sở", "LDTT Giám đốc Sở", "LDTT Giám đốc Sở", "LDTT Giám đốc Sở"]);
     for (const chat of Object.values(CHATS)) world.markRead(chat);
     await world.deliverNotifications(database.db);
     expect(world.unread(CHATS.B).map((shown) => shown.text)).toEqual([
@@ -131,6 +140,7 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     expect(await awards()).toEqual([
       "CSTDCS Giám đốc Sở",
       "CSTD_BO_TINH Chủ tịch UBND tỉnh",
+      "LDTT Giám đốc Sở",
       "LDTT Giám đốc Sở",
       "LDTT Giám đốc Sở",
       "LDTT Giám đốc Sở",

@@ -1,7 +1,7 @@
 import { thresholdInWords } from "../../domain/ballots.js";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
-import { awardDecisions, ballotCandidates, registrations, titleAwards } from "../../db/schema/index.js";
+import { awardDecisions, ballotCandidates, people, registrations, titleAwards } from "../../db/schema/index.js";
 import { type LocalDay, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
@@ -26,7 +26,7 @@ export async function recordDecision(
   input: DecisionInput,
   context: ServiceContext,
 ): Promise<
-  | { kind: "recorded"; awarded: number; proposed: number; notAwarded: number }
+  | { kind: "recorded"; awarded: number; proposed: number; notAwarded: number; leadersAwarded: string[] }
   | { kind: "not-closed" }
   | { kind: "void" }
   | { kind: "future" }
@@ -62,6 +62,15 @@ export async function recordDecision(
     const catalogue = await catalogueOn(tx, input.decidedOn);
     let awarded = 0;
     let proposed = 0;
+    // The leadership's own titles, awarded by the agency's own decision: whoever signs may be the one awarded.
+    const personIds = regs.flatMap((entry) => (entry.personId === null ? [] : [entry.personId]));
+    const leaders = personIds.length
+      ? await tx
+          .select({ id: people.id, name: people.fullName })
+          .from(people)
+          .where(and(inArray(people.id, personIds), sql`'leader' = any(${people.roles})`))
+      : [];
+    const leadersAwarded: string[] = [];
     for (const candidate of candidates) {
       const registration = regs.find((entry) => entry.id === candidate.registrationId) as Registration | undefined;
       const result = tally.candidates.find((entry) => entry.position === candidate.position);
@@ -70,6 +79,8 @@ export async function recordDecision(
       const upward = result.passed && title !== undefined && !title.agencyDecides;
       if (result.passed && !upward) {
         awarded++;
+        const leader = leaders.find((entry) => entry.id === registration.personId);
+        if (leader) leadersAwarded.push(leader.name);
         await recordAwards(tx, registration, [registration.titleCode, ...(title?.alsoHolds ?? [])], {
           number: input.number,
           decidedOn: input.decidedOn,
@@ -115,7 +126,7 @@ export async function recordDecision(
       subject: `ballot:${input.sessionId}`,
       details: { number: input.number, decidedOn: input.decidedOn, signer: input.signer, awarded, proposed, recordedOn: localDay(now, context.timeZone) },
     });
-    return { kind: "recorded" as const, awarded, proposed, notAwarded: candidates.length - awarded - proposed };
+    return { kind: "recorded" as const, awarded, proposed, notAwarded: candidates.length - awarded - proposed, leadersAwarded };
   });
 }
 
