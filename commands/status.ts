@@ -15,6 +15,7 @@ statusCommand.command("status", allowed("status"), async (ctx) => {
   const status = await deliveryStatus(db, month);
   const configured = [...(config.telegram.token ? ["telegram"] : []), ...(config.zalo.token ? ["zalo"] : []), ...(config.zaloOa ? ["zalo_oa"] : [])];
   const lines = [ctx.translateHtml("status-header", { month: monthLabel(month) })];
+  if (configured.length === 0) lines.push(ctx.translateHtml("status-no-channels"));
   for (const channel of configured) {
     const record = status.months.find((entry) => entry.channel === channel);
     const reach = status.reach.find((entry) => entry.channel === channel);

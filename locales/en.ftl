@@ -623,6 +623,7 @@ cmd-invite = Print invites: /invite UNIT_CODE, /invite tất cả or /invite STA
 cmd-unlinked = Who has not linked an account yet (by unit)
 cmd-status = The channels' health: this month's allowances, who was not reached
 status-header = 📶 <b>Channels — { $month }</b>
+status-no-channels = No channel is configured: the console trial sends no notifications (set TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN or ZALO_OA_* — see the README).
 status-channel-working = <b>{ $channel }</b>: sending normally
 status-channel-stopped = <b>{ $channel }</b>: stopped until the end of the month — { $reason }
 status-reach = · { $linked } people linked, { $unreachable } no longer reachable (blocked / unfollowed)

@@ -623,6 +623,7 @@ cmd-invite = In mã mời: /invite MÃ_ĐƠN_VỊ, /invite tất cả hoặc /in
 cmd-unlinked = Ai chưa liên kết tài khoản với bot (theo đơn vị)
 cmd-status = Tình hình các kênh gửi tin: hạn mức tháng này, ai không nhận được
 status-header = 📶 <b>Các kênh gửi tin — tháng { $month }</b>
+status-no-channels = Chưa cấu hình kênh gửi tin nào: bản chạy thử trên máy không gửi thông báo (đặt TELEGRAM_BOT_TOKEN, ZALO_BOT_TOKEN hoặc ZALO_OA_* — xem README).
 status-channel-working = <b>{ $channel }</b>: đang gửi bình thường
 status-channel-stopped = <b>{ $channel }</b>: ngừng gửi đến hết tháng — { $reason }
 status-reach = · { $linked } người đã liên kết, { $unreachable } người không còn nhận được (chặn bot / bỏ quan tâm)
