@@ -156,7 +156,15 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     if (result.kind === "void") return ctx.say("ballot-decide-void", { id: id.data });
     if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
     if (result.kind === "already-decided") return ctx.say("ballot-already-decided", { id: id.data });
-    await ctx.say("ballot-decided", { id: id.data, number, awarded: result.awarded, proposed: result.proposed, notAwarded: result.notAwarded });
+    await ctx.say("ballot-decided", {
+      id: id.data,
+      number,
+      awarded: result.awarded,
+      proposed: result.proposed,
+      notAwarded: result.notAwarded,
+      told: result.told,
+      total: result.awarded + result.proposed + result.notAwarded,
+    });
     // DOMAIN.md: who decides the agency head's own title is the province's or ministry's rule; signing it oneself is flagged.
     if (result.leadersAwarded.length > 0) await ctx.say("ballot-decided-leaders", { names: result.leadersAwarded.join(", ") });
     return;
@@ -187,7 +195,15 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     );
     if (result.kind === "future") return ctx.say("ballot-decide-future", { date: dayText });
     if (result.kind === "none-proposed") return ctx.say("ballot-higher-none", { id: id.data });
-    return ctx.say("ballot-higher-recorded", { id: id.data, number, authority: authority.join(" "), awarded: result.awarded, notAwarded: result.notAwarded });
+    return ctx.say("ballot-higher-recorded", {
+      id: id.data,
+      number,
+      authority: authority.join(" "),
+      awarded: result.awarded,
+      notAwarded: result.notAwarded,
+      told: result.told,
+      total: result.awarded + result.notAwarded,
+    });
   }
   return ctx.say("ballot-usage");
 });

@@ -69,7 +69,8 @@ describe.each(DATABASE_KINDS)("the year-end record feeds next year's rules (%s)"
         { sessionId: session.id, number: `${year}/QĐ`, decidedOn: `${year + 1}-02-03`, signer: "Giám đốc" },
         { ...context, translate, timeZone: ZONE },
       );
-      expect(decided).toEqual({ kind: "recorded", awarded: 1, proposed: 0, notAwarded: 0, leadersAwarded: [] });
+      // No one in this test has a chat: the result is recorded, and nobody can be told.
+      expect(decided).toEqual({ kind: "recorded", awarded: 1, proposed: 0, notAwarded: 0, leadersAwarded: [], told: 0 });
     }
     // Q's same two years come from the old paper records instead.
     await importTitleHistory(

@@ -135,7 +135,8 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
     // The province's decision comes back: both proposals are awarded by it.
     world.clock.set("2026-03-21T09:00:00+07:00");
     expect((await secretary.ask(`/ballot higher ${id} 123/QĐ-UBND 20/03/2026 Chủ tịch UBND tỉnh`)).text).toBe(
-      `🏅 Đã ghi Quyết định 123/QĐ-UBND của Chủ tịch UBND tỉnh cho các đề nghị của phiên số ${id}: 2 được công nhận, 0 không. Từng người đã được báo; kết quả được ghi vào hồ sơ thi đua.`,
+      // Trần Bình and the unit's head have chats: both of the two are told.
+      `🏅 Đã ghi Quyết định 123/QĐ-UBND của Chủ tịch UBND tỉnh cho các đề nghị của phiên số ${id}: 2 được công nhận, 0 không. 2/2 người được báo; kết quả được ghi vào hồ sơ thi đua.`,
     );
     expect(await awards()).toEqual([
       "CSTDCS Giám đốc Sở",

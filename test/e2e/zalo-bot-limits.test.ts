@@ -112,7 +112,7 @@ describe.each(DATABASE_KINDS)("the Zalo Bot Platform's ceilings (%s)", (kind) =>
         "📵 2 người không nhận được thông báo vì không còn kênh nào gửi được:",
         "• Người Số 2 (Phòng Nghiệp vụ) — Zalo Bot: Zalo đã báo hết hạn mức tin nhắn của tháng",
         "• Người Số 3 (Phòng Nghiệp vụ) — Zalo Bot: Zalo đã báo hết hạn mức tin nhắn của tháng",
-        "↪ 1 người đã nhận qua kênh khác của họ.",
+        "↪ 1 người được chuyển qua kênh khác của họ.",
         "Hãy báo họ nhắn một tin bất kỳ cho bot (để mở lại kênh) hoặc liên kết thêm một kênh khác. Xem tình hình các kênh bằng /status.",
       ].join("\n"),
     ]);

@@ -109,7 +109,7 @@ describe.each(DATABASE_KINDS)("the OA's window and allowance in the delivery pol
     expect(told[0]?.split("\n")).toEqual([
       `📵 ${unreached.length} người không nhận được thông báo vì không còn kênh nào gửi được:`,
       ...unreached.map((n) => `• Người ${String(n).padStart(2, "0")} (Phòng Nghiệp vụ) — Zalo OA: đã dùng hết hạn mức tin chủ động của tháng`),
-      `↪ ${rest.length - unreached.length} người đã nhận qua kênh khác của họ.`,
+      `↪ ${rest.length - unreached.length} người được chuyển qua kênh khác của họ.`,
       "Hãy báo họ nhắn một tin bất kỳ cho bot (để mở lại kênh) hoặc liên kết thêm một kênh khác. Xem tình hình các kênh bằng /status.",
     ]);
     expect(oa.violations).toEqual([]);
@@ -149,6 +149,6 @@ describe.each(DATABASE_KINDS)("the OA's window and allowance in the delivery pol
     ]);
     // 10 from the allowance on the first day, then the one whose window opened, free.
     expect(status[5]).toBe("· tin chủ động đã gửi: 11; hạn mức tin ngoài 48 giờ: đã dùng 10, còn 0/10");
-    expect(status[7]).toBe(`📵 Không nhận được thông báo trong tháng: 15 người; 15 người đã nhận qua kênh khác.`);
+    expect(status[7]).toBe(`📵 Không nhận được thông báo trong tháng: 15 người; 15 người được chuyển qua kênh khác.`);
   });
 });

@@ -26,7 +26,7 @@ export async function recordDecision(
   input: DecisionInput,
   context: ServiceContext,
 ): Promise<
-  | { kind: "recorded"; awarded: number; proposed: number; notAwarded: number; leadersAwarded: string[] }
+  | { kind: "recorded"; awarded: number; proposed: number; notAwarded: number; leadersAwarded: string[]; told: number }
   | { kind: "not-closed" }
   | { kind: "void" }
   | { kind: "future" }
@@ -71,6 +71,7 @@ export async function recordDecision(
           .where(and(inArray(people.id, personIds), sql`'leader' = any(${people.roles})`))
       : [];
     const leadersAwarded: string[] = [];
+    let told = 0;
     for (const candidate of candidates) {
       const registration = regs.find((entry) => entry.id === candidate.registrationId) as Registration | undefined;
       const result = tally.candidates.find((entry) => entry.position === candidate.position);
@@ -99,7 +100,7 @@ export async function recordDecision(
         reason: upward ? `${to} — ${vote}` : result.passed ? decision : vote,
       });
       const personId = registration.personId ?? registration.registeredByPersonId;
-      await enqueue(tx, [
+      const queued = await enqueue(tx, [
         {
           personId,
           dedupeKey: `award:${input.sessionId}:registration:${registration.id}`,
@@ -118,6 +119,8 @@ export async function recordDecision(
           }),
         },
       ]);
+      // Told only where the person has a chat the notice was queued to.
+      if (queued.length > 0) told++;
     }
     await recordAudit(tx, {
       at: now,
@@ -126,7 +129,7 @@ export async function recordDecision(
       subject: `ballot:${input.sessionId}`,
       details: { number: input.number, decidedOn: input.decidedOn, signer: input.signer, awarded, proposed, recordedOn: localDay(now, context.timeZone) },
     });
-    return { kind: "recorded" as const, awarded, proposed, notAwarded: candidates.length - awarded - proposed, leadersAwarded };
+    return { kind: "recorded" as const, awarded, proposed, notAwarded: candidates.length - awarded - proposed, leadersAwarded, told };
   });
 }
 

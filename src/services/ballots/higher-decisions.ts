@@ -30,7 +30,7 @@ export async function recordHigherDecision(
   db: Database,
   input: HigherDecisionInput,
   context: ServiceContext,
-): Promise<{ kind: "recorded"; awarded: number; notAwarded: number } | { kind: "future" } | { kind: "none-proposed" }> {
+): Promise<{ kind: "recorded"; awarded: number; notAwarded: number; told: number } | { kind: "future" } | { kind: "none-proposed" }> {
   if (input.decidedOn > localDay(context.clock(), context.timeZone)) return { kind: "future" };
   const now = context.clock();
   return db.transaction(async (tx) => {
@@ -53,6 +53,7 @@ export async function recordHigherDecision(
     const catalogue = await catalogueOn(tx, input.decidedOn);
     const decision = decisionText(input.number, input.decidedOn, input.authority);
     let awarded = 0;
+    let told = 0;
     for (const { position, label, registration } of candidates) {
       const granted = input.positions === undefined || input.positions.includes(position);
       if (granted) {
@@ -72,7 +73,7 @@ export async function recordHigherDecision(
         actor: context.actor,
         reason: decision,
       });
-      await enqueue(tx, [
+      const queued = await enqueue(tx, [
         {
           personId: registration.personId ?? registration.registeredByPersonId,
           dedupeKey: `award-higher:${input.sessionId}:registration:${registration.id}`,
@@ -87,6 +88,8 @@ export async function recordHigherDecision(
           }),
         },
       ]);
+      // Told only where the person has a chat the notice was queued to.
+      if (queued.length > 0) told++;
     }
     await recordAudit(tx, {
       at: now,
@@ -95,6 +98,6 @@ export async function recordHigherDecision(
       subject: `ballot:${input.sessionId}`,
       details: { number: input.number, decidedOn: input.decidedOn, authority: input.authority, awarded, notAwarded: candidates.length - awarded },
     });
-    return { kind: "recorded" as const, awarded, notAwarded: candidates.length - awarded };
+    return { kind: "recorded" as const, awarded, notAwarded: candidates.length - awarded, told };
   });
 }
