@@ -152,6 +152,10 @@ export class Dispatcher {
     if (this.running) return;
     this.stopped = false;
     this.running = (async () => {
+      // The idle moment is looked at once after each stretch of work, and once a minute besides
+      // (another instance's sends may have found someone unreachable), not every idle second.
+      let idleLookedAt = 0;
+      let workedSince = true;
       while (!this.stopped) {
         let handled = 0;
         try {
@@ -159,8 +163,13 @@ export class Dispatcher {
         } catch (error) {
           this.options.logger.error({ err: error }, "dispatcher batch failed");
         }
+        if (handled > 0) workedSince = true;
         if (handled === 0 && !this.stopped) {
-          await this.options.onIdle?.().catch((error: unknown) => this.options.logger.error({ err: error }, "telling the secretariat failed"));
+          if (workedSince || performance.now() - idleLookedAt > 60_000) {
+            workedSince = false;
+            idleLookedAt = performance.now();
+            await this.options.onIdle?.().catch((error: unknown) => this.options.logger.error({ err: error }, "telling the secretariat failed"));
+          }
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, idleMs);
             this.wake = () => {
