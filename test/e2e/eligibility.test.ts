@@ -1,10 +1,8 @@
-import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { registrations, units, people } from "../../src/db/schema/index.js";
 import { PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
-import { approvedIn2025 } from "../support/registrations.js";
+import { approvedIn2025, approvedUnitRegistration } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
 // Phòng Nghiệp vụ has ten members: its head and nine staff.
@@ -38,22 +36,7 @@ describe.each(CASES)("who may be proposed, on $platform ($kind)", ({ platform, k
       },
       world.clock.now(),
     );
-    const [unit] = await database.db.select().from(units).where(eq(units.code, "NV"));
-    const [head] = await database.db.select().from(people).where(eq(people.staffCode, "H"));
-    const [anyRegistration] = await database.db.select().from(registrations).limit(1);
-    if (!unit || !head || !anyRegistration) throw new Error("setup");
-    await database.db.insert(registrations).values({
-      year: 2025,
-      campaignId: anyRegistration.campaignId,
-      subject: "unit",
-      unitId: unit.id,
-      titleCode: "TTLDTT",
-      level: "co-so",
-      status: "approved",
-      registeredByPersonId: head.id,
-      createdAt: world.clock.now(),
-      updatedAt: world.clock.now(),
-    });
+    await approvedUnitRegistration(database.db, { year: 2025, unitCode: "NV", headCode: "H", titleCode: "TTLDTT", at: world.clock.now() });
 
     const secretary = world.user({ id: 9951, first_name: "Thư" });
     expect((await secretary.ask("/discipline N7 khien-trach 2025")).text).toBe(

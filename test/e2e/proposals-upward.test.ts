@@ -1,13 +1,12 @@
-import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
-import { people, registrations, titleAwards, units } from "../../src/db/schema/index.js";
+import { titleAwards } from "../../src/db/schema/index.js";
 import { PLATFORMS } from "../support/chat-world.js";
 import { DATABASE_KINDS } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
 import { nextFile } from "../support/received-files.js";
-import { approvedIn2025 } from "../support/registrations.js";
+import { approvedIn2025, approvedUnitRegistration } from "../support/registrations.js";
 import { worldWith } from "../support/world-setup.js";
 
 const ROSTER = `unit_code,unit_name,staff_code,full_name,position,roles
@@ -42,23 +41,8 @@ describe.each(CASES)("what the agency awards and what it proposes upward, on $pl
       },
       world.clock.now(),
     );
-    const [unit] = await database.db.select().from(units).where(eq(units.code, "NV"));
-    const [head] = await database.db.select().from(people).where(eq(people.staffCode, "H"));
-    const [some] = await database.db.select().from(registrations).limit(1);
-    if (!unit || !head || !some) throw new Error("setup");
     // The unit's TTLĐXS: 3 of its 4 members LĐTT (75 %), one CSTĐCS — its criteria are met.
-    await database.db.insert(registrations).values({
-      year: 2025,
-      campaignId: some.campaignId,
-      subject: "unit",
-      unitId: unit.id,
-      titleCode: "TTLDXS",
-      level: "co-so",
-      status: "approved",
-      registeredByPersonId: head.id,
-      createdAt: world.clock.now(),
-      updatedAt: world.clock.now(),
-    });
+    await approvedUnitRegistration(database.db, { year: 2025, unitCode: "NV", headCode: "H", titleCode: "TTLDXS", at: world.clock.now() });
 
     const secretary = user("S");
     const created = await secretary.ask("/ballot new 2025 Phiên xét thi đua năm 2025");

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../src/db/client.js";
-import { people, registrations } from "../../src/db/schema/index.js";
+import { campaigns, people, registrations, units } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
 import { launchCampaign } from "../../src/services/campaigns/campaigns.js";
 
@@ -56,4 +56,27 @@ export async function approvedIn2025(
     if (!person) throw new Error(`no person ${staffCode}`);
     await insertRegistration(db, { year: 2025, campaignId: campaign.id, person, status: "approved", at, ...registration });
   }
+}
+
+/** A unit's collective title registered by its head and approved, as the year-end's tests start from. */
+export async function approvedUnitRegistration(
+  db: Database,
+  input: { year: number; unitCode: string; headCode: string; titleCode: string; at: Date },
+): Promise<void> {
+  const [unit] = await db.select().from(units).where(eq(units.code, input.unitCode));
+  const [head] = await db.select().from(people).where(eq(people.staffCode, input.headCode));
+  const [campaign] = await db.select().from(campaigns).where(eq(campaigns.year, input.year));
+  if (!unit || !head || !campaign) throw new Error(`no unit ${input.unitCode}, head ${input.headCode} or campaign ${input.year}`);
+  await db.insert(registrations).values({
+    year: input.year,
+    campaignId: campaign.id,
+    subject: "unit",
+    unitId: unit.id,
+    titleCode: input.titleCode,
+    level: "co-so",
+    status: "approved",
+    registeredByPersonId: head.id,
+    createdAt: input.at,
+    updatedAt: input.at,
+  });
 }

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../db/client.js";
+import { arrayLiteral, type Database, queryRows } from "../../db/client.js";
 import { formatDate, localDay } from "../../domain/calendar.js";
 import { docxForm } from "../documents/docx-form.js";
 import { formHeading, tableRow } from "../documents/official-form.js";
@@ -111,13 +111,17 @@ export async function proposalDossier(
   const minutes = await ballotMinutesDocx(db, sessionId, context);
   if (minutes) files.push({ name: `bien-ban-hoi-dong-phien-${sessionId}.docx`, bytes: minutes });
   const missing: ProposalDossier["missing"] = [];
+  // Every candidate's titles on record, in one query.
+  const personIds = proposals.flatMap((proposal) => (proposal.person_id === null ? [] : [proposal.person_id]));
+  const records = personIds.length
+    ? await queryRows<{ person_id: number; year: number; title_code: string; decision_number: string }>(
+        db,
+        sql`select person_id::int as person_id, year, title_code, decision_number from title_awards
+            where person_id = any(${arrayLiteral(personIds)}::bigint[]) and year < ${year} order by year, title_code`,
+      )
+    : [];
   for (const [index, proposal] of proposals.entries()) {
-    const history = proposal.person_id
-      ? await queryRows<{ year: number; title_code: string; decision_number: string }>(
-          db,
-          sql`select year, title_code, decision_number from title_awards where person_id = ${proposal.person_id} and year < ${year} order by year`,
-        )
-      : [];
+    const history = records.filter((award) => award.person_id === proposal.person_id);
     const report = await pack([
       ...documentHeading(
         proposal.subject === "unit" ? proposal.unit : context.agency,
