@@ -2,7 +2,8 @@ import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
-import { INSPECTION_KINDS, type ParsedInspectionPlan, parseInspectionPlan } from "../src/domain/inspections.js";
+import { INSPECTION_KINDS } from "../src/domain/inspections.js";
+import { type ParsedInspectionPlan, parseInspectionPlan, periodWords } from "../src/domain/plan-reader/inspection-plan.js";
 import { COMMANDS, mayUse } from "../src/domain/roles.js";
 import { matchUnitPhrase } from "../src/domain/unit-matching.js";
 import { UserError } from "../src/domain/user-error.js";
@@ -40,10 +41,11 @@ inspectionPlanImport.on("message:document", async (ctx, next) => {
       ctx.translateHtml("inspection-plan-preview", {
         title: plan.title,
         year: String(plan.year),
-        from: plan.windowFrom,
-        to: plan.windowTo,
+        from: plan.windowFirstMonth,
+        to: plan.windowLastMonth,
         notice: plan.noticeDays,
         report: plan.reportDays,
+        ...periodWords(plan, (key) => ctx.t(key)),
         noticeDefault: plan.defaulted.includes("notice") ? ctx.t("inspection-plan-default") : "",
         reportDefault: plan.defaulted.includes("report") ? ctx.t("inspection-plan-default") : "",
         count: matched.length,
@@ -85,6 +87,7 @@ async function finish(ctx: CallbackQueryContext<Context>, pendingId: number, kin
       units: result.units,
       notice: plan.noticeDays,
       report: plan.reportDays,
+      ...periodWords(plan, (key) => ctx.t(key)),
     }),
     { parse_mode: "HTML" },
   );

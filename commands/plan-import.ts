@@ -1,10 +1,22 @@
 import { type CallbackQueryContext, Composer, InlineKeyboard } from "grammy";
 import type { Context } from "../src/bot/context.js";
-import { atLocal, formatDate } from "../src/domain/calendar.js";
+import { applyCorrection, looksLikeCorrection, parseCorrection } from "../src/domain/plan-reader/corrections.js";
+import { matchUnitPhrase } from "../src/domain/unit-matching.js";
 import { mayUse, COMMANDS } from "../src/domain/roles.js";
 import { UserError } from "../src/domain/user-error.js";
-import { loadPendingPlan, storePendingPlan } from "../src/services/documents/index.js";
-import { parsePlanBytes, type PlanPreview, previewPlan, saveUnitAlias, savePlan } from "../src/services/plans/index.js";
+import { latestPendingPlan, loadPendingPlan, storePendingPlan, updatePendingPlan } from "../src/services/documents/index.js";
+import {
+  loadUnitMatching,
+  parsePlanBytes,
+  type PlanPreview,
+  planPreviewLines,
+  previewPlan,
+  saveUnitAlias,
+  savePlan,
+  shorten,
+} from "../src/services/plans/index.js";
+
+import { replyLines } from "./long-reply.js";
 import { ACTIONS } from "../src/domain/button-actions.js";
 import { allowed, onButton } from "./guard.js";
 import { closePreview, offerUpload, receiveDocument, uploadIs } from "./uploads.js";
@@ -14,7 +26,6 @@ import { serviceContextOf } from "./service-context.js";
 export const planImport = new Composer<Context>();
 
 const PLAN_FILE = /\.(docx|md|markdown|txt|tsv|html?)$/i;
-const TASKS_SHOWN_PER_QUARTER = 6;
 const UNMATCHED_BUTTONS = 8;
 const UNIT_BUTTONS = 40;
 
@@ -44,57 +55,70 @@ async function loadPreview(ctx: Context, pendingId: number): Promise<{ preview: 
   return { preview: await previewPlan(ctx.services.db, pending.plan, ctx.services.config.displayTimeZone), sourceName: pending.sourceName };
 }
 
+/**
+ * The duties first, in as many messages as they need, then what else was read with the buttons:
+ * after a button only that last message changes ("edit"); a correction sends the duties again.
+ */
 async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit") {
   const loaded = await loadPreview(ctx, pendingId);
   if (!loaded) return ctx.say("plan-import-expired");
   const { preview } = loaded;
-  const zone = ctx.services.config.displayTimeZone;
-  const unitName = new Map(preview.units.map((unit) => [unit.id, unit.name]));
-  const lines = [ctx.translateHtml("plan-preview-header", { title: preview.plan.title, year: String(preview.plan.year), count: preview.tasks.length })];
-  for (const quarter of [1, 2, 3, 4] as const) {
-    const tasks = preview.tasks.filter((task) => task.quarter === quarter);
-    lines.push("", ctx.translateHtml("plan-preview-quarter", { quarter, count: tasks.length }));
-    for (const task of tasks.slice(0, TASKS_SHOWN_PER_QUARTER)) {
-      const names = (ids: number[]) => ids.map((unitId) => unitName.get(unitId) ?? "").join(", ") || "—";
-      lines.push(
-        ctx.translateHtml("plan-preview-task", {
-          number: task.number,
-          content: shorten(task.content.replace(/\n/g, " "), 90),
-          due: formatDate(task.dueAt, zone),
-          from: [
-            ctx.t(`plan-due-from-${task.deadlineFrom ?? "quarter"}`),
-            ...(task.movedFrom ? [ctx.t("plan-due-moved", { day: formatDate(atLocal(task.movedFrom, "12:00:00", zone), zone) })] : []),
-          ].join(", "),
-          lead: names(task.leadUnitIds),
-          coordinating: names(task.coordinatingUnitIds),
-        }),
-      );
-    }
-    if (tasks.length > TASKS_SHOWN_PER_QUARTER) lines.push(ctx.translateHtml("plan-preview-more", { count: tasks.length - TASKS_SHOWN_PER_QUARTER }));
-  }
-  const { meetings, registrationDeadline } = preview.plan;
-  if (meetings.length > 0) {
-    const months = meetings.map((meeting) => `${String(meeting.month).padStart(2, "0")}/${meeting.year}`).join(", ");
-    lines.push("", ctx.translateHtml("plan-preview-meetings", { count: meetings.length, months, title: meetings[0]?.title ?? "" }));
-  }
-  if (registrationDeadline) {
-    const day = `${String(registrationDeadline.day).padStart(2, "0")}/${String(registrationDeadline.month).padStart(2, "0")}/${registrationDeadline.year}`;
-    lines.push("", ctx.translateHtml("plan-preview-registration-deadline", { date: day }));
-  }
+  const { duties, summary } = planPreviewLines(preview, htmlTranslation(ctx), ctx.services.config.displayTimeZone);
   const keyboard = new InlineKeyboard();
   if (preview.unmatched.length > 0) {
-    lines.push("", ctx.translateHtml("plan-preview-unmatched", { count: preview.unmatched.length }));
+    summary.push("", ctx.translateHtml("plan-preview-unmatched", { count: preview.unmatched.length }));
     for (const [position, phrase] of preview.unmatched.entries())
-      lines.push(ctx.translateHtml("plan-preview-unmatched-line", { position: position + 1, phrase }));
+      summary.push(ctx.translateHtml("plan-preview-unmatched-line", { position: position + 1, phrase }));
     preview.unmatched.slice(0, UNMATCHED_BUTTONS).forEach((phrase, position) => {
       keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), ACTIONS.planMap.encode(pendingId, position)).row();
     });
   }
+  summary.push("", ctx.translateHtml("plan-fix-help", fixExample(preview)));
   keyboard.text(ctx.t("plan-button-save"), ACTIONS.planSave.encode(pendingId)).text(ctx.t("plan-button-cancel"), ACTIONS.planCancel.encode(pendingId));
-  const text = fitTelegram(lines.join("\n"));
-  if (how === "edit") await ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
-  else await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  const text = fitTelegram(summary.join("\n"));
+  if (how === "edit") return ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
+  await replyLines(ctx, duties);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
 }
+
+function htmlTranslation(ctx: Context) {
+  return (key: string, args?: Record<string, string | number>) => ctx.translateHtml(key, args);
+}
+
+/** The year and a real unit name in the examples, so that what the clerk copies works. */
+function fixExample(preview: PlanPreview): { year: string; unit: string } {
+  return { year: String(preview.plan.year), unit: preview.units[0]?.name ?? "Văn phòng" };
+}
+
+// Corrections typed while a preview is open: «sửa 3 hạn 15/04/2026», «bỏ 3», «thêm quý 2: …», «xem quý 2».
+planImport.on("message:text", async (ctx, next) => {
+  const text = ctx.message.text;
+  if (!mayUse(COMMANDS.plan, ctx.identity.person?.roles ?? null) || !looksLikeCorrection(text)) return next();
+  const now = ctx.services.clock();
+  const pending = await latestPendingPlan(ctx.services.db, ctx.identity.accountId, now);
+  if (!pending) return next();
+  const correction = parseCorrection(text, pending.plan.year);
+  const zone = ctx.services.config.displayTimeZone;
+  if ("key" in correction) {
+    const preview = await previewPlan(ctx.services.db, pending.plan, zone);
+    return ctx.say(correction.key, { ...fixExample(preview), ...correction.args });
+  }
+  if (correction.kind === "show") {
+    const preview = await previewPlan(ctx.services.db, pending.plan, zone);
+    return replyLines(ctx, planPreviewLines(preview, htmlTranslation(ctx), zone, { quarter: correction.quarter }).duties);
+  }
+  if (correction.kind === "units") {
+    // Units are named as the roster names them: a typo is said now, not found missing at the deadline.
+    const { units, aliases } = await loadUnitMatching(ctx.services.db);
+    const unknown = correction.phrases.find((phrase) => matchUnitPhrase(phrase, units, aliases).kind !== "units");
+    if (unknown) return ctx.say("plan-fix-unknown-unit", { phrase: unknown, units: units.map((unit) => unit.name).join(", ") });
+  }
+  const corrected = applyCorrection(pending.plan, correction);
+  if ("key" in corrected) return ctx.say(corrected.key, corrected.args);
+  if (!(await updatePendingPlan(ctx.services.db, pending.id, corrected))) return ctx.say("plan-import-expired");
+  await ctx.say("plan-fix-done");
+  await showPreview(ctx, pending.id, "reply");
+});
 
 onButton(planImport, ACTIONS.planMap, async (ctx, [pendingId, position]) => {
   const loaded = await loadPreview(ctx, pendingId);
@@ -152,10 +176,6 @@ async function finishPlanPreview(ctx: CallbackQueryContext<Context>, pendingId: 
     }),
     { parse_mode: "HTML" },
   );
-}
-
-function shorten(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
 }
 
 /** Cuts at a line boundary well inside Telegram's 4096 characters (entities expand on escape). */

@@ -153,10 +153,6 @@ plan-no-year = Could not tell the plan's year; give it with --year YEAR.
 plan-docx-invalid = Could not read the Word file: it is damaged or not .docx.
 plan-not-document = The file is not a document (.docx, .md or .txt).
 cli-bad-year = Invalid year: { $value }.
-cli-plan-header = { $title } ({ $year }): { $tasks } tasks
-cli-plan-quarter = Quarter { $quarter }: { $count } tasks
-cli-plan-task = {"  "}{ $number }. { $content } — due { $due }
-cli-plan-units = {"     "}lead: { $lead } | coordinating: { $coordinating }
 cli-plan-unmatched = Not matched to roster units (will not be reminded): { $phrases }
 cli-plan-saved = Plan saved: { $created } new tasks, { $updated } updated, { $removed } removed from the plan.
 
@@ -210,8 +206,7 @@ upload-download-failed = Could not download the file. Please send it again.
 plan-import-expired = This preview has expired or was already handled. Send the file again.
 plan-preview-header = <b>{ $title }</b> ({ $year }): { $count } tasks found. Check them, then press "Save plan".
 plan-preview-quarter = <b>Quarter { $quarter }</b>: { $count } tasks
-plan-preview-task = { $number }. { $content } — due { $due } ({ $from }); lead: { $lead }; coordinating: { $coordinating }
-plan-preview-more = … and { $count } more.
+plan-preview-task = { $position }) { $number }. { $content } — due { $due } ({ $from }){ $dueMark }; lead: { $lead }; coordinating: { $coordinating } ({ $unitsFrom }){ $unitsMark }
 plan-preview-unmatched = ⚠️ <b>{ $count } unit names do not match the roster</b> (they will not be reminded if left):
 plan-preview-unmatched-line = { $position }. { $phrase }
 plan-button-map = Assign { $position }: { $phrase }
@@ -453,7 +448,7 @@ inspections-button-report-sent = Report sent
 inspections-team-header = <b>Your inspection team's schedule</b>
 inspections-team-line = • { $when } — { $unit }
 cli-inspection-usage = Usage: import inspection <file> [--kind direct|self|cross] [--team HEAD_CODE,MEMBER_CODE,…] [--year YEAR]
-cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; quarters { $from }–{ $to }; notice { $notice } days; report { $report } days ahead.
+cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; months { $from }–{ $to }; notice { $notice } { $noticeUnit }; report { $report } { $reportUnit } ahead.
 cli-audit-usage = Usage: audit --since dd/mm/yyyy
 cli-audit-count = { $count } audit entries.
 
@@ -679,12 +674,12 @@ holidays-saved = { $count } days off recorded. Reminders falling on them move to
 inspection-plan-help = Send the inspection plan file (.docx, .md or .txt). The bot reads its year, period, notice period, report period and the units inspected, and shows you before saving.
 inspection-plan-preview =
     <b>{ $title }</b> ({ $year })
-    Period: quarters { $from }–{ $to }; notice { $notice } days before{ $noticeDefault }; units report { $report } days before{ $reportDefault }.
+    Period: months { $from }–{ $to }; notice { $notice } { $noticeUnit } before{ $noticeDefault }; units report { $report } { $reportUnit } before{ $reportDefault }.
     Units inspected ({ $count }): { $units }
 inspection-plan-unmatched = ⚠️ Not matched to any unit on the roster: { $phrases }
 inspection-plan-button-direct = ✅ Save: direct inspection
 inspection-plan-button-self = ✅ Save: units inspect themselves
-inspection-plan-saved = Inspection plan { $id } saved: { $title }; { $units } units; notice { $notice } days; report { $report } days before. Schedule each unit with /visit; assign the team with <code>npm run tdkt -- import inspection … --team</code>.
+inspection-plan-saved = Inspection plan { $id } saved: { $title }; { $units } units; notice { $notice } { $noticeUnit }; report { $report } { $reportUnit } before. Schedule each unit with /visit; assign the team with <code>npm run tdkt -- import inspection … --team</code>.
 rule-deputy-line = • Deputy heads (when the roster gives positions only): { $role }
 rule-deputy-saved = Saved: deputy heads are imported as { $role } (from the next roster import).
 plan-due-from-time = from the time column
@@ -693,9 +688,28 @@ plan-due-from-prose = stated in the plan's text
 plan-due-from-quarter = end of the quarter, by default
 plan-due-moved = moved forward from { $day } (a day off)
 plan-preview-meetings = <b>Meetings without a date</b> ({ $count }): { $months } — { $title }. Once saved, set their date with /meeting.
-plan-preview-registration-deadline = <b>Registration deadline</b> stated in the plan: { $date }. Use it when launching: <code>/launch { $date } Campaign title</code>.
+plan-preview-registration-deadline = <b>Registration deadline</b> stated in the plan: { $date }. Once saved, launch with: <code>/launch { $date } { $title }</code>
 plan-is-inspection-plan = This is an inspection plan, not a task plan: send /inspectionplan, then this file again.
+plan-preview-task-external = {"     "}outside the agency: { $bodies }
+plan-units-from-table = units from the table
+plan-units-from-text = units from the text
+plan-units-from-default = given to no one: the office tracks it
+plan-units-from-clerk = units corrected
+plan-due-from-clerk = corrected
+plan-preview-campaign = 📣 <b>Campaign-launch plan</b>: { $title } ({ $year }); emulation period: { $from } – { $to }.
+plan-campaign-title-placeholder = Campaign title
+plan-preview-external = 🏛 <b>{ $count } bodies outside the agency</b> (recorded, never reminded): { $bodies }
+plan-preview-guess-legend = ❓ = the plan does not say, I guessed: please check.
+plan-fix-help = ✏️ To correct before saving, type with the number on the left: «sửa 3 hạn 15/04/{ $year }» · «sửa 3 quý 2» · «sửa 3 chủ trì { $unit }» · «sửa 3 phối hợp Phòng A; Phòng B» · «bỏ 3» · «thêm quý 2 hạn 30/05/{ $year }: Content».
+plan-fix-usage = I did not understand the correction. For example: «sửa 3 hạn 15/04/{ $year }», «sửa 3 quý 2», «sửa 3 chủ trì { $unit }», «sửa 3 phối hợp Phòng A; Phòng B», «bỏ 3», «thêm quý 2: Content», «xem quý 2».
+plan-fix-date = «{ $text }» is not a date (dd/mm/yyyy).
+plan-fix-position = There is no task { $position }: the preview has { $count } tasks (1–{ $count }).
+plan-fix-unknown-unit = There is no unit «{ $phrase }» in the roster. Units: { $units }.
+plan-fix-done = ✏️ Corrected. The new preview:
+plan-fix-no-preview = No plan is waiting to be saved. Send a plan file with /plan.
 meetings-undated-line = • { $month }: { $title } — no date yet (the plan gives the month only)
+period-days = days
+period-working-days = working days
 inspection-plan-default =  (default: the plan does not say)
 reminder-tasks-due = ⏰ <b>{ $count } tasks coming due</b>:
 reminder-tasks-due-line = • { $days } days left ({ $due }): Q{ $quarter }.{ $number } { $content } — { $unit }

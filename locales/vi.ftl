@@ -153,10 +153,6 @@ plan-no-year = Không xác định được năm của kế hoạch; hãy ghi r�
 plan-docx-invalid = Không đọc được tệp Word: tệp hỏng hoặc không phải .docx.
 plan-not-document = Tệp không phải văn bản (.docx, .md hoặc .txt).
 cli-bad-year = Năm không hợp lệ: { $value }.
-cli-plan-header = { $title } (năm { $year }): { $tasks } nhiệm vụ
-cli-plan-quarter = Quý { $quarter }: { $count } nhiệm vụ
-cli-plan-task = {"  "}{ $number }. { $content } — hạn { $due }
-cli-plan-units = {"     "}chủ trì: { $lead } | phối hợp: { $coordinating }
 cli-plan-unmatched = Chưa khớp với danh sách đơn vị (sẽ không được nhắc): { $phrases }
 cli-plan-saved = Đã lưu kế hoạch: { $created } nhiệm vụ mới, { $updated } cập nhật, { $removed } bỏ khỏi kế hoạch.
 
@@ -210,8 +206,7 @@ upload-download-failed = Không tải được tệp. Vui lòng gửi lại.
 plan-import-expired = Bản xem trước này đã hết hiệu lực hoặc đã được xử lý. Hãy gửi lại tệp.
 plan-preview-header = <b>{ $title }</b> (năm { $year }): tìm thấy { $count } nhiệm vụ. Kiểm tra rồi bấm «Lưu kế hoạch».
 plan-preview-quarter = <b>Quý { $quarter }</b>: { $count } nhiệm vụ
-plan-preview-task = { $number }. { $content } — hạn { $due } ({ $from }); chủ trì: { $lead }; phối hợp: { $coordinating }
-plan-preview-more = … và { $count } nhiệm vụ khác.
+plan-preview-task = { $position }) { $number }. { $content } — hạn { $due } ({ $from }){ $dueMark }; chủ trì: { $lead }; phối hợp: { $coordinating } ({ $unitsFrom }){ $unitsMark }
 plan-preview-unmatched = ⚠️ <b>{ $count } tên đơn vị chưa khớp danh sách</b> (sẽ không được nhắc nếu để nguyên):
 plan-preview-unmatched-line = { $position }. { $phrase }
 plan-button-map = Gán { $position }: { $phrase }
@@ -453,7 +448,7 @@ inspections-button-report-sent = Đã gửi báo cáo
 inspections-team-header = <b>Lịch làm việc của đoàn kiểm tra</b>
 inspections-team-line = • { $when } — { $unit }
 cli-inspection-usage = Cách dùng: import inspection <tệp> [--kind direct|self|cross] [--team MÃ_TRƯỞNG_ĐOÀN,MÃ_THÀNH_VIÊN,…] [--year NĂM]
-cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; quý { $from }–{ $to }; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày.
+cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; tháng { $from }–{ $to }; thông báo trước { $notice } { $noticeUnit }; báo cáo trước { $report } { $reportUnit }.
 cli-audit-usage = Cách dùng: audit --since dd/mm/yyyy
 cli-audit-count = { $count } mục nhật ký.
 
@@ -679,12 +674,12 @@ holidays-saved = Đã ghi { $count } ngày nghỉ. Nhắc việc rơi vào các 
 inspection-plan-help = Gửi tệp kế hoạch kiểm tra (.docx, .md hoặc .txt). Bot đọc năm, thời gian, số ngày thông báo trước, số ngày nộp báo cáo trước và các đơn vị được kiểm tra, cho bạn xem trước rồi mới lưu.
 inspection-plan-preview =
     <b>{ $title }</b> (năm { $year })
-    Thời gian: quý { $from }–{ $to }; thông báo trước { $notice } ngày{ $noticeDefault }; đơn vị nộp báo cáo trước { $report } ngày{ $reportDefault }.
+    Thời gian: tháng { $from }–{ $to }; thông báo trước { $notice } { $noticeUnit }{ $noticeDefault }; đơn vị nộp báo cáo trước { $report } { $reportUnit }{ $reportDefault }.
     Đơn vị được kiểm tra ({ $count }): { $units }
 inspection-plan-unmatched = ⚠️ Không khớp với đơn vị nào trong danh sách: { $phrases }
 inspection-plan-button-direct = ✅ Lưu: kiểm tra trực tiếp
 inspection-plan-button-self = ✅ Lưu: các đơn vị tự kiểm tra
-inspection-plan-saved = Đã lưu kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; thông báo trước { $notice } ngày; báo cáo trước { $report } ngày. Đặt lịch từng đơn vị bằng /visit; giao đoàn kiểm tra bằng <code>npm run tdkt -- import inspection … --team</code>.
+inspection-plan-saved = Đã lưu kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; thông báo trước { $notice } { $noticeUnit }; báo cáo trước { $report } { $reportUnit }. Đặt lịch từng đơn vị bằng /visit; giao đoàn kiểm tra bằng <code>npm run tdkt -- import inspection … --team</code>.
 rule-deputy-line = • Phó trưởng phòng (khi danh sách chỉ ghi chức vụ): { $role }
 rule-deputy-saved = Đã lưu: phó trưởng phòng được nhập là { $role } (áp dụng từ lần nhập danh sách sau).
 plan-due-from-time = theo cột thời gian
@@ -693,9 +688,28 @@ plan-due-from-prose = ghi trong văn bản kế hoạch
 plan-due-from-quarter = cuối quý, mặc định
 plan-due-moved = dời sớm từ { $day } (ngày nghỉ)
 plan-preview-meetings = <b>Họp chờ đặt ngày</b> ({ $count }): tháng { $months } — { $title }. Sau khi lưu, đặt ngày bằng /meeting.
-plan-preview-registration-deadline = <b>Hạn đăng ký thi đua</b> ghi trong kế hoạch: { $date }. Dùng hạn này khi phát động: <code>/launch { $date } Tên phong trào</code>.
+plan-preview-registration-deadline = <b>Hạn đăng ký thi đua</b> ghi trong kế hoạch: { $date }. Sau khi lưu, phát động bằng: <code>/launch { $date } { $title }</code>
 plan-is-inspection-plan = Đây là kế hoạch kiểm tra, không phải kế hoạch nhiệm vụ: gõ /inspectionplan rồi gửi lại tệp này.
+plan-preview-task-external = {"     "}ngoài cơ quan: { $bodies }
+plan-units-from-table = đơn vị theo bảng
+plan-units-from-text = đơn vị theo văn bản
+plan-units-from-default = kế hoạch không giao ai: Văn phòng theo dõi
+plan-units-from-clerk = đơn vị đã sửa
+plan-due-from-clerk = đã sửa
+plan-preview-campaign = 📣 <b>Kế hoạch phát động phong trào</b>: { $title } (năm { $year }); thời gian thi đua: { $from } – { $to }.
+plan-campaign-title-placeholder = Tên phong trào
+plan-preview-external = 🏛 <b>{ $count } cơ quan, tổ chức ngoài cơ quan</b> (chỉ ghi nhận, không nhắc): { $bodies }
+plan-preview-guess-legend = ❓ = kế hoạch không ghi rõ, tôi đoán: hãy kiểm tra.
+plan-fix-help = ✏️ Sửa trước khi lưu, gõ theo số thứ tự bên trái: «sửa 3 hạn 15/04/{ $year }» · «sửa 3 quý 2» · «sửa 3 chủ trì { $unit }» · «sửa 3 phối hợp Phòng A; Phòng B» · «bỏ 3» · «thêm quý 2 hạn 30/05/{ $year }: Nội dung».
+plan-fix-usage = Tôi chưa hiểu cách sửa. Gõ ví dụ: «sửa 3 hạn 15/04/{ $year }», «sửa 3 quý 2», «sửa 3 chủ trì { $unit }», «sửa 3 phối hợp Phòng A; Phòng B», «bỏ 3», «thêm quý 2: Nội dung», «xem quý 2».
+plan-fix-date = «{ $text }» không phải một ngày (dd/mm/yyyy).
+plan-fix-position = Không có nhiệm vụ số { $position }: bản xem trước có { $count } nhiệm vụ (1–{ $count }).
+plan-fix-unknown-unit = Không có đơn vị «{ $phrase }» trong danh sách. Các đơn vị: { $units }.
+plan-fix-done = ✏️ Đã sửa. Bản xem trước mới:
+plan-fix-no-preview = Không có kế hoạch nào đang chờ lưu để sửa. Gửi tệp kế hoạch bằng /plan.
 meetings-undated-line = • Tháng { $month }: { $title } — chưa đặt ngày (kế hoạch ghi theo tháng)
+period-days = ngày
+period-working-days = ngày làm việc
 inspection-plan-default =  (mặc định: kế hoạch không ghi)
 reminder-tasks-due = ⏰ <b>{ $count } nhiệm vụ sắp đến hạn</b>:
 reminder-tasks-due-line = • Còn { $days } ngày ({ $due }): Q{ $quarter }.{ $number } { $content } — { $unit }

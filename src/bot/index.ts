@@ -2,7 +2,7 @@ import { conversations } from "@grammyjs/conversations";
 import { sequentialize } from "@grammyjs/runner";
 import { type ApiClientOptions, Bot, type BotConfig, type Middleware, type Transformer } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
-import { escapeHtml } from "../domain/text.js";
+import { escapeArgs } from "../domain/text.js";
 import type { MessageArgs } from "../domain/user-error.js";
 import { type ChatUser, type Identity, resolveIdentity } from "../services/accounts/chat-accounts.js";
 import { intake } from "../services/platform/intake.js";
@@ -173,8 +173,4 @@ function attachIdentity(services: BotServices, identities: Map<number, Identity>
     if (!known) remember(identities, ctx.update.update_id, ctx.identity);
     await next();
   };
-}
-
-function escapeArgs(args: MessageArgs): MessageArgs {
-  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === "string" ? escapeHtml(value) : value]));
 }

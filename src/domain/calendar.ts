@@ -111,6 +111,23 @@ export function previousWorkingDay(day: LocalDay, holidays: ReadonlySet<LocalDay
   return candidate;
 }
 
+/** The working days after `from` up to and including `to`: "thông báo trước 07 ngày làm việc" counts these. */
+export function workingDaysBetween(from: LocalDay, to: LocalDay, holidays: ReadonlySet<LocalDay>): number {
+  let count = 0;
+  for (let day = addLocalDays(from, 1); day <= to; day = addLocalDays(day, 1)) if (isWorkingDay(day, holidays)) count++;
+  return count;
+}
+
+/** The working day `count` working days before `day` ("nộp báo cáo trước 05 ngày làm việc"). */
+export function workingDaysBefore(day: LocalDay, count: number, holidays: ReadonlySet<LocalDay>): LocalDay {
+  let candidate = day;
+  for (let left = count; left > 0; ) {
+    candidate = addLocalDays(candidate, -1);
+    if (isWorkingDay(candidate, holidays)) left--;
+  }
+  return candidate;
+}
+
 /** Default days before a deadline on which reminders go out (configurable). */
 export const DEFAULT_REMINDER_DAYS = { task: [7, 3, 1], meeting: [3, 1] } as const;
 

@@ -5,6 +5,11 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
+/** A message's arguments made safe to place in its HTML: strings escaped, numbers as they are. */
+export function escapeArgs<Args extends Record<string, unknown>>(args: Args): Args {
+  return Object.fromEntries(Object.entries(args).map(([key, value]) => [key, typeof value === "string" ? escapeHtml(value) : value])) as Args;
+}
+
 /** Turns Telegram HTML into plain text, for platforms that show markup literally. */
 export function htmlToPlainText(html: string): string {
   return html

@@ -1,6 +1,6 @@
 import type { Database } from "../db/client.js";
 import { addLocalDays, atLocal, type LocalDay, localDay, nextWorkingDay, quarterOfDay } from "../domain/calendar.js";
-import type { ParsedPlan } from "../domain/plan-document.js";
+import type { ParsedPlan } from "../domain/plan-reader/plan.js";
 import { launchCampaign } from "./campaigns/campaigns.js";
 import type { ServiceContext } from "./context.js";
 import { createInspection } from "./inspections/inspections.js";
@@ -38,10 +38,14 @@ export async function seedDemoYear(db: Database, context: ServiceContext): Promi
       coordinatingUnits: coordinatingUnits as string[],
       deadline: due ? date(due as LocalDay) : null,
       deadlineFrom: due ? "time" : null,
+      quarterFrom: "table",
+      unitsFrom: "table",
+      guessed: [],
     })),
     warnings: [],
     meetings: [],
     registrationDeadline: null,
+    campaign: null,
   };
   await savePlan(db, await previewPlan(db, plan, context.timeZone), { ...context, source: "seed demo" });
   await launchCampaign(db, { year, title: `Phong trào thi đua năm ${year}`, deadlineAt: atLocal(workingDayAfter(30), "23:59:59", context.timeZone) }, context);
@@ -56,10 +60,12 @@ export async function seedDemoYear(db: Database, context: ServiceContext): Promi
       plan: {
         year,
         title: `Kiểm tra công tác thi đua, khen thưởng năm ${year}`,
-        windowFrom: quarter,
-        windowTo: quarter,
+        windowFirstMonth: (quarter - 1) * 3 + 1,
+        windowLastMonth: quarter * 3,
         noticeDays: 5,
         reportDays: 3,
+        noticeWorkingDays: false,
+        reportWorkingDays: false,
         defaulted: [],
         units: ["Phòng Nghiệp vụ"],
       },

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
-import type { ParsedPlan } from "../../src/domain/plan-document.js";
+import type { ParsedPlan } from "../../src/domain/plan-reader/plan.js";
 import { cliActor } from "../../src/services/audit.js";
 import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
 import { sweepReminders } from "../../src/services/reminders/index.js";
@@ -23,6 +23,9 @@ const plan: ParsedPlan = {
       coordinatingUnits: [],
       deadline: { year: 2026, month: 3, day: 15 },
       deadlineFrom: "time",
+      quarterFrom: "table",
+      unitsFrom: "table",
+      guessed: [],
     },
     {
       quarter: 2,
@@ -32,6 +35,9 @@ const plan: ParsedPlan = {
       coordinatingUnits: [],
       deadline: { year: 2026, month: 4, day: 30 },
       deadlineFrom: "time",
+      quarterFrom: "table",
+      unitsFrom: "table",
+      guessed: [],
     },
     {
       quarter: 1,
@@ -41,11 +47,15 @@ const plan: ParsedPlan = {
       coordinatingUnits: [],
       deadline: null,
       deadlineFrom: null,
+      quarterFrom: "table",
+      unitsFrom: "table",
+      guessed: [],
     },
   ],
   warnings: [],
   meetings: [],
   registrationDeadline: null,
+  campaign: null,
 };
 
 describe.each(DATABASE_KINDS)("deadlines on a day off (%s)", (kind) => {

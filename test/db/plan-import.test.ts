@@ -37,10 +37,12 @@ describe.each(DATABASE_KINDS)("importing plan documents (%s)", (kind) => {
     return { preview, saved: await savePlan(database.db, preview, { clock, actor: cliActor, source: path.basename(filePath) }) };
   };
 
-  it("matches the fixture's units to the roster, lists what it cannot match, and updates in place on re-import", async () => {
+  it("matches the fixture's units to the roster, names the bodies outside the agency, and updates in place on re-import", async () => {
     const first = await importFile(FIXTURE);
     expect(first.saved).toMatchObject({ created: 23, updated: 0, removed: 0 });
-    expect(first.preview.unmatched).toEqual(["Các cụm thi đua", "Thanh tra các sở, ban, ngành và Thanh tra các huyện, thành phố"]);
+    // The cluster and the other agencies' inspectorates are outside the agency: shown, never asked about.
+    expect(first.preview.unmatched).toEqual([]);
+    expect(first.preview.external).toEqual(["Các cụm thi đua", "Thanh tra các sở, ban, ngành và Thanh tra các huyện, thành phố"]);
     const task4 = first.preview.tasks[3];
     expect(task4?.leadUnitIds).toHaveLength(1);
     // "Các Phòng nghiệp vụ" are the departments, not the office.
@@ -71,7 +73,8 @@ describe.each(DATABASE_KINDS)("importing plan documents (%s)", (kind) => {
     expect(preview.plan.year).toBe(2025);
     expect(preview.tasks.map((task) => [task.quarter, task.number, task.leadUnits, task.coordinatingUnits, task.deadline])).toEqual([
       [1, "1", ["Văn phòng"], ["Các phòng chuyên môn"], { year: 2025, month: 2, day: 20 }],
-      [1, "2", ["Văn phòng"], ["Phòng Tổ chức", "Phòng Nghiệp vụ 1"], null],
+      // "Tháng 3" in the time column: due at the end of March.
+      [1, "2", ["Văn phòng"], ["Phòng Tổ chức", "Phòng Nghiệp vụ 1"], { year: 2025, month: 3, day: 31 }],
       [2, "1", ["Phòng Tổ chức"], [], { year: 2025, month: 6, day: 30 }],
     ]);
     expect(preview.unmatched).toEqual([]);

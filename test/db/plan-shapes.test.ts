@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { meetingDrafts } from "../../src/db/schema/index.js";
-import { parseInspectionPlan } from "../../src/domain/inspections.js";
+import { parseInspectionPlan } from "../../src/domain/plan-reader/inspection-plan.js";
 import { cliActor } from "../../src/services/audit.js";
 import { meetingsWithoutDate } from "../../src/services/meetings.js";
 import { parsePlanBytes } from "../../src/services/plans/file.js";
@@ -93,9 +93,12 @@ describe.each(DATABASE_KINDS)("plans of every shape (%s)", (kind) => {
     expect(preview.unmatched).toEqual([]);
   });
 
-  it("takes the council plan's meetings by month as drafts waiting for a date, and no tasks", async () => {
+  it("takes the council plan's meetings by month as drafts waiting for a date, and its quarterly duty once a quarter", async () => {
     const plan = await parsePlanBytes(fixture("council-plan-2024-so-ngoai-vu.md"), "council-plan-2024-so-ngoai-vu.md");
-    expect(plan.tasks).toEqual([]);
+    // 5.2 "Thời gian thực hiện: Tổ chức hàng quý", led by "Thường trực Hội đồng TĐ-KT Sở (Văn phòng Sở)".
+    expect(plan.tasks.map((task) => [task.quarter, task.number, task.content.slice(0, 45), task.leadUnits, task.deadline])).toEqual(
+      [1, 2, 3, 4].map((quarter) => [quarter, "1", "Thực hiện các phong trào thi đua do UBND tỉnh", ["Thường trực Hội đồng TĐ-KT Sở (Văn phòng Sở)"], null]),
+    );
     expect(plan.meetings).toEqual([
       { year: 2024, month: 3, title: "Tổ chức các phiên họp định kỳ" },
       { year: 2024, month: 6, title: "Tổ chức các phiên họp định kỳ" },
@@ -120,7 +123,7 @@ describe.each(DATABASE_KINDS)("plans of every shape (%s)", (kind) => {
   it("sends an inspection plan given to the plan importer to /inspectionplan, whose reader takes its window and periods", async () => {
     await expect(parsePlanBytes(fixture("inspection-plan-2024-chi-lang.md"), "kiem-tra.md")).rejects.toMatchObject({ key: "plan-is-inspection-plan" });
     const plan = parseInspectionPlan(fixture("inspection-plan-2024-chi-lang.md").toString("utf8"));
-    expect(plan).toMatchObject({ year: 2024, windowFrom: 2, windowTo: 3, noticeDays: 5, reportDays: 3 });
+    expect(plan).toMatchObject({ year: 2024, windowFirstMonth: 4, windowLastMonth: 9, noticeDays: 5, reportDays: 3 });
     expect(plan.units).toHaveLength(14);
   });
 });
@@ -135,6 +138,6 @@ describe("inspection plans read sentence by sentence", () => {
       "Danh sách đơn vị được kiểm tra:",
       "- Phòng Tổ chức",
     ].join("\n");
-    expect(parseInspectionPlan(text)).toMatchObject({ noticeDays: 5, reportDays: 4, defaulted: ["notice"], windowFrom: 3, windowTo: 3 });
+    expect(parseInspectionPlan(text)).toMatchObject({ noticeDays: 5, reportDays: 4, defaulted: ["notice"], windowFirstMonth: 7, windowLastMonth: 9 });
   });
 });

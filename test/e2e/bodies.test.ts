@@ -55,10 +55,12 @@ describe.each(CASES)("the agency's bodies set from chat, and replies that say wh
     const plan = (unit: string) => ({
       year: 2025,
       title: `Kiểm tra ${unit}`,
-      windowFrom: 1,
-      windowTo: 4,
+      windowFirstMonth: 1,
+      windowLastMonth: 12,
       noticeDays: 5,
       reportDays: 3,
+      noticeWorkingDays: false,
+      reportWorkingDays: false,
       defaulted: [],
       units: [unit],
     });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { auditLog, inspectionVisits, units } from "../../src/db/schema/index.js";
 import { addLocalDays, atLocal, isWorkingDay, localDay } from "../../src/domain/calendar.js";
-import { parseInspectionPlan } from "../../src/domain/inspections.js";
+import { parseInspectionPlan } from "../../src/domain/plan-reader/inspection-plan.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInspection } from "../../src/services/inspections/inspections.js";
 import { sweepReminders } from "../../src/services/reminders/index.js";
@@ -93,7 +93,7 @@ describe.each(CASES)("inspection schedules on $platform ($kind)", ({ platform, k
   it("recognises the 14 inspected units of the plan, and refuses a team member from an inspected unit", async () => {
     expect(UNITS).toHaveLength(14);
     const plan = parseInspectionPlan(PLAN);
-    expect(plan).toMatchObject({ year: 2024, windowFrom: 2, windowTo: 3, noticeDays: 5, reportDays: 3 });
+    expect(plan).toMatchObject({ year: 2024, windowFirstMonth: 4, windowLastMonth: 9, noticeDays: 5, reportDays: 3 });
     const refused = await createInspection(
       database.db,
       {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../src/db/client.js";
 import { and, eq } from "drizzle-orm";
-import { people, planTasks } from "../../src/db/schema/index.js";
+import { people, planTasks, planTaskUnits, plans, units } from "../../src/db/schema/index.js";
 import { setTaskDone } from "../../src/services/plans/tasks.js";
 import { DATABASE_KINDS, openTestDatabase } from "../support/databases.js";
 import { nextWith } from "../support/fake-telegram.js";
@@ -43,32 +43,81 @@ describe.each(CASES)("plans sent in chat on $platform ($kind)", ({ platform, kin
   });
   afterEach(() => expect(world.violations).toEqual([]));
 
-  it("previews a sent plan per quarter, lets the secretariat resolve unmatched units, and saves only on confirmation", async () => {
+  it("previews a sent plan per quarter, shows the bodies outside the agency, and saves only on confirmation", async () => {
     await secretary.sendFile("/plan", "ke-hoach-2024.md", FIXTURE);
     const preview = await nextWithChoices(secretary);
     expect(preview.text).toContain("tìm thấy 23 nhiệm vụ");
     expect(preview.text).toContain("Quý 1: 6 nhiệm vụ");
     expect(preview.text).toContain("Quý 4: 8 nhiệm vụ");
-    expect(preview.text).toContain("2 tên đơn vị chưa khớp");
+    // The cluster and the other agencies' inspectorates are named as outside, not asked about.
+    expect(preview.text).toContain("2 cơ quan, tổ chức ngoài cơ quan");
+    expect(preview.text).toContain("Các cụm thi đua");
+    expect(preview.text).not.toContain("chưa khớp");
     expect(await database.db.select().from(planTasks)).toHaveLength(0);
 
-    secretary.press(preview, "Gán 1: Các cụm thi đua");
-    const choice = await secretary.next();
-    expect(choice.text).toContain("«Các cụm thi đua» là đơn vị nào?");
-    secretary.press(choice, "Ngoài danh sách (không nhắc)");
-    const updated = await nextWithChoices(secretary);
-    expect(updated.text).toContain("tìm thấy 23 nhiệm vụ");
-    expect(updated.text).toContain("1 tên đơn vị chưa khớp");
-
-    secretary.press(updated, "✅ Lưu kế hoạch");
+    secretary.press(preview, "✅ Lưu kế hoạch");
     expect((await nextWith(secretary, "Đã lưu")).text).toContain("23 nhiệm vụ mới");
     expect(await database.db.select().from(planTasks)).toHaveLength(23);
     // The same button pressed again saves nothing more (on Zalo its number is no longer offered).
     if (world.telegram) {
-      secretary.press(updated, "✅ Lưu kế hoạch");
+      secretary.press(preview, "✅ Lưu kế hoạch");
       expect(await secretary.next()).toMatchObject({ kind: "notice", text: expect.stringContaining("hết hiệu lực") });
     }
     expect(await database.db.select().from(planTasks)).toHaveLength(23);
+  });
+
+  it("lets the secretariat correct a duty's date and another's units in chat before saving, and saves the corrections", async () => {
+    const plan = [
+      "KẾ HOẠCH",
+      "Sơ kết, tổng kết thi đua năm 2024",
+      "",
+      "| STT | Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời gian |",
+      "|---|---|---|---|---|",
+      "| 1 | Phát động phong trào thi đua năm 2024 | Văn phòng | | Tháng 2 |",
+      "| 2 | Sơ kết công tác thi đua 6 tháng | Phòng Nghiệp vụ 1 | | Thường xuyên |",
+      "| 3 | Tổng kết, bình xét thi đua | | Tổ Pháp chế | Quý IV |",
+    ].join("\n");
+    await secretary.sendFile("/plan", "so-ket-2024.md", Buffer.from(plan));
+    const preview = await nextWithChoices(secretary);
+    // 2024 is a leap year: "Tháng 2" is due Thursday 29/02. "Thường xuyên" says no quarter: a guess.
+    expect(preview.text).toContain("1) 1. Phát động phong trào thi đua năm 2024 — hạn 29/02/2024 (theo cột thời gian)");
+    expect(preview.text).toContain("2) 2. Sơ kết công tác thi đua 6 tháng — hạn 31/12/2024 (cuối quý, mặc định) ❓; chủ trì: Phòng Nghiệp vụ 1");
+    expect(preview.text).toContain("1 tên đơn vị chưa khớp");
+
+    expect((await secretary.ask("sửa 9 hạn 15/07/2024")).text).toContain("Không có nhiệm vụ số 9");
+    expect((await secretary.ask("sửa 1 hạn 31/02/2024")).text).toContain("không phải một ngày");
+    await secretary.ask("sửa 2 hạn 15/07/2024");
+    const dated = await nextWithChoices(secretary);
+    // Monday 15/07/2024 is in the third quarter: the duty moves there as its first, no longer a guess.
+    expect(dated.text).toContain("Quý 3: 1 nhiệm vụ");
+    expect(dated.text).toContain("2) 1. Sơ kết công tác thi đua 6 tháng — hạn 15/07/2024 (đã sửa); chủ trì: Phòng Nghiệp vụ 1");
+    expect((await secretary.ask("sửa 3 chủ trì Phòng Nghiệp vụ 9")).text).toContain("Không có đơn vị «Phòng Nghiệp vụ 9»");
+    await secretary.ask("sửa 3 chủ trì Phòng Nghiệp vụ 2");
+    const staffed = await nextWithChoices(secretary);
+    expect(staffed.text).toContain(
+      "3) 3. Tổng kết, bình xét thi đua — hạn 31/12/2024 (cuối quý, mặc định); chủ trì: Phòng Nghiệp vụ 2; phối hợp: Tổ Pháp chế (?) (đơn vị đã sửa)",
+    );
+
+    secretary.press(staffed, "Gán 1: Tổ Pháp chế");
+    secretary.press(await secretary.next(), "Ngoài danh sách (không nhắc)");
+    const mapped = await nextWithChoices(secretary);
+    expect(mapped.text).not.toContain("chưa khớp");
+    secretary.press(mapped, "✅ Lưu kế hoạch");
+    expect((await nextWith(secretary, "Đã lưu")).text).toContain("3 nhiệm vụ mới");
+
+    const saved = await database.db
+      .select({ content: planTasks.content, quarter: planTasks.quarter, dueAt: planTasks.dueAt, unit: units.name, role: planTaskUnits.role })
+      .from(planTasks)
+      .innerJoin(plans, eq(plans.id, planTasks.planId))
+      .innerJoin(planTaskUnits, eq(planTaskUnits.taskId, planTasks.id))
+      .innerJoin(units, eq(units.id, planTaskUnits.unitId))
+      .where(eq(plans.title, "Kế hoạch Sơ kết, tổng kết thi đua năm 2024"))
+      .orderBy(planTasks.quarter);
+    expect(saved.map((row) => [row.quarter, row.content, row.dueAt.toISOString(), row.unit, row.role])).toEqual([
+      [1, "Phát động phong trào thi đua năm 2024", "2024-02-29T16:59:59.000Z", "Văn phòng", "lead"],
+      [3, "Sơ kết công tác thi đua 6 tháng", "2024-07-15T16:59:59.000Z", "Phòng Nghiệp vụ 1", "lead"],
+      [4, "Tổng kết, bình xét thi đua", "2024-12-31T16:59:59.000Z", "Phòng Nghiệp vụ 2", "lead"],
+    ]);
   });
 
   it("explains a document it cannot read and does not take plans from non-secretariat members", async () => {

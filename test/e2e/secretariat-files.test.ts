@@ -77,12 +77,12 @@ describe.each(CASES)("holidays and inspection plans sent in chat on $platform ($
     await secretary.sendFile("/inspectionplan", "kiem-tra-2026.md", Buffer.from(INSPECTION_PLAN));
     const preview = await nextWithChoices(secretary);
     expect(preview.text).toContain("Kiểm tra công tác thi đua, khen thưởng năm 2026 (năm 2026)");
-    expect(preview.text).toContain("Thời gian: quý 2–3; thông báo trước 7 ngày; đơn vị nộp báo cáo trước 4 ngày.");
+    expect(preview.text).toContain("Thời gian: tháng 4–9; thông báo trước 7 ngày; đơn vị nộp báo cáo trước 4 ngày.");
     expect(preview.text).toContain("Đơn vị được kiểm tra (2): Phòng Nghiệp vụ 1; Phòng Nghiệp vụ 2");
     expect(await database.db.select().from(inspections)).toEqual([]);
     secretary.press(preview, "✅ Lưu: các đơn vị tự kiểm tra");
     expect((await nextWith(secretary, "Đã lưu kế hoạch kiểm tra")).text).toContain("2 đơn vị; thông báo trước 7 ngày; báo cáo trước 4 ngày");
     const [saved] = await database.db.select().from(inspections);
-    expect(saved).toMatchObject({ kind: "self", year: 2026, windowFrom: 2, windowTo: 3, noticeDays: 7, reportDays: 4 });
+    expect(saved).toMatchObject({ kind: "self", year: 2026, windowFirstMonth: 4, windowLastMonth: 9, noticeDays: 7, reportDays: 4 });
   });
 });

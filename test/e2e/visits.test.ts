@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInspectionPlan } from "../../src/domain/inspections.js";
+import { parseInspectionPlan } from "../../src/domain/plan-reader/inspection-plan.js";
 import { cliActor } from "../../src/services/audit.js";
 import { createInspection } from "../../src/services/inspections/inspections.js";
 import { sweepReminders } from "../../src/services/reminders/index.js";

@@ -4,9 +4,11 @@ import { entitiesToHtml, checkBroadcastText } from "../../src/domain/broadcast-t
 import { formatDate, parseLocalDateTime } from "../../src/domain/calendar.js";
 import { parseCampaignLaunch } from "../../src/domain/campaigns.js";
 import { parseHistoryRows } from "../../src/domain/history.js";
-import { parseInspectionPlan } from "../../src/domain/inspections.js";
-import { tablesFromHtml, tablesFromMarkdown, tablesFromTabSeparated } from "../../src/domain/document-tables.js";
-import { parsePlanTables } from "../../src/domain/plan-document.js";
+import { parseInspectionPlan } from "../../src/domain/plan-reader/inspection-plan.js";
+import { tablesFromHtml, tablesFromMarkdown, tablesFromTabSeparated } from "../../src/domain/plan-reader/document-model.js";
+import { parsePlanTables } from "../../src/domain/plan-reader/table-duties.js";
+import { applyCorrection, parseCorrection } from "../../src/domain/plan-reader/corrections.js";
+import { planDocumentFromText, readPlan } from "../../src/domain/plan-reader/reading.js";
 import { parseRoster } from "../../src/domain/roster.js";
 import { parseTelegramHtml } from "../../src/domain/telegram-html.js";
 import { escapeHtml } from "../../src/domain/text.js";
@@ -65,13 +67,26 @@ describe("no input breaks a parser", () => {
   it("plan documents in every form", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { maxLength: 6 }), { maxLength: 15 }), fc.integer({ min: 2000, max: 2100 }), (rows, year) => {
-        total(() => parsePlanTables([rows], { year, title: "" }));
+        total(() => parsePlanTables([rows], { year }));
       }),
       settings,
     );
     fc.assert(
       fc.property(documentish, (text) => {
-        for (const read of [tablesFromMarkdown, tablesFromTabSeparated, tablesFromHtml]) total(() => parsePlanTables(read(text), { year: 2024, title: "" }));
+        for (const read of [tablesFromMarkdown, tablesFromTabSeparated, tablesFromHtml]) total(() => parsePlanTables(read(text), { year: 2024 }));
+        total(() => readPlan(planDocumentFromText(`KẾ HOẠCH\n${text}`), { fileName: "x.md", year: 2024 }));
+      }),
+      settings,
+    );
+  });
+
+  it("corrections typed to a previewed plan", () => {
+    const plan = readPlan(planDocumentFromText("KẾ HOẠCH\nNăm 2024\n| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Việc | Văn phòng |"), { fileName: "x.md" });
+    const typed = fc.oneof(documentish, fc.constantFrom("sửa 1 hạn 31/02", "sửa 0 quý 5", "bỏ 99", "thêm quý 9:", "xem quý 7", "sửa 1 chủ trì ;;"));
+    fc.assert(
+      fc.property(typed, (text) => {
+        const correction = parseCorrection(text, 2024);
+        if (!("key" in correction) && correction.kind !== "show") applyCorrection(plan, correction);
       }),
       settings,
     );

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectTitle, detectYear, parsePlanTables, isQuarterHeading, splitUnits } from "../../src/domain/plan-document.js";
-import { tablesFromHtml, tablesFromMarkdown, tablesFromTabSeparated } from "../../src/domain/document-tables.js";
+import { splitUnits } from "../../src/domain/plan-reader/owners.js";
+import { detectYear, planDocumentFromText, readPlan } from "../../src/domain/plan-reader/reading.js";
+import { isQuarterHeading, parsePlanTables } from "../../src/domain/plan-reader/table-duties.js";
+import { tablesFromHtml, tablesFromTabSeparated } from "../../src/domain/plan-reader/document-model.js";
 
 const fixture = readFileSync(new URL("../fixtures/tdkt-plan-2024-thanh-tra-lang-son.md", import.meta.url), "utf8");
-const parseMarkdown = (text: string) => parsePlanTables(tablesFromMarkdown(text), { year: detectYear(text) ?? 2024, title: detectTitle(text) ?? "" });
+const parseMarkdown = (text: string) => readPlan(planDocumentFromText(text), { fileName: "ke-hoach.md", year: detectYear(text) ?? 2024 });
 const countPerQuarter = (tasks: { quarter: number }[]) => [1, 2, 3, 4].map((q) => tasks.filter((task) => task.quarter === q).length);
 
 describe("reading a plan's quarterly task table", () => {
@@ -41,8 +43,8 @@ describe("reading a plan's quarterly task table", () => {
       "II\tQUÝ II",
       "1\tBáo cáo sơ kết 6 tháng\tVăn phòng\tCác đơn vị thuộc, trực thuộc Sở\t15/06/2020",
     ].join("\n");
-    const plan = parsePlanTables(tablesFromTabSeparated(text, { keepsTableOpen: isQuarterHeading }), { year: detectYear(text) ?? 0, title: "" });
-    expect(plan.year).toBe(2020);
+    expect(detectYear(text)).toBe(2020);
+    const plan = parsePlanTables(tablesFromTabSeparated(text, { keepsTableOpen: isQuarterHeading }), { year: 2020 });
     expect(plan.tasks).toEqual([
       {
         quarter: 1,
@@ -52,6 +54,9 @@ describe("reading a plan's quarterly task table", () => {
         coordinatingUnits: ["Phòng Tổ chức", "Phòng Kế hoạch"],
         deadline: { year: 2020, month: 1, day: 30 },
         deadlineFrom: "text",
+        quarterFrom: "table",
+        unitsFrom: "table",
+        guessed: [],
       },
       {
         quarter: 1,
@@ -59,8 +64,12 @@ describe("reading a plan's quarterly task table", () => {
         content: "Hội nghị ký kết giao ước\nthi đua cụm",
         leadUnits: ["Các phòng nghiệp vụ"],
         coordinatingUnits: [],
-        deadline: null,
-        deadlineFrom: null,
+        // "Tháng 2" in the time column: due at the end of February, the 29th in 2020.
+        deadline: { year: 2020, month: 2, day: 29 },
+        deadlineFrom: "time",
+        quarterFrom: "table",
+        unitsFrom: "table",
+        guessed: [],
       },
       {
         quarter: 2,
@@ -70,6 +79,9 @@ describe("reading a plan's quarterly task table", () => {
         coordinatingUnits: ["Các đơn vị thuộc, trực thuộc Sở"],
         deadline: { year: 2020, month: 6, day: 15 },
         deadlineFrom: "time",
+        quarterFrom: "table",
+        unitsFrom: "table",
+        guessed: [],
       },
     ]);
   });
@@ -85,7 +97,7 @@ describe("reading a plan's quarterly task table", () => {
       <tr><td colspan="4">QUÝ IV</td></tr>
       <tr><td>1</td><td>Tổng kết, nộp trước 10/01</td><td>Văn phòng</td><td></td></tr>
     </table>`;
-    const plan = parsePlanTables(tablesFromHtml(html), { year: 2025, title: "" });
+    const plan = parsePlanTables(tablesFromHtml(html), { year: 2025 });
     expect(plan.tasks.map((task) => [task.quarter, task.number, task.content, task.leadUnits, task.coordinatingUnits, task.deadline])).toEqual([
       [1, "1", "Ban hành kế hoạch", ["Văn phòng"], ["Phòng A", "Phòng B"], null],
       [1, "2", "Phát động phong trào\n(trước 15/02)", ["Văn phòng"], ["Phòng A", "Phòng B"], { year: 2025, month: 2, day: 15 }],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scopeServes } from "../../src/domain/initiatives.js";
-import { findDeadline, isValidDate, quarterFromTime } from "../../src/domain/plan-dates.js";
-import { parsePlanProse } from "../../src/domain/plan-prose.js";
+import { findDeadline, isValidDate, quarterFromTime } from "../../src/domain/plan-reader/dates.js";
+import { parsePlanProse } from "../../src/domain/plan-reader/prose-duties.js";
+import { proseItems } from "../../src/domain/plan-reader/prose-items.js";
 import { matchUnitPhrase } from "../../src/domain/unit-matching.js";
 
 describe("dates in a plan's rows (domain/plan-dates.ts)", () => {
@@ -39,7 +40,7 @@ describe("a plan's prose (domain/plan-prose.ts)", () => {
   ].join("\n");
 
   it("makes a task of each dated duty, in the quarter of its date, and a meeting of each month under a meeting heading", () => {
-    const prose = parsePlanProse(text, 2024);
+    const prose = parsePlanProse(proseItems(text.split("\n")), 2024);
     expect(prose.tasks.map((task) => [task.quarter, task.deadline])).toEqual([
       [1, { year: 2024, month: 1, day: 30 }],
       [4, { year: 2024, month: 10, day: 1 }],
@@ -49,7 +50,7 @@ describe("a plan's prose (domain/plan-prose.ts)", () => {
   });
 
   it("suggests the registration deadline from the line about registering titles", () => {
-    expect(parsePlanProse(text, 2024).registrationDeadline).toEqual({ year: 2024, month: 1, day: 30 });
+    expect(parsePlanProse(proseItems(text.split("\n")), 2024).registrationDeadline).toEqual({ year: 2024, month: 1, day: 30 });
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import * as z from "zod";
 import { systemClock } from "../../domain/calendar.js";
-import { INSPECTION_KINDS, parseInspectionPlan } from "../../domain/inspections.js";
+import { INSPECTION_KINDS } from "../../domain/inspections.js";
+import { parseInspectionPlan, periodWords } from "../../domain/plan-reader/inspection-plan.js";
 import { UserError } from "../../domain/user-error.js";
 import { cliActor } from "../../services/audit.js";
 import { inspectionText } from "../../services/inspections/file.js";
@@ -33,10 +34,11 @@ export const importInspectionCommand = command<string>({
         id: result.inspectionId,
         title: plan.title,
         units: result.units,
-        from: plan.windowFrom,
-        to: plan.windowTo,
+        from: plan.windowFirstMonth,
+        to: plan.windowLastMonth,
         notice: plan.noticeDays,
         report: plan.reportDays,
+        ...periodWords(plan, t),
       }),
     );
     if (result.unmatched.length > 0) print(t("cli-plan-unmatched", { phrases: result.unmatched.join("; ") }));

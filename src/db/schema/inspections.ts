@@ -12,10 +12,14 @@ export const inspections = pgTable(
     year: integer("year").notNull(),
     kind: text("kind").$type<InspectionKind>().notNull(),
     title: text("title").notNull(),
-    windowFrom: integer("window_from").notNull(), // quarter
-    windowTo: integer("window_to").notNull(),
+    // The window by month: plans say "từ tháng 5 đến tháng 8" as often as "Quý II, III".
+    windowFirstMonth: integer("window_first_month").notNull().default(1),
+    windowLastMonth: integer("window_last_month").notNull().default(12),
     noticeDays: integer("notice_days").notNull().default(5),
     reportDays: integer("report_days").notNull().default(3),
+    // "07 ngày làm việc": the period counts working days.
+    noticeWorkingDays: boolean("notice_working_days").notNull().default(false),
+    reportWorkingDays: boolean("report_working_days").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
   (t) => [oneOf("inspections_kind_check", t.kind, INSPECTION_KINDS)],

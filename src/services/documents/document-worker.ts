@@ -12,10 +12,6 @@ async function parse(): Promise<ParseOutcome> {
     const mammoth = await import("mammoth");
     return { ok: true, value: (await mammoth.convertToHtml({ buffer })).value };
   }
-  if (job.kind === "docx-text") {
-    const mammoth = await import("mammoth");
-    return { ok: true, value: (await mammoth.extractRawText({ buffer })).value };
-  }
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(buffer as unknown as ArrayBuffer);

@@ -1,13 +1,14 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import * as z from "zod";
 import type { Database } from "../../db/client.js";
 import { pendingImports } from "../../db/schema/index.js";
-import type { ParsedPlan } from "../../domain/plan-document.js";
+import type { ParsedPlan } from "../../domain/plan-reader/plan.js";
 import type { RawRow } from "../../domain/roster.js";
 
 const PENDING_FOR_MS = 24 * 3_600_000;
 
 const calendarDate = z.object({ year: z.number(), month: z.number(), day: z.number() });
+const partSource = z.enum(["table", "text", "default", "clerk"]);
 
 // What is stored is what the parser made; it is read back through a schema all the same.
 const parsedPlanSchema = z.object({
@@ -22,11 +23,15 @@ const parsedPlanSchema = z.object({
       leadUnits: z.array(z.string()),
       coordinatingUnits: z.array(z.string()),
       deadline: calendarDate.nullable(),
-      deadlineFrom: z.enum(["time", "text", "prose"]).nullable().default(null),
+      deadlineFrom: z.enum(["time", "text", "prose", "clerk"]).nullable().default(null),
+      quarterFrom: partSource.default("table"),
+      unitsFrom: partSource.default("table"),
+      guessed: z.array(z.enum(["quarter", "due", "units"])).default([]),
     }),
   ),
   meetings: z.array(z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), title: z.string() })).default([]),
   registrationDeadline: calendarDate.nullable().default(null),
+  campaign: z.object({ title: z.string(), year: z.number().int(), from: calendarDate.nullable(), to: calendarDate.nullable() }).nullable().default(null),
 });
 
 const rawRowsSchema = z.array(z.object({ line: z.number().int(), cells: z.array(z.string()) }));
@@ -83,6 +88,34 @@ export async function loadPendingInspection(db: Database, id: number, chatAccoun
 export async function loadPendingPlan(db: Database, id: number, chatAccountId: number, now: Date) {
   const row = await loadPending(db, "plan", id, chatAccountId, now);
   return row && { id: row.id, sourceName: row.sourceName, plan: parsedPlanSchema.parse(row.payload) as ParsedPlan };
+}
+
+/** The plan this account is previewing now (its latest open one), for corrections typed in chat. */
+export async function latestPendingPlan(db: Database, chatAccountId: number, now: Date) {
+  const [row] = await db
+    .select({ id: pendingImports.id })
+    .from(pendingImports)
+    .where(
+      and(
+        eq(pendingImports.chatAccountId, chatAccountId),
+        eq(pendingImports.kind, "plan"),
+        isNull(pendingImports.finishedAt),
+        gt(pendingImports.createdAt, new Date(now.getTime() - PENDING_FOR_MS)),
+      ),
+    )
+    .orderBy(desc(pendingImports.id))
+    .limit(1);
+  return row ? loadPendingPlan(db, row.id, chatAccountId, now) : undefined;
+}
+
+/** Keeps the clerk's corrections: the plan saved later is the corrected one. False once the import is closed. */
+export async function updatePendingPlan(db: Database, id: number, plan: ParsedPlan): Promise<boolean> {
+  const updated = await db
+    .update(pendingImports)
+    .set({ payload: plan })
+    .where(and(eq(pendingImports.id, id), eq(pendingImports.kind, "plan"), isNull(pendingImports.finishedAt)))
+    .returning({ id: pendingImports.id });
+  return updated.length > 0;
 }
 
 /** The pending roster of this account, if it is still open. */

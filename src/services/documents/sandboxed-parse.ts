@@ -4,7 +4,7 @@ import type { RawRow } from "../../domain/roster.js";
 import { UserError } from "../../domain/user-error.js";
 import { DamagedZip, inspectZip, unsafe } from "./zip-inspection.js";
 
-export type ParseJob = { kind: "docx-html" | "docx-text" | "xlsx-rows"; bytes: Uint8Array };
+export type ParseJob = { kind: "docx-html" | "xlsx-rows"; bytes: Uint8Array };
 export type ParseOutcome = { ok: true; value: string | RawRow[] } | { ok: false; reason: string };
 
 /**
@@ -27,11 +27,6 @@ const boot =
 /** The HTML of a .docx (tables kept), checked and parsed out of harm's way. */
 export async function docxToHtml(bytes: Buffer, invalidKey: string): Promise<string> {
   return (await sandboxedParse({ kind: "docx-html", bytes }, invalidKey)) as string;
-}
-
-/** The plain text of a .docx. */
-export async function docxToText(bytes: Buffer, invalidKey: string): Promise<string> {
-  return (await sandboxedParse({ kind: "docx-text", bytes }, invalidKey)) as string;
 }
 
 /** The rows of an .xlsx's first sheet. */

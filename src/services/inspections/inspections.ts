@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { inspections, inspectionTeam, inspectionUnits, inspectionVisits, people, units } from "../../db/schema/index.js";
-import type { ParsedInspectionPlan } from "../../domain/inspections.js";
+import type { ParsedInspectionPlan } from "../../domain/plan-reader/inspection-plan.js";
 import type { Refusal } from "../../domain/titles.js";
 import { matchUnitPhrase } from "../../domain/unit-matching.js";
 import { recordAudit } from "../audit.js";
@@ -41,10 +41,12 @@ export async function createInspection(
         year: input.plan.year,
         kind: input.kind,
         title: input.plan.title,
-        windowFrom: input.plan.windowFrom,
-        windowTo: input.plan.windowTo,
+        windowFirstMonth: input.plan.windowFirstMonth,
+        windowLastMonth: input.plan.windowLastMonth,
         noticeDays: input.plan.noticeDays,
         reportDays: input.plan.reportDays,
+        noticeWorkingDays: input.plan.noticeWorkingDays,
+        reportWorkingDays: input.plan.reportWorkingDays,
         createdAt: now,
       })
       .returning({ id: inspections.id });

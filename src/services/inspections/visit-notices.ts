@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { chatAccounts, inspectionTeam, people } from "../../db/schema/index.js";
-import { addLocalDays, atLocal, localDay } from "../../domain/calendar.js";
+import { addLocalDays, atLocal, type LocalDay, localDay, workingDaysBefore } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import type { Notification, Translate } from "../outbox.js";
 
@@ -56,12 +56,15 @@ export function visitNotice(
 }
 
 /**
- * When a visit's report is due: the end of the day `reportDays` before the visit — but never
+ * When a visit's report is due: the end of the day `reportDays` before the visit (working days
+ * when the plan counts them so, the holidays given) — but never
  * before the end of the day the visit was (re)scheduled, so moving a visit earlier cannot make
  * the unit late at once.
  */
-export function visitReportDue(visit: { startsAt: Date; updatedAt: Date }, reportDays: number, timeZone: string): Date {
-  const computed = atLocal(addLocalDays(localDay(visit.startsAt, timeZone), -reportDays), "23:59:59", timeZone);
+export function visitReportDue(visit: { startsAt: Date; updatedAt: Date }, reportDays: number, timeZone: string, workingDays?: ReadonlySet<LocalDay>): Date {
+  const visitDay = localDay(visit.startsAt, timeZone);
+  const due = workingDays ? workingDaysBefore(visitDay, reportDays, workingDays) : addLocalDays(visitDay, -reportDays);
+  const computed = atLocal(due, "23:59:59", timeZone);
   const scheduledDayEnd = atLocal(localDay(visit.updatedAt, timeZone), "23:59:59", timeZone);
   return new Date(Math.max(computed.getTime(), scheduledDayEnd.getTime()));
 }

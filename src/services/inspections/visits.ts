@@ -1,7 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.js";
 import { inspections, inspectionUnits, inspectionVisits, outbox, units } from "../../db/schema/index.js";
-import { formatDate, formatDateTime, isWorkingDay, localDay, quarterOfDay } from "../../domain/calendar.js";
+import { formatDate, formatDateTime, isWorkingDay, localDay } from "../../domain/calendar.js";
 import { visitRefusal } from "../../domain/inspections.js";
 import type { Refusal } from "../../domain/titles.js";
 import { recordAudit } from "../audit.js";
@@ -41,13 +41,17 @@ export async function scheduleVisit(
     .from(inspectionUnits)
     .where(and(eq(inspectionUnits.inspectionId, inspection.id), eq(inspectionUnits.unitId, unit.id)));
   if (!listed) return { kind: "refused", refusal: { key: "visit-unit-not-inspected", args: { unit: unit.name } } };
-  const refusal = visitRefusal(input.at, now, inspection.noticeDays, input.override);
+  const holidays = await loadHolidays(db, input.at);
+  const notice = inspection.noticeWorkingDays
+    ? { days: inspection.noticeDays, working: true as const, holidays, timeZone: zone }
+    : { days: inspection.noticeDays, working: false as const };
+  const refusal = visitRefusal(input.at, now, notice, input.override);
   if (refusal) return { kind: "refused", refusal };
   const day = localDay(input.at, zone);
-  const quarter = quarterOfDay(day);
+  const month = Number(day.slice(5, 7));
   const warnings: VisitWarning[] = [];
-  if (Number(day.slice(0, 4)) !== inspection.year || quarter < inspection.windowFrom || quarter > inspection.windowTo) warnings.push("outside-window");
-  if (!isWorkingDay(day, await loadHolidays(db, input.at))) warnings.push("not-working-day");
+  if (Number(day.slice(0, 4)) !== inspection.year || month < inspection.windowFirstMonth || month > inspection.windowLastMonth) warnings.push("outside-window");
+  if (!isWorkingDay(day, holidays)) warnings.push("not-working-day");
 
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -86,7 +90,7 @@ export async function scheduleVisit(
       unit: unit.name,
       when: formatDateTime(saved.startsAt, zone),
       from: existing ? formatDateTime(existing.startsAt, zone) : "",
-      report: formatDate(visitReportDue(saved, inspection.reportDays, zone), zone),
+      report: formatDate(visitReportDue(saved, inspection.reportDays, zone, inspection.reportWorkingDays ? holidays : undefined), zone),
       title: inspection.title,
       mode: context.translate("vi", saved.onDocumentsOnly ? "visit-mode-documents" : "visit-mode-onsite"),
     };
@@ -178,7 +182,8 @@ export async function markReportReceived(
     await tx.update(inspectionVisits).set({ reportReceivedAt: now, reportFileId: input.fileId }).where(eq(inspectionVisits.id, visit.id));
     for (const reminder of ["late", "report-eve", "report-day"]) await cancelQueued(tx, visit.id, `%:${reminder}:%`);
     const [inspection] = await tx.select().from(inspections).where(eq(inspections.id, visit.inspectionId));
-    const late = now > visitReportDue(visit, inspection?.reportDays ?? 3, context.timeZone);
+    const workingDays = inspection?.reportWorkingDays ? await loadHolidays(tx, visit.startsAt) : undefined;
+    const late = now > visitReportDue(visit, inspection?.reportDays ?? 3, context.timeZone, workingDays);
     await recordAudit(tx, {
       at: now,
       actor: context.actor,

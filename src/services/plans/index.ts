@@ -3,3 +3,4 @@ export * from "./file.js";
 export * from "./plans.js";
 export * from "./task-reports.js";
 export * from "./tasks.js";
+export * from "./preview-lines.js";

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { meetingDrafts, planTasks, planTaskUnits, plans, unitAliases, units } from "../../db/schema/index.js";
 import { atLocal, type LocalDay, localDay, previousWorkingDay, quarterEnd } from "../../domain/calendar.js";
-import type { ParsedPlan, ParsedTask } from "../../domain/plan-document.js";
+import type { ParsedPlan, ParsedTask } from "../../domain/plan-reader/plan.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../../domain/unit-matching.js";
 import { recordAudit } from "../audit.js";
 import { loadHolidays } from "../rules/holidays.js";
@@ -14,11 +14,13 @@ export type PreviewTask = ParsedTask & {
   coordinatingUnitIds: number[];
   /** Phrases of this task that matched no roster unit. */
   unmatched: string[];
+  /** Bodies outside the agency the task names ("Các cụm thi đua", "Ban Thi đua - Khen thưởng tỉnh"): shown, never reminded. */
+  external: string[];
   dueAt: Date;
   /** The day the plan says, when it is a day off and the task falls due on the working day before. */
   movedFrom: LocalDay | null;
 };
-export type PlanPreview = { plan: ParsedPlan; tasks: PreviewTask[]; unmatched: string[]; units: RosterUnit[] };
+export type PlanPreview = { plan: ParsedPlan; tasks: PreviewTask[]; unmatched: string[]; external: string[]; units: RosterUnit[] };
 
 export async function loadUnitMatching(db: Database): Promise<{ units: RosterUnit[]; aliases: Map<string, number[]> }> {
   const [rosterUnits, aliasRows] = await Promise.all([
@@ -41,31 +43,51 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
   const holidays = await loadHolidays(db, atLocal(`${plan.year}-07-01`, "12:00:00", timeZone));
   // Keyed by the folded phrase: "Các cụm thi đua" and "Các Cụm thi đua" are one question.
   const unmatched = new Map<string, string>();
+  const external = new Map<string, string>();
   const tasks = plan.tasks.map((task) => {
     const taskUnmatched: string[] = [];
+    const taskExternal: string[] = [];
     const resolve = (phrases: string[]) => {
       const ids = new Set<number>();
       for (const phrase of phrases) {
         const match = matchUnitPhrase(phrase, rosterUnits, aliases);
         if (match.kind === "units") for (const id of match.unitIds) ids.add(id);
-        else {
+        else if (match.kind === "external") {
+          if (!external.has(phraseKey(phrase))) external.set(phraseKey(phrase), phrase);
+          taskExternal.push(phrase);
+        } else {
           if (!unmatched.has(phraseKey(phrase))) unmatched.set(phraseKey(phrase), phrase);
           taskUnmatched.push(phrase);
         }
       }
       return [...ids];
     };
-    const unassigned = task.leadUnits.length + task.coordinatingUnits.length === 0;
-    const leadUnitIds = unassigned ? secretariatUnits.map((row) => row.unit_id) : resolve(task.leadUnits);
-    const coordinatingUnitIds = resolve(task.coordinatingUnits).filter((id) => !leadUnitIds.includes(id));
+    const named = resolve(task.leadUnits);
+    const coordinating = resolve(task.coordinatingUnits);
+    // A duty the plan gives to nobody is tracked by the secretariat's own unit, and the preview
+    // says that was a guess. One given only to bodies outside the agency stays theirs: the clerk
+    // sees it and may give it a unit.
+    const nobodyInside = task.leadUnits.length + task.coordinatingUnits.length === 0;
+    const leadUnitIds = nobodyInside ? secretariatUnits.map((row) => row.unit_id) : named;
+    const coordinatingUnitIds = coordinating.filter((id) => !leadUnitIds.includes(id));
+    const guessed = nobodyInside && !task.guessed.includes("units") ? [...task.guessed, "units" as const] : task.guessed;
     const stated = task.deadline
       ? `${task.deadline.year}-${pad(task.deadline.month)}-${pad(task.deadline.day)}`
       : localDay(quarterEnd(plan.year, task.quarter, timeZone), timeZone);
     const dueDay = previousWorkingDay(stated, holidays);
     const dueAt = atLocal(dueDay, "23:59:59", timeZone);
-    return { ...task, leadUnitIds, coordinatingUnitIds, unmatched: taskUnmatched, dueAt, movedFrom: dueDay === stated ? null : stated };
+    return {
+      ...task,
+      guessed,
+      leadUnitIds,
+      coordinatingUnitIds,
+      unmatched: taskUnmatched,
+      external: taskExternal,
+      dueAt,
+      movedFrom: dueDay === stated ? null : stated,
+    };
   });
-  return { plan, tasks, unmatched: [...unmatched.values()], units: rosterUnits };
+  return { plan, tasks, unmatched: [...unmatched.values()], external: [...external.values()], units: rosterUnits };
 }
 
 /** Remembers what a phrase means (a set of units, or none: outside the roster). */

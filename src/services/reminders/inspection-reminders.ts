@@ -4,6 +4,7 @@ import { addLocalDays, atLocal, formatDate, formatDateTime, localDay } from "../
 import { type Notification, noticeToEach } from "../outbox.js";
 import { activeWithRole } from "../roster/people-by-role.js";
 import { visitReportDue } from "../inspections/visit-notices.js";
+import { loadHolidays } from "../rules/holidays.js";
 import type { SweepContext } from "./context.js";
 
 /**
@@ -22,13 +23,14 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
     unit_name: string;
     inspection_id: number;
     report_days: number;
+    report_working_days: boolean;
     updated_at: string;
     reported: boolean;
     on_documents: boolean;
   }>(
     db,
     sql`select v.id::int as id, v.version, v.starts_at::text as starts_at, v.unit_id::int as unit_id, u.name as unit_name,
-               v.inspection_id::int as inspection_id, i.report_days, v.updated_at::text as updated_at, v.report_received_at is not null as reported, v.on_documents_only as on_documents
+               v.inspection_id::int as inspection_id, i.report_days, i.report_working_days, v.updated_at::text as updated_at, v.report_received_at is not null as reported, v.on_documents_only as on_documents
         from inspection_visits v join inspections i on i.id = v.inspection_id join units u on u.id = v.unit_id
         where v.status = 'scheduled' and v.starts_at > ${timestamp(new Date(now.getTime() - 15 * 86_400_000))}
           and v.starts_at < ${timestamp(new Date(now.getTime() + 40 * 86_400_000))}`,
@@ -56,7 +58,8 @@ export async function inspectionReminders(db: Database, context: SweepContext): 
   for (const visit of rows) {
     const startsAt = new Date(visit.starts_at);
     const visitDay = localDay(startsAt, zone);
-    const reportDay = localDay(visitReportDue({ startsAt, updatedAt: new Date(visit.updated_at) }, visit.report_days, zone), zone);
+    const workingDays = visit.report_working_days ? await loadHolidays(db, startsAt) : undefined;
+    const reportDay = localDay(visitReportDue({ startsAt, updatedAt: new Date(visit.updated_at) }, visit.report_days, zone, workingDays), zone);
     const key = `visit:${visit.id}:v${visit.version}`;
     const args = { unit: visit.unit_name, when: formatDateTime(startsAt, zone), report: formatDate(atLocal(reportDay, "12:00:00", zone), zone) };
     const unitHeads = heads.filter((head) => head.unit_id === visit.unit_id).map((head) => head.id);

@@ -1,4 +1,15 @@
-import { normalizeName } from "./text.js";
+import { normalizeName } from "../text.js";
+
+/**
+ * A plan document as the reader sees it: its tables, and its prose — the lines outside the
+ * tables, without the emphasis marks of a markdown export — and its whole text.
+ */
+export type PlanDocument = { tables: Table[]; prose: string[]; text: string };
+
+/** Bold and italic marks and heading hashes of a markdown export say nothing about the plan. */
+export function withoutEmphasis(line: string): string {
+  return normalizeName(line.replace(/\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])|^\s*#+\s*|\\(?=[*_#])/g, ""));
+}
 
 /**
  * The tables of a document, as rows of cells: Word files (turned into HTML tables), markdown pipe
@@ -185,8 +196,9 @@ function cellText(raw: string): string {
  */
 function bulletItems(line: string): string[] {
   if (!/^\s*[-–•+]\s+/.test(line)) return [line];
-  // After an item's closing punctuation, or before a capital: "giai đoạn 2020 – 2025" stays whole.
-  const items = line.split(/(?<=[.;:,])\s+(?=[-–•+]\s+\S)|\s+(?=[-•+]\s+\p{Lu})/u);
+  // After an item's closing punctuation, or before a "•"/"+" and a capital. A dash before a
+  // capital is not enough: "Hội đồng Thi đua - Khen thưởng", "Kinh tế - Xã hội" are one name.
+  const items = line.split(/(?<=[.;:,])\s+(?=[-–•+]\s+\S)|\s+(?=[•+]\s+\p{Lu})/u);
   return items.length > 1 ? items : [line];
 }
 

@@ -1,0 +1,67 @@
+import { foldForMatching, normalizeName } from "../text.js";
+import { type CalendarDate, calendarDate, digitsForWordDates } from "./dates.js";
+import { namesABody } from "./owners.js";
+import type { CampaignDraft } from "./plan.js";
+import type { ProseItem } from "./prose-items.js";
+
+/**
+ * A campaign-launch plan (kế hoạch phát động phong trào thi đua): a province or an agency launches
+ * a movement, states its window and registration deadline, and gives duties to many bodies —
+ * "Các sở, ban, ngành…: …" are this agency's, "Sở Nội vụ: …" are not.
+ */
+export function isLaunchPlan(title: string): boolean {
+  const folded = foldForMatching(title);
+  return /phat dong/.test(folded) && !/cong tac thi dua/.test(folded);
+}
+
+// How a launch plan addresses the agencies it is sent to: "Các sở, ban, ngành, đoàn thể tỉnh",
+// "Thủ trưởng các cơ quan, đơn vị", "UBND các huyện, thành phố".
+const OUR_ADDRESS =
+  /^(?:de nghi\s+)?(?:thu truong\s+)?(?:cac (?:so|co quan|don vi|dia phuong|ban nganh|nganh)|so, ban, nganh|ubnd cac huyen|uy ban nhan dan cac huyen)/;
+
+/** Whether a body a launch plan names is the agencies it is sent to, this one among them. */
+export function addressesUs(phrase: string): boolean {
+  return OUR_ADDRESS.test(foldForMatching(phrase));
+}
+
+/** The body an item (or the heading above it) addresses, folded: the words before its ":" when they name a body. */
+function addressee(item: ProseItem): string | undefined {
+  const head = /^(.{2,200}?)(?::|\s+(?:có trách nhiệm|căn cứ|chủ động|tổ chức|xây dựng)\b)/u.exec(item.text)?.[1] ?? "";
+  const words = head.replace(/^đề nghị\s+/iu, "");
+  return words && namesABody(words) ? foldForMatching(words) : undefined;
+}
+
+/**
+ * Whether an item is the agency's to do: the nearest body addressed — the item's own opening
+ * words or a heading above it — is the agencies the plan is sent to. When the plan addresses no
+ * one anywhere, everything is.
+ */
+export function ourDuties(items: ProseItem[]): (item: ProseItem) => boolean {
+  const addressesAnyone = items.some((item) => addressee(item) !== undefined);
+  return (item) => {
+    for (const candidate of [item, ...[...item.parents].reverse()]) {
+      const body = addressee(candidate);
+      if (body !== undefined) return OUR_ADDRESS.test(body);
+    }
+    return !addressesAnyone;
+  };
+}
+
+const WINDOW =
+  /từ\s+(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:\([^)]*\)\s*)?(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
+
+/** The campaign: its name (the plan's title without "Kế hoạch"), its year and window. */
+export function campaignOf(items: ProseItem[], title: string, year: number): CampaignDraft {
+  let from: CalendarDate | null = null;
+  let to: CalendarDate | null = null;
+  for (const item of items) {
+    const text = digitsForWordDates([item.text, ...item.fields.map((field) => field.value)].join(" "));
+    const window = WINDOW.exec(text);
+    if (!window) continue;
+    const [, fromDay, fromMonth, fromYear, toDay, toMonth, toYear] = window.map(Number);
+    from = calendarDate(fromDay as number, fromMonth as number, fromYear as number);
+    to = calendarDate(toDay as number, toMonth as number, toYear as number);
+    break;
+  }
+  return { title: normalizeName(title.replace(/^kế hoạch\s+/iu, "")), year, from, to };
+}
