@@ -696,6 +696,7 @@ plan-units-from-text = units from the text
 plan-units-from-default = given to no one: the office tracks it
 plan-units-from-clerk = units corrected
 plan-due-from-clerk = corrected
+plan-due-from-window = end of the campaign, by default
 plan-preview-campaign = 📣 <b>Campaign-launch plan</b>: { $title } ({ $year }); emulation period: { $from } – { $to }.
 plan-campaign-title-placeholder = Campaign title
 plan-preview-external = 🏛 <b>{ $count } bodies outside the agency</b> (recorded, never reminded): { $bodies }

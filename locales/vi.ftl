@@ -696,6 +696,7 @@ plan-units-from-text = đơn vị theo văn bản
 plan-units-from-default = kế hoạch không giao ai: Văn phòng theo dõi
 plan-units-from-clerk = đơn vị đã sửa
 plan-due-from-clerk = đã sửa
+plan-due-from-window = hết thời gian thi đua, mặc định
 plan-preview-campaign = 📣 <b>Kế hoạch phát động phong trào</b>: { $title } (năm { $year }); thời gian thi đua: { $from } – { $to }.
 plan-campaign-title-placeholder = Tên phong trào
 plan-preview-external = 🏛 <b>{ $count } cơ quan, tổ chức ngoài cơ quan</b> (chỉ ghi nhận, không nhắc): { $bodies }

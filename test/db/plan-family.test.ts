@@ -176,6 +176,40 @@ describe.each(DATABASE_KINDS)("plans of shapes the fixtures do not have (%s)", (
     ]);
   });
 
+  it("reads a launch plan exported with wrapped lines and emphasis, a heading without a colon, two deadlines in one sentence", async () => {
+    const { plan, preview } = await read("launch-plan-wrapped.md", shape("launch-plan-wrapped.md"));
+    expect(plan.campaign).toMatchObject({ year: 2026, from: { year: 2025, month: 11, day: 25 }, to: { year: 2026, month: 11, day: 15 } });
+    expect(plan.registrationDeadline).toEqual({ year: 2026, month: 1, day: 15 });
+    const office = ["Văn phòng Sở"];
+    // The period after a closing bracket is dropped, as for every duty that ends in one.
+    const both = "Báo cáo sơ kết (trước ngày 10/6/2026) và tổng kết phong trào (trước ngày 10/11/2026)";
+    expect(duties(preview)).toEqual([
+      // "…gửi về Sở Nội vụ" / "*trước ngày 31/12/2025* để theo dõi." is one sentence over two lines.
+      duty(
+        1,
+        "1",
+        "Căn cứ Kế hoạch này xây dựng kế hoạch triển khai tại cơ quan, đơn vị, gửi về Sở Nội vụ trước ngày 31/12/2025 để theo dõi.",
+        "2025-12-31",
+        office,
+        {
+          guessed: ["units"],
+        },
+      ),
+      duty(
+        1,
+        "2",
+        "Tổ chức cho tập thể, cá nhân đăng ký thi đua, gửi về Sở Nội vụ (qua Ban Thi đua - Khen thưởng) trước ngày 15/01/2026.",
+        "2026-01-15",
+        office,
+        {
+          guessed: ["units"],
+        },
+      ),
+      duty(2, "1", both, "2026-06-10", office, { guessed: ["units"] }),
+      duty(4, "1", both, "2026-11-10", office, { guessed: ["units"] }),
+    ]);
+  });
+
   it("reads a council plan worded as offices write it: meetings every six months in June and December, a duty every quarter", async () => {
     const { plan, preview } = await read("council-plan.md", shape("council-plan.md"));
     expect(plan.meetings.map((meeting) => [meeting.year, meeting.month])).toEqual([

@@ -81,7 +81,9 @@ describe("no input breaks a parser", () => {
   });
 
   it("corrections typed to a previewed plan", () => {
-    const plan = readPlan(planDocumentFromText("KẾ HOẠCH\nNăm 2024\n| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Việc | Văn phòng |"), { fileName: "x.md" });
+    const plan = readPlan(planDocumentFromText("KẾ HOẠCH\nNăm 2024\n| STT | Nội dung | Chủ trì |\n|---|---|---|\n| 1 | Việc | Văn phòng |"), {
+      fileName: "x.md",
+    });
     const typed = fc.oneof(documentish, fc.constantFrom("sửa 1 hạn 31/02", "sửa 0 quý 5", "bỏ 99", "thêm quý 9:", "xem quý 7", "sửa 1 chủ trì ;;"));
     fc.assert(
       fc.property(typed, (text) => {

@@ -26,7 +26,11 @@ describe("times a phrase gives a duty (dates.ts)", () => {
       ],
       span: false,
     });
-    expect(timeIn("từ tháng 5 đến tháng 8 năm 2026", 2026)).toMatchObject({ kind: "months", span: true, months: [{ month: 5 }, { month: 6 }, { month: 7 }, { month: 8 }] });
+    expect(timeIn("từ tháng 5 đến tháng 8 năm 2026", 2026)).toMatchObject({
+      kind: "months",
+      span: true,
+      months: [{ month: 5 }, { month: 6 }, { month: 7 }, { month: 8 }],
+    });
   });
 
   it("reads quarters, every quarter and every six months", () => {
@@ -68,7 +72,9 @@ describe("who a duty belongs to (owners.ts)", () => {
   });
 
   it("keeps a Word list item whose name holds a dash whole", () => {
-    expect(tablesFromHtml("<table><tr><td><p>- Họp Hội đồng Thi đua - Khen thưởng xét</p></td></tr></table>")).toEqual([[["- Họp Hội đồng Thi đua - Khen thưởng xét"]]]);
+    expect(tablesFromHtml("<table><tr><td><p>- Họp Hội đồng Thi đua - Khen thưởng xét</p></td></tr></table>")).toEqual([
+      [["- Họp Hội đồng Thi đua - Khen thưởng xét"]],
+    ]);
   });
 });
 
@@ -77,12 +83,16 @@ describe("bodies outside the agency (unit-matching.ts)", () => {
     { id: 1, code: "VP", name: "Văn phòng Sở" },
     { id: 2, code: "TC", name: "Phòng Tổ chức" },
   ];
-  it.each(["Các đơn vị thành viên", "Các cụm thi đua", "Ban Thi đua - Khen thưởng tỉnh", "Hội đồng Thi đua - Khen thưởng tỉnh", "Thanh tra các huyện", "UBND tỉnh"])(
-    "knows '%s' is outside the agency",
-    (phrase) => {
-      expect(matchUnitPhrase(phrase, units, new Map())).toEqual({ kind: "external" });
-    },
-  );
+  it.each([
+    "Các đơn vị thành viên",
+    "Các cụm thi đua",
+    "Ban Thi đua - Khen thưởng tỉnh",
+    "Hội đồng Thi đua - Khen thưởng tỉnh",
+    "Thanh tra các huyện",
+    "UBND tỉnh",
+  ])("knows '%s' is outside the agency", (phrase) => {
+    expect(matchUnitPhrase(phrase, units, new Map())).toEqual({ kind: "external" });
+  });
 
   it("reads the unit in brackets, and the agency's own council as its office", () => {
     expect(matchUnitPhrase("Thường trực Hội đồng TĐ-KT Sở (Văn phòng Sở)", units, new Map())).toMatchObject({ unitIds: [1] });
@@ -117,7 +127,12 @@ describe("corrections typed to a preview (corrections.ts)", () => {
   it("reads each kind of correction, and says what it cannot read", () => {
     expect(parseCorrection("sửa 2 hạn 15/7", 2026)).toEqual({ kind: "due", position: 2, date: { year: 2026, month: 7, day: 15 } });
     expect(parseCorrection("Sua 2 quy III", 2026)).toEqual({ kind: "quarter", position: 2, quarter: 3 });
-    expect(parseCorrection("sửa 3 phối hợp Phòng A; Phòng B", 2026)).toEqual({ kind: "units", position: 3, role: "coordinating", phrases: ["Phòng A", "Phòng B"] });
+    expect(parseCorrection("sửa 3 phối hợp Phòng A; Phòng B", 2026)).toEqual({
+      kind: "units",
+      position: 3,
+      role: "coordinating",
+      phrases: ["Phòng A", "Phòng B"],
+    });
     expect(parseCorrection("bỏ 1", 2026)).toEqual({ kind: "drop", position: 1 });
     expect(parseCorrection("thêm quý 2 hạn 30/05/2026: Hội nghị", 2026)).toEqual({
       kind: "add",

@@ -26,7 +26,9 @@ export function addressesUs(phrase: string): boolean {
 
 /** The body an item (or the heading above it) addresses, folded: the words before its ":" when they name a body. */
 function addressee(item: ProseItem): string | undefined {
-  const head = /^(.{2,200}?)(?::|\s+(?:có trách nhiệm|căn cứ|chủ động|tổ chức|xây dựng)\b)/u.exec(item.text)?.[1] ?? "";
+  // A heading that is only a body's name ("1. Các sở, ban, ngành tỉnh, UBND các huyện") addresses it too.
+  const whole = item.depth < 5 && item.text.split(/\s+/).length <= 24 ? item.text.replace(/[.:]$/, "") : "";
+  const head = /^(.{2,200}?)(?::|\s+(?:có trách nhiệm|căn cứ|chủ động|tổ chức|xây dựng)\b)/u.exec(item.text)?.[1] ?? whole;
   const words = head.replace(/^đề nghị\s+/iu, "");
   return words && namesABody(words) ? foldForMatching(words) : undefined;
 }

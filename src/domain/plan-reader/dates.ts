@@ -4,8 +4,8 @@ import { foldForMatching } from "../text.js";
 
 export type Quarter = 1 | 2 | 3 | 4;
 export type CalendarDate = { year: number; month: number; day: number };
-/** Where a task's due date was read: its time column, the body text, prose, or the clerk's correction. */
-export type DeadlineSource = "time" | "text" | "prose" | "clerk";
+/** Where a task's due date was read: its time column, the body text, prose, the clerk's correction, or the end of a launch plan's window. */
+export type DeadlineSource = "time" | "text" | "prose" | "clerk" | "window";
 
 export const ROMAN: Record<string, Quarter> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
 export const DEADLINE_IN_TEXT = /(?:trước|chậm nhất|hạn chót|thời hạn|hạn|đến|hoàn thành)\s*(?:ngày\s*)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/iu;

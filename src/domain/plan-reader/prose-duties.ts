@@ -1,5 +1,5 @@
 import { foldForMatching, normalizeName } from "../text.js";
-import { type CalendarDate, type PlanTime, quarterOfMonth, timeIn } from "./dates.js";
+import { type CalendarDate, DEADLINE_IN_TEXT, digitsForWordDates, type PlanTime, quarterOfMonth, resolveDate, timeIn } from "./dates.js";
 import { type Owners, ownersInSentence, splitUnits, unitRoles } from "./owners.js";
 import { type MeetingDraft, newTask, type ParsedTask } from "./plan.js";
 import { fieldOf, type ProseItem, sectionOf } from "./prose-items.js";
@@ -18,7 +18,9 @@ export type ProseOptions = {
 };
 
 // Lines that cite, introduce or close the plan rather than give a duty.
-const NOT_A_DUTY = /^(can cu|thuc hien (ke hoach|quyet dinh|chi thi|cong van|van ban|huong dan)|noi nhan|tren day la|so\s*:)/;
+const NOT_A_DUTY = /^(thuc hien (ke hoach|quyet dinh|chi thi|cong van|van ban|huong dan)|noi nhan|tren day la|so\s*:)/;
+// "Căn cứ Luật…, Quyết định… tháng 3 năm 2024": a legal basis, unless it goes on to set a deadline.
+const LEGAL_BASIS = /^can cu\b/;
 // Sections that say why, not what: their dates are context.
 const CONTEXT_SECTION = /muc dich|yeu cau|can cu|quan diem|muc tieu/;
 // "họp", "phiên họp" — not "phối hợp", "tổng hợp", "phù hợp", "kết hợp".
@@ -37,9 +39,10 @@ export function parsePlanProse(items: ProseItem[], year: number, options: ProseO
     if (NOT_A_DUTY.test(folded) || CONTEXT_SECTION.test(sectionOf(item)) || item.depth === 0) continue;
     const ours = options.isOurs?.(item) ?? true;
     const owners = ownersOf(item, options.isUs);
-    for (const piece of datedPieces(item.text, year)) {
+    for (const { piece, stated } of datedPieces(item.text, year)) {
       const timeField = fieldOf(item, "time");
-      const time = timeIn(piece, year) ?? (timeField ? timeIn(timeField, year, { anyDate: true }) : null);
+      const time = stated ?? (timeField ? timeIn(timeField, year, { anyDate: true }) : null);
+      if (LEGAL_BASIS.test(folded) && time?.kind !== "date") continue;
       const pieceFolded = foldForMatching(piece);
       if (time?.kind === "date" && /dang ky/.test(pieceFolded) && /(thi dua|danh hieu)/.test(pieceFolded)) prose.registrationDeadline ??= time.date;
       if (!ours) continue;
@@ -53,7 +56,7 @@ export function parsePlanProse(items: ProseItem[], year: number, options: ProseO
       const content = normalizeName(piece.replace(/\(\s*(\S.*?)\s*\)\s*\.?$/, "($1)")).replace(/[;:]$/, "");
       const occurrences = time
         ? occurrencesOf(time, "prose")
-        : [{ quarter: quarterOfMonth((dueInstead as CalendarDate).month) ?? 4, deadline: dueInstead, from: "prose" as const }];
+        : [{ quarter: quarterOfMonth((dueInstead as CalendarDate).month) ?? 4, deadline: dueInstead, from: "window" as const }];
       for (const occurrence of occurrences) {
         // A duty due before the plan's year (a launch plan issued in November) is its first; one after it, its last.
         const quarter = occurrence.deadline && occurrence.deadline.year !== year ? (occurrence.deadline.year < year ? 1 : 4) : occurrence.quarter;
@@ -65,7 +68,7 @@ export function parsePlanProse(items: ProseItem[], year: number, options: ProseO
             leadUnits: owners?.lead ?? [],
             coordinatingUnits: owners?.coordinating ?? [],
             deadline: occurrence.deadline,
-            deadlineFrom: occurrence.deadline ? "prose" : null,
+            deadlineFrom: occurrence.deadline ? occurrence.from : null,
             quarterFrom: "text",
             unitsFrom: owners ? "text" : "default",
             guessed: [...(dueInstead ? (["due"] as const) : []), ...(owners ? [] : (["units"] as const))],
@@ -77,11 +80,18 @@ export function parsePlanProse(items: ProseItem[], year: number, options: ProseO
   return prose;
 }
 
-/** "Báo cáo sơ kết trước ngày 15/6; báo cáo tổng kết trước ngày 15/11" is two duties, each with its day. */
-function datedPieces(text: string, year: number): string[] {
-  const pieces = text.split(/;\s+/u);
-  const dated = pieces.filter((piece) => timeIn(piece, year)?.kind === "date");
-  return dated.length >= 2 ? dated.map((piece) => piece.charAt(0).toUpperCase() + piece.slice(1)) : [text];
+/**
+ * "Báo cáo sơ kết trước ngày 15/6; báo cáo tổng kết trước ngày 15/11" is two duties, each with its
+ * day; so is "báo cáo định kỳ 6 tháng (trước ngày 15/6) và năm (trước ngày 15/11)", both worded
+ * as the whole sentence.
+ */
+function datedPieces(text: string, year: number): { piece: string; stated: PlanTime | null }[] {
+  const clauses = text.split(/;\s+/u).filter((clause) => timeIn(clause, year)?.kind === "date");
+  if (clauses.length >= 2) return clauses.map((clause) => ({ piece: clause.charAt(0).toUpperCase() + clause.slice(1), stated: timeIn(clause, year) }));
+  const digits = digitsForWordDates(text);
+  const dates = [...digits.matchAll(new RegExp(DEADLINE_IN_TEXT.source, "giu"))].map((match) => resolveDate(match, year)).filter((date) => date !== null);
+  if (dates.length >= 2) return dates.map((date) => ({ piece: text, stated: { kind: "date", date } }));
+  return [{ piece: text, stated: timeIn(text, year) }];
 }
 
 /** A bullet or numbered line that does something, not a heading that introduces others. */

@@ -48,6 +48,11 @@ export function proseItems(lines: string[]): ProseItem[] {
     if (!line) continue;
     const field = FIELD.exec(line);
     const current = items.at(-1);
+    // A paragraph wrapped onto several lines by the export: the line goes on the sentence above.
+    if (current && !field && continuesSentence(current.text, line)) {
+      current.text = normalizeName(`${current.text} ${line}`);
+      continue;
+    }
     if (field && current) {
       current.fields.push({ label: fieldLabel(field[1] ?? ""), value: normalizeName(field[2] ?? "") });
       continue;
@@ -69,6 +74,11 @@ export function proseItems(lines: string[]): ProseItem[] {
     if (depth < 5 || /:$/.test(item.text)) stack.push(item);
   }
   return items;
+}
+
+/** A line that starts in lower case (or with a bracket) after a line that did not end its sentence. */
+function continuesSentence(previous: string, line: string): boolean {
+  return !/[.;:!?…]$/u.test(previous) && /^[\p{Ll}(]/u.test(line) && !MARKERS.some(([pattern]) => pattern.test(line));
 }
 
 /** The item's value of a field ("Thời gian thực hiện: …"), if it has one. */

@@ -23,7 +23,7 @@ const parsedPlanSchema = z.object({
       leadUnits: z.array(z.string()),
       coordinatingUnits: z.array(z.string()),
       deadline: calendarDate.nullable(),
-      deadlineFrom: z.enum(["time", "text", "prose", "clerk"]).nullable().default(null),
+      deadlineFrom: z.enum(["time", "text", "prose", "clerk", "window"]).nullable().default(null),
       quarterFrom: partSource.default("table"),
       unitsFrom: partSource.default("table"),
       guessed: z.array(z.enum(["quarter", "due", "units"])).default([]),
