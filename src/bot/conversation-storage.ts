@@ -47,7 +47,7 @@ export function postgresConversationStorage(db: Database, platform: Platform): C
         await withFlag(
           ctx,
           sql`insert into ${conversationStates} (key, value, updated_at) values (${key}, ${value}::jsonb, now())
-            on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+            on conflict (agency_id, key) do update set value = excluded.value, updated_at = excluded.updated_at`,
           true,
         );
       },

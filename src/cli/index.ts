@@ -1,6 +1,7 @@
 import { openConfiguredDatabase } from "../app.js";
 import { ConfigError, loadConfig } from "../config.js";
-import { backupPglite, isStorageFull, restorePglite } from "../db/client.js";
+import { isStorageFull } from "../db/client.js";
+import { backupPglite, restorePglite } from "../db/pglite-backup.js";
 import { UserError } from "../domain/user-error.js";
 import { auditCommand } from "./commands/audit.js";
 import { importHistoryCommand } from "./commands/history.js";

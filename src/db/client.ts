@@ -1,11 +1,9 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema/index.js";
-import { UserError } from "../domain/user-error.js";
-import { acquireDirectoryLock } from "./directory-lock.js";
 import { createPglite, openPgliteDirectory } from "./embedded.js";
 import { preparingEveryStatement } from "./prepared-statements.js";
 
@@ -27,6 +25,8 @@ export type DatabaseHandle = {
    * work ends or the process dies) — and then answers without running it.
    */
   exclusively<T>(key: number, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /** Runs `work` as the tables' owner, outside row-level security: what only the owner may do (agencies, DDL). */
+  asOwner<T>(work: (db: Database) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 };
 
@@ -46,38 +46,57 @@ async function migrationsApplied(db: Database): Promise<boolean> {
 // Any constant works as long as every instance uses the same one.
 const MIGRATION_LOCK_KEY = 7_264_001;
 
-export type OpenOptions =
+/**
+ * The role the bot's queries run as: not the owner of the tables, so their row-level security
+ * applies (migrations/0040). The owner — whoever the connection string names — only migrates.
+ */
+export const BOT_ROLE = "tdkt_bot";
+/** The agency of a deployment that serves one: the one migration 0040 made of the rows before it. */
+export const DEFAULT_AGENCY = 1;
+
+/** `agencyId`: whose rows the connection sees and writes (DEFAULT_AGENCY unless given). */
+export type OpenOptions = (
   | { databaseUrl: string; maxConnections?: number }
   /** `opening`: the directory already being opened (main.ts starts it first). */
   | { dataDir: string; opening?: ReturnType<typeof openPgliteDirectory> }
   | { pgliteDump: Blob }
   /** An embedded database that lives only in memory (tests and benchmarks). */
-  | { inMemory: true };
+  | { inMemory: true }
+) & { agencyId?: number };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options);
+  const agencyId = options.agencyId ?? DEFAULT_AGENCY;
+  if ("databaseUrl" in options) return openPostgres(options.databaseUrl, options.maxConnections ?? 10, agencyId);
+  return openPglite(options, agencyId);
 }
 
-async function openPostgres(url: string, maxConnections: number): Promise<DatabaseHandle> {
+async function openPostgres(url: string, maxConnections: number, agencyId: number): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max: maxConnections, onnotice: () => {}, connect_timeout: 10 });
+  // Every connection of the pool starts as the bot's role with its agency set, and nothing the
+  // bot runs changes either: a query cannot reach another agency's rows, whatever it says.
+  const client = postgres(url, {
+    max: maxConnections,
+    onnotice: () => {},
+    connect_timeout: 10,
+    connection: { role: BOT_ROLE, "tdkt.agency_id": String(agencyId) },
+  });
   const db = drizzle(preparingEveryStatement(client), { schema });
   return {
     db,
     driver: "postgres",
     async migrate() {
-      // migrate() itself is not safe when instances start together: hold an advisory lock on a
-      // dedicated connection around it so the others wait and then find nothing left to do.
-      const lockConnection = await client.reserve();
+      // As the owner, on a connection of its own (the bot's role may not exist yet). migrate()
+      // itself is not safe when instances start together: an advisory lock around it makes the
+      // others wait and then find nothing left to do.
+      const owner = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
       try {
-        await lockConnection`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migrate(db, { migrationsFolder });
+        await owner`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
+        await migrate(drizzle(owner, { schema }), { migrationsFolder });
       } finally {
-        await lockConnection`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        lockConnection.release();
+        await owner`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
+        await owner.end({ timeout: 5 });
       }
     },
     async ping() {
@@ -103,13 +122,21 @@ async function openPostgres(url: string, maxConnections: number): Promise<Databa
         connection.release();
       }
     },
+    async asOwner(work) {
+      const owner = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+      try {
+        return await work(drizzle(owner, { schema }));
+      } finally {
+        await owner.end({ timeout: 5 });
+      }
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
   };
 }
 
-async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>): Promise<DatabaseHandle> {
+async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>, agencyId: number): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
   let releaseLock = () => {};
@@ -124,13 +151,17 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
     client = await createPglite({});
   }
   const db = drizzle(client, { schema });
+  await actAsBot(client, agencyId);
   // One process opens an embedded database (see directory-lock.ts): a lock in memory is enough.
   const running = new Set<number>();
   return {
     db,
     driver: "pglite",
     async migrate() {
+      // The embedded database has one connection: it migrates as the owner, then works as the bot.
+      await client.exec("reset role");
       await migrate(db, { migrationsFolder });
+      await actAsBot(client, agencyId);
     },
     async ping() {
       try {
@@ -150,6 +181,14 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
         running.delete(key);
       }
     },
+    async asOwner(work) {
+      await client.exec("reset role");
+      try {
+        return await work(db);
+      } finally {
+        await actAsBot(client, agencyId);
+      }
+    },
     async close() {
       try {
         await client.close();
@@ -158,6 +197,13 @@ async function openPglite(options: Exclude<OpenOptions, { databaseUrl: string }>
       }
     },
   };
+}
+
+/** The embedded database's one connection, as the bot's role for the agency (once the role exists). */
+async function actAsBot(client: PGlite, agencyId: number): Promise<void> {
+  await client.query("select set_config('tdkt.agency_id', $1, false)", [String(agencyId)]);
+  const { rows } = await client.query("select 1 from pg_roles where rolname = $1", [BOT_ROLE]);
+  if (rows.length > 0) await client.exec(`set role ${BOT_ROLE}`);
 }
 
 /** Runs raw SQL and returns its rows; the drivers shape execute() results differently. */
@@ -181,36 +227,6 @@ export function arrayLiteral(values: readonly (string | number)[]): string {
 /** A Date as a raw-SQL parameter both drivers accept (postgres.js will not take a Date there). */
 export function timestamp(at: Date): SQL {
   return sql`${at.toISOString()}::timestamptz`;
-}
-
-/** Writes a consistent copy of an embedded database directory to a tar file. */
-export async function backupPglite(dataDir: string, file: string): Promise<number> {
-  const release = acquireDirectoryLock(path.resolve(dataDir));
-  try {
-    const client = await createPglite({ dataDir: path.resolve(dataDir) });
-    const dump = await client.dumpDataDir("gzip");
-    await client.close();
-    const bytes = Buffer.from(await dump.arrayBuffer());
-    writeFileSync(file, bytes);
-    return bytes.length;
-  } finally {
-    release();
-  }
-}
-
-/** Restores an embedded database directory from a backup; refuses to overwrite one in use or not empty. */
-export async function restorePglite(dataDir: string, file: string): Promise<void> {
-  const target = path.resolve(dataDir);
-  mkdirSync(target, { recursive: true });
-  const release = acquireDirectoryLock(target);
-  try {
-    if (readdirSync(target).some((entry) => entry !== "tdkt.lock")) throw new UserError("restore-not-empty", { dir: target });
-    const client = await createPglite({ dataDir: target, loadDataDir: new Blob([readFileSync(file)]) });
-    await client.query("select 1");
-    await client.close();
-  } finally {
-    release();
-  }
 }
 
 const CONNECTION_LOST = /CONNECTION_(CLOSED|ENDED|DESTROYED)|ECONNRESET|ECONNREFUSED|EPIPE|57P0[123]/;

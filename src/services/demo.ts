@@ -55,7 +55,7 @@ export async function linkConsoleAccount(db: Database, clock: Clock, externalId:
     .insert(chatAccounts)
     .values({ platform: "console", externalId, chatId: externalId, personId: person.id, linkedAt: clock(), displayName: "console" })
     .onConflictDoUpdate({
-      target: [chatAccounts.platform, chatAccounts.externalId],
+      target: [chatAccounts.agencyId, chatAccounts.platform, chatAccounts.externalId],
       set: { personId: sql`coalesce(${chatAccounts.personId}, excluded.person_id)` },
     });
 }

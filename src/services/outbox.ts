@@ -181,7 +181,7 @@ async function insertRows(db: Database, rows: (PlannedMessage & { chatAccountId:
             unnest(${column((row) => row.platform)}::text[]), unnest(${column((row) => row.chatId)}::text[]),
             jsonb_array_elements(${JSON.stringify(rows.map((row) => row.payload))}::jsonb),
             unnest(${column((row) => row.notBefore.toISOString())}::timestamptz[]))
-          on conflict (dedupe_key) do nothing
+          on conflict (agency_id, dedupe_key) do nothing
           returning dedupe_key
         ), marked as (
           insert into ${reminderMarks} (key) select unnest(${arrayLiteral(marks)}::text[]) on conflict do nothing

@@ -94,8 +94,9 @@ describe.each(DATABASE_KINDS)("the council's secret ballot (%s)", (kind) => {
     expect(new Set(sealed.map((ballot) => ballot.sealed.length)).size).toBe(1);
     // The changed ballot replaced the first: C4's is one row, like everyone's.
     expect(new Set(sealed.map((ballot) => ballot.ballotRef)).size).toBe(6);
-    // Who voted is known (quorum, no double voting), never what.
+    // Who voted is known (quorum, no double voting), and in which agency, never what.
     expect((await database.db.select().from(ballotVoters).where(eq(ballotVoters.sessionId, session.id))).map((voter) => Object.keys(voter).sort())[0]).toEqual([
+      "agencyId",
       "how",
       "personId",
       "sessionId",

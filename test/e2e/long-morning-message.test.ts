@@ -135,11 +135,14 @@ describe.each(CASES)("a morning message whose queuing fails halfway on $platform
 
   it("is queued whole on the next sweep, its reminders not sent a second time on their own", async () => {
     const { db } = agency.database;
-    // The database refuses to record which reminders a digest carried, as a full disk would.
-    await db.execute(sql`create function refuse_marks() returns trigger language plpgsql as $$ begin raise exception 'no space left on device'; end $$`);
-    await db.execute(sql`create trigger refuse_marks before insert on reminder_marks for each statement execute function refuse_marks()`);
+    // The database refuses to record which reminders a digest carried, as a full disk would (a
+    // trigger only the tables' owner may create).
+    await agency.database.asOwner(async (owner) => {
+      await owner.execute(sql`create function refuse_marks() returns trigger language plpgsql as $$ begin raise exception 'no space left on device'; end $$`);
+      await owner.execute(sql`create trigger refuse_marks before insert on reminder_marks for each statement execute function refuse_marks()`);
+    });
     await expect(agency.sweep()).rejects.toMatchObject({ cause: { message: "no space left on device" } });
-    await db.execute(sql`drop trigger refuse_marks on reminder_marks`);
+    await agency.database.asOwner((owner) => owner.execute(sql`drop trigger refuse_marks on reminder_marks`));
 
     await agency.sweep();
     await agency.sweep();

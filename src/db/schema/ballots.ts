@@ -1,7 +1,7 @@
 // The council's secret ballot (bỏ phiếu kín): who voted is kept apart from what was voted.
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { BALLOT_STATUSES, type BallotStatus } from "../../domain/ballots.js";
-import { createdAt, id, oneOf, optionalRef, requiredRef } from "./columns.js";
+import { createdAt, id, oneOf, optionalRef, requiredRef, agencyId, agencyOnly } from "./columns.js";
 import { people, units } from "./identity.js";
 import { meetings } from "./plans.js";
 import { registrations } from "./registrations.js";
@@ -9,6 +9,7 @@ import { registrations } from "./registrations.js";
 export const ballotSessions = pgTable(
   "ballot_sessions",
   {
+    agencyId: agencyId(),
     id: id(),
     year: integer("year").notNull(),
     title: text("title").notNull(),
@@ -33,12 +34,13 @@ export const ballotSessions = pgTable(
     createdByPersonId: optionalRef("created_by_person_id", () => people.id),
     createdAt: createdAt(),
   },
-  (t) => [oneOf("ballot_sessions_status_check", t.status, BALLOT_STATUSES)],
+  (t) => [agencyOnly(), oneOf("ballot_sessions_status_check", t.status, BALLOT_STATUSES)],
 );
 
 export const ballotCandidates = pgTable(
   "ballot_candidates",
   {
+    agencyId: agencyId(),
     id: id(),
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     registrationId: requiredRef("registration_id", () => registrations.id),
@@ -50,20 +52,21 @@ export const ballotCandidates = pgTable(
     paperAgree: integer("paper_agree"),
     paperDisagree: integer("paper_disagree"),
   },
-  (t) => [index("ballot_candidates_session_idx").on(t.sessionId)],
+  (t) => [agencyOnly(), index("ballot_candidates_session_idx").on(t.sessionId)],
 );
 
 // Who has voted: for the quorum and against voting twice. Never what.
 export const ballotVoters = pgTable(
   "ballot_voters",
   {
+    agencyId: agencyId(),
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     personId: requiredRef("person_id", () => people.id),
     /** "chat", or "written" for an absent member's vote entered by the secretariat. */
     how: text("how").notNull().default("chat"),
     votedAt: timestamp("voted_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.sessionId, t.personId] })],
 );
 
 // The counted ballots, written at the close in a random order and under random references, in
@@ -72,11 +75,12 @@ export const ballotVoters = pgTable(
 export const ballots = pgTable(
   "ballots",
   {
+    agencyId: agencyId(),
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     ballotRef: text("ballot_ref").notNull(),
     disagree: integer("disagree").array().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.sessionId, t.ballotRef] })],
 );
 
 // A member's ballot while voting is open, sealed under the instances' BALLOT_SECRET (see
@@ -85,33 +89,40 @@ export const ballots = pgTable(
 export const sealedBallots = pgTable(
   "sealed_ballots",
   {
+    agencyId: agencyId(),
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     ballotRef: text("ballot_ref").notNull(),
     sealed: text("sealed").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.ballotRef] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.sessionId, t.ballotRef] })],
 );
 
 // A member's ballot being filled in (sealed like a cast one), until they submit it or voting closes.
 export const ballotDrafts = pgTable(
   "ballot_drafts",
   {
+    agencyId: agencyId(),
     sessionId: requiredRef("session_id", () => ballotSessions.id),
     personId: requiredRef("person_id", () => people.id),
     sealed: text("sealed").notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.personId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.sessionId, t.personId] })],
 );
 
 // The agency head's award decision on a closed session: what turns its passing candidates into results.
-export const awardDecisions = pgTable("award_decisions", {
-  id: id(),
-  sessionId: requiredRef("session_id", () => ballotSessions.id).unique(),
-  number: text("number").notNull(),
-  /** yyyy-mm-dd, local. */
-  decidedOn: text("decided_on").notNull(),
-  signer: text("signer").notNull(),
-  recordedByPersonId: optionalRef("recorded_by_person_id", () => people.id),
-  createdAt: createdAt(),
-});
+export const awardDecisions = pgTable(
+  "award_decisions",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    sessionId: requiredRef("session_id", () => ballotSessions.id).unique(),
+    number: text("number").notNull(),
+    /** yyyy-mm-dd, local. */
+    decidedOn: text("decided_on").notNull(),
+    signer: text("signer").notNull(),
+    recordedByPersonId: optionalRef("recorded_by_person_id", () => people.id),
+    createdAt: createdAt(),
+  },
+  () => [agencyOnly()],
+);

@@ -2,7 +2,7 @@
 import { relations } from "drizzle-orm";
 import { integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { BROADCAST_STATUSES, type BroadcastAudience, type BroadcastStatus } from "../../domain/notifications.js";
-import { oneOf, id, requiredRef, optionalRef } from "./columns.js";
+import { oneOf, id, requiredRef, optionalRef, agencyId, agencyOnly } from "./columns.js";
 import { people } from "./identity.js";
 import { campaigns } from "./registrations.js";
 
@@ -10,6 +10,7 @@ import { campaigns } from "./registrations.js";
 export const broadcasts = pgTable(
   "broadcasts",
   {
+    agencyId: agencyId(),
     id: id(),
     createdByPersonId: requiredRef("created_by_person_id", () => people.id),
     text: text("text").notNull(),
@@ -30,7 +31,7 @@ export const broadcasts = pgTable(
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
   },
-  (t) => [oneOf("broadcasts_status_check", t.status, BROADCAST_STATUSES)],
+  (t) => [agencyOnly(), oneOf("broadcasts_status_check", t.status, BROADCAST_STATUSES)],
 );
 
 export const broadcastsRelations = relations(broadcasts, ({ one }) => ({

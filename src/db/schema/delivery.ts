@@ -1,6 +1,6 @@
 // What each channel allows and has spent, and who it could not reach: the delivery policy's record.
 import { index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, id, requiredRef } from "./columns.js";
+import { createdAt, id, requiredRef, agencyId, agencyOnly } from "./columns.js";
 import { people } from "./identity.js";
 
 /**
@@ -11,6 +11,7 @@ import { people } from "./identity.js";
 export const channelMonths = pgTable(
   "channel_months",
   {
+    agencyId: agencyId(),
     channel: text("channel").notNull(),
     month: text("month").notNull(),
     sent: integer("sent").notNull().default(0),
@@ -23,7 +24,7 @@ export const channelMonths = pgTable(
     /** When the secretariat was told the channel stopped: once a month. */
     stopToldAt: timestamp("stop_told_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.channel, t.month] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.channel, t.month] })],
 );
 
 /**
@@ -33,6 +34,7 @@ export const channelMonths = pgTable(
 export const unreachedPeople = pgTable(
   "unreached_people",
   {
+    agencyId: agencyId(),
     id: id(),
     personId: requiredRef("person_id", () => people.id),
     channel: text("channel").notNull(),
@@ -43,5 +45,9 @@ export const unreachedPeople = pgTable(
     toldAt: timestamp("told_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("unreached_people_once_idx").on(t.personId, t.channel, t.reason, t.month), index("unreached_people_untold_idx").on(t.toldAt)],
+  (t) => [
+    agencyOnly(),
+    uniqueIndex("unreached_people_once_idx").on(t.personId, t.channel, t.reason, t.month),
+    index("unreached_people_untold_idx").on(t.toldAt),
+  ],
 );

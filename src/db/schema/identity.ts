@@ -4,24 +4,30 @@ import { boolean, integer, index, jsonb, pgTable, text, timestamp, uniqueIndex }
 import type { Discipline } from "../../domain/eligibility.js";
 import { NOTIFY_VIA, type NotifyVia } from "../../domain/notifications.js";
 import { PRIVACY_REQUEST_KINDS, type PrivacyRequestKind } from "../../domain/privacy.js";
-import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
+import { createdAt, updatedAt, oneOf, id, requiredRef, optionalRef, agencyId, agencyOnly } from "./columns.js";
 
 // đơn vị: a department (phòng) or attached unit of the agency
-export const units = pgTable("units", {
-  id: id(),
-  code: text("code").notNull().unique(),
-  name: text("name").notNull(),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const units = pgTable(
+  "units",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [agencyOnly(), uniqueIndex("units_agency_code_idx").on(t.agencyId, t.code)],
+);
 
 // công chức, viên chức, người lao động. Roles live on the person as an array: they are always read
 // together with the person, and replacing them on re-import is one column write.
 export const people = pgTable(
   "people",
   {
+    agencyId: agencyId(),
     id: id(),
-    staffCode: text("staff_code").notNull().unique(),
+    staffCode: text("staff_code").notNull(),
     fullName: text("full_name").notNull(),
     position: text("position").notNull().default(""),
     unitId: requiredRef("unit_id", () => units.id),
@@ -40,6 +46,8 @@ export const people = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    agencyOnly(),
+    uniqueIndex("people_agency_staff_code_idx").on(t.agencyId, t.staffCode),
     index("people_unit_idx").on(t.unitId),
     // The heads, whom every digest query starts from: a few thousand among a hundred thousand.
     index("people_heads_idx").on(t.unitId).where(sql`active and 'head' = any(roles)`),
@@ -53,6 +61,7 @@ export const people = pgTable(
 export const chatAccounts = pgTable(
   "chat_accounts",
   {
+    agencyId: agencyId(),
     id: id(),
     platform: text("platform").notNull(),
     externalId: text("external_id").notNull(),
@@ -75,7 +84,11 @@ export const chatAccounts = pgTable(
     windowSends: integer("window_sends").notNull().default(0),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("chat_accounts_platform_external_idx").on(t.platform, t.externalId), index("chat_accounts_person_idx").on(t.personId)],
+  (t) => [
+    agencyOnly(),
+    uniqueIndex("chat_accounts_platform_external_idx").on(t.agencyId, t.platform, t.externalId),
+    index("chat_accounts_person_idx").on(t.personId),
+  ],
 );
 
 // Single-use invitation codes; only the SHA-256 of a code is stored, and the salt from which the
@@ -83,6 +96,7 @@ export const chatAccounts = pgTable(
 export const invites = pgTable(
   "invites",
   {
+    agencyId: agencyId(),
     id: id(),
     personId: requiredRef("person_id", () => people.id),
     codeHash: text("code_hash").notNull().unique(),
@@ -95,13 +109,14 @@ export const invites = pgTable(
     offeredToAccountId: optionalRef("offered_to_account_id", () => chatAccounts.id),
     createdAt: createdAt(),
   },
-  (t) => [index("invites_person_idx").on(t.personId)],
+  (t) => [agencyOnly(), index("invites_person_idx").on(t.personId)],
 );
 
 // A person's request to correct or delete their data (Law 91/2025/QH15): the secretariat handles it.
 export const privacyRequests = pgTable(
   "privacy_requests",
   {
+    agencyId: agencyId(),
     id: id(),
     personId: requiredRef("person_id", () => people.id),
     kind: text("kind").$type<PrivacyRequestKind>().notNull(),
@@ -109,24 +124,26 @@ export const privacyRequests = pgTable(
     createdAt: createdAt(),
     handledAt: timestamp("handled_at", { withTimezone: true }),
   },
-  (t) => [index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, PRIVACY_REQUEST_KINDS)],
+  (t) => [agencyOnly(), index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, PRIVACY_REQUEST_KINDS)],
 );
 
 // Wrong invite codes per chat, for the brute-force limit.
 export const inviteFailures = pgTable(
   "invite_failures",
   {
+    agencyId: agencyId(),
     id: id(),
     platform: text("platform").notNull(),
     externalId: text("external_id").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
   },
-  (t) => [index("invite_failures_chat_idx").on(t.platform, t.externalId, t.at)],
+  (t) => [agencyOnly(), index("invite_failures_chat_idx").on(t.platform, t.externalId, t.at)],
 );
 
 export const auditLog = pgTable(
   "audit_log",
   {
+    agencyId: agencyId(),
     id: id(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     actorPersonId: optionalRef("actor_person_id", () => people.id),
@@ -135,7 +152,7 @@ export const auditLog = pgTable(
     subject: text("subject").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subject)],
+  (t) => [agencyOnly(), index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subject)],
 );
 
 export const unitsRelations = relations(units, ({ many }) => ({ people: many(people) }));

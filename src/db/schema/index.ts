@@ -10,3 +10,4 @@ export * from "./registrations.js";
 export * from "./ballots.js";
 export * from "./initiatives.js";
 export * from "./reviews.js";
+export * from "./agencies.js";

@@ -2,12 +2,13 @@
 import { index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { INITIATIVE_SCOPES, INITIATIVE_STATUSES, type InitiativeStatus } from "../../domain/initiatives.js";
 import type { TitleLevel } from "../../domain/titles.js";
-import { createdAt, id, oneOf, optionalRef, requiredRef } from "./columns.js";
+import { createdAt, id, oneOf, optionalRef, requiredRef, agencyId, agencyOnly } from "./columns.js";
 import { people, units } from "./identity.js";
 
 export const initiatives = pgTable(
   "initiatives",
   {
+    agencyId: agencyId(),
     id: id(),
     personId: requiredRef("person_id", () => people.id),
     unitId: requiredRef("unit_id", () => units.id),
@@ -28,6 +29,7 @@ export const initiatives = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    agencyOnly(),
     index("initiatives_person_idx").on(t.personId),
     index("initiatives_status_idx").on(t.status),
     oneOf("initiatives_status_check", t.status, INITIATIVE_STATUSES),

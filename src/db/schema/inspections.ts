@@ -2,12 +2,13 @@
 import { relations, sql } from "drizzle-orm";
 import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { INSPECTION_KINDS, type InspectionKind, VISIT_STATUSES, type VisitStatus } from "../../domain/inspections.js";
-import { oneOf, id, requiredRef } from "./columns.js";
+import { oneOf, id, requiredRef, agencyId, agencyOnly } from "./columns.js";
 import { units, people } from "./identity.js";
 
 export const inspections = pgTable(
   "inspections",
   {
+    agencyId: agencyId(),
     id: id(),
     year: integer("year").notNull(),
     kind: text("kind").$type<InspectionKind>().notNull(),
@@ -22,32 +23,35 @@ export const inspections = pgTable(
     reportWorkingDays: boolean("report_working_days").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
   },
-  (t) => [oneOf("inspections_kind_check", t.kind, INSPECTION_KINDS)],
+  (t) => [agencyOnly(), oneOf("inspections_kind_check", t.kind, INSPECTION_KINDS)],
 );
 
 // Đoàn kiểm tra: its head and members.
 export const inspectionTeam = pgTable(
   "inspection_team",
   {
+    agencyId: agencyId(),
     inspectionId: requiredRef("inspection_id", () => inspections.id),
     personId: requiredRef("person_id", () => people.id),
     role: text("role").$type<"head" | "member">().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.inspectionId, t.personId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.inspectionId, t.personId] })],
 );
 
 export const inspectionUnits = pgTable(
   "inspection_units",
   {
+    agencyId: agencyId(),
     inspectionId: requiredRef("inspection_id", () => inspections.id),
     unitId: requiredRef("unit_id", () => units.id),
   },
-  (t) => [primaryKey({ columns: [t.inspectionId, t.unitId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.inspectionId, t.unitId] })],
 );
 
 export const inspectionVisits = pgTable(
   "inspection_visits",
   {
+    agencyId: agencyId(),
     id: id(),
     inspectionId: requiredRef("inspection_id", () => inspections.id),
     unitId: requiredRef("unit_id", () => units.id),
@@ -63,6 +67,7 @@ export const inspectionVisits = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    agencyOnly(),
     uniqueIndex("inspection_visits_live_idx").on(t.inspectionId, t.unitId).where(sql`status <> 'cancelled'`),
     index("inspection_visits_starts_idx").on(t.startsAt),
     oneOf("inspection_visits_status_check", t.status, VISIT_STATUSES),

@@ -1,22 +1,28 @@
 // Notifications: the exactly-once outbox and the token's send rate.
 import { relations, sql } from "drizzle-orm";
-import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { OUTBOX_STATUSES, type OutboxPayload, type OutboxStatus } from "../../domain/notifications.js";
-import { createdAt, oneOf, id, requiredRef } from "./columns.js";
+import { createdAt, oneOf, id, requiredRef, agencyId, agencyOnly } from "./columns.js";
 import { chatAccounts } from "./identity.js";
 
 // What a digest covered, one key per item ("task 12's T-3 reminder to person 4"): a digest gathers
 // several reminders under a key of its own, and these say which are done so none repeats.
-export const reminderMarks = pgTable("reminder_marks", {
-  key: text("key").primaryKey(),
-  createdAt: createdAt(),
-});
+export const reminderMarks = pgTable(
+  "reminder_marks",
+  {
+    agencyId: agencyId(),
+    key: text("key").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.key] })],
+);
 
 export const outbox = pgTable(
   "outbox",
   {
+    agencyId: agencyId(),
     id: id(),
-    dedupeKey: text("dedupe_key").notNull().unique(),
+    dedupeKey: text("dedupe_key").notNull(),
     /** The notification this copy belongs to (dedupe key without the account): sweeps skip what exists. */
     notificationKey: text("notification_key").notNull(),
     kind: text("kind").notNull(),
@@ -35,6 +41,8 @@ export const outbox = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    agencyOnly(),
+    uniqueIndex("outbox_agency_dedupe_key_idx").on(t.agencyId, t.dedupeKey),
     index("outbox_pending_idx").on(t.notBefore, t.id).where(sql`status = 'pending'`),
     index("outbox_chat_sent_idx").on(t.chatId, t.sentAt),
     // What the reaper looks for; rows waiting or done are not indexed here, so queuing a sweep's
@@ -47,10 +55,15 @@ export const outbox = pgTable(
 );
 
 // The send rate belongs to the bot token, so every instance reserves its slots here.
-export const rateLimits = pgTable("rate_limits", {
-  key: text("key").primaryKey(),
-  nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
-});
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    agencyId: agencyId(),
+    key: text("key").notNull(),
+    nextSlotAt: timestamp("next_slot_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.key] })],
+);
 
 export const outboxRelations = relations(outbox, ({ one }) => ({
   chatAccount: one(chatAccounts, { fields: [outbox.chatAccountId], references: [chatAccounts.id] }),

@@ -1,12 +1,13 @@
 // Plans and tasks (kế hoạch), meetings and holidays.
 import { relations } from "drizzle-orm";
 import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, updatedAt, id, requiredRef, optionalRef } from "./columns.js";
+import { createdAt, updatedAt, id, requiredRef, optionalRef, agencyId, agencyOnly } from "./columns.js";
 import { units, people } from "./identity.js";
 
 export const plans = pgTable(
   "plans",
   {
+    agencyId: agencyId(),
     id: id(),
     year: integer("year").notNull(),
     /** Folded title: the same plan imported again finds itself by (year, key). */
@@ -16,12 +17,13 @@ export const plans = pgTable(
     importedAt: timestamp("imported_at", { withTimezone: true }).notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("plans_year_key_idx").on(t.year, t.planKey)],
+  (t) => [agencyOnly(), uniqueIndex("plans_year_key_idx").on(t.agencyId, t.year, t.planKey)],
 );
 
 export const planTasks = pgTable(
   "plan_tasks",
   {
+    agencyId: agencyId(),
     id: id(),
     planId: requiredRef("plan_id", () => plans.id),
     quarter: integer("quarter").notNull(),
@@ -38,13 +40,14 @@ export const planTasks = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("plan_tasks_plan_quarter_number_idx").on(t.planId, t.quarter, t.number), index("plan_tasks_due_idx").on(t.dueAt)],
+  (t) => [agencyOnly(), uniqueIndex("plan_tasks_plan_quarter_number_idx").on(t.planId, t.quarter, t.number), index("plan_tasks_due_idx").on(t.dueAt)],
 );
 
 // Each unit's share of a task: the lead unit and every coordinating unit mark their part done.
 export const planTaskUnits = pgTable(
   "plan_task_units",
   {
+    agencyId: agencyId(),
     taskId: requiredRef("task_id", () => planTasks.id),
     unitId: requiredRef("unit_id", () => units.id),
     role: text("role").$type<"lead" | "coordinating">().notNull(),
@@ -53,32 +56,43 @@ export const planTaskUnits = pgTable(
     doneNote: text("done_note"),
     removedAt: timestamp("removed_at", { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index("plan_task_units_unit_idx").on(t.unitId)],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.taskId, t.unitId] }), index("plan_task_units_unit_idx").on(t.unitId)],
 );
 
 // How a phrase of plan text maps to roster units, learnt from the secretariat's choices.
-export const unitAliases = pgTable("unit_aliases", {
-  phraseKey: text("phrase_key").primaryKey(),
-  phrase: text("phrase").notNull(),
-  /** Empty: the phrase names bodies outside the roster and is deliberately not notified. */
-  unitIds: bigint("unit_ids", { mode: "number" }).array().notNull(),
-  createdAt: createdAt(),
-});
+export const unitAliases = pgTable(
+  "unit_aliases",
+  {
+    agencyId: agencyId(),
+    phraseKey: text("phrase_key").notNull(),
+    phrase: text("phrase").notNull(),
+    /** Empty: the phrase names bodies outside the roster and is deliberately not notified. */
+    unitIds: bigint("unit_ids", { mode: "number" }).array().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.phraseKey] })],
+);
 
-export const meetings = pgTable("meetings", {
-  id: id(),
-  startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
-  place: text("place").notNull(),
-  agenda: text("agenda").notNull(),
-  cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
-  createdByPersonId: optionalRef("created_by_person_id", () => people.id),
-  createdAt: createdAt(),
-});
+export const meetings = pgTable(
+  "meetings",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    place: text("place").notNull(),
+    agenda: text("agenda").notNull(),
+    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdByPersonId: optionalRef("created_by_person_id", () => people.id),
+    createdAt: createdAt(),
+  },
+  () => [agencyOnly()],
+);
 
 // The report file a unit sent for a task that asks for one; sending again replaces it.
 export const taskReports = pgTable(
   "task_reports",
   {
+    agencyId: agencyId(),
     taskId: requiredRef("task_id", () => planTasks.id),
     unitId: requiredRef("unit_id", () => units.id),
     fileName: text("file_name").notNull(),
@@ -87,7 +101,7 @@ export const taskReports = pgTable(
     sentByPersonId: optionalRef("sent_by_person_id", () => people.id),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.taskId, t.unitId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.taskId, t.unitId] })],
 );
 
 // A meeting a plan schedules by month only: listed as waiting for a date until a meeting of that
@@ -95,6 +109,7 @@ export const taskReports = pgTable(
 export const meetingDrafts = pgTable(
   "meeting_drafts",
   {
+    agencyId: agencyId(),
     id: id(),
     planId: requiredRef("plan_id", () => plans.id),
     year: integer("year").notNull(),
@@ -102,14 +117,19 @@ export const meetingDrafts = pgTable(
     title: text("title").notNull(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("meeting_drafts_plan_month_idx").on(t.planId, t.year, t.month, t.title)],
+  (t) => [agencyOnly(), uniqueIndex("meeting_drafts_plan_month_idx").on(t.planId, t.year, t.month, t.title)],
 );
 
 // Public holidays (ngày nghỉ lễ): no reminder goes out on them.
-export const holidays = pgTable("holidays", {
-  day: text("day").primaryKey(), // yyyy-mm-dd, local
-  name: text("name").notNull(),
-});
+export const holidays = pgTable(
+  "holidays",
+  {
+    agencyId: agencyId(),
+    day: text("day").notNull(), // yyyy-mm-dd, local
+    name: text("name").notNull(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.day] })],
+);
 
 export const plansRelations = relations(plans, ({ many }) => ({ tasks: many(planTasks) }));
 export const planTasksRelations = relations(planTasks, ({ one, many }) => ({

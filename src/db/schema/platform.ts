@@ -3,12 +3,13 @@
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { PendingChoice } from "../../domain/numbered-choices.js";
 import { chatAccounts } from "./identity.js";
-import { id, requiredRef } from "./columns.js";
+import { id, requiredRef, agencyId, agencyOnly } from "./columns.js";
 
 // One row per update ever handled, so a redelivered update does nothing twice.
 export const processedUpdates = pgTable(
   "processed_updates",
   {
+    agencyId: agencyId(),
     platform: text("platform").notNull(),
     updateId: bigint("update_id", { mode: "number" }).notNull(),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
@@ -17,47 +18,63 @@ export const processedUpdates = pgTable(
     /** The reply the webhook answer carried, given again if Telegram redelivers the update. */
     answer: text("answer"),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.updateId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.platform, t.updateId] })],
 );
 
 /** Group chats the bot has told, once, that it serves private chats only. */
 export const groupChats = pgTable(
   "group_chats",
   {
+    agencyId: agencyId(),
     platform: text("platform").notNull(),
     chatId: text("chat_id").notNull(),
     toldAt: timestamp("told_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.platform, t.chatId] })],
 );
 
 /**
  * Secrets the server makes for itself and no platform ever sees (the key that signs download
  * links), shared by every instance through the database.
  */
-export const serverKeys = pgTable("server_keys", {
-  name: text("name").primaryKey(),
-  secret: text("secret").notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-});
+export const serverKeys = pgTable(
+  "server_keys",
+  {
+    agencyId: agencyId(),
+    name: text("name").notNull(),
+    secret: text("secret").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.name] })],
+);
 
 // A document a secretariat member sent, parsed and waiting for their confirmation.
-export const pendingImports = pgTable("pending_imports", {
-  id: id(),
-  chatAccountId: requiredRef("chat_account_id", () => chatAccounts.id),
-  kind: text("kind").notNull(),
-  sourceName: text("source_name").notNull(),
-  payload: jsonb("payload").$type<unknown>().notNull(),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
-  finishedAt: timestamp("finished_at", { withTimezone: true }),
-});
+export const pendingImports = pgTable(
+  "pending_imports",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    chatAccountId: requiredRef("chat_account_id", () => chatAccounts.id),
+    kind: text("kind").notNull(),
+    sourceName: text("source_name").notNull(),
+    payload: jsonb("payload").$type<unknown>().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  () => [agencyOnly()],
+);
 
 // State of the guided conversations (grammY conversations), so a restart or another instance resumes them.
-export const conversationStates = pgTable("conversation_states", {
-  key: text("key").primaryKey(),
-  value: jsonb("value").$type<unknown>().notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const conversationStates = pgTable(
+  "conversation_states",
+  {
+    agencyId: agencyId(),
+    key: text("key").notNull(),
+    value: jsonb("value").$type<unknown>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.key] })],
+);
 
 /**
  * The numbered options last shown in a chat of a platform with no inline keyboards (Zalo): a
@@ -66,6 +83,7 @@ export const conversationStates = pgTable("conversation_states", {
 export const pendingChoices = pgTable(
   "pending_choices",
   {
+    agencyId: agencyId(),
     platform: text("platform").notNull(),
     chatId: text("chat_id").notNull(),
     choices: jsonb("choices").$type<PendingChoice[]>().notNull(),
@@ -73,13 +91,14 @@ export const pendingChoices = pgTable(
     messageId: integer("message_id").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.platform, t.chatId] })],
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.platform, t.chatId] })],
 );
 
 /** Files for platforms that cannot receive documents: served by a signed, short-lived link. */
 export const downloads = pgTable(
   "downloads",
   {
+    agencyId: agencyId(),
     id: id(),
     fileName: text("file_name").notNull(),
     /** Base64: one encoding for both drivers, and exports are small. */
@@ -89,7 +108,7 @@ export const downloads = pgTable(
     openedAt: timestamp("opened_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("downloads_expires_idx").on(t.expiresAt)],
+  (t) => [agencyOnly(), index("downloads_expires_idx").on(t.expiresAt)],
 );
 
 /**
@@ -97,11 +116,16 @@ export const downloads = pgTable(
  * row's lock for the call and writes the new pair before anyone else may read it, so no instance
  * ever sends a refresh token already spent.
  */
-export const oaTokens = pgTable("oa_tokens", {
-  oaId: text("oa_id").primaryKey(),
-  accessToken: text("access_token").notNull(),
-  refreshToken: text("refresh_token").notNull(),
-  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
-  refreshes: integer("refreshes").notNull().default(0),
-});
+export const oaTokens = pgTable(
+  "oa_tokens",
+  {
+    agencyId: agencyId(),
+    oaId: text("oa_id").primaryKey(),
+    accessToken: text("access_token").notNull(),
+    refreshToken: text("refresh_token").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
+    refreshes: integer("refreshes").notNull().default(0),
+  },
+  () => [agencyOnly()],
+);

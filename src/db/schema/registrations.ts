@@ -1,6 +1,6 @@
 // Titles and registrations (đăng ký thi đua): the rules as data, the year's campaign, the registrations.
 import { relations, sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, primaryKey } from "drizzle-orm/pg-core";
 import {
   type CollectiveCriteria,
   type TitlePrerequisite,
@@ -9,26 +9,32 @@ import {
   type Basis,
   type TitleLevel,
 } from "../../domain/titles.js";
-import { createdAt, oneOf, id, requiredRef, optionalRef } from "./columns.js";
+import { createdAt, oneOf, id, requiredRef, optionalRef, agencyId, agencyOnly } from "./columns.js";
 import { units, people } from "./identity.js";
 import { initiatives } from "./initiatives.js";
 
 // A versioned set of the legal rules the bot applies: data, not code, since the rules keep changing.
-export const ruleSets = pgTable("rule_sets", {
-  id: id(),
-  code: text("code").notNull().unique(),
-  sourceDocument: text("source_document").notNull(),
-  validFrom: text("valid_from").notNull(), // yyyy-mm-dd
-  validTo: text("valid_to"),
-  /** The share of all council members that must take part for a vote to count; null: none set. */
-  councilQuorumPercent: integer("council_quorum_percent"),
-  createdAt: createdAt(),
-});
+export const ruleSets = pgTable(
+  "rule_sets",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    code: text("code").notNull(),
+    sourceDocument: text("source_document").notNull(),
+    validFrom: text("valid_from").notNull(), // yyyy-mm-dd
+    validTo: text("valid_to"),
+    /** The share of all council members that must take part for a vote to count; null: none set. */
+    councilQuorumPercent: integer("council_quorum_percent"),
+    createdAt: createdAt(),
+  },
+  (t) => [agencyOnly(), uniqueIndex("rule_sets_agency_code_idx").on(t.agencyId, t.code)],
+);
 
 // danh hiệu thi đua
 export const titles = pgTable(
   "titles",
   {
+    agencyId: agencyId(),
     id: id(),
     ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
     code: text("code").notNull(),
@@ -49,13 +55,14 @@ export const titles = pgTable(
     agencyDecides: boolean("agency_decides").notNull().default(false),
     sortOrder: integer("sort_order").notNull().default(0),
   },
-  (t) => [uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],
+  (t) => [agencyOnly(), uniqueIndex("titles_rule_set_code_idx").on(t.ruleSetId, t.code)],
 );
 
 // hình thức khen thưởng
 export const commendationForms = pgTable(
   "commendation_forms",
   {
+    agencyId: agencyId(),
     id: id(),
     ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
     code: text("code").notNull(),
@@ -64,34 +71,45 @@ export const commendationForms = pgTable(
     subject: text("subject").$type<"person" | "unit" | "any">().notNull(),
     sortOrder: integer("sort_order").notNull().default(0),
   },
-  (t) => [uniqueIndex("commendation_forms_rule_set_code_idx").on(t.ruleSetId, t.code)],
+  (t) => [agencyOnly(), uniqueIndex("commendation_forms_rule_set_code_idx").on(t.ruleSetId, t.code)],
 );
 
 // A local ratio cap, e.g. CSTĐCS at most 15 % of those recognised LĐTT: warned about, not enforced.
-export const ratioCaps = pgTable("ratio_caps", {
-  id: id(),
-  ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
-  titleCode: text("title_code").notNull(),
-  ofTitleCode: text("of_title_code").notNull(),
-  maxPercent: integer("max_percent").notNull(),
-  /** The document the cap comes from (a provincial or agency rule; the law has none). */
-  source: text("source").notNull().default(""),
-});
+export const ratioCaps = pgTable(
+  "ratio_caps",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    ruleSetId: requiredRef("rule_set_id", () => ruleSets.id),
+    titleCode: text("title_code").notNull(),
+    ofTitleCode: text("of_title_code").notNull(),
+    maxPercent: integer("max_percent").notNull(),
+    /** The document the cap comes from (a provincial or agency rule; the law has none). */
+    source: text("source").notNull().default(""),
+  },
+  () => [agencyOnly()],
+);
 
 // The year's emulation movement and its registration window (phát động phong trào thi đua).
-export const campaigns = pgTable("campaigns", {
-  id: id(),
-  year: integer("year").notNull().unique(),
-  title: text("title").notNull(),
-  launchedAt: timestamp("launched_at", { withTimezone: true }).notNull(),
-  deadlineAt: timestamp("deadline_at", { withTimezone: true }).notNull(),
-  createdByPersonId: optionalRef("created_by_person_id", () => people.id),
-  createdAt: createdAt(),
-});
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    agencyId: agencyId(),
+    id: id(),
+    year: integer("year").notNull(),
+    title: text("title").notNull(),
+    launchedAt: timestamp("launched_at", { withTimezone: true }).notNull(),
+    deadlineAt: timestamp("deadline_at", { withTimezone: true }).notNull(),
+    createdByPersonId: optionalRef("created_by_person_id", () => people.id),
+    createdAt: createdAt(),
+  },
+  (t) => [agencyOnly(), uniqueIndex("campaigns_agency_year_idx").on(t.agencyId, t.year)],
+);
 
 export const registrations = pgTable(
   "registrations",
   {
+    agencyId: agencyId(),
     id: id(),
     year: integer("year").notNull(),
     campaignId: requiredRef("campaign_id", () => campaigns.id),
@@ -115,6 +133,7 @@ export const registrations = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
   },
   (t) => [
+    agencyOnly(),
     // One live registration per person, and per unit, per year: a change updates it.
     uniqueIndex("registrations_person_year_idx").on(t.year, t.personId, t.level).where(sql`subject = 'person' and status <> 'withdrawn'`),
     uniqueIndex("registrations_unit_year_idx").on(t.year, t.unitId).where(sql`subject = 'unit' and status <> 'withdrawn'`),
@@ -128,6 +147,7 @@ export const registrations = pgTable(
 export const registrationEvents = pgTable(
   "registration_events",
   {
+    agencyId: agencyId(),
     id: id(),
     registrationId: requiredRef("registration_id", () => registrations.id),
     at: timestamp("at", { withTimezone: true }).notNull(),
@@ -138,7 +158,7 @@ export const registrationEvents = pgTable(
     reason: text("reason"),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index("registration_events_registration_idx").on(t.registrationId)],
+  (t) => [agencyOnly(), index("registration_events_registration_idx").on(t.registrationId)],
 );
 
 // The year-end record (DESIGN.md): every title a person or unit holds, from an award decision the
@@ -146,6 +166,7 @@ export const registrationEvents = pgTable(
 export const titleAwards = pgTable(
   "title_awards",
   {
+    agencyId: agencyId(),
     id: id(),
     subject: text("subject").$type<"person" | "unit">().notNull(),
     personId: optionalRef("person_id", () => people.id),
@@ -161,6 +182,7 @@ export const titleAwards = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
+    agencyOnly(),
     uniqueIndex("title_awards_person_idx").on(t.personId, t.year, t.titleCode).where(sql`subject = 'person'`),
     uniqueIndex("title_awards_unit_idx").on(t.unitId, t.year, t.titleCode).where(sql`subject = 'unit'`),
     oneOf("title_awards_subject_check", t.subject, ["person", "unit"]),
@@ -194,8 +216,13 @@ export const titleAwardsRelations = relations(titleAwards, ({ one }) => ({
  * printed on lists, the titles for which it requires an initiative, its ratio caps. One row per
  * setting; the secretariat edits them in chat, and every change is audited.
  */
-export const agencySettings = pgTable("agency_settings", {
-  key: text("key").primaryKey(),
-  value: jsonb("value").$type<unknown>().notNull(),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
-});
+export const agencySettings = pgTable(
+  "agency_settings",
+  {
+    agencyId: agencyId(),
+    key: text("key").notNull(),
+    value: jsonb("value").$type<unknown>().notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.key] })],
+);

@@ -149,7 +149,7 @@ export async function confirmBroadcast(
                  case when a.language = 'en' then ${payloadFor("en")}::jsonb else ${payloadFor("vi")}::jsonb end,
                  'pending', ${timestamp(now)}, ${broadcast.id}
           ${recipientsFrom(broadcast.audience)}
-          on conflict (dedupe_key) do nothing
+          on conflict (agency_id, dedupe_key) do nothing
           returning id::int as id`,
     );
     if (inserted.length === 0) {

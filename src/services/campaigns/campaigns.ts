@@ -22,7 +22,7 @@ export async function launchCampaign(db: Database, input: { year: number; title:
     const [campaign] = await tx
       .insert(campaigns)
       .values({ ...input, launchedAt: now, createdByPersonId: context.actor.personId })
-      .onConflictDoUpdate({ target: campaigns.year, set: { title: input.title, deadlineAt: input.deadlineAt } })
+      .onConflictDoUpdate({ target: [campaigns.agencyId, campaigns.year], set: { title: input.title, deadlineAt: input.deadlineAt } })
       .returning();
     await recordAudit(tx, {
       at: now,

@@ -26,7 +26,7 @@ export async function countSent(db: Database, channel: string, month: string): P
   const [row] = await db
     .insert(channelMonths)
     .values({ channel, month, sent: 1 })
-    .onConflictDoUpdate({ target: [channelMonths.channel, channelMonths.month], set: { sent: sql`${channelMonths.sent} + 1` } })
+    .onConflictDoUpdate({ target: [channelMonths.agencyId, channelMonths.channel, channelMonths.month], set: { sent: sql`${channelMonths.sent} + 1` } })
     .returning({ sent: channelMonths.sent });
   return row?.sent ?? 1;
 }

@@ -25,7 +25,7 @@ export async function rerouteOrRecord(db: Database, outboxId: number, reason: Un
       join chat_accounts a on a.person_id = source.person_id and a.platform <> o.platform and not a.blocked and a.linked_at is not null
       where o.id = ${outboxId}
         and not exists (select 1 from outbox sibling where sibling.notification_key = o.notification_key and sibling.chat_account_id = a.id)
-      on conflict (dedupe_key) do nothing
+      on conflict (agency_id, dedupe_key) do nothing
       returning platform`,
   );
   const channels = rerouted.map((row) => row.platform);

@@ -18,7 +18,7 @@ export async function intake(db: Database, user: ChatUser, updateId: number): Pr
       db,
       sql`with claim as (
           insert into processed_updates (platform, update_id, lease_until) values (${user.platform}, ${updateId}, ${timestamp(lease)})
-          on conflict (platform, update_id) do update set lease_until = excluded.lease_until
+          on conflict (agency_id, platform, update_id) do update set lease_until = excluded.lease_until
             where processed_updates.lease_until < now()
           returning 1
         )

@@ -25,7 +25,7 @@ async function finishUpdates(db: Database, platform: string, finished: FinishedU
       db,
       sql`insert into ${processedUpdates} (platform, update_id, lease_until, answer)
         select ${platform}, d.id, null, d.answer from jsonb_to_recordset(${rows}::jsonb) as d(id bigint, answer text)
-        on conflict (platform, update_id) do update set lease_until = null, answer = excluded.answer`,
+        on conflict (agency_id, platform, update_id) do update set lease_until = null, answer = excluded.answer`,
     ),
   );
 }

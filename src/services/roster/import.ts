@@ -74,7 +74,7 @@ export async function importRoster(db: Database, rawRows: RawRow[], context: Ros
           })),
         )
         .onConflictDoUpdate({
-          target: people.staffCode,
+          target: [people.agencyId, people.staffCode],
           set: {
             fullName: sql`excluded.full_name`,
             position: sql`excluded.position`,
@@ -131,7 +131,7 @@ async function upsertUnits(tx: Database, changes: RosterChanges, now: Date): Pro
       .insert(units)
       .values(entries.slice(start, start + CHUNK).map(([code, name]) => ({ code, name, createdAt: now, updatedAt: now })))
       .onConflictDoUpdate({
-        target: units.code,
+        target: [units.agencyId, units.code],
         set: { name: sql`excluded.name`, updatedAt: now },
         setWhere: sql`${units.name} is distinct from excluded.name`,
       });

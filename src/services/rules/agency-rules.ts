@@ -64,7 +64,7 @@ export async function saveAgencySetting<K extends keyof Settings>(db: Database, 
     await tx
       .insert(agencySettings)
       .values({ key, value: checked, updatedAt: now })
-      .onConflictDoUpdate({ target: agencySettings.key, set: { value: checked, updatedAt: now } });
+      .onConflictDoUpdate({ target: [agencySettings.agencyId, agencySettings.key], set: { value: checked, updatedAt: now } });
     await recordAudit(tx, {
       at: now,
       actor: context.actor,

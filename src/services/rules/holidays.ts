@@ -8,7 +8,10 @@ import type { AuditContext } from "../context.js";
 /** Adds a holiday that moves from year to year (Tết, Giỗ Tổ Hùng Vương) or a compensatory day off. */
 export async function addHoliday(db: Database, day: LocalDay, name: string, context: AuditContext): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.insert(holidays).values({ day, name }).onConflictDoUpdate({ target: holidays.day, set: { name } });
+    await tx
+      .insert(holidays)
+      .values({ day, name })
+      .onConflictDoUpdate({ target: [holidays.agencyId, holidays.day], set: { name } });
     await recordAudit(tx, { at: context.clock(), actor: context.actor, action: "holiday.add", subject: `holiday:${day}`, details: { name } });
   });
 }
@@ -40,7 +43,7 @@ export async function addHolidays(db: Database, days: { day: LocalDay; name: str
     await tx
       .insert(holidays)
       .values(days)
-      .onConflictDoUpdate({ target: holidays.day, set: { name: sql`excluded.name` } });
+      .onConflictDoUpdate({ target: [holidays.agencyId, holidays.day], set: { name: sql`excluded.name` } });
     await recordAudit(tx, {
       at: context.clock(),
       actor: context.actor,

@@ -38,7 +38,7 @@ export async function rememberChoices(
   await db
     .insert(pendingChoices)
     .values({ platform, chatId, choices: offered, messageId, expiresAt })
-    .onConflictDoUpdate({ target: [pendingChoices.platform, pendingChoices.chatId], set: { choices: offered, messageId, expiresAt } });
+    .onConflictDoUpdate({ target: [pendingChoices.agencyId, pendingChoices.platform, pendingChoices.chatId], set: { choices: offered, messageId, expiresAt } });
   return added;
 }
 
