@@ -451,6 +451,12 @@ cli-inspection-usage = Usage: import inspection <file> [--kind direct|self|cross
 cli-inspection-created = Inspection plan { $id } created: { $title }; { $units } units; months { $from }–{ $to }; notice { $notice } { $noticeUnit }; report { $report } { $reportUnit } ahead.
 cli-audit-usage = Usage: audit --since dd/mm/yyyy
 cli-audit-count = { $count } audit entries.
+cli-agency-usage = Usage: agency add CODE Agency name (code: letters, digits, _ or -, at most 32).
+cli-agency-exists = An agency with code { $code } exists already.
+cli-agency-added = Agency { $code } — { $name } added: run its bot with AGENCY_ID={ $id }.
+cli-agency-line = { $id }  { $code }  { $name } — { $people } active staff
+cli-province-header = Agencies, { $year }: staff | registered | approved | proposed upward | awarded | late duty shares
+cli-province-line = { $code }  { $name }: { $people } | { $registered } | { $approved } | { $proposedUp } | { $awarded } | { $lateDuties }
 
 ## Zalo, and where notifications go
 cmd-notify = Get notifications on: /notify telegram, /notify zalo or /notify both

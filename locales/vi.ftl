@@ -451,6 +451,12 @@ cli-inspection-usage = Cách dùng: import inspection <tệp> [--kind direct|sel
 cli-inspection-created = Đã tạo kế hoạch kiểm tra số { $id }: { $title }; { $units } đơn vị; tháng { $from }–{ $to }; thông báo trước { $notice } { $noticeUnit }; báo cáo trước { $report } { $reportUnit }.
 cli-audit-usage = Cách dùng: audit --since dd/mm/yyyy
 cli-audit-count = { $count } mục nhật ký.
+cli-agency-usage = Cách dùng: agency add MÃ Tên cơ quan (mã: chữ, số, _ hoặc -, tối đa 32 ký tự).
+cli-agency-exists = Đã có cơ quan mã { $code }.
+cli-agency-added = Đã thêm cơ quan { $code } — { $name }: chạy bot của cơ quan này với AGENCY_ID={ $id }.
+cli-agency-line = { $id }  { $code }  { $name } — { $people } cán bộ đang làm việc
+cli-province-header = Các cơ quan, năm { $year }: cán bộ | đăng ký | đã duyệt | đề nghị cấp trên | được khen | phần việc quá hạn
+cli-province-line = { $code }  { $name }: { $people } | { $registered } | { $approved } | { $proposedUp } | { $awarded } | { $lateDuties }
 
 ## Zalo, and where notifications go
 cmd-notify = Nhận thông báo qua: /notify telegram, /notify zalo hoặc /notify both (cả hai)

@@ -90,6 +90,8 @@ const common = z.object({
   BROADCAST_PAID: z.preprocess(emptyAsUndefined, booleanFlag.default(false)),
   TZ_DISPLAY: z.preprocess(emptyAsUndefined, z.string().refine(isTimeZone, "is not an IANA time zone").default("Asia/Ho_Chi_Minh")),
   AGENCY_NAME: z.preprocess(emptyAsUndefined, z.string().max(200).default("")),
+  // Which agency of the database this process serves: its rows only (row-level security).
+  AGENCY_ID: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(1)),
   REMINDER_TASK_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.task])),
   REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
   // Seals ballots while voting is open; never stored in the database (docs/ballot-secrecy.md).
@@ -143,6 +145,8 @@ export type Config = {
   reminders: { taskPingDays: number[]; meetingReminderDays: number[] };
   /** The agency's name, printed on exported lists. */
   agencyName: string;
+  /** The agency of the database this process serves (1 in a deployment of one agency). */
+  agencyId: number;
   /** Seals ballots while voting is open; unset: a secret kept in DATA_DIR (one instance only). */
   ballotSecret: string | undefined;
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
@@ -252,6 +256,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     displayTimeZone: e.TZ_DISPLAY,
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },
     agencyName: e.AGENCY_NAME,
+    agencyId: e.AGENCY_ID,
     ballotSecret: e.BALLOT_SECRET,
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL),

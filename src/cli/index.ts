@@ -10,6 +10,7 @@ import { importInspectionCommand } from "./commands/inspection.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand, seedDemoCommand } from "./commands/people.js";
 import { importPlanCommand } from "./commands/plan.js";
+import { addAgencyCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
 import { privacyDoneCommand, privacyRequestsCommand } from "./commands/privacy.js";
 import { exportRegistrationsCommand, launchCampaignCommand } from "./commands/registrations.js";
 import { runRemindersCommand } from "./commands/reminders.js";
@@ -32,6 +33,9 @@ const COMMANDS: CliCommand<unknown>[] = [
   seedDemoCommand,
   privacyRequestsCommand,
   privacyDoneCommand,
+  addAgencyCommand,
+  listAgenciesCommand,
+  provinceReportCommand,
 ];
 
 const { t, translate } = cliTranslations();

@@ -6,6 +6,7 @@ import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/clien
 import { cliActor } from "../../src/services/audit.js";
 import { parsePlanBytes } from "../../src/services/plans/file.js";
 import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
+import { provinceRollup } from "../../src/services/province/index.js";
 import { askFor, type ChatWorld, startChatWorld } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
@@ -116,6 +117,25 @@ describe("agencies as tenants of one database (row-level security)", () => {
       sql`select current_user as role, (select count(*)::int from pg_tables where schemaname = 'public' and tableowner = current_user) as owned`,
     );
     expect(who).toEqual({ role: "tdkt_bot", owned: 0 });
+  });
+
+  it("gives the province's administrator every agency's figures side by side, on the owner's connection only", async () => {
+    const now = new Date("2026-01-05T02:00:00Z");
+    // Each agency: three active staff, two registrations of 2025, both approved, nothing proposed or awarded yet.
+    const year2025 = { people: 3, registered: 2, approved: 2, proposedUp: 0, awarded: 0, lateDuties: 0 };
+    expect(await a.asOwner((db) => provinceRollup(db, 2025, now))).toEqual([
+      { code: "B", name: "Sở B", ...year2025 },
+      { code: "default", name: "Cơ quan", ...year2025 },
+    ]);
+    // The 2024 plan's shares were all due before 2026 and none is done: every share is late.
+    const shares = await owner<
+      { agency: number; shares: number }[]
+    >`select agency_id as agency, count(*)::int as shares from plan_task_units group by 1 order by 1`;
+    const late = (await a.asOwner((db) => provinceRollup(db, 2024, now))).map((figures) => figures.lateDuties);
+    expect(late).toEqual([shares.find((row) => row.agency === bId)?.shares, shares.find((row) => row.agency === 1)?.shares]);
+    expect(late[0]).toBeGreaterThan(0);
+    // An agency's own connection sees its own agency only.
+    expect((await provinceRollup(a.db, 2025, now)).map((figures) => figures.code)).toEqual(["default"]);
   });
 
   it("does not let A's secretariat reach B's people through a command", async () => {

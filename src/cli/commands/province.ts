@@ -1,0 +1,34 @@
+import { UserError } from "../../domain/user-error.js";
+import { addAgency, listAgencies, provinceRollup } from "../../services/province/index.js";
+import { command, yearFlag } from "../context.js";
+
+/** agency add <CODE> <name…> — a new agency of this database; its processes run with AGENCY_ID=<id>. */
+export const addAgencyCommand = command({
+  words: "agency add",
+  async run(_input, args, { database, print, t }) {
+    const code = args.needed(0, "<CODE>");
+    const name = args.positional.slice(1).join(" ").trim();
+    if (!/^[A-Za-z0-9_-]{1,32}$/.test(code) || !name) throw new UserError("cli-agency-usage");
+    const created = await database.asOwner((db) => addAgency(db, { code, name }));
+    if (!created) throw new UserError("cli-agency-exists", { code: code.toUpperCase() });
+    print(t("cli-agency-added", { id: created.id, code: created.code, name: created.name }));
+  },
+});
+
+/** agency list — every agency of this database, with its id (AGENCY_ID) and its active staff. */
+export const listAgenciesCommand = command({
+  words: "agency list",
+  async run(_input, _args, { database, print, t }) {
+    for (const agency of await database.asOwner(listAgencies)) print(t("cli-agency-line", { ...agency }));
+  },
+});
+
+/** province report [--year YYYY] — every agency's figures of the year side by side. */
+export const provinceReportCommand = command({
+  words: "province report",
+  async run(_input, args, { database, print, t }) {
+    const year = yearFlag(args) ?? new Date().getFullYear();
+    print(t("cli-province-header", { year: String(year) }));
+    for (const figures of await database.asOwner((db) => provinceRollup(db, year, new Date()))) print(t("cli-province-line", { ...figures }));
+  },
+});
