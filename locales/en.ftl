@@ -457,6 +457,13 @@ cli-agency-added = Agency { $code } — { $name } added: run its bot with AGENCY
 cli-agency-line = { $id }  { $code }  { $name } — { $people } active staff
 cli-province-header = Agencies, { $year }: staff | registered | approved | proposed upward | awarded | late duty shares
 cli-province-line = { $code }  { $name }: { $people } | { $registered } | { $approved } | { $proposedUp } | { $awarded } | { $lateDuties }
+cli-agency-channel-usage = Usage: agency channel CODE SETTING value (or - to read the value from standard input; empty to remove it).
+cli-agency-unknown = There is no agency with code { $code }.
+cli-agency-channel-saved = Saved { $name } of agency { $code } (encrypted). The agency's bot, run with AGENCY_ID={ $id } and CHANNEL_SECRETS_KEY, will use it.
+cli-agency-channel-removed = Removed { $name } of agency { $code }.
+channel-setting-unknown = { $name } is not a channel setting that can be kept. Settings: { $names }.
+channel-secret-unreadable = Could not open the setting { $name } kept in the database: CHANNEL_SECRETS_KEY is not the key it was saved with.
+channel-secrets-key-missing = Set CHANNEL_SECRETS_KEY (at least 32 characters) to keep channel settings in the database.
 
 ## Zalo, and where notifications go
 cmd-notify = Get notifications on: /notify telegram, /notify zalo or /notify both

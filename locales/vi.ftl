@@ -457,6 +457,13 @@ cli-agency-added = Đã thêm cơ quan { $code } — { $name }: chạy bot của
 cli-agency-line = { $id }  { $code }  { $name } — { $people } cán bộ đang làm việc
 cli-province-header = Các cơ quan, năm { $year }: cán bộ | đăng ký | đã duyệt | đề nghị cấp trên | được khen | phần việc quá hạn
 cli-province-line = { $code }  { $name }: { $people } | { $registered } | { $approved } | { $proposedUp } | { $awarded } | { $lateDuties }
+cli-agency-channel-usage = Cách dùng: agency channel MÃ TÊN_THIẾT_LẬP giá_trị (hoặc - để đọc giá trị từ bàn phím/đầu vào; để trống để xóa).
+cli-agency-unknown = Không có cơ quan mã { $code }.
+cli-agency-channel-saved = Đã lưu { $name } của cơ quan { $code } (đã mã hóa). Bot của cơ quan chạy với AGENCY_ID={ $id } và CHANNEL_SECRETS_KEY sẽ dùng thiết lập này.
+cli-agency-channel-removed = Đã xóa { $name } của cơ quan { $code }.
+channel-setting-unknown = { $name } không phải thiết lập kênh lưu được. Các thiết lập: { $names }.
+channel-secret-unreadable = Không mở được thiết lập { $name } trong cơ sở dữ liệu: CHANNEL_SECRETS_KEY không phải khóa đã dùng để lưu.
+channel-secrets-key-missing = Cần đặt CHANNEL_SECRETS_KEY (ít nhất 32 ký tự) để lưu thiết lập kênh vào cơ sở dữ liệu.
 
 ## Zalo, and where notifications go
 cmd-notify = Nhận thông báo qua: /notify telegram, /notify zalo hoặc /notify both (cả hai)

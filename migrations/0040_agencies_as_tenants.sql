@@ -7,7 +7,7 @@ CREATE TABLE "agencies" (
 );
 --> statement-breakpoint
 -- The agency every row written so far belongs to: a deployment that served one agency.
-INSERT INTO "agencies" ("code", "name") VALUES ('default', 'Cơ quan');
+INSERT INTO "agencies" ("code", "name") VALUES ('DEFAULT', 'Cơ quan');
 --> statement-breakpoint
 -- Existing rows take the default of the column added below: the agency of this session.
 SELECT set_config('tdkt.agency_id', '1', false);

@@ -96,6 +96,8 @@ const common = z.object({
   REMINDER_MEETING_DAYS: z.preprocess(emptyAsUndefined, dayList.default([...DEFAULT_REMINDER_DAYS.meeting])),
   // Seals ballots while voting is open; never stored in the database (docs/ballot-secrecy.md).
   BALLOT_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").max(512).optional()),
+  // Encrypts the agencies' channel credentials kept in the database (agency channel …).
+  CHANNEL_SECRETS_KEY: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").max(512).optional()),
   LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
 });
 
@@ -149,6 +151,8 @@ export type Config = {
   agencyId: number;
   /** Seals ballots while voting is open; unset: a secret kept in DATA_DIR (one instance only). */
   ballotSecret: string | undefined;
+  /** Opens the channel credentials an agency keeps in the database; unset: none is read. */
+  channelSecretsKey: string | undefined;
   logLevel: z.infer<typeof common>["LOG_LEVEL"];
   /** True when LOG_LEVEL was given explicitly; the console chat is quieter otherwise. */
   logLevelExplicit: boolean;
@@ -257,6 +261,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminders: { taskPingDays: e.REMINDER_TASK_DAYS, meetingReminderDays: e.REMINDER_MEETING_DAYS },
     agencyName: e.AGENCY_NAME,
     agencyId: e.AGENCY_ID,
+    channelSecretsKey: e.CHANNEL_SECRETS_KEY,
     ballotSecret: e.BALLOT_SECRET,
     logLevel: e.LOG_LEVEL,
     logLevelExplicit: Boolean(env.LOG_LEVEL),

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
   const { openConfiguredDatabase } = await import("./db/configured.js");
   const opening = openConfiguredDatabase(config, directory);
   opening.catch(() => {}); // likewise, in createApp
-  const app = await (await import("./app.js")).createApp(config, { opening });
+  const [{ createApp }, withChannels] = await Promise.all([import("./app.js"), channelsOf(config, opening)]);
+  const app = await createApp(withChannels, { opening });
   const logger = app.logger;
   // postgres.js fetches array types on new connections outside any query: a restarting server must not end the bot.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
@@ -33,6 +34,19 @@ async function main(): Promise<void> {
   } finally {
     await app.stop();
   }
+}
+
+/**
+ * The configuration with the agency's channels kept in the database (`agency channel …`), when it
+ * keeps any and CHANNEL_SECRETS_KEY opens them; a setting the environment gives wins.
+ */
+async function channelsOf(config: ReturnType<typeof loadConfig>, opening: Promise<import("./db/client.js").DatabaseHandle>) {
+  if (!config.channelSecretsKey) return config;
+  const { storedChannelSettings } = await import("./services/province/channel-secrets.js");
+  const stored = await storedChannelSettings((await opening).db, config.channelSecretsKey, config.agencyId);
+  if (Object.keys(stored).length === 0) return config;
+  const environment = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== undefined && value !== ""));
+  return loadConfig({ ...stored, ...environment });
 }
 
 /** What a failed start says: a configuration or user error in words, anything else as it is. */

@@ -10,7 +10,7 @@ import { importInspectionCommand } from "./commands/inspection.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand, seedDemoCommand } from "./commands/people.js";
 import { importPlanCommand } from "./commands/plan.js";
-import { addAgencyCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
+import { addAgencyCommand, agencyChannelCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
 import { privacyDoneCommand, privacyRequestsCommand } from "./commands/privacy.js";
 import { exportRegistrationsCommand, launchCampaignCommand } from "./commands/registrations.js";
 import { runRemindersCommand } from "./commands/reminders.js";
@@ -36,6 +36,7 @@ const COMMANDS: CliCommand<unknown>[] = [
   addAgencyCommand,
   listAgenciesCommand,
   provinceReportCommand,
+  agencyChannelCommand,
 ];
 
 const { t, translate } = cliTranslations();

@@ -21,14 +21,14 @@ describe("agencies of one database, from the CLI", () => {
     expect((await cli(["import", "roster", roster], { AGENCY_ID: "2" })).code).toBe(0);
 
     expect((await cli(["agency", "list"])).stdout.trim().split("\n")).toEqual([
+      "1  DEFAULT  Cơ quan — 0 cán bộ đang làm việc",
       "2  SNV  Sở Nội vụ — 2 cán bộ đang làm việc",
-      "1  default  Cơ quan — 0 cán bộ đang làm việc",
     ]);
     const report = await cli(["province", "report", "--year", "2026"]);
     expect(report.stdout.trim().split("\n")).toEqual([
       "Các cơ quan, năm 2026: cán bộ | đăng ký | đã duyệt | đề nghị cấp trên | được khen | phần việc quá hạn",
+      "DEFAULT  Cơ quan: 0 | 0 | 0 | 0 | 0 | 0",
       "SNV  Sở Nội vụ: 2 | 0 | 0 | 0 | 0 | 0",
-      "default  Cơ quan: 0 | 0 | 0 | 0 | 0 | 0",
     ]);
   });
 });

@@ -125,7 +125,7 @@ describe("agencies as tenants of one database (row-level security)", () => {
     const year2025 = { people: 3, registered: 2, approved: 2, proposedUp: 0, awarded: 0, lateDuties: 0 };
     expect(await a.asOwner((db) => provinceRollup(db, 2025, now))).toEqual([
       { code: "B", name: "Sở B", ...year2025 },
-      { code: "default", name: "Cơ quan", ...year2025 },
+      { code: "DEFAULT", name: "Cơ quan", ...year2025 },
     ]);
     // The 2024 plan's shares were all due before 2026 and none is done: every share is late.
     const shares = await owner<
@@ -135,7 +135,7 @@ describe("agencies as tenants of one database (row-level security)", () => {
     expect(late).toEqual([shares.find((row) => row.agency === bId)?.shares, shares.find((row) => row.agency === 1)?.shares]);
     expect(late[0]).toBeGreaterThan(0);
     // An agency's own connection sees its own agency only.
-    expect((await provinceRollup(a.db, 2025, now)).map((figures) => figures.code)).toEqual(["default"]);
+    expect((await provinceRollup(a.db, 2025, now)).map((figures) => figures.code)).toEqual(["DEFAULT"]);
   });
 
   it("does not let A's secretariat reach B's people through a command", async () => {

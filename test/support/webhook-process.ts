@@ -10,6 +10,7 @@ import { runEntry, startEntry } from "./processes.js";
 /** The Node settings docs/operations.md recommends for webhook instances (and the Dockerfile sets). */
 export const INSTANCE_NODE_OPTIONS = "--v8-pool-size=1 --max-semi-space-size=8 --max-old-space-size=112";
 const SECRET = "hostile-files-webhook-secret";
+const CHANNEL_SECRETS_KEY = "channel-secrets-key-of-the-tests-0123456789";
 
 /**
  * `npm start` in webhook mode, as deployed (the heap settings of docs/operations.md), on the demo agency in a fresh
@@ -17,10 +18,13 @@ const SECRET = "hostile-files-webhook-secret";
  * her invite: what a hostile upload would reach in production. Every delivery's HTTP status is
  * kept: a 200 is what stops Telegram from delivering an update again.
  */
-export async function startWebhookBot() {
+export async function startWebhookBot(options: { tokenIn?: "environment" | "database" } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), "tdkt-webhook-"));
-  const cli = (...args: string[]) => runEntry("src/cli/index.ts", { args, env: { DATA_DIR: dataDir } });
+  const cli = (...args: string[]) => runEntry("src/cli/index.ts", { args, env: { DATA_DIR: dataDir, CHANNEL_SECRETS_KEY } });
   await cli("seed", "demo");
+  // Kept by the province's administrator in the database, sealed, instead of the environment.
+  const tokenInDatabase = options.tokenIn === "database";
+  if (tokenInDatabase) await cli("agency", "channel", "DEFAULT", "TELEGRAM_BOT_TOKEN", TEST_TOKEN);
   const code = /INVITE (\S+)/.exec((await cli("invite", "DEMO-VP01")).stdout)?.[1];
   if (!code) throw new Error("no invite code");
   const fake = await FakeTelegram.start();
@@ -29,7 +33,7 @@ export async function startWebhookBot() {
   const bot = startEntry("dist/bundle/main.mjs", {
     env: {
       DATA_DIR: dataDir,
-      TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+      ...(tokenInDatabase ? { CHANNEL_SECRETS_KEY } : { TELEGRAM_BOT_TOKEN: TEST_TOKEN }),
       TELEGRAM_API_ROOT: fake.apiRoot,
       BOT_MODE: "webhook",
       WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`,

@@ -1,5 +1,5 @@
 import { UserError } from "../../domain/user-error.js";
-import { addAgency, listAgencies, provinceRollup } from "../../services/province/index.js";
+import { addAgency, listAgencies, provinceRollup, setChannelSetting } from "../../services/province/index.js";
 import { command, yearFlag } from "../context.js";
 
 /** agency add <CODE> <name…> — a new agency of this database; its processes run with AGENCY_ID=<id>. */
@@ -32,3 +32,30 @@ export const provinceReportCommand = command({
     for (const figures of await database.asOwner((db) => provinceRollup(db, year, new Date()))) print(t("cli-province-line", { ...figures }));
   },
 });
+
+/**
+ * agency channel <CODE> <SETTING> <value|-> — keeps one of the agency's channel settings in the
+ * database, sealed with CHANNEL_SECRETS_KEY ("-": the value is read from standard input, out of
+ * the shell's history; an empty value removes it).
+ */
+export const agencyChannelCommand = command({
+  words: "agency channel",
+  async run(_input, args, { database, config, print, t }) {
+    const code = args.needed(0, "<CODE>");
+    const name = args.needed(1, "<SETTING>");
+    const given = args.positional[2];
+    if (given === undefined) throw new UserError("cli-agency-channel-usage");
+    if (!config.channelSecretsKey) throw new UserError("channel-secrets-key-missing");
+    const value = given === "-" ? (await readStandardInput()).trim() : given;
+    const secret = config.channelSecretsKey;
+    const saved = await database.asOwner((db) => setChannelSetting(db, { agencyCode: code, name, value }, secret));
+    if (!saved) throw new UserError("cli-agency-unknown", { code: code.toUpperCase() });
+    print(t(value === "" ? "cli-agency-channel-removed" : "cli-agency-channel-saved", { code: code.toUpperCase(), name, id: saved.agencyId }));
+  },
+});
+
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks).toString("utf8");
+}

@@ -129,3 +129,19 @@ export const oaTokens = pgTable(
   },
   () => [agencyOnly()],
 );
+
+/**
+ * An agency's channel credentials (a bot token, the Official Account's secrets), by the name of
+ * the setting they stand for, sealed with CHANNEL_SECRETS_KEY: the database never holds them in
+ * the clear (services/province/channel-secrets.ts).
+ */
+export const agencyChannels = pgTable(
+  "agency_channels",
+  {
+    agencyId: agencyId(),
+    name: text("name").notNull(),
+    sealed: text("sealed").notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.name] })],
+);
