@@ -187,7 +187,7 @@ export async function webhook(): Promise<Record<string, unknown>> {
     cross join lateral (select 'digest:' || extract(year from now() at time zone 'Asia/Ho_Chi_Minh')::int || '-Q'
       || extract(quarter from now() at time zone 'Asia/Ho_Chi_Minh')::int || ':person:' || a.person_id as key) k`);
   // The statistics a running agency's tables have (an import analyzes its tables, autovacuum the rest).
-  await database.db.execute(sql`analyze`);
+  await database.asOwner((owner) => owner.execute(sql`analyze`));
   const chats = Array.from({ length: PEOPLE }, (_, i) => 500001 + i);
   const fake = await FakeTelegram.start();
   fake.rateLimitPerSecond = 1_000_000;
