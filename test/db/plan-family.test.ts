@@ -239,6 +239,26 @@ describe.each(DATABASE_KINDS)("plans of shapes the fixtures do not have (%s)", (
     ]);
   });
 
+  it("reads a tab-separated plan whose time column is 'Thời gian thực hiện', in the times offices write", async () => {
+    const { preview } = await read("tab-separated-plan.txt", shape("tab-separated-plan.txt"));
+    const others = EVERY_UNIT.filter((unit) => unit !== "Văn phòng Sở");
+    expect(duties(preview)).toEqual([
+      duty(1, "1", "Xây dựng Kế hoạch công tác thi đua, khen thưởng năm 2025", "2025-01-31", ["Văn phòng Sở"], { with: others }),
+      // "Quý I/2025": the quarter's end; the cell "Văn phòng Sở chủ trì / Phòng Tổ chức cán bộ": one leads, one helps.
+      duty(1, "2", "Tổ chức ký kết giao ước thi đua Cụm thi đua", "2025-03-31", ["Văn phòng Sở"], {
+        with: ["Phòng Tổ chức cán bộ"],
+        outside: ["Các đơn vị thành viên"],
+      }),
+      // "6 tháng đầu năm": the first half, due 30/06.
+      duty(2, "4", "Sơ kết công tác thi đua 6 tháng", "2025-06-30", ["Văn phòng Sở"], { with: others }),
+      duty(3, "3", "Họp Hội đồng Thi đua - Khen thưởng xét khen thưởng 6 tháng đầu năm", "2025-07-31", ["Văn phòng Sở"]),
+      // "Tháng 11-12/2025": the two months, due at the end of the second.
+      duty(4, "5", "Tổng kết công tác thi đua năm 2025", "2025-12-31", ["Văn phòng Sở"]),
+      // "Thường xuyên" (all year) names no quarter: the last, marked as a guess.
+      duty(4, "6", "Tuyên truyền, nhân rộng điển hình tiên tiến", "2025-12-31", EVERY_UNIT, { guessed: ["quarter"] }),
+    ]);
+  });
+
   it("reads a Word table whose cells hold bullets: each bullet a duty, a '(chủ trì)' unit leading the others", async () => {
     const docx = await makeDocx([
       "KẾ HOẠCH",

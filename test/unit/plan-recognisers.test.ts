@@ -39,6 +39,19 @@ describe("times a phrase gives a duty (dates.ts)", () => {
     expect(timeIn("định kỳ 06 tháng một lần", 2026)).toMatchObject({ kind: "months", months: [{ month: 6 }, { month: 12 }] });
   });
 
+  it("reads a time column's 'Tháng 11-12/2025' as two months and '6 tháng đầu năm' as the first half", () => {
+    expect(timeIn("Tháng 11-12/2025", 2025, { anyDate: true })).toEqual({
+      kind: "months",
+      months: [
+        { year: 2025, month: 11 },
+        { year: 2025, month: 12 },
+      ],
+      span: true,
+    });
+    expect(timeIn("6 tháng đầu năm", 2025, { anyDate: true })).toEqual({ kind: "months", months: [{ year: 2025, month: 6 }], span: false });
+    expect(timeIn("15/3/2025", 2025, { anyDate: true })).toEqual({ kind: "date", date: { year: 2025, month: 3, day: 15 } });
+  });
+
   it("finds no time in 'theo quy định', '6 tháng đầu năm' or a cited document's date", () => {
     expect(timeIn("báo cáo định kỳ, đột xuất theo quy định", 2026)).toBeNull();
     expect(timeIn("Sơ kết 6 tháng đầu năm", 2026)).toBeNull();

@@ -93,10 +93,15 @@ const MONTH_RANGE = /\btu\s+thang\s+(\d{1,2})(?:\s*\/\s*(20\d\d))?\s*(?:nam\s+20
  */
 export function timeIn(phrase: string, year: number, options: { anyDate?: boolean; quarter?: Quarter } = {}): PlanTime | null {
   const digits = digitsForWordDates(phrase);
-  const stated = DEADLINE_IN_TEXT.exec(digits) ?? (options.anyDate ? ANY_DATE.exec(digits) : null);
+  const folded = foldForMatching(digits);
+  // In a time column any date counts — but "Tháng 11-12/2025" is two months, not the 11th of December.
+  const anyDate = options.anyDate && !/\bthang\s+\d/.test(folded) ? ANY_DATE.exec(digits) : null;
+  const stated = DEADLINE_IN_TEXT.exec(digits) ?? anyDate;
   const date = stated ? resolveDate(stated, year, options.quarter) : null;
   if (date) return { kind: "date", date };
-  const folded = foldForMatching(digits);
+  // "6 tháng đầu năm" in a time column: the first half, due at its end; "6 tháng cuối năm" the second.
+  const half = options.anyDate ? /\b6 thang (dau|cuoi) nam\b/.exec(folded) : null;
+  if (half) return { kind: "months", months: [{ year, month: half[1] === "dau" ? 6 : 12 }], span: false };
   if (EVERY_QUARTER.test(folded)) return { kind: "quarters", quarters: [1, 2, 3, 4] };
   if (/\b(hang|moi|tung) thang\b|\bdinh ky hang thang\b/.test(folded)) {
     return { kind: "months", months: Array.from({ length: 12 }, (_, index) => ({ year, month: index + 1 })), span: false };

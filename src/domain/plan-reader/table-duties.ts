@@ -14,11 +14,12 @@ import { type Guess, newTask, numberApart, type ParsedTask } from "./plan.js";
 
 type Column = "number" | "content" | "lead" | "coordinating" | "time";
 
-// Checked in this order: "phối hợp thực hiện" is a coordinating column although it says "thực hiện".
+// Checked in this order: "phối hợp thực hiện" is a coordinating column and "thời gian thực hiện"
+// a time column, although both say "thực hiện".
 const HEADER_WORDS: [Column, RegExp][] = [
   ["coordinating", /phoi hop/],
-  ["lead", /chu tri|thuc hien|phu trach|dau moi|trach nhiem/],
   ["time", /thoi gian|thoi han|tien do|^han\b|hoan thanh|thoi diem/],
+  ["lead", /chu tri|thuc hien|phu trach|dau moi|trach nhiem/],
   ["content", /noi dung|nhiem vu|cong viec|hoat dong/],
   ["number", /^(s\s*tt|tt|so tt|so thu tu)$/],
 ];
