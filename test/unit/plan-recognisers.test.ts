@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { applyCorrection, parseCorrection } from "../../src/domain/plan-reader/corrections.js";
 import { digitsForWordDates, timeIn } from "../../src/domain/plan-reader/dates.js";
 import { tablesFromHtml } from "../../src/domain/plan-reader/document-model.js";
+import { planDocumentFromHtml, readPlan } from "../../src/domain/plan-reader/reading.js";
 import { ownersInSentence, unitRoles } from "../../src/domain/plan-reader/owners.js";
 import { newTask, type ParsedPlan } from "../../src/domain/plan-reader/plan.js";
 import { matchUnitPhrase } from "../../src/domain/unit-matching.js";
@@ -88,6 +89,19 @@ describe("who a duty belongs to (owners.ts)", () => {
     expect(tablesFromHtml("<table><tr><td><p>- Họp Hội đồng Thi đua - Khen thưởng xét</p></td></tr></table>")).toEqual([
       [["- Họp Hội đồng Thi đua - Khen thưởng xét"]],
     ]);
+  });
+});
+
+describe("a Word plan whose numbering was automatic (reading.ts, prose-items.ts)", () => {
+  it("takes headings in capitals for sections: a purpose's month is no duty, a task's is", () => {
+    // What mammoth makes of Word's numbered lists: <ol><li>, the numbers themselves gone.
+    const html = [
+      "<p>KẾ HOẠCH</p><p>Công tác thi đua, khen thưởng năm 2026</p>",
+      "<ol><li>MỤC ĐÍCH, YÊU CẦU<ol><li>Đẩy mạnh phong trào ngay từ tháng 1.</li></ol></li>",
+      "<li>NHIỆM VỤ CỤ THỂ<ol><li>Phát động phong trào thi đua: Văn phòng Sở chủ trì, thực hiện trong tháng 02/2026.</li></ol></li></ol>",
+    ].join("");
+    const plan = readPlan(planDocumentFromHtml(html), { fileName: "ke-hoach.docx" });
+    expect(plan.tasks.map((task) => [task.quarter, task.deadline, task.leadUnits])).toEqual([[1, { year: 2026, month: 2, day: 28 }, ["Văn phòng Sở"]]]);
   });
 });
 

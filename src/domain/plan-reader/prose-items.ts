@@ -67,6 +67,9 @@ export function proseItems(lines: string[]): ProseItem[] {
       text = line.slice(match[0].length);
       break;
     }
+    // A heading in capitals is a section, whatever marks it: Word's automatic numbering ("I.",
+    // "II.") does not survive the conversion, and the capitals do.
+    if (isCapitalHeading(text)) depth = 0;
     while (stack.length > 0 && (stack.at(-1) as ProseItem).depth >= depth) stack.pop();
     const item: ProseItem = { text: normalizeName(text), depth, fields: [], parents: [...stack] };
     items.push(item);
@@ -74,6 +77,11 @@ export function proseItems(lines: string[]): ProseItem[] {
     if (depth < 5 || /:$/.test(item.text)) stack.push(item);
   }
   return items;
+}
+
+function isCapitalHeading(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 6 && letters === letters.toUpperCase() && /\s/.test(text.trim());
 }
 
 /** A line that starts in lower case (or with a bracket) after a line that did not end its sentence. */
