@@ -210,6 +210,30 @@ describe.each(DATABASE_KINDS)("plans of shapes the fixtures do not have (%s)", (
     ]);
   });
 
+  it("reads a launch plan whose window is in months and whose registration duty is in its own section", async () => {
+    const { plan, preview } = await read("launch-plan-months.md", shape("launch-plan-months.md"));
+    // "Từ tháng 11/2025 đến tháng 11/2026": from the 1st of November to the 30th of the next November.
+    expect(plan.campaign).toMatchObject({ year: 2026, from: { year: 2025, month: 11, day: 1 }, to: { year: 2026, month: 11, day: 30 } });
+    expect(plan.registrationDeadline).toEqual({ year: 2026, month: 3, day: 31 });
+    const office = ["Văn phòng Sở"];
+    const reports = "Định kỳ 6 tháng (trước ngày 15/6/2026) và năm (trước ngày 15/11/2026) báo cáo kết quả về Sở Nội vụ.";
+    // The Sở Nội vụ's duty and the Front's ("Đề nghị Ủy ban Mặt trận…") are not this agency's.
+    expect(duties(preview)).toEqual([
+      duty(
+        1,
+        "1",
+        "Đăng ký thi đua: Các sở, ban, ngành tỉnh, UBND các huyện, thành phố gửi bản đăng ký thi đua về UBND tỉnh (qua Sở Nội vụ) trước ngày 31/3/2026 để tổng hợp, thẩm định.",
+        "2026-03-31",
+        office,
+        { guessed: ["units"] },
+      ),
+      // Due in December 2025, before the plan's year: its first quarter.
+      duty(1, "2", "Xây dựng kế hoạch hưởng ứng phong trào thi đua, hoàn thành trong tháng 12/2025.", "2025-12-31", office, { guessed: ["units"] }),
+      duty(2, "1", reports, "2026-06-15", office, { guessed: ["units"] }),
+      duty(4, "1", reports, "2026-11-13", office, { guessed: ["units"] }),
+    ]);
+  });
+
   it("reads a council plan worded as offices write it: meetings every six months in June and December, a duty every quarter", async () => {
     const { plan, preview } = await read("council-plan.md", shape("council-plan.md"));
     expect(plan.meetings.map((meeting) => [meeting.year, meeting.month])).toEqual([

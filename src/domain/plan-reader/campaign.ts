@@ -1,6 +1,6 @@
 import { foldForMatching, normalizeName } from "../text.js";
 import { type CalendarDate, calendarDate, digitsForWordDates } from "./dates.js";
-import { namesABody } from "./owners.js";
+import { namesABody, ownersInSentence } from "./owners.js";
 import type { CampaignDraft } from "./plan.js";
 import type { ProseItem } from "./prose-items.js";
 
@@ -41,6 +41,8 @@ function addressee(item: ProseItem): string | undefined {
 export function ourDuties(items: ProseItem[]): (item: ProseItem) => boolean {
   const addressesAnyone = items.some((item) => addressee(item) !== undefined);
   return (item) => {
+    // "Đăng ký thi đua: Các sở, ban, ngành… gửi bản đăng ký…": the sentence itself names them.
+    if (ownersInSentence(item.text)?.lead.some(addressesUs)) return true;
     for (const candidate of [item, ...[...item.parents].reverse()]) {
       const body = addressee(candidate);
       if (body !== undefined) return OUR_ADDRESS.test(body);
@@ -49,6 +51,8 @@ export function ourDuties(items: ProseItem[]): (item: ProseItem) => boolean {
   };
 }
 
+// "Từ tháng 11/2025 đến tháng 11/2026": the window by months, from the first day to the last.
+const MONTH_WINDOW = /từ\s+tháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:đến|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
 const WINDOW =
   /từ\s+(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*(?:\([^)]*\)\s*)?(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})/iu;
 
@@ -58,6 +62,13 @@ export function campaignOf(items: ProseItem[], title: string, year: number): Cam
   let to: CalendarDate | null = null;
   for (const item of items) {
     const text = digitsForWordDates([item.text, ...item.fields.map((field) => field.value)].join(" "));
+    const months = MONTH_WINDOW.exec(text);
+    if (months) {
+      const [, fromMonth, fromYear, toMonth, toYear] = months.map(Number);
+      from = calendarDate(1, fromMonth as number, fromYear as number);
+      to = calendarDate(new Date(Date.UTC(toYear as number, toMonth as number, 0)).getUTCDate(), toMonth as number, toYear as number);
+      break;
+    }
     const window = WINDOW.exec(text);
     if (!window) continue;
     const [, fromDay, fromMonth, fromYear, toDay, toMonth, toYear] = window.map(Number);
