@@ -3,6 +3,7 @@ import { applyCorrection, parseCorrection } from "../../src/domain/plan-reader/c
 import { digitsForWordDates, timeIn } from "../../src/domain/plan-reader/dates.js";
 import { tablesFromHtml } from "../../src/domain/plan-reader/document-model.js";
 import { planDocumentFromHtml, readPlan } from "../../src/domain/plan-reader/reading.js";
+import { parsePlanTables } from "../../src/domain/plan-reader/table-duties.js";
 import { ownersInSentence, unitRoles } from "../../src/domain/plan-reader/owners.js";
 import { newTask, type ParsedPlan } from "../../src/domain/plan-reader/plan.js";
 import { matchUnitPhrase } from "../../src/domain/unit-matching.js";
@@ -88,6 +89,21 @@ describe("who a duty belongs to (owners.ts)", () => {
   it("keeps a Word list item whose name holds a dash whole", () => {
     expect(tablesFromHtml("<table><tr><td><p>- Họp Hội đồng Thi đua - Khen thưởng xét</p></td></tr></table>")).toEqual([
       [["- Họp Hội đồng Thi đua - Khen thưởng xét"]],
+    ]);
+  });
+});
+
+describe("quarter columns under a merged heading (table-duties.ts)", () => {
+  it("reads I … IV under 'Thời gian (quý)' as the quarters, a duty per quarter marked", () => {
+    const table = [
+      ["STT", "Nội dung", "Đơn vị chủ trì", "Thời gian thực hiện (quý)", "", "", ""],
+      ["", "", "", "I", "II", "III", "IV"],
+      ["1", "Kiểm tra công tác thi đua", "Thanh tra Sở", "", "x", "", "x"],
+    ];
+    const { tasks } = parsePlanTables([table], { year: 2026 });
+    expect(tasks.map((task) => [task.quarter, task.number, task.leadUnits])).toEqual([
+      [2, "1", ["Thanh tra Sở"]],
+      [4, "1", ["Thanh tra Sở"]],
     ]);
   });
 });

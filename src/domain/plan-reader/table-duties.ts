@@ -45,21 +45,24 @@ function headerColumns(row: Row): Map<Column, number> | undefined {
   const columns = new Map<Column, number>();
   row.forEach((cell, index) => {
     const folded = foldForMatching(cell);
-    if (!folded || periodOfHeader(folded, false, 0)) return;
+    if (!folded || periodOfHeader(folded, undefined, 0)) return;
     const column = HEADER_WORDS.find(([, pattern]) => pattern.test(folded))?.[0];
     if (column && !columns.has(column)) columns.set(column, index);
   });
   return columns.has("content") ? columns : undefined;
 }
 
-/** A header cell naming one quarter or one month; a bare number counts only under a months heading. */
-function periodOfHeader(folded: string, monthsHeading: boolean, year: number): PlanTime | undefined {
-  const quarter = /^(?:quy|q)\s*(iv|i{1,3}|[1-4])$/.exec(folded);
+/**
+ * A header cell naming one quarter or one month. A bare number counts only under a heading that
+ * says which ("Thời gian (tháng)" over 1 … 12, "Quý" over I … IV).
+ */
+function periodOfHeader(folded: string, under: "months" | "quarters" | undefined, year: number): PlanTime | undefined {
+  const quarter = /^(?:quy|q)\s*(iv|i{1,3}|[1-4])$/.exec(folded) ?? (under === "quarters" ? /^(iv|i{1,3}|[1-4])$/.exec(folded) : null);
   if (quarter) {
     const value = ROMAN[quarter[1] ?? ""];
     return value ? { kind: "quarters", quarters: [value] } : undefined;
   }
-  const month = /^(?:thang|t)\s*(\d{1,2})(?:\s*\/\s*(20\d\d))?$/.exec(folded) ?? (monthsHeading ? /^(\d{1,2})$/.exec(folded) : null);
+  const month = /^(?:thang|t)\s*(\d{1,2})(?:\s*\/\s*(20\d\d))?$/.exec(folded) ?? (under === "months" ? /^(\d{1,2})$/.exec(folded) : null);
   const value = Number(month?.[1]);
   if (month && value >= 1 && value <= 12) return { kind: "months", months: [{ year: Number(month[2] ?? year), month: value }], span: false };
   return undefined;
@@ -71,11 +74,12 @@ function periodOfHeader(folded: string, monthsHeading: boolean, year: number): P
  */
 function periodColumns(header: Row, under: Row | undefined, contentIndex: number, year: number): PeriodColumns {
   const found: PeriodColumns = new Map();
-  const monthsHeading = header.some((cell) => /\bthang\b/.test(foldForMatching(cell)));
+  const folded = header.map(foldForMatching);
+  const heading = folded.some((cell) => /\bthang\b/.test(cell)) ? "months" : folded.some((cell) => /\bquy\b/.test(cell)) ? "quarters" : undefined;
   const rows = under && !(under[contentIndex] ?? "").trim() ? [header, under] : [header];
   for (const row of rows) {
     row.forEach((cell, index) => {
-      const period = periodOfHeader(foldForMatching(cell), monthsHeading && row === under, year);
+      const period = periodOfHeader(foldForMatching(cell), row === under ? heading : undefined, year);
       if (period && !found.has(index)) found.set(index, period);
     });
   }
