@@ -26,6 +26,7 @@ import { inspectionPlanImport } from "./inspection-plan.js";
 import { unlinkedCommand } from "./unlinked.js";
 import { statusCommand } from "./status.js";
 import { disciplineCommand } from "./discipline.js";
+import { agenciesCommand } from "./agencies.js";
 import { reportCommand } from "./report.js";
 import { bodiesCommand } from "./bodies.js";
 import { rulesCommand } from "./rules.js";
@@ -56,6 +57,7 @@ export const commandComposers = [
   unlinkedCommand,
   statusCommand,
   disciplineCommand,
+  agenciesCommand,
   meetingsCommand,
   bodiesCommand,
   registerCommand,

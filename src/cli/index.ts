@@ -10,7 +10,7 @@ import { importInspectionCommand } from "./commands/inspection.js";
 import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand, seedDemoCommand } from "./commands/people.js";
 import { importPlanCommand } from "./commands/plan.js";
-import { addAgencyCommand, agencyChannelCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
+import { addAgencyCommand, agencyChannelCommand, agencyParentCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
 import { privacyDoneCommand, privacyRequestsCommand } from "./commands/privacy.js";
 import { exportRegistrationsCommand, launchCampaignCommand } from "./commands/registrations.js";
 import { runRemindersCommand } from "./commands/reminders.js";
@@ -37,6 +37,7 @@ const COMMANDS: CliCommand<unknown>[] = [
   listAgenciesCommand,
   provinceReportCommand,
   agencyChannelCommand,
+  agencyParentCommand,
 ];
 
 const { t, translate } = cliTranslations();

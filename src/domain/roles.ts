@@ -94,6 +94,7 @@ export const COMMANDS = {
   team: ["secretariat"],
   status: ["secretariat"],
   discipline: ["secretariat"],
+  agencies: ["secretariat", "leader"],
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -104,7 +105,7 @@ export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
   { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
   { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
   { key: "setup", commands: ["roster", "role", "team", "discipline", "invite", "plan", "inspectionplan", "holidays", "rule"] },
-  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status"] },
+  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status", "agencies"] },
 ];
 
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {

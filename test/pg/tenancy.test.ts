@@ -6,7 +6,7 @@ import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/clien
 import { cliActor } from "../../src/services/audit.js";
 import { parsePlanBytes } from "../../src/services/plans/file.js";
 import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
-import { provinceRollup } from "../../src/services/province/index.js";
+import { memberFigures, provinceRollup, setParentAgency } from "../../src/services/province/index.js";
 import { askFor, type ChatWorld, startChatWorld } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
@@ -27,6 +27,7 @@ const AT = "2025-02-03T09:00:00+07:00";
 describe("agencies as tenants of one database (row-level security)", () => {
   let a: TestDatabase;
   let b: DatabaseHandle;
+  let p: DatabaseHandle;
   let owner: postgres.Sql;
   let nobody: postgres.Sql;
   let bId: number;
@@ -57,11 +58,18 @@ describe("agencies as tenants of one database (row-level security)", () => {
     await aYearOf(a, "A", world);
     await aYearOf(b, "B", worldOfB);
     await worldOfB.close();
+    // The province's Ban Thi đua - Khen thưởng, an agency of its own, following A and B.
+    const [province] = await owner<{ id: number }[]>`insert into agencies (code, name) values ('BTDKT', 'Ban Thi đua - Khen thưởng tỉnh') returning id`;
+    await a.asOwner((db) => setParentAgency(db, { code: "DEFAULT", parentCode: "BTDKT" }));
+    await a.asOwner((db) => setParentAgency(db, { code: "B", parentCode: "BTDKT" }));
+    p = await openDatabase({ databaseUrl: a.url as string, agencyId: (province as { id: number }).id });
+    await importRosterText(p.db, "unit_code,unit_name,staff_code,full_name,position,roles\nTD,Phòng Thi đua,P1,Cán Bộ Tỉnh,,secretariat\n");
   });
   afterAll(async () => {
     await world?.close();
     await nobody?.end();
     await owner?.end();
+    await p?.close();
     await b?.close();
     await a?.close();
   });
@@ -125,6 +133,8 @@ describe("agencies as tenants of one database (row-level security)", () => {
     const year2025 = { people: 3, registered: 2, approved: 2, proposedUp: 0, awarded: 0, lateDuties: 0 };
     expect(await a.asOwner((db) => provinceRollup(db, 2025, now))).toEqual([
       { code: "B", name: "Sở B", ...year2025 },
+      // The province's own office: one member of staff, nothing of the year.
+      { code: "BTDKT", name: "Ban Thi đua - Khen thưởng tỉnh", people: 1, registered: 0, approved: 0, proposedUp: 0, awarded: 0, lateDuties: 0 },
       { code: "DEFAULT", name: "Cơ quan", ...year2025 },
     ]);
     // The 2024 plan's shares were all due before 2026 and none is done: every share is late.
@@ -132,10 +142,30 @@ describe("agencies as tenants of one database (row-level security)", () => {
       { agency: number; shares: number }[]
     >`select agency_id as agency, count(*)::int as shares from plan_task_units group by 1 order by 1`;
     const late = (await a.asOwner((db) => provinceRollup(db, 2024, now))).map((figures) => figures.lateDuties);
-    expect(late).toEqual([shares.find((row) => row.agency === bId)?.shares, shares.find((row) => row.agency === 1)?.shares]);
+    expect(late).toEqual([shares.find((row) => row.agency === bId)?.shares, 0, shares.find((row) => row.agency === 1)?.shares]);
     expect(late[0]).toBeGreaterThan(0);
     // An agency's own connection sees its own agency only.
     expect((await provinceRollup(a.db, 2025, now)).map((figures) => figures.code)).toEqual(["DEFAULT"]);
+  });
+
+  it("shows the province's officer, in chat, the figures of the agencies under the province and nothing of their rows", async () => {
+    const provinceWorld = await startChatWorld("telegram", p.db, { at: AT });
+    try {
+      await provinceWorld.link(p.db, "P1", 7003);
+      const answer = await askFor(provinceWorld.user({ id: 7003, first_name: "P" }), "/agencies 2025", "Các cơ quan thành viên");
+      // Each: 3 staff, 2 registrations, both approved, none proposed or awarded, no late duty of 2025.
+      expect(answer.text).toContain("Sở B (B): 3 · 2 · 2 · 0 · 0 · 0");
+      expect(answer.text).toContain("Cơ quan (DEFAULT): 3 · 2 · 2 · 0 · 0 · 0");
+      // The counts, not the rows: the province's connection sees no member's people.
+      const [seen] = await queryRows<{ people: number }>(p.db, sql`select count(*)::int as people from people`);
+      expect(seen?.people).toBe(1);
+      // An agency with no members sees none; the figures function alone gives an agency its own row only.
+      expect(await memberFigures(a.db, 2025, new Date(AT))).toEqual([]);
+      const own = await queryRows<{ code: string }>(b.db, sql`select code from tdkt_agency_figures(2025, now())`);
+      expect(own).toEqual([{ code: "B" }]);
+    } finally {
+      await provinceWorld.close();
+    }
   });
 
   it("does not let A's secretariat reach B's people through a command", async () => {

@@ -1,5 +1,5 @@
 import { UserError } from "../../domain/user-error.js";
-import { addAgency, listAgencies, provinceRollup, setChannelSetting } from "../../services/province/index.js";
+import { addAgency, listAgencies, provinceRollup, setChannelSetting, setParentAgency } from "../../services/province/index.js";
 import { command, yearFlag } from "../context.js";
 
 /** agency add <CODE> <name…> — a new agency of this database; its processes run with AGENCY_ID=<id>. */
@@ -59,3 +59,15 @@ async function readStandardInput(): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk as Buffer));
   return Buffer.concat(chunks).toString("utf8");
 }
+
+/** agency parent <CODE> <PARENT_CODE> — the agency is followed by that one (a province's Ban Thi đua - Khen thưởng). */
+export const agencyParentCommand = command({
+  words: "agency parent",
+  async run(_input, args, { database, print, t }) {
+    const code = args.needed(0, "<CODE>");
+    const parentCode = args.needed(1, "<PARENT_CODE>");
+    const saved = await database.asOwner((db) => setParentAgency(db, { code, parentCode }));
+    if (!saved) throw new UserError("cli-agency-unknown", { code: `${code.toUpperCase()} / ${parentCode.toUpperCase()}` });
+    print(t("cli-agency-parent-saved", { code: code.toUpperCase(), parent: parentCode.toUpperCase() }));
+  },
+});

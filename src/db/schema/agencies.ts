@@ -1,7 +1,7 @@
 // The agencies (cơ quan) one deployment serves. Every other table's rows carry their agency, and
 // row-level security shows a connection only the rows of the agency it is set to (columns.ts).
 import { sql } from "drizzle-orm";
-import { integer, pgPolicy, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, integer, pgPolicy, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 export const agencies = pgTable(
   "agencies",
@@ -9,6 +9,8 @@ export const agencies = pgTable(
     id: integer("id").primaryKey().generatedByDefaultAsIdentity(),
     code: text("code").notNull().unique(),
     name: text("name").notNull(),
+    /** The level above (the province's Ban Thi đua - Khen thưởng), which follows this agency's figures. */
+    parentId: integer("parent_id").references((): AnyPgColumn => agencies.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // An agency's connection sees its own row only; the province's tools connect as the owner.

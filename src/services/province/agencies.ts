@@ -1,4 +1,4 @@
-import { asc, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { agencies } from "../../db/schema/index.js";
 
@@ -29,4 +29,16 @@ export async function listAgencies(ownerDb: Database): Promise<(Agency & { peopl
   );
   const rows = await ownerDb.select({ id: agencies.id, code: agencies.code, name: agencies.name }).from(agencies).orderBy(asc(agencies.code));
   return rows.map((row) => ({ ...row, people: counts.get(row.id) ?? 0 }));
+}
+
+/** Puts an agency under another (a province's Ban Thi đua - Khen thưởng), on the owner's connection. */
+export async function setParentAgency(ownerDb: Database, input: { code: string; parentCode: string }): Promise<boolean> {
+  const [parent] = await ownerDb.select({ id: agencies.id }).from(agencies).where(eq(agencies.code, input.parentCode.trim().toUpperCase()));
+  if (!parent) return false;
+  const updated = await ownerDb
+    .update(agencies)
+    .set({ parentId: parent.id })
+    .where(eq(agencies.code, input.code.trim().toUpperCase()))
+    .returning({ id: agencies.id });
+  return updated.length > 0;
 }

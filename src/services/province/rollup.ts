@@ -17,25 +17,22 @@ export type AgencyFigures = {
   lateDuties: number;
 };
 
+// The figures are counted by one SQL function (migration 0042), for the owner's view and the
+// province officer's alike.
+const FIGURES = sql`code, name, people, registered, approved, proposed_up as "proposedUp", awarded, late_duties as "lateDuties"`;
+
 /**
- * Every agency's figures for a year, side by side: what a province officer follows. Read on the
- * owner's connection (DatabaseHandle.asOwner), the one that sees every agency's rows; each
- * figure is grouped by agency in the query itself.
+ * Every agency's figures for a year, side by side: what the province's administrator reads, on
+ * the owner's connection (DatabaseHandle.asOwner), the one that sees every agency's rows.
  */
-export async function provinceRollup(ownerDb: Database, year: number, now: Date): Promise<AgencyFigures[]> {
-  return queryRows<AgencyFigures>(
-    ownerDb,
-    sql`select a.code, a.name,
-          (select count(*) from people p where p.agency_id = a.id and p.active)::int as people,
-          (select count(*) from registrations r where r.agency_id = a.id and r.year = ${year} and r.status <> 'withdrawn')::int as registered,
-          (select count(*) from registrations r where r.agency_id = a.id and r.year = ${year} and r.status = 'approved')::int as approved,
-          (select count(distinct e.registration_id) from registration_events e join registrations r on r.id = e.registration_id
-             where r.agency_id = a.id and r.year = ${year} and e.action = 'proposed-up')::int as "proposedUp",
-          (select count(*) from title_awards t where t.agency_id = a.id and t.year = ${year})::int as awarded,
-          (select count(*) from plan_task_units u join plan_tasks k on k.id = u.task_id join plans pl on pl.id = k.plan_id
-             where u.agency_id = a.id and pl.year = ${year} and u.done_at is null and u.removed_at is null
-               and k.removed_at is null and k.due_at < ${timestamp(now)})::int as "lateDuties"
-        from agencies a
-        order by a.code`,
-  );
+export function provinceRollup(ownerDb: Database, year: number, now: Date): Promise<AgencyFigures[]> {
+  return queryRows<AgencyFigures>(ownerDb, sql`select ${FIGURES} from tdkt_agency_figures(${year}, ${timestamp(now)})`);
+}
+
+/**
+ * The figures of the agencies under this connection's agency (a province's Ban Thi đua - Khen
+ * thưởng): counts only, through a function that reads as the owner and keeps to the members.
+ */
+export function memberFigures(db: Database, year: number, now: Date): Promise<AgencyFigures[]> {
+  return queryRows<AgencyFigures>(db, sql`select ${FIGURES} from tdkt_member_figures(${year}, ${timestamp(now)})`);
 }
