@@ -40,7 +40,6 @@ export async function seedDemoYear(db: Database, context: ServiceContext): Promi
       deadlineFrom: due ? "time" : null,
       quarterFrom: "table",
       unitsFrom: "table",
-      guessed: [],
     })),
     warnings: [],
     meetings: [],

@@ -25,7 +25,6 @@ const plan: ParsedPlan = {
       deadlineFrom: "time",
       quarterFrom: "table",
       unitsFrom: "table",
-      guessed: [],
     },
     {
       quarter: 2,
@@ -37,7 +36,6 @@ const plan: ParsedPlan = {
       deadlineFrom: "time",
       quarterFrom: "table",
       unitsFrom: "table",
-      guessed: [],
     },
     {
       quarter: 1,
@@ -49,7 +47,6 @@ const plan: ParsedPlan = {
       deadlineFrom: null,
       quarterFrom: "table",
       unitsFrom: "table",
-      guessed: [],
     },
   ],
   warnings: [],

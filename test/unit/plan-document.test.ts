@@ -56,7 +56,6 @@ describe("reading a plan's quarterly task table", () => {
         deadlineFrom: "text",
         quarterFrom: "table",
         unitsFrom: "table",
-        guessed: [],
       },
       {
         quarter: 1,
@@ -69,7 +68,6 @@ describe("reading a plan's quarterly task table", () => {
         deadlineFrom: "time",
         quarterFrom: "table",
         unitsFrom: "table",
-        guessed: [],
       },
       {
         quarter: 2,
@@ -81,7 +79,6 @@ describe("reading a plan's quarterly task table", () => {
         deadlineFrom: "time",
         quarterFrom: "table",
         unitsFrom: "table",
-        guessed: [],
       },
     ]);
   });

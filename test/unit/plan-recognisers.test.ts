@@ -5,7 +5,7 @@ import { tablesFromHtml } from "../../src/domain/plan-reader/document-model.js";
 import { planDocumentFromHtml, readPlan } from "../../src/domain/plan-reader/reading.js";
 import { parsePlanTables } from "../../src/domain/plan-reader/table-duties.js";
 import { ownersInSentence, unitRoles } from "../../src/domain/plan-reader/owners.js";
-import { newTask, type ParsedPlan } from "../../src/domain/plan-reader/plan.js";
+import { guessesOf, type ParsedPlan, type ParsedTask } from "../../src/domain/plan-reader/plan.js";
 import { matchUnitPhrase } from "../../src/domain/unit-matching.js";
 
 // The plan reader's recognisers one by one (src/domain/plan-reader/), each on the phrases offices write.
@@ -144,19 +144,18 @@ describe("bodies outside the agency (unit-matching.ts)", () => {
 });
 
 describe("corrections typed to a preview (corrections.ts)", () => {
-  const task = (quarter: 1 | 2 | 3 | 4, number: string, content: string) =>
-    newTask({
-      quarter,
-      number,
-      content,
-      leadUnits: [],
-      coordinatingUnits: [],
-      deadline: null,
-      deadlineFrom: null,
-      quarterFrom: "default",
-      unitsFrom: "default",
-      guessed: ["quarter", "units"],
-    });
+  // Duties whose quarter and units nothing stated: both guesses.
+  const task = (quarter: 1 | 2 | 3 | 4, number: string, content: string): ParsedTask => ({
+    quarter,
+    number,
+    content,
+    leadUnits: [],
+    coordinatingUnits: [],
+    deadline: null,
+    deadlineFrom: null,
+    quarterFrom: "default",
+    unitsFrom: "default",
+  });
   const plan: ParsedPlan = {
     year: 2026,
     title: "Kế hoạch",
@@ -190,7 +189,7 @@ describe("corrections typed to a preview (corrections.ts)", () => {
   it("moves a duty whose new day is in another quarter there, as its next number, no longer a guess", () => {
     const moved = applyCorrection(plan, { kind: "due", position: 2, date: { year: 2026, month: 7, day: 15 } });
     if ("key" in moved) throw new Error(moved.key);
-    expect(moved.tasks.map((each) => [each.quarter, each.number, each.content, each.deadlineFrom, each.guessed])).toEqual([
+    expect(moved.tasks.map((each) => [each.quarter, each.number, each.content, each.deadlineFrom, guessesOf(each)])).toEqual([
       [1, "1", "Một", null, ["quarter", "units"]],
       [3, "1", "Hai", "clerk", ["units"]],
       [4, "2", "Ba", null, ["quarter", "units"]],

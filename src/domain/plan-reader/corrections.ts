@@ -1,6 +1,6 @@
 import { foldForMatching, normalizeName } from "../text.js";
 import { type CalendarDate, calendarDate, type Quarter, quarterOfMonth, ROMAN } from "./dates.js";
-import { newTask, numberApart, type ParsedPlan, type ParsedTask } from "./plan.js";
+import { numberApart, type ParsedPlan, type ParsedTask } from "./plan.js";
 
 /**
  * What the clerk types to correct a previewed plan before saving it, by the duty's position in
@@ -78,7 +78,7 @@ function dateOf(text: string, year: number): CalendarDate | null {
 
 /**
  * Applies a correction to a previewed plan, as a new plan: the duty the clerk changed says so
- * ("clerk") and is no longer marked as guessed. A duty moved to another quarter takes the next
+ * ("clerk"), so it is no longer a guess. A duty moved to another quarter takes the next
  * number there.
  */
 export function applyCorrection(plan: ParsedPlan, correction: Exclude<Correction, { kind: "show" }>): ParsedPlan | CorrectionError {
@@ -86,24 +86,20 @@ export function applyCorrection(plan: ParsedPlan, correction: Exclude<Correction
     ...task,
     leadUnits: [...task.leadUnits],
     coordinatingUnits: [...task.coordinatingUnits],
-    guessed: [...task.guessed],
   }));
   if (correction.kind === "add") {
     const quarter = correction.quarter ?? (correction.date ? quarterOfMonth(correction.date.month) : undefined) ?? 4;
-    tasks.push(
-      newTask({
-        quarter,
-        number: nextNumber(tasks, quarter),
-        content: correction.content,
-        leadUnits: [],
-        coordinatingUnits: [],
-        deadline: correction.date,
-        deadlineFrom: correction.date ? "clerk" : null,
-        quarterFrom: "clerk",
-        unitsFrom: "default",
-        guessed: ["units"],
-      }),
-    );
+    tasks.push({
+      quarter,
+      number: nextNumber(tasks, quarter),
+      content: correction.content,
+      leadUnits: [],
+      coordinatingUnits: [],
+      deadline: correction.date,
+      deadlineFrom: correction.date ? "clerk" : null,
+      quarterFrom: "clerk",
+      unitsFrom: "default",
+    });
     return { ...plan, tasks: inQuarterOrder(tasks) };
   }
   const task = tasks[correction.position - 1];
@@ -113,7 +109,6 @@ export function applyCorrection(plan: ParsedPlan, correction: Exclude<Correction
     if (correction.role === "lead") task.leadUnits = correction.phrases;
     else task.coordinatingUnits = correction.phrases;
     task.unitsFrom = "clerk";
-    task.guessed = task.guessed.filter((guess) => guess !== "units");
     return { ...plan, tasks };
   }
   const quarter = correction.kind === "due" ? (quarterOfMonth(correction.date.month) ?? task.quarter) : correction.quarter;
@@ -130,7 +125,6 @@ export function applyCorrection(plan: ParsedPlan, correction: Exclude<Correction
     task.quarter = quarter;
   }
   task.quarterFrom = "clerk";
-  task.guessed = task.guessed.filter((guess) => guess !== "quarter" && guess !== "due");
   return { ...plan, tasks: inQuarterOrder(tasks) };
 }
 

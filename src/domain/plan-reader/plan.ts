@@ -26,7 +26,6 @@ export type ParsedTask = {
   deadlineFrom: DeadlineSource | null;
   quarterFrom: PartSource;
   unitsFrom: PartSource;
-  guessed: Guess[];
 };
 
 /** A meeting the plan schedules by month only ("Tháng 03, 06 và tháng 12"): a date is still to be set. */
@@ -52,9 +51,16 @@ export type ParsedPlan = {
   campaign: CampaignDraft | null;
 };
 
-/** A duty read from a table row or a prose item, before it is numbered within its quarter. */
-export function newTask(fields: Omit<ParsedTask, "guessed"> & { guessed?: Guess[] }): ParsedTask {
-  return { ...fields, guessed: fields.guessed ?? [] };
+/**
+ * What the reader guessed of a duty, from where its parts came from: a quarter nothing stated
+ * (the year's last), a day nothing stated (a launch plan's end), units nobody was given.
+ */
+export function guessesOf(task: Pick<ParsedTask, "quarterFrom" | "deadlineFrom" | "unitsFrom">): Guess[] {
+  return [
+    ...(task.quarterFrom === "default" ? (["quarter"] as const) : []),
+    ...(task.deadlineFrom === "window" ? (["due"] as const) : []),
+    ...(task.unitsFrom === "default" ? (["units"] as const) : []),
+  ];
 }
 
 /**

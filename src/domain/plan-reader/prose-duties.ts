@@ -1,7 +1,7 @@
 import { foldForMatching, normalizeName } from "../text.js";
 import { type CalendarDate, DEADLINE_IN_TEXT, digitsForWordDates, type PlanTime, quarterOfMonth, resolveDate, timeIn } from "./dates.js";
 import { type Owners, ownersInSentence, splitUnits, unitRoles } from "./owners.js";
-import { type MeetingDraft, newTask, type ParsedTask } from "./plan.js";
+import type { MeetingDraft, ParsedTask } from "./plan.js";
 import { fieldOf, type ProseItem, sectionOf } from "./prose-items.js";
 import { occurrencesOf } from "./table-duties.js";
 
@@ -60,20 +60,17 @@ export function parsePlanProse(items: ProseItem[], year: number, options: ProseO
       for (const occurrence of occurrences) {
         // A duty due before the plan's year (a launch plan issued in November) is its first; one after it, its last.
         const quarter = occurrence.deadline && occurrence.deadline.year !== year ? (occurrence.deadline.year < year ? 1 : 4) : occurrence.quarter;
-        prose.tasks.push(
-          newTask({
-            quarter,
-            number: String(prose.tasks.filter((task) => task.quarter === quarter).length + 1),
-            content,
-            leadUnits: owners?.lead ?? [],
-            coordinatingUnits: owners?.coordinating ?? [],
-            deadline: occurrence.deadline,
-            deadlineFrom: occurrence.deadline ? occurrence.from : null,
-            quarterFrom: "text",
-            unitsFrom: owners ? "text" : "default",
-            guessed: [...(dueInstead ? (["due"] as const) : []), ...(owners ? [] : (["units"] as const))],
-          }),
-        );
+        prose.tasks.push({
+          quarter,
+          number: String(prose.tasks.filter((task) => task.quarter === quarter).length + 1),
+          content,
+          leadUnits: owners?.lead ?? [],
+          coordinatingUnits: owners?.coordinating ?? [],
+          deadline: occurrence.deadline,
+          deadlineFrom: occurrence.deadline ? occurrence.from : null,
+          quarterFrom: "text",
+          unitsFrom: owners ? "text" : "default",
+        });
       }
     }
   }

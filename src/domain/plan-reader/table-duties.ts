@@ -3,7 +3,7 @@ import { UserError } from "../user-error.js";
 import type { Row, Table } from "./document-model.js";
 import { type CalendarDate, type DeadlineSource, monthEnd, type PlanTime, type Quarter, quarterOfMonth, ROMAN, timeIn } from "./dates.js";
 import { splitUnits, unitRoles } from "./owners.js";
-import { type Guess, newTask, numberApart, type ParsedTask } from "./plan.js";
+import { numberApart, type ParsedTask } from "./plan.js";
 
 /**
  * The duties of a plan's task tables: a header names the columns (any wording of content, lead,
@@ -147,35 +147,31 @@ export function parsePlanTables(tables: Table[], context: { year: number }): { t
         }
         const dated = rowOccurrences({ time, content: "", marked: marked.map(([, period]) => period), quarter, year: context.year });
         const [only] = dated.list;
-        if (cut.length === 1 && previous.deadline === null && previous.quarterFrom === "default" && dated.list.length === 1 && only && !dated.guessed.length) {
+        if (cut.length === 1 && previous.deadline === null && previous.quarterFrom === "default" && dated.list.length === 1 && only && !dated.quarterGuessed) {
           Object.assign(previous, { quarter: only.quarter, deadline: only.deadline, deadlineFrom: only.from, quarterFrom: "table" as const });
-          previous.guessed = previous.guessed.filter((guess) => guess !== "quarter");
         }
         continue;
       }
       numbered = Boolean(number);
       const units = lead.length + coordinating.length > 0 ? "table" : "default";
       const occurrences = rowOccurrences({ time, content, marked: marked.map(([, period]) => period), quarter, year: context.year });
-      if (occurrences.guessed.includes("quarter")) warnings.push(`no-quarter:${content.slice(0, 60)}`);
+      if (occurrences.quarterGuessed) warnings.push(`no-quarter:${content.slice(0, 60)}`);
       // A cell of several duties is as many tasks, each with its own "done".
       const duties = dutiesOf(content);
       for (const occurrence of occurrences.list) {
         const taskNumber = number || String(tasks.filter((task) => task.quarter === occurrence.quarter).length + 1);
         for (const [index, duty] of duties.entries()) {
-          tasks.push(
-            newTask({
-              quarter: occurrence.quarter,
-              number: duties.length > 1 ? `${taskNumber}.${index + 1}` : taskNumber,
-              content: duty,
-              leadUnits: [...lead],
-              coordinatingUnits: [...coordinating],
-              deadline: occurrence.deadline,
-              deadlineFrom: occurrence.from,
-              quarterFrom: occurrences.guessed.includes("quarter") ? "default" : "table",
-              unitsFrom: units,
-              guessed: [...occurrences.guessed, ...(units === "default" ? (["units"] as const) : [])],
-            }),
-          );
+          tasks.push({
+            quarter: occurrence.quarter,
+            number: duties.length > 1 ? `${taskNumber}.${index + 1}` : taskNumber,
+            content: duty,
+            leadUnits: [...lead],
+            coordinatingUnits: [...coordinating],
+            deadline: occurrence.deadline,
+            deadlineFrom: occurrence.from,
+            quarterFrom: occurrences.quarterGuessed ? "default" : "table",
+            unitsFrom: units,
+          });
         }
       }
     }
@@ -197,10 +193,10 @@ type Occurrence = { quarter: Quarter; deadline: CalendarDate | null; from: Deadl
  */
 function rowOccurrences(row: { time: string; content: string; marked: PlanTime[]; quarter: Quarter | undefined; year: number }): {
   list: Occurrence[];
-  guessed: Guess[];
+  quarterGuessed: boolean;
 } {
   const fromMarks = row.marked.flatMap((period) => occurrencesOf(period, "time"));
-  if (fromMarks.length > 0) return { list: fromMarks, guessed: [] };
+  if (fromMarks.length > 0) return { list: fromMarks, quarterGuessed: false };
   const inTime = row.time ? timeIn(row.time, row.year, { anyDate: true, quarter: row.quarter }) : null;
   const inContent = timeIn(row.content, row.year, { quarter: row.quarter });
   // The content's own deadline ("trước ngày 30/01") is more precise than the time cell's quarter or
@@ -212,10 +208,10 @@ function rowOccurrences(row: { time: string; content: string; marked: PlanTime[]
     const list = occurrencesOf(time, from);
     // Under a quarter heading, the heading's quarter holds the duty whatever month it is due in.
     if (row.quarter !== undefined) for (const occurrence of list) occurrence.quarter = row.quarter;
-    return { list, guessed: [] };
+    return { list, quarterGuessed: false };
   }
-  if (row.quarter !== undefined) return { list: [{ quarter: row.quarter, deadline: null, from: null }], guessed: [] };
-  return { list: [{ quarter: 4, deadline: null, from: null }], guessed: ["quarter"] };
+  if (row.quarter !== undefined) return { list: [{ quarter: row.quarter, deadline: null, from: null }], quarterGuessed: false };
+  return { list: [{ quarter: 4, deadline: null, from: null }], quarterGuessed: true };
 }
 
 /** A time as the duties it makes: one per quarter, one per month (due at its end), one for a span or a day. */

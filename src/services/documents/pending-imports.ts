@@ -26,7 +26,6 @@ const parsedPlanSchema = z.object({
       deadlineFrom: z.enum(["time", "text", "prose", "clerk", "window"]).nullable().default(null),
       quarterFrom: partSource.default("table"),
       unitsFrom: partSource.default("table"),
-      guessed: z.array(z.enum(["quarter", "due", "units"])).default([]),
     }),
   ),
   meetings: z.array(z.object({ year: z.number().int(), month: z.number().int().min(1).max(12), title: z.string() })).default([]),

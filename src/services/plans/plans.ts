@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, notInArray, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { meetingDrafts, planTasks, planTaskUnits, plans, unitAliases, units } from "../../db/schema/index.js";
 import { atLocal, type LocalDay, localDay, previousWorkingDay, quarterEnd } from "../../domain/calendar.js";
-import type { ParsedPlan, ParsedTask } from "../../domain/plan-reader/plan.js";
+import { type Guess, guessesOf, type ParsedPlan, type ParsedTask } from "../../domain/plan-reader/plan.js";
 import { matchUnitPhrase, phraseKey, type RosterUnit } from "../../domain/unit-matching.js";
 import { recordAudit } from "../audit.js";
 import { loadHolidays } from "../rules/holidays.js";
@@ -14,6 +14,8 @@ export type PreviewTask = ParsedTask & {
   coordinatingUnitIds: number[];
   /** Phrases of this task that matched no roster unit. */
   unmatched: string[];
+  /** What the reader guessed (guessesOf), and, for a duty given to nobody, its units. */
+  guessed: Guess[];
   /** Bodies outside the agency the task names ("Các cụm thi đua", "Ban Thi đua - Khen thưởng tỉnh"): shown, never reminded. */
   external: string[];
   dueAt: Date;
@@ -70,7 +72,7 @@ export async function previewPlan(db: Database, plan: ParsedPlan, timeZone: stri
     const nobodyInside = task.leadUnits.length + task.coordinatingUnits.length === 0;
     const leadUnitIds = nobodyInside ? secretariatUnits.map((row) => row.unit_id) : named;
     const coordinatingUnitIds = coordinating.filter((id) => !leadUnitIds.includes(id));
-    const guessed = nobodyInside && !task.guessed.includes("units") ? [...task.guessed, "units" as const] : task.guessed;
+    const guessed = guessesOf(nobodyInside ? { ...task, unitsFrom: "default" } : task);
     const stated = task.deadline
       ? `${task.deadline.year}-${pad(task.deadline.month)}-${pad(task.deadline.day)}`
       : localDay(quarterEnd(plan.year, task.quarter, timeZone), timeZone);
