@@ -73,7 +73,7 @@ async function showPreview(ctx: Context, pendingId: number, how: "reply" | "edit
       keyboard.text(ctx.t("plan-button-map", { position: position + 1, phrase: shorten(phrase, 24) }), ACTIONS.planMap.encode(pendingId, position)).row();
     });
   }
-  summary.push("", ctx.translateHtml("plan-fix-help", fixExample(preview)));
+  summary.push("", ctx.translateHtml("plan-fix-help", fixExample(preview.plan.year, preview.units)));
   keyboard.text(ctx.t("plan-button-save"), ACTIONS.planSave.encode(pendingId)).text(ctx.t("plan-button-cancel"), ACTIONS.planCancel.encode(pendingId));
   const text = fitTelegram(summary.join("\n"));
   if (how === "edit") return ctx.editMessageText(text, { parse_mode: "HTML", reply_markup: keyboard });
@@ -86,8 +86,8 @@ function htmlTranslation(ctx: Context) {
 }
 
 /** The year and a real unit name in the examples, so that what the clerk copies works. */
-function fixExample(preview: PlanPreview): { year: string; unit: string } {
-  return { year: String(preview.plan.year), unit: preview.units[0]?.name ?? "Văn phòng" };
+function fixExample(year: number, units: readonly { name: string }[]): { year: string; unit: string } {
+  return { year: String(year), unit: units[0]?.name ?? "Văn phòng" };
 }
 
 // Corrections typed while a preview is open: «sửa 3 hạn 15/04/2026», «bỏ 3», «thêm quý 2: …», «xem quý 2».
@@ -100,8 +100,8 @@ planImport.on("message:text", async (ctx, next) => {
   const correction = parseCorrection(text, pending.plan.year);
   const zone = ctx.services.config.displayTimeZone;
   if ("key" in correction) {
-    const preview = await previewPlan(ctx.services.db, pending.plan, zone);
-    return ctx.say(correction.key, { ...fixExample(preview), ...correction.args });
+    const { units } = await loadUnitMatching(ctx.services.db);
+    return ctx.say(correction.key, { ...fixExample(pending.plan.year, units), ...correction.args });
   }
   if (correction.kind === "show") {
     const preview = await previewPlan(ctx.services.db, pending.plan, zone);

@@ -86,25 +86,22 @@ export async function loadPendingInspection(db: Database, id: number, chatAccoun
 /** The pending plan of this account, if it is still open; anyone else's id finds nothing. */
 export async function loadPendingPlan(db: Database, id: number, chatAccountId: number, now: Date) {
   const row = await loadPending(db, "plan", id, chatAccountId, now);
-  return row && { id: row.id, sourceName: row.sourceName, plan: parsedPlanSchema.parse(row.payload) as ParsedPlan };
+  return row && asPendingPlan(row);
+}
+
+function asPendingPlan(row: typeof pendingImports.$inferSelect) {
+  return { id: row.id, sourceName: row.sourceName, plan: parsedPlanSchema.parse(row.payload) as ParsedPlan };
 }
 
 /** The plan this account is previewing now (its latest open one), for corrections typed in chat. */
 export async function latestPendingPlan(db: Database, chatAccountId: number, now: Date) {
   const [row] = await db
-    .select({ id: pendingImports.id })
+    .select()
     .from(pendingImports)
-    .where(
-      and(
-        eq(pendingImports.chatAccountId, chatAccountId),
-        eq(pendingImports.kind, "plan"),
-        isNull(pendingImports.finishedAt),
-        gt(pendingImports.createdAt, new Date(now.getTime() - PENDING_FOR_MS)),
-      ),
-    )
+    .where(openPending(chatAccountId, "plan", now))
     .orderBy(desc(pendingImports.id))
     .limit(1);
-  return row ? loadPendingPlan(db, row.id, chatAccountId, now) : undefined;
+  return row && asPendingPlan(row);
 }
 
 /** Keeps the clerk's corrections: the plan saved later is the corrected one. False once the import is closed. */
@@ -127,16 +124,18 @@ async function loadPending(db: Database, kind: PendingKind, id: number, chatAcco
   const [row] = await db
     .select()
     .from(pendingImports)
-    .where(
-      and(
-        eq(pendingImports.id, id),
-        eq(pendingImports.chatAccountId, chatAccountId),
-        eq(pendingImports.kind, kind),
-        isNull(pendingImports.finishedAt),
-        gt(pendingImports.createdAt, new Date(now.getTime() - PENDING_FOR_MS)),
-      ),
-    );
+    .where(and(eq(pendingImports.id, id), openPending(chatAccountId, kind, now)));
   return row;
+}
+
+/** An import of this account and kind, not closed and not older than a day. */
+function openPending(chatAccountId: number, kind: PendingKind, now: Date) {
+  return and(
+    eq(pendingImports.chatAccountId, chatAccountId),
+    eq(pendingImports.kind, kind),
+    isNull(pendingImports.finishedAt),
+    gt(pendingImports.createdAt, new Date(now.getTime() - PENDING_FOR_MS)),
+  );
 }
 
 /** Closes a pending import; true only for the caller that closed it (a double press finds it closed). */
