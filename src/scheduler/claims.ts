@@ -18,7 +18,8 @@ export function scopeCondition(scope: { platform: string; strays?: string[] } | 
 
 /**
  * Claims due rows with FOR UPDATE SKIP LOCKED: one row per chat per batch, and none for a chat
- * with a row claimed or sent within the per-chat interval. `businessNow` decides what is due;
+ * with a row claimed or being sent, or sent within the per-chat interval: a chat's messages go out
+ * one after another, in order, however long a send takes. `businessNow` decides what is due;
  * leases and the per-chat interval are real time.
  */
 export async function claimDue(
@@ -40,7 +41,7 @@ export async function claimDue(
           where not exists (
             select 1 from ${outbox} recent
             where recent.chat_id = c.chat_id
-              and (recent.status = 'claimed' or (recent.status in ('sending', 'sent') and recent.sent_at > ${timestamp(chatQuietSince)}))
+              and (recent.status in ('claimed', 'sending') or (recent.status = 'sent' and recent.sent_at > ${timestamp(chatQuietSince)}))
           )
           order by c.chat_id, c.id
         ), limited as (select id from chosen order by id limit ${input.batchSize})
