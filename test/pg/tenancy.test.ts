@@ -7,7 +7,7 @@ import { cliActor } from "../../src/services/audit.js";
 import { parsePlanBytes } from "../../src/services/plans/file.js";
 import { previewPlan, savePlan } from "../../src/services/plans/plans.js";
 import { memberFigures, provinceRollup, setParentAgency } from "../../src/services/province/index.js";
-import { askFor, type ChatWorld, startChatWorld } from "../support/chat-world.js";
+import { askFor, type ChatWorld, PLATFORMS, startChatWorld } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
 import { importRosterText } from "../support/people.js";
 import { approvedIn2025 } from "../support/registrations.js";
@@ -24,7 +24,7 @@ NV,Phòng Nghiệp vụ,${prefix}2,${prefix} Hai,,staff
 `;
 const AT = "2025-02-03T09:00:00+07:00";
 
-describe("agencies as tenants of one database (row-level security)", () => {
+describe.each(PLATFORMS)("agencies as tenants of one database (row-level security), chatting on %s", (platform) => {
   let a: TestDatabase;
   let b: DatabaseHandle;
   let p: DatabaseHandle;
@@ -53,8 +53,8 @@ describe("agencies as tenants of one database (row-level security)", () => {
     bId = (created as { id: number }).id;
     b = await openDatabase({ databaseUrl: a.url as string, agencyId: bId });
     nobody = postgres(a.url as string, { max: 1, onnotice: () => {}, connection: { role: "tdkt_bot" } });
-    world = await startChatWorld("telegram", a.db, { at: AT });
-    const worldOfB = await startChatWorld("telegram", b.db, { at: AT });
+    world = await startChatWorld(platform, a.db, { at: AT });
+    const worldOfB = await startChatWorld(platform, b.db, { at: AT });
     await aYearOf(a, "A", world);
     await aYearOf(b, "B", worldOfB);
     await worldOfB.close();
@@ -149,7 +149,7 @@ describe("agencies as tenants of one database (row-level security)", () => {
   });
 
   it("shows the province's officer, in chat, the figures of the agencies under the province and nothing of their rows", async () => {
-    const provinceWorld = await startChatWorld("telegram", p.db, { at: AT });
+    const provinceWorld = await startChatWorld(platform, p.db, { at: AT });
     try {
       await provinceWorld.link(p.db, "P1", 7003);
       const answer = await askFor(provinceWorld.user({ id: 7003, first_name: "P" }), "/agencies 2025", "Các cơ quan thành viên");

@@ -120,14 +120,15 @@ export const oaTokens = pgTable(
   "oa_tokens",
   {
     agencyId: agencyId(),
-    oaId: text("oa_id").primaryKey(),
+    oaId: text("oa_id").notNull(),
     accessToken: text("access_token").notNull(),
     refreshToken: text("refresh_token").notNull(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     refreshedAt: timestamp("refreshed_at", { withTimezone: true }),
     refreshes: integer("refreshes").notNull().default(0),
   },
-  () => [agencyOnly()],
+  // Within an agency: another agency's row must neither block this one's nor betray that it exists.
+  (t) => [agencyOnly(), primaryKey({ columns: [t.agencyId, t.oaId] })],
 );
 
 /**
