@@ -3,6 +3,7 @@ import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import * as schema from "./schema/index.js";
 import { createPglite, openPgliteDirectory } from "./embedded.js";
 import { preparingEveryStatement } from "./prepared-statements.js";
@@ -83,22 +84,30 @@ async function openPostgres(url: string, maxConnections: number, agencyId: numbe
     connection: { role: BOT_ROLE, "tdkt.agency_id": String(agencyId) },
   });
   const db = drizzle(preparingEveryStatement(client), { schema });
+  // The owner, on one connection of its own, for as long as `work` takes.
+  const asOwner = async <T>(work: (owner: PostgresJsDatabase<typeof schema>) => Promise<T>): Promise<T> => {
+    const owner = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
+    try {
+      return await work(drizzle(owner, { schema }));
+    } finally {
+      await owner.end({ timeout: 5 });
+    }
+  };
   return {
     db,
     driver: "postgres",
-    async migrate() {
-      // As the owner, on a connection of its own (the bot's role may not exist yet). migrate()
-      // itself is not safe when instances start together: an advisory lock around it makes the
-      // others wait and then find nothing left to do.
-      const owner = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-      try {
-        await owner`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`;
-        await migrate(drizzle(owner, { schema }), { migrationsFolder });
-      } finally {
-        await owner`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`.catch(() => {});
-        await owner.end({ timeout: 5 });
-      }
-    },
+    migrate: () =>
+      // As the owner (the bot's role may not exist yet). migrate() itself is not safe when
+      // instances start together: an advisory lock around it, on the owner's one connection,
+      // makes the others wait and then find nothing left to do.
+      asOwner(async (owner) => {
+        await owner.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
+        try {
+          await migrate(owner, { migrationsFolder });
+        } finally {
+          await owner.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => {});
+        }
+      }),
     async ping() {
       try {
         await client`select 1`;
@@ -122,14 +131,7 @@ async function openPostgres(url: string, maxConnections: number, agencyId: numbe
         connection.release();
       }
     },
-    async asOwner(work) {
-      const owner = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 10 });
-      try {
-        return await work(drizzle(owner, { schema }));
-      } finally {
-        await owner.end({ timeout: 5 });
-      }
-    },
+    asOwner,
     async close() {
       await client.end({ timeout: 5 });
     },
