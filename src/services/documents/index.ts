@@ -7,3 +7,4 @@ export * from "./pending-imports.js";
 export * from "./sandboxed-parse.js";
 export * from "./text-document.js";
 export * from "./zip-inspection.js";
+export * from "./plan-source.js";

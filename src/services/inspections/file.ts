@@ -1,13 +1,9 @@
-import path from "node:path";
-import { docxToHtml } from "../documents/sandboxed-parse.js";
-import { decodeTextDocument } from "../documents/text-document.js";
+import { planSource } from "../documents/plan-source.js";
 
 /**
- * The source of an inspection plan, kept while the secretariat confirms and read again then: a
- * .docx as the HTML mammoth makes of it (sandboxed) so its tables stay tables, anything else as
- * UTF-8 text.
+ * The source of an inspection plan, kept while the secretariat confirms and read again then (a
+ * .docx as mammoth's HTML, so its tables stay tables; see documents/plan-source.ts).
  */
-export function inspectionText(bytes: Buffer, fileName: string): Promise<string> {
-  if (path.extname(fileName).toLowerCase() === ".docx") return docxToHtml(bytes, "plan-docx-invalid");
-  return Promise.resolve(decodeTextDocument(bytes, { maxLines: 20_000, invalidKey: "plan-not-document" }));
+export async function inspectionText(bytes: Buffer, fileName: string): Promise<string> {
+  return (await planSource(bytes, fileName)).content;
 }
