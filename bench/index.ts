@@ -5,6 +5,7 @@ import { hostileFiles } from "./hostile-files.js";
 import { invites } from "./invites.js";
 import { vote } from "./vote.js";
 import { oa } from "./oa.js";
+import { province } from "./province.js";
 import { sweep } from "./sweep.js";
 import { webhook } from "./webhook.js";
 import { rosterImport } from "./roster-import.js";
@@ -25,6 +26,7 @@ const BENCHES: Record<string, (() => Promise<Record<string, unknown>>) | string>
   invites,
   vote,
   oa,
+  province,
 };
 
 const requested = process.argv.slice(2);

@@ -36,7 +36,7 @@ function commandUpdate(chatId: number, text: string): string {
  * Offers updates as fast as CONCURRENCY connections allow for SECONDS, round-robin over the
  * instances; an update that gets no 200 is delivered again to the next instance, as Telegram does.
  */
-async function load(fake: FakeTelegram, instances: Instance[], text: string, chats: number[], seconds: number, onSecond?: (second: number) => void) {
+export async function load(fake: FakeTelegram, instances: Instance[], text: string, chats: number[], seconds: number, onSecond?: (second: number) => void) {
   const latencies: number[] = [];
   let redelivered = 0;
   let next = 0;

@@ -20,6 +20,7 @@ import {
   unitsNotReviewed,
 } from "../src/services/ballots/index.js";
 import { agencyName, catalogueOn, titleName } from "../src/services/rules/index.js";
+import { sendProposalsUp } from "../src/services/province/index.js";
 import { translatorOf, serviceContextOf, reviewYear } from "./service-context.js";
 import { allowed } from "./guard.js";
 import { replyLines } from "./long-reply.js";
@@ -109,6 +110,18 @@ ballotCommand.command("ballot", allowed("ballot"), async (ctx) => {
     ];
     for (const gap of dossier.missing) lines.push(ctx.translateHtml(`ballot-dossier-missing-${gap.what}`, { name: gap.name }));
     return replyLines(ctx, lines);
+  }
+  if (verb === "send") {
+    // /ballot send N: the proposals of a decided session, with their dossier, to the province.
+    const sent = await sendProposalsUp(ctx.services.db, id.data, {
+      ...context,
+      translate: translatorOf(ctx),
+      timeZone: zone,
+      agency: await agencyName(ctx.services.db, ctx.services.config.agencyName),
+    });
+    if (sent.kind === "sent") return ctx.say("ballot-sent-up", { id: id.data, count: sent.candidates, files: sent.files, to: sent.to });
+    if (sent.kind === "already-sent") return ctx.say("ballot-sent-up-already", { id: id.data, to: sent.to });
+    return ctx.say(sent.kind === "none" ? "ballot-higher-none" : "ballot-no-province", { id: id.data });
   }
   if (verb === "paper") {
     // /ballot paper N POSITION AGREE DISAGREE: a paper ballot's count for one candidate.

@@ -27,6 +27,8 @@ import { unlinkedCommand } from "./unlinked.js";
 import { statusCommand } from "./status.js";
 import { disciplineCommand } from "./discipline.js";
 import { agenciesCommand } from "./agencies.js";
+import { clusterCommand } from "./cluster.js";
+import { upwardReportsCommand } from "./upward-reports.js";
 import { reportCommand } from "./report.js";
 import { bodiesCommand } from "./bodies.js";
 import { rulesCommand } from "./rules.js";
@@ -58,6 +60,8 @@ export const commandComposers = [
   statusCommand,
   disciplineCommand,
   agenciesCommand,
+  clusterCommand,
+  upwardReportsCommand,
   meetingsCommand,
   bodiesCommand,
   registerCommand,

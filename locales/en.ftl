@@ -129,6 +129,10 @@ cli-usage =
       backup <file> / restore <file>   back up / restore the embedded (PGlite) database
       seed demo                        load the demo agency
       privacy requests / privacy done <id> <note>  personal-data requests waiting / record one handled
+      agency add <CODE> <name> / agency list / agency parent <CODE> <PROVINCE_CODE>  agencies of one database, the province following them
+      agency channel <CODE> <SETTING> <value|->  an agency's chat channel, sealed with CHANNEL_SECRETS_KEY
+      cluster add <CODE> <name> / cluster member <CLUSTER> <AGENCY> [--leads YEAR]  emulation clusters and their leaders
+      province report [--year YEAR]    every agency's figures
 cli-unknown-command = Unknown command: { $command }. Run npm run tdkt -- help for usage.
 cli-missing-argument = Missing argument: { $argument }.
 cli-migrated = Database schema is up to date ({ $driver }).
@@ -461,6 +465,10 @@ cli-agency-channel-usage = Usage: agency channel CODE SETTING value (or - to rea
 cli-agency-unknown = There is no agency with code { $code }.
 cli-agency-channel-saved = Saved { $name } of agency { $code } (encrypted). The agency's bot, run with AGENCY_ID={ $id } and CHANNEL_SECRETS_KEY, will use it.
 cli-agency-parent-saved = Agency { $code } is now followed by { $parent } (its /agencies command).
+cli-cluster-usage = Usage: cluster add CODE Cluster name (code: letters, digits, _ or -, at most 32) · cluster member CLUSTER AGENCY [--leads YEAR].
+cli-cluster-exists = A cluster with code { $code } exists.
+cli-cluster-added = Cluster { $code } added: { $name }.
+cli-cluster-member-saved = Agency { $agency } is in cluster { $cluster } (its /cluster command).
 cli-agency-channel-removed = Removed { $name } of agency { $code }.
 channel-setting-unknown = { $name } is not a channel setting that can be kept. Settings: { $names }.
 channel-secret-unreadable = Could not open the setting { $name } kept in the database: CHANNEL_SECRETS_KEY is not the key it was saved with.
@@ -632,6 +640,9 @@ cmd-invite = Print invites: /invite UNIT_CODE, /invite tất cả or /invite STA
 cmd-unlinked = Who has not linked an account yet (by unit)
 cmd-status = The channels' health: this month's allowances, who was not reached
 cmd-agencies = The member agencies (followed by the province): staff, registrations, proposals, awards, late duties
+cmd-cluster = The emulation cluster: its member agencies, cross-inspections, inspection reports
+cmd-received = What other agencies sent: proposals, inspection reports, dossier files
+cmd-upreport = Reports sent upward: ask the agencies for one, send the agency's, see who has not sent
 agencies-usage = Usage: <code>/agencies</code> (the year under review) or <code>/agencies 2026</code>.
 agencies-none = This agency has no member agencies to follow.
 agencies-header = <b>Member agencies — { $year }</b> ({ $count }): staff · registered · approved · proposed upward · awarded · late duty shares
@@ -785,7 +796,7 @@ task-reports-archive-empty = No unit has sent a file for this report yet.
 task-reports-reminded = Reminders queued for { $count } heads of the units that have not sent.
 cmd-ballot = The council's secret ballot: /ballot meeting M (one session per title, from meeting M), /ballot new [year] Title, /ballot open N, /ballot close N (the result only after the close)
 cmd-vote = Secret ballot: /vote N (the session's number) — the council's, or a unit's review
-ballot-usage = Usage: <code>/ballot meeting M [year]</code> (from meeting M of /meetings: one session per title, members get the list first) · <code>/ballot new 2025 Review session 2025</code> (one session for every title) · <code>/ballot open N</code> · <code>/ballot written N STAFF_CODE [positions disagreed]</code> (an absent member's written vote) · <code>/ballot paper N POSITION agree disagree</code> (a paper ballot's count) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N NUMBER dd/mm/yyyy Signer</code> · <code>/ballot higher N NUMBER dd/mm/yyyy Authority [| positions…]</code> (the higher level's decision on the proposals) · <code>/ballot dossier N</code> (the dossier of the proposals upward: submission, list, minutes, achievement reports)
+ballot-usage = Usage: <code>/ballot meeting M [year]</code> (from meeting M of /meetings: one session per title, members get the list first) · <code>/ballot new 2025 Review session 2025</code> (one session for every title) · <code>/ballot open N</code> · <code>/ballot written N STAFF_CODE [positions disagreed]</code> (an absent member's written vote) · <code>/ballot paper N POSITION agree disagree</code> (a paper ballot's count) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N NUMBER dd/mm/yyyy Signer</code> · <code>/ballot higher N NUMBER dd/mm/yyyy Authority [| positions…]</code> (the higher level's decision on the proposals) · <code>/ballot dossier N</code> (the dossier of the proposals upward: submission, list, minutes, achievement reports) · <code>/ballot send N</code> (send the proposals and their dossier to the province through the bot)
 ballot-default-title = Review ballot { $year }
 ballot-created = 🗳 Ballot session { $id } created: { $title } — { $count } candidates (the approved registrations of { $year }). Open it with <code>/ballot open { $id }</code>.
 ballot-opened = 🗳 Voting open for session { $id }: { $members } council members have been told. Shares are of all { $members } members. Close with <code>/ballot close { $id }</code>.
@@ -830,6 +841,54 @@ ballot-higher-usage = Usage: <code>/ballot higher N NUMBER dd/mm/yyyy Authority<
 ballot-higher-recorded = 🏅 Decision { $number } of { $authority } recorded for session { $id }'s proposals: { $awarded } awarded, { $notAwarded } not. { $told }/{ $total } told; the results are in the record.
 ballot-higher-none = Session { $id } has no proposal awaiting a higher decision.
 ballot-dossier-none = Session { $id } proposed nothing upward: there is no dossier.
+ballot-sent-up = 📤 Sent session { $id }'s { $count } proposals with { $files } dossier files to { $to }. When it decides, the results go into the record and each person is told.
+ballot-sent-up-already = Session { $id }'s proposals were sent to { $to } before; not sent again.
+ballot-no-province = This agency is not attached to a province in the bot, so the dossier cannot go through it. Take it with <code>/ballot dossier { $id }</code> and file it by post; enter the decision with <code>/ballot higher { $id } …</code>.
+proposals-received = 📥 { $agency } sent { $count } proposals for { $year } with their dossier. The candidates are on the council's ballot list (<code>/ballot new { $year }</code>); the files: <code>/received { $id }</code>.
+cluster-none = This agency is in no emulation cluster. The province's administrator adds it with the <code>cluster member</code> command.
+cluster-header = <b>{ $name }</b> ({ $code }) — { $count } agencies:
+cluster-member = • { $name } ({ $code })
+cluster-member-leader = • { $name } ({ $code }) — leads the cluster this year
+cluster-usage = Usage: <code>/cluster</code> (the cluster's agencies) · <code>/cluster visit AGENCY_CODE 15/05/2026 08:30 STAFF_CODE…</code> (a cross-inspection, the team by staff codes) · <code>/cluster report N</code> (send the report for inspection N) · <code>/cluster event 20/02/2026 08:30 Covenant signing</code> (the cluster's leader announces an event).
+cluster-visit-not-member = No agency with code { $code } in this agency's clusters. See them with <code>/cluster</code>.
+cluster-visit-unknown-team = No staff with code: { $codes }. The team is this agency's staff, by staff code.
+cluster-visit-exists = A cross-inspection of { $agency } is already scheduled that day.
+cluster-visit-notice-too-short = Only { $days } days left, short of the { $min } days' notice the inspected agency must have. Choose a later day.
+cluster-visit-done = 📅 Cross-inspection of { $agency } scheduled at { $when }; the inspected agency's report is due { $report }. Team: { $reached }/{ $size } told; { $agency }'s leadership and office are told by their own bot.
+cluster-visit-team = 🔎 Cross-inspection team: with { $agency } at { $when }; { $agency } sends its report by { $report }.
+cluster-visit-notice =
+    🔎 <b>Cross-inspection of emulation and commendation work</b>
+    { $agency }'s team ({ $team }) visits this agency at { $when }.
+    Send the written report by { $report }: <code>/cluster report { $id }</code>.
+cluster-report-send-file = Send the report file for cross-inspection { $id } (PDF, Word or Excel) in this chat.
+cluster-visit-unknown = No cross-inspection { $id } was sent to this agency.
+cluster-report-sent = 📤 Report { $file } sent to { $to }; the team is told.
+cluster-report-received = 📄 { $agency } sent its report for the cross-inspection at { $when }: { $file }. Get the file: <code>/received { $id }</code>.
+cluster-visit-reminder = ⏰ Reminder: the report for { $agency }'s cross-inspection at { $when } is due { $report }: <code>/cluster report { $id }</code>.
+cluster-event-not-leader = Only the agency leading the cluster that year announces the cluster's events. See who leads with <code>/cluster</code>.
+cluster-event-done = 📅 «{ $title }» at { $when } announced to { $count } agencies of { $cluster }; each one's leadership and office are told by their own bot and reminded the day before.
+cluster-event-notice = 📅 <b>{ $cluster }</b>: { $agency } (leading the cluster) holds «{ $title }» at { $when }.
+cluster-event-reminder = ⏰ Reminder: { $cluster } holds «{ $title }» at { $when } (led by { $agency }).
+upreport-usage = Usage: <code>/upreport</code> (the reports asked for: who has sent, who has not) · <code>/upreport ask 15/06/2026 Half-year report</code> (asks the member agencies, or the cluster's agencies when this one leads it) · <code>/upreport send N</code> (sends the report request N asks for).
+upreport-none = This agency has asked for no report.
+upreport-past = { $date } is past. Choose a day ahead.
+upreport-nobody = No agency reports to this one: it has no member agencies and does not lead a cluster this year.
+upreport-asked-done = 📨 Asked { $count } agencies for a report by { $date }: { $agencies }. See who has sent with <code>/upreport</code>.
+upreport-asked = 📨 { $agency } asks for «{ $title }» by { $due }: <code>/upreport send { $id }</code>.
+upreport-reminder = ⏰ Reminder: «{ $title }» is due to { $agency } by { $due }: <code>/upreport send { $id }</code>.
+upreport-send-file = Send the report file for request { $id } (PDF, Word or Excel) in this chat.
+upreport-unknown = No report request { $id } was sent to this agency.
+upreport-sent = 📤 Report { $file } sent to { $to }.
+upreport-received = 📄 { $agency } sent «{ $title }»: { $file }. Get the file: <code>/received { $id }</code>.
+upreport-status = <b>{ $title }</b> — due { $due }: { $sent }/{ $asked } agencies have sent
+upreport-status-sent = • ✅ { $agency }: <code>/received { $id }</code>
+upreport-status-missing = • ⏳ Not yet: { $agencies }
+received-usage = Usage: <code>/received</code> (proposals other agencies sent) · <code>/received N</code> (mail N's files).
+received-none = No agency has sent proposals yet.
+received-header = <b>Proposals sent by agencies</b> ({ $count }):
+received-line = • No. { $id } — { $agency }, { $year }: { $candidates } proposals, { $decided } decided · received { $at }
+received-unknown = No mail { $id } was sent to this agency.
+received-no-files = Mail { $id } carries no files.
 ballot-dossier-header = 📁 The dossier of session { $id }'s proposals: the submission, the list, the council's minutes and { $reports } achievement reports (drafts the bot prepared). Still needed before it goes:
 ballot-dossier-missing-report = • { $name }: the achievement report completed, signed and confirmed by the unit's head
 ballot-dossier-missing-initiative = • { $name }: the recognition of the initiative cited (not recognised by the initiative council)

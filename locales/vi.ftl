@@ -129,6 +129,10 @@ cli-usage =
       backup <tệp> / restore <tệp>     sao lưu / khôi phục cơ sở dữ liệu nhúng (PGlite)
       seed demo                        nạp cơ quan mẫu
       privacy requests / privacy done <số> <ghi chú>  yêu cầu sửa, xóa dữ liệu cá nhân đang chờ / ghi đã xử lý
+      agency add <MÃ> <tên> / agency list / agency parent <MÃ> <MÃ_TỈNH>  các cơ quan cùng một cơ sở dữ liệu, cơ quan cấp tỉnh theo dõi
+      agency channel <MÃ> <THIẾT_LẬP> <giá_trị|->  kênh chat của cơ quan, mã hóa bằng CHANNEL_SECRETS_KEY
+      cluster add <MÃ> <tên> / cluster member <MÃ_CỤM> <MÃ_CƠ_QUAN> [--leads NĂM]  cụm, khối thi đua và cụm trưởng
+      province report [--year NĂM]     số liệu của từng cơ quan
 cli-unknown-command = Lệnh không rõ: { $command }. Gõ npm run tdkt -- help để xem cách dùng.
 cli-missing-argument = Thiếu tham số: { $argument }.
 cli-migrated = Đã cập nhật cấu trúc cơ sở dữ liệu ({ $driver }).
@@ -461,6 +465,10 @@ cli-agency-channel-usage = Cách dùng: agency channel MÃ TÊN_THIẾT_LẬP gi
 cli-agency-unknown = Không có cơ quan mã { $code }.
 cli-agency-channel-saved = Đã lưu { $name } của cơ quan { $code } (đã mã hóa). Bot của cơ quan chạy với AGENCY_ID={ $id } và CHANNEL_SECRETS_KEY sẽ dùng thiết lập này.
 cli-agency-parent-saved = Cơ quan { $code } từ nay do { $parent } theo dõi (lệnh /agencies của { $parent }).
+cli-cluster-usage = Cách dùng: cluster add MÃ Tên cụm (mã: chữ, số, _ hoặc -, tối đa 32 ký tự) · cluster member MÃ_CỤM MÃ_CƠ_QUAN [--leads NĂM].
+cli-cluster-exists = Đã có cụm mã { $code }.
+cli-cluster-added = Đã thêm cụm { $code }: { $name }.
+cli-cluster-member-saved = Cơ quan { $agency } thuộc cụm { $cluster } (lệnh /cluster của cơ quan).
 cli-agency-channel-removed = Đã xóa { $name } của cơ quan { $code }.
 channel-setting-unknown = { $name } không phải thiết lập kênh lưu được. Các thiết lập: { $names }.
 channel-secret-unreadable = Không mở được thiết lập { $name } trong cơ sở dữ liệu: CHANNEL_SECRETS_KEY không phải khóa đã dùng để lưu.
@@ -632,6 +640,9 @@ cmd-invite = In mã mời: /invite MÃ_ĐƠN_VỊ, /invite tất cả hoặc /in
 cmd-unlinked = Ai chưa liên kết tài khoản với bot (theo đơn vị)
 cmd-status = Tình hình các kênh gửi tin: hạn mức tháng này, ai không nhận được
 cmd-agencies = Các cơ quan thành viên (cấp tỉnh theo dõi): cán bộ, đăng ký, đề nghị, khen thưởng, việc quá hạn
+cmd-cluster = Cụm, khối thi đua: các cơ quan thành viên, kiểm tra chéo, gửi báo cáo kiểm tra
+cmd-received = Những gì cơ quan khác gửi đến: đề nghị khen thưởng, báo cáo kiểm tra, tệp hồ sơ
+cmd-upreport = Báo cáo gửi cấp trên: yêu cầu các cơ quan gửi, gửi báo cáo của cơ quan, xem ai chưa gửi
 agencies-usage = Cách dùng: <code>/agencies</code> (năm đang xét) hoặc <code>/agencies 2026</code>.
 agencies-none = Cơ quan này không có cơ quan thành viên nào để theo dõi.
 agencies-header = <b>Các cơ quan thành viên — năm { $year }</b> ({ $count }): cán bộ · đăng ký · đã duyệt · đề nghị cấp trên · được khen · phần việc quá hạn
@@ -785,7 +796,7 @@ task-reports-archive-empty = Chưa đơn vị nào gửi tệp cho báo cáo nà
 task-reports-reminded = Đã xếp lịch nhắc lãnh đạo { $count } người của các đơn vị chưa gửi.
 cmd-ballot = Bỏ phiếu kín của Hội đồng: /ballot meeting M (mỗi danh hiệu một phiên, từ cuộc họp M), /ballot new [năm] Tên phiên, /ballot open N, /ballot close N (kết quả chỉ có sau khi đóng)
 cmd-vote = Bỏ phiếu kín: /vote N (số phiên) — của Hội đồng, hoặc bình xét trong đơn vị
-ballot-usage = Cách dùng: <code>/ballot meeting M [năm]</code> (từ cuộc họp số M trong /meetings: mỗi danh hiệu một phiên, thành viên nhận danh sách trước) · <code>/ballot new 2025 Phiên họp xét thi đua năm 2025</code> (một phiên cho mọi danh hiệu) · <code>/ballot open N</code> · <code>/ballot written N MÃ_CB [số thứ tự không đồng ý]</code> (phiếu bằng văn bản của thành viên vắng mặt) · <code>/ballot paper N STT đồng_ý không_đồng_ý</code> (kết quả bỏ phiếu giấy) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N SỐ_QĐ dd/mm/yyyy Người ký</code> · <code>/ballot higher N SỐ_QĐ dd/mm/yyyy Cấp quyết định [| STT…]</code> (quyết định của cấp trên cho các đề nghị) · <code>/ballot dossier N</code> (hồ sơ đề nghị lên cấp trên: tờ trình, danh sách, biên bản, báo cáo thành tích)
+ballot-usage = Cách dùng: <code>/ballot meeting M [năm]</code> (từ cuộc họp số M trong /meetings: mỗi danh hiệu một phiên, thành viên nhận danh sách trước) · <code>/ballot new 2025 Phiên họp xét thi đua năm 2025</code> (một phiên cho mọi danh hiệu) · <code>/ballot open N</code> · <code>/ballot written N MÃ_CB [số thứ tự không đồng ý]</code> (phiếu bằng văn bản của thành viên vắng mặt) · <code>/ballot paper N STT đồng_ý không_đồng_ý</code> (kết quả bỏ phiếu giấy) · <code>/ballot close N</code> · <code>/ballot result N</code> · <code>/ballot minutes N</code> · <code>/ballot decide N SỐ_QĐ dd/mm/yyyy Người ký</code> · <code>/ballot higher N SỐ_QĐ dd/mm/yyyy Cấp quyết định [| STT…]</code> (quyết định của cấp trên cho các đề nghị) · <code>/ballot dossier N</code> (hồ sơ đề nghị lên cấp trên: tờ trình, danh sách, biên bản, báo cáo thành tích) · <code>/ballot send N</code> (gửi các đề nghị và hồ sơ lên cấp tỉnh qua bot)
 ballot-default-title = Phiên bỏ phiếu xét thi đua năm { $year }
 ballot-created = 🗳 Đã tạo phiên bỏ phiếu số { $id }: { $title } — { $count } ứng viên (các đăng ký đã duyệt năm { $year }). Mở bỏ phiếu bằng <code>/ballot open { $id }</code>.
 ballot-opened = 🗳 Đã mở bỏ phiếu phiên số { $id }: { $members } thành viên Hội đồng đã được báo. Tỷ lệ tính trên tổng số { $members } thành viên. Đóng bằng <code>/ballot close { $id }</code>.
@@ -830,6 +841,54 @@ ballot-higher-usage = Cách dùng: <code>/ballot higher N SỐ_QĐ dd/mm/yyyy C�
 ballot-higher-recorded = 🏅 Đã ghi Quyết định { $number } của { $authority } cho các đề nghị của phiên số { $id }: { $awarded } được công nhận, { $notAwarded } không. { $told }/{ $total } người được báo; kết quả được ghi vào hồ sơ thi đua.
 ballot-higher-none = Phiên số { $id } không có đề nghị nào đang chờ quyết định của cấp trên.
 ballot-dossier-none = Phiên số { $id } không có đề nghị nào lên cấp trên: không có hồ sơ đề nghị.
+ballot-sent-up = 📤 Đã gửi { $count } đề nghị của phiên số { $id } cùng { $files } tệp hồ sơ lên { $to }. Khi có quyết định, kết quả được ghi vào hồ sơ thi đua và từng người được báo.
+ballot-sent-up-already = Các đề nghị của phiên số { $id } đã được gửi lên { $to } trước đây; không gửi lại.
+ballot-no-province = Cơ quan chưa được gắn với cấp tỉnh theo dõi nên không gửi được hồ sơ qua bot. Gửi bằng <code>/ballot dossier { $id }</code> rồi nộp theo đường văn thư; khi có quyết định, nhập bằng <code>/ballot higher { $id } …</code>.
+proposals-received = 📥 { $agency } đã gửi { $count } đề nghị khen thưởng năm { $year } kèm hồ sơ. Các ứng viên đã có trong danh sách bỏ phiếu của Hội đồng (<code>/ballot new { $year }</code>); tệp hồ sơ: <code>/received { $id }</code>.
+cluster-none = Cơ quan chưa thuộc cụm, khối thi đua nào. Quản trị cấp tỉnh thêm bằng lệnh <code>cluster member</code>.
+cluster-header = <b>{ $name }</b> ({ $code }) — { $count } cơ quan:
+cluster-member = • { $name } ({ $code })
+cluster-member-leader = • { $name } ({ $code }) — cụm trưởng năm nay
+cluster-usage = Cách dùng: <code>/cluster</code> (các cơ quan trong cụm) · <code>/cluster visit MÃ_CƠ_QUAN 15/05/2026 08:30 MÃ_CB…</code> (kiểm tra chéo, đoàn gồm các cán bộ theo mã) · <code>/cluster report N</code> (gửi báo cáo cho đợt kiểm tra số N) · <code>/cluster event 20/02/2026 08:30 Ký kết giao ước thi đua</code> (cụm trưởng thông báo sự kiện của cụm).
+cluster-visit-not-member = Không có cơ quan mã { $code } trong cụm, khối thi đua của cơ quan. Xem danh sách bằng <code>/cluster</code>.
+cluster-visit-unknown-team = Không tìm thấy cán bộ mã: { $codes }. Đoàn kiểm tra gồm các cán bộ của cơ quan, ghi theo mã cán bộ.
+cluster-visit-exists = Đã có lịch kiểm tra chéo { $agency } vào ngày này.
+cluster-visit-notice-too-short = Chỉ còn { $days } ngày, chưa đủ { $min } ngày thông báo trước cho cơ quan được kiểm tra. Hãy chọn ngày muộn hơn.
+cluster-visit-done = 📅 Đã xếp lịch kiểm tra chéo { $agency } lúc { $when }; báo cáo của cơ quan được kiểm tra hạn { $report }. Đoàn kiểm tra: { $reached }/{ $size } người đã được báo; lãnh đạo và văn phòng của { $agency } được báo qua bot của cơ quan đó.
+cluster-visit-team = 🔎 Đoàn kiểm tra chéo: làm việc với { $agency } lúc { $when }; { $agency } gửi báo cáo chậm nhất ngày { $report }.
+cluster-visit-notice =
+    🔎 <b>Thông báo kiểm tra chéo công tác thi đua, khen thưởng</b>
+    Đoàn kiểm tra của { $agency } ({ $team }) làm việc với cơ quan lúc { $when }.
+    Gửi báo cáo bằng văn bản chậm nhất ngày { $report }: <code>/cluster report { $id }</code>.
+cluster-report-send-file = Gửi tệp báo cáo cho đợt kiểm tra chéo số { $id } (PDF, Word hoặc Excel) vào cuộc trò chuyện này.
+cluster-visit-unknown = Không có đợt kiểm tra chéo số { $id } gửi đến cơ quan.
+cluster-report-sent = 📤 Đã gửi báo cáo { $file } đến { $to }; đoàn kiểm tra được báo.
+cluster-report-received = 📄 { $agency } đã gửi báo cáo cho đợt kiểm tra chéo lúc { $when }: { $file }. Nhận tệp: <code>/received { $id }</code>.
+cluster-visit-reminder = ⏰ Nhắc: hạn gửi báo cáo cho đợt kiểm tra chéo của { $agency } lúc { $when } là ngày { $report }: <code>/cluster report { $id }</code>.
+cluster-event-not-leader = Chỉ cơ quan cụm trưởng năm đó mới thông báo sự kiện của cụm. Xem cụm trưởng bằng <code>/cluster</code>.
+cluster-event-done = 📅 Đã thông báo «{ $title }» lúc { $when } đến { $count } cơ quan trong { $cluster }; lãnh đạo và văn phòng mỗi cơ quan được báo qua bot của cơ quan mình và được nhắc trước một ngày.
+cluster-event-notice = 📅 <b>{ $cluster }</b>: { $agency } (cụm trưởng) tổ chức «{ $title }» lúc { $when }.
+cluster-event-reminder = ⏰ Nhắc: { $cluster } tổ chức «{ $title }» lúc { $when } (cụm trưởng: { $agency }).
+upreport-usage = Cách dùng: <code>/upreport</code> (các báo cáo đã yêu cầu: ai đã gửi, ai chưa) · <code>/upreport ask 15/06/2026 Báo cáo sơ kết 6 tháng</code> (yêu cầu các cơ quan thành viên, hoặc các cơ quan trong cụm khi là cụm trưởng) · <code>/upreport send N</code> (gửi báo cáo theo yêu cầu số N).
+upreport-none = Cơ quan chưa yêu cầu báo cáo nào.
+upreport-past = Ngày { $date } đã qua. Hãy chọn một hạn sắp tới.
+upreport-nobody = Không có cơ quan nào gửi báo cáo cho cơ quan này: cơ quan không có cơ quan thành viên và không là cụm trưởng năm nay.
+upreport-asked-done = 📨 Đã yêu cầu { $count } cơ quan gửi báo cáo trước ngày { $date }: { $agencies }. Xem ai đã gửi bằng <code>/upreport</code>.
+upreport-asked = 📨 { $agency } yêu cầu cơ quan gửi «{ $title }» chậm nhất ngày { $due }: <code>/upreport send { $id }</code>.
+upreport-reminder = ⏰ Nhắc: «{ $title }» phải gửi { $agency } chậm nhất ngày { $due }: <code>/upreport send { $id }</code>.
+upreport-send-file = Gửi tệp báo cáo theo yêu cầu số { $id } (PDF, Word hoặc Excel) vào cuộc trò chuyện này.
+upreport-unknown = Không có yêu cầu báo cáo số { $id } gửi đến cơ quan.
+upreport-sent = 📤 Đã gửi báo cáo { $file } đến { $to }.
+upreport-received = 📄 { $agency } đã gửi «{ $title }»: { $file }. Nhận tệp: <code>/received { $id }</code>.
+upreport-status = <b>{ $title }</b> — hạn { $due }: { $sent }/{ $asked } cơ quan đã gửi
+upreport-status-sent = • ✅ { $agency }: <code>/received { $id }</code>
+upreport-status-missing = • ⏳ Chưa gửi: { $agencies }
+received-usage = Cách dùng: <code>/received</code> (các hồ sơ đề nghị cơ quan khác gửi đến) · <code>/received N</code> (tệp của thư số N).
+received-none = Chưa có cơ quan nào gửi hồ sơ đề nghị đến.
+received-header = <b>Hồ sơ đề nghị các cơ quan gửi đến</b> ({ $count }):
+received-line = • Số { $id } — { $agency }, năm { $year }: { $candidates } đề nghị, { $decided } đã có kết quả · nhận ngày { $at }
+received-unknown = Không có thư số { $id } gửi đến cơ quan.
+received-no-files = Thư số { $id } không kèm tệp nào.
 ballot-dossier-header = 📁 Hồ sơ đề nghị của phiên số { $id }: tờ trình, danh sách, biên bản Hội đồng và { $reports } báo cáo thành tích (bản nháp do bot lập). Còn cần trước khi gửi:
 ballot-dossier-missing-report = • { $name }: báo cáo thành tích bổ sung phần thành tích, có chữ ký và xác nhận của thủ trưởng đơn vị
 ballot-dossier-missing-initiative = • { $name }: quyết định công nhận sáng kiến đã nêu (chưa được Hội đồng sáng kiến công nhận)

@@ -11,6 +11,7 @@ import { inviteCommand } from "./commands/invite.js";
 import { migrateCommand, seedDemoCommand } from "./commands/people.js";
 import { importPlanCommand } from "./commands/plan.js";
 import { addAgencyCommand, agencyChannelCommand, agencyParentCommand, listAgenciesCommand, provinceReportCommand } from "./commands/province.js";
+import { addClusterCommand, clusterMemberCommand } from "./commands/clusters.js";
 import { privacyDoneCommand, privacyRequestsCommand } from "./commands/privacy.js";
 import { exportRegistrationsCommand, launchCampaignCommand } from "./commands/registrations.js";
 import { runRemindersCommand } from "./commands/reminders.js";
@@ -38,6 +39,8 @@ const COMMANDS: CliCommand<unknown>[] = [
   provinceReportCommand,
   agencyChannelCommand,
   agencyParentCommand,
+  addClusterCommand,
+  clusterMemberCommand,
 ];
 
 const { t, translate } = cliTranslations();

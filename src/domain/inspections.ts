@@ -26,3 +26,9 @@ export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export const VISIT_STATUSES = ["scheduled", "cancelled", "done"] as const;
 export type VisitStatus = (typeof VISIT_STATUSES)[number];
+
+/**
+ * A cross-inspection between agencies of a cluster keeps the inspection rules agencies' plans use
+ * most (the Lạng Sơn plans: «thông báo trước 05 ngày», the report «trước ngày kiểm tra 03 ngày»).
+ */
+export const CROSS_AGENCY_VISIT = { noticeDays: 5, reportDays: 3 } as const;

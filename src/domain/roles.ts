@@ -95,6 +95,10 @@ export const COMMANDS = {
   status: ["secretariat"],
   discipline: ["secretariat"],
   agencies: ["secretariat", "leader"],
+  cluster: ["secretariat", "leader"],
+  upreport: ["secretariat", "leader"],
+  // A mail's files are the secretariat's and leadership's, and an inspection report also its team's: the service says whose.
+  received: "linked",
 } as const satisfies Record<string, Audience>;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -105,7 +109,10 @@ export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
   { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
   { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
   { key: "setup", commands: ["roster", "role", "team", "discipline", "invite", "plan", "inspectionplan", "holidays", "rule"] },
-  { key: "office", commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status", "agencies"] },
+  {
+    key: "office",
+    commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status", "agencies", "cluster", "upreport", "received"],
+  },
 ];
 
 export function mayUse(audience: Audience, roles: readonly Role[] | null): boolean {

@@ -166,3 +166,12 @@ export function capWarnings(
 
 export const REGISTRATION_STATUSES = ["submitted", "approved", "returned", "withdrawn"] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/**
+ * Whether a title is decided where the council votes on it: what the agency's head confers (Decree
+ * 152/2025 Art. 6(2)(c)); at the province's Ban Thi đua - Khen thưởng, whose council advises the
+ * province's chairman, also what the chairman confers. Anything else is proposed upward.
+ */
+export function decidedHere(title: Pick<Title, "agencyDecides" | "awardedBy">, atProvince: boolean): boolean {
+  return title.agencyDecides || (atProvince && title.awardedBy.includes("Chủ tịch UBND tỉnh"));
+}

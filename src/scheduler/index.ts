@@ -6,10 +6,15 @@ import { tellSecretariatOfUnreached } from "../services/delivery/index.js";
 import type { Translate } from "../services/outbox.js";
 import { type ReminderSettings, sweepRemindersAlone } from "../services/reminders/index.js";
 import { pruneProcessedUpdates } from "../services/platform/updates.js";
+import { exchangeMail } from "../services/province/index.js";
+import type { Actor } from "../services/audit.js";
 import { type ProgressEdit, reportBroadcastProgress } from "./broadcast-progress.js";
 import { Dispatcher, type DispatcherOptions, type Sender, sendByPlatform } from "./dispatcher.js";
 
 export { sendByPlatform } from "./dispatcher.js";
+
+/** What the scheduler does of itself, in the audit log. */
+const schedulerActor: Actor = { personId: null, label: "scheduler" };
 
 /** What the scheduler needs of each platform: how to send there, how fast, and how to show progress. */
 export type SchedulerPlatform = { name: string; sender: Sender; rate: number; progress: ProgressEdit };
@@ -74,6 +79,15 @@ export function startScheduler(options: SchedulerOptions): { stop(): Promise<voi
         });
         if (queued === undefined) options.logger.debug("another reminder sweep is running; this minute's is left to it");
         else if (queued.length > 0) options.logger.info({ queued: queued.length }, "reminders queued");
+        // Proposals, decisions and cross-inspections from the other agencies of the province.
+        const mail = await exchangeMail(options.db, {
+          clock: options.clock,
+          actor: schedulerActor,
+          translate: options.translate,
+          timeZone: options.settings.timeZone,
+        });
+        if (mail.received + mail.answered > 0) options.logger.info({ received: mail.received, answered: mail.answered }, "agency mail exchanged");
+        for (const failure of mail.failed) options.logger.error({ err: failure.error, mail: failure.mailId }, "agency mail left for the next minute");
         // Telegram gives up on an update after 24 hours; two days cover every redelivery.
         await pruneProcessedUpdates(options.db, new Date(options.clock().getTime() - 2 * 86_400_000));
       } catch (error) {

@@ -81,7 +81,13 @@ describe.each(PLATFORMS)("agencies as tenants of one database (row-level securit
   }
 
   it("shows agency A's connection no row of agency B in any table, and B's none of A's", async () => {
-    const everyTable = await tables();
+    // Every table carries its agency but those agencies share: the clusters the province keeps and
+    // the mail between agencies, seen by sender and addressee only (test/pg/province.test.ts).
+    const shared = await owner<{ name: string }[]>`select t.tablename as name from pg_tables t where t.schemaname = 'public' and t.tablename <> 'agencies'
+      and not exists (select 1 from information_schema.columns c where c.table_name = t.tablename and c.column_name = 'agency_id') order by 1`;
+    expect(shared.map((row) => row.name)).toEqual(["agency_mail", "agency_mail_files", "clusters"]);
+    // A cluster's members: its agency_id is the member's, and every member sees the others.
+    const everyTable = (await tables()).filter((table) => table !== "cluster_members" && !shared.some((row) => row.name === table));
     // What the owner sees: both agencies wrote to the tables an ordinary year writes.
     const written: string[] = [];
     for (const table of everyTable) {

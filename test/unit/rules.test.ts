@@ -36,6 +36,8 @@ describe("who may use what (mayUse)", () => {
       "report",
       "campaigns",
       "inspections",
+      // A mail's files: the service lets a member take an inspection report only if on its team.
+      "received",
     ]);
   });
 });

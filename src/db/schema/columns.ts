@@ -34,6 +34,10 @@ export const agencyId = () =>
     .default(CURRENT_AGENCY)
     .references(() => agencies.id);
 
-/** Row-level security: a connection reads and writes the rows of its own agency only. */
+/**
+ * Row-level security: a connection reads and writes the rows of its own agency only. Every query
+ * then carries `agency_id = …`: an index a query reads by a range (a day, a status) leads with
+ * agency_id, or one agency's query walks every other agency's rows of the range (migration 0045).
+ */
 export const agencyOnly = () =>
   pgPolicy("agency_only", { for: "all", to: "public", using: sql`agency_id = ${CURRENT_AGENCY}`, withCheck: sql`agency_id = ${CURRENT_AGENCY}` });

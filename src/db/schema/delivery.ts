@@ -48,6 +48,6 @@ export const unreachedPeople = pgTable(
   (t) => [
     agencyOnly(),
     uniqueIndex("unreached_people_once_idx").on(t.personId, t.channel, t.reason, t.month),
-    index("unreached_people_untold_idx").on(t.toldAt),
+    index("unreached_people_untold_idx").on(t.agencyId, t.toldAt),
   ],
 );

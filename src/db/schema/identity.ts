@@ -50,7 +50,7 @@ export const people = pgTable(
     uniqueIndex("people_agency_staff_code_idx").on(t.agencyId, t.staffCode),
     index("people_unit_idx").on(t.unitId),
     // The heads, whom every digest query starts from: a few thousand among a hundred thousand.
-    index("people_heads_idx").on(t.unitId).where(sql`active and 'head' = any(roles)`),
+    index("people_heads_idx").on(t.agencyId, t.unitId).where(sql`active and 'head' = any(roles)`),
     // The few with another role (secretariat, council, leader), found with `roles @> array[…]`: a
     // sweep asks every minute, and without it read all of people (34 ms at 100,000).
     index("people_roles_idx").using("gin", t.roles),
@@ -124,7 +124,7 @@ export const privacyRequests = pgTable(
     createdAt: createdAt(),
     handledAt: timestamp("handled_at", { withTimezone: true }),
   },
-  (t) => [agencyOnly(), index("privacy_requests_open_idx").on(t.handledAt), oneOf("privacy_requests_kind_check", t.kind, PRIVACY_REQUEST_KINDS)],
+  (t) => [agencyOnly(), index("privacy_requests_open_idx").on(t.agencyId, t.handledAt), oneOf("privacy_requests_kind_check", t.kind, PRIVACY_REQUEST_KINDS)],
 );
 
 // Wrong invite codes per chat, for the brute-force limit.
@@ -152,7 +152,7 @@ export const auditLog = pgTable(
     subject: text("subject").notNull(),
     details: jsonb("details").$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [agencyOnly(), index("audit_log_at_idx").on(t.at), index("audit_log_subject_idx").on(t.subject)],
+  (t) => [agencyOnly(), index("audit_log_at_idx").on(t.agencyId, t.at), index("audit_log_subject_idx").on(t.subject)],
 );
 
 export const unitsRelations = relations(units, ({ many }) => ({ people: many(people) }));

@@ -11,3 +11,4 @@ export * from "./ballots.js";
 export * from "./initiatives.js";
 export * from "./reviews.js";
 export * from "./agencies.js";
+export * from "./province.js";

@@ -31,7 +31,7 @@ export const initiatives = pgTable(
   (t) => [
     agencyOnly(),
     index("initiatives_person_idx").on(t.personId),
-    index("initiatives_status_idx").on(t.status),
+    index("initiatives_status_idx").on(t.agencyId, t.status),
     oneOf("initiatives_status_check", t.status, INITIATIVE_STATUSES),
     oneOf("initiatives_scope_check", t.scope, INITIATIVE_SCOPES),
   ],

@@ -69,7 +69,7 @@ export const inspectionVisits = pgTable(
   (t) => [
     agencyOnly(),
     uniqueIndex("inspection_visits_live_idx").on(t.inspectionId, t.unitId).where(sql`status <> 'cancelled'`),
-    index("inspection_visits_starts_idx").on(t.startsAt),
+    index("inspection_visits_starts_idx").on(t.agencyId, t.startsAt),
     oneOf("inspection_visits_status_check", t.status, VISIT_STATUSES),
   ],
 );

@@ -43,11 +43,11 @@ export const outbox = pgTable(
   (t) => [
     agencyOnly(),
     uniqueIndex("outbox_agency_dedupe_key_idx").on(t.agencyId, t.dedupeKey),
-    index("outbox_pending_idx").on(t.notBefore, t.id).where(sql`status = 'pending'`),
+    index("outbox_pending_idx").on(t.agencyId, t.notBefore, t.id).where(sql`status = 'pending'`),
     index("outbox_chat_sent_idx").on(t.chatId, t.sentAt),
     // What the reaper looks for; rows waiting or done are not indexed here, so queuing a sweep's
     // thousands of rows maintains one index fewer.
-    index("outbox_leased_idx").on(t.leaseUntil).where(sql`status in ('claimed', 'sending')`),
+    index("outbox_leased_idx").on(t.agencyId, t.leaseUntil).where(sql`status in ('claimed', 'sending')`),
     index("outbox_notification_idx").on(t.notificationKey),
     index("outbox_broadcast_idx").on(t.broadcastId, t.status).where(sql`broadcast_id is not null`),
     oneOf("outbox_status_check", t.status, OUTBOX_STATUSES),

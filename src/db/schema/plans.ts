@@ -40,7 +40,11 @@ export const planTasks = pgTable(
     removedAt: timestamp("removed_at", { withTimezone: true }),
     updatedAt: updatedAt(),
   },
-  (t) => [agencyOnly(), uniqueIndex("plan_tasks_plan_quarter_number_idx").on(t.planId, t.quarter, t.number), index("plan_tasks_due_idx").on(t.dueAt)],
+  (t) => [
+    agencyOnly(),
+    uniqueIndex("plan_tasks_plan_quarter_number_idx").on(t.planId, t.quarter, t.number),
+    index("plan_tasks_due_idx").on(t.agencyId, t.dueAt),
+  ],
 );
 
 // Each unit's share of a task: the lead unit and every coordinating unit mark their part done.

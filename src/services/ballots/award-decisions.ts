@@ -1,9 +1,10 @@
 import { thresholdInWords } from "../../domain/ballots.js";
 import { and, eq, inArray, sql } from "drizzle-orm";
-import type { Database } from "../../db/client.js";
+import { type Database, queryRows } from "../../db/client.js";
 import { awardDecisions, ballotCandidates, people, registrations, titleAwards } from "../../db/schema/index.js";
 import { type LocalDay, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
+import { decidedHere } from "../../domain/titles.js";
 import { recordAudit } from "../audit.js";
 import { ballotTally } from "./tally.js";
 import { catalogueOn } from "../rules/catalogue.js";
@@ -60,6 +61,7 @@ export async function recordDecision(
       : [];
     const decision = decisionText(input.number, input.decidedOn, input.signer);
     const catalogue = await catalogueOn(tx, input.decidedOn);
+    const atProvince = await isProvince(tx);
     let awarded = 0;
     let proposed = 0;
     // The leadership's own titles, awarded by the agency's own decision: whoever signs may be the one awarded.
@@ -77,7 +79,7 @@ export async function recordDecision(
       const result = tally.candidates.find((entry) => entry.position === candidate.position);
       if (!registration || !result) continue;
       const title = catalogue.titles.find((entry) => entry.code === registration.titleCode);
-      const upward = result.passed && title !== undefined && !title.agencyDecides;
+      const upward = result.passed && title !== undefined && !decidedHere(title, atProvince);
       if (result.passed && !upward) {
         awarded++;
         const leader = leaders.find((entry) => entry.id === registration.personId);
@@ -163,4 +165,10 @@ export async function recordAwards(
       })
       .onConflictDoNothing();
   }
+}
+
+/** Whether this agency is a province's Ban Thi đua - Khen thưởng: other agencies report to it. */
+async function isProvince(db: Database): Promise<boolean> {
+  const [row] = await queryRows<{ members: boolean }>(db, sql`select exists (select 1 from tdkt_related_agencies() where relation = 'member') as members`);
+  return row?.members === true;
 }

@@ -19,6 +19,8 @@ export type HigherDecisionInput = {
   authority: string;
   /** The candidates the decision names, by their place in the session; none given: all proposed. */
   positions: number[] | undefined;
+  /** The registrations the decision is on (a province's, answering part of what was sent); none given: all proposed. */
+  covering?: number[];
 };
 
 /**
@@ -47,6 +49,7 @@ export async function recordHigherDecision(
                    and not exists (select 1 from registration_events later where later.registration_id = e.registration_id
                                      and later.action in ('awarded-higher', 'not-awarded-higher')))`,
           ),
+          input.covering === undefined ? undefined : inArray(registrations.id, input.covering.length > 0 ? input.covering : [0]),
         ),
       );
     if (candidates.length === 0) return { kind: "none-proposed" as const };

@@ -15,7 +15,8 @@ import { activeWithRole } from "../roster/people-by-role.js";
 import type { AuditContext } from "../context.js";
 
 type Context = AuditContext;
-type Candidate = HoldCandidate & { who: string; unit: string };
+// An agency's candidate the province received was held or not by the agency: the province's rows know nothing of its people.
+type Candidate = HoldCandidate & { who: string; unit: string; received: boolean };
 
 /** A candidate the law does not let be proposed, and why (see heldCandidates). */
 export type HeldCandidate = { who: string; titleCode: string; reason: Refusal };
@@ -31,7 +32,8 @@ async function candidatesFor(db: Database, input: SessionInput): Promise<Candida
   return queryRows<Candidate>(
     db,
     sql`select r.id::int as id, r.title_code, r.subject, r.unit_id::int as unit_id, r.person_id::int as person_id, u.name as unit,
-          coalesce(p.full_name || ' (' || u.name || ')', u.name) as who
+          coalesce(p.full_name || ' (' || u.name || ')', u.name) as who,
+          exists (select 1 from received_candidates rc where rc.registration_id = r.id) as received
         from registrations r join units u on u.id = r.unit_id left join people p on p.id = r.person_id
         where r.year = ${input.year} and r.status = 'approved' and not ${isDecided(sql`r.id`)}
           and (${input.titleCode ?? null}::text is null or r.title_code = ${input.titleCode ?? null})
@@ -49,6 +51,7 @@ export async function unitsNotReviewed(db: Database, year: number): Promise<stri
     db,
     sql`select distinct u.name from registrations r join units u on u.id = r.unit_id
         where r.year = ${year} and r.status = 'approved' and r.subject = 'person'
+          and not exists (select 1 from received_candidates rc where rc.registration_id = r.id)
           and not exists (select 1 from unit_reviews v where v.unit_id = r.unit_id and v.year = ${year} and v.status = 'sent')
         order by u.name`,
   );
@@ -68,7 +71,12 @@ export async function createBallotSession(
   return db.transaction(async (tx) => {
     const catalogue = await catalogueOn(tx, localDay(now));
     const gathered = await candidatesFor(tx, input);
-    const holds = await heldCandidates(tx, input.year, gathered, catalogue);
+    const holds = await heldCandidates(
+      tx,
+      input.year,
+      gathered.filter((candidate) => !candidate.received),
+      catalogue,
+    );
     const approved = gathered.filter((candidate) => !holds.has(candidate.id));
     const held = gathered.flatMap((candidate) => {
       const reason = holds.get(candidate.id);

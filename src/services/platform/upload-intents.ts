@@ -3,7 +3,7 @@ import type { Database } from "../../db/client.js";
 import { chatAccounts } from "../../db/schema/index.js";
 
 /** The kinds of file a secretariat member sends: what the command they last typed asked for. */
-export const UPLOAD_KINDS = ["roster", "plan", "holidays", "inspection", "task-report", "initiative"] as const;
+export const UPLOAD_KINDS = ["roster", "plan", "holidays", "inspection", "task-report", "initiative", "cluster-report", "upward-report"] as const;
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 const EXPECTED_FOR_MS = 60 * 60 * 1000;
