@@ -60,6 +60,13 @@ export function rssMb(pid: number | undefined): number {
   return round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024, 0);
 }
 
+/** CPU time its ended (and waited for) children used, in ms. */
+function endedChildrenCpuMs(pid: string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[13]) + Number(fields[14])) * 10;
+}
+
 /** CPU time (user + system) a process has used so far, in ms (Linux counts it in 1/100 s). */
 export function cpuMs(pid: number | string | undefined): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
@@ -67,12 +74,15 @@ export function cpuMs(pid: number | string | undefined): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/** CPU time of the local PostgreSQL server's processes (0 when it runs elsewhere). */
+/**
+ * CPU time of the local PostgreSQL server's processes (0 when it runs elsewhere), the backends
+ * that have ended included: the server's main process counts its ended children's time.
+ */
 export function postgresCpuMs(): number {
   let total = 0;
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuMs(pid);
+      if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") total += cpuMs(pid) + endedChildrenCpuMs(pid);
     } catch {
       // The process ended between the listing and the read.
     }

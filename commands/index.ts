@@ -28,6 +28,7 @@ import { statusCommand } from "./status.js";
 import { disciplineCommand } from "./discipline.js";
 import { agenciesCommand } from "./agencies.js";
 import { clusterCommand } from "./cluster.js";
+import { agencyAdminCommand } from "./agency-admin.js";
 import { upwardReportsCommand } from "./upward-reports.js";
 import { reportCommand } from "./report.js";
 import { bodiesCommand } from "./bodies.js";
@@ -61,6 +62,7 @@ export const commandComposers = [
   disciplineCommand,
   agenciesCommand,
   clusterCommand,
+  agencyAdminCommand,
   upwardReportsCommand,
   meetingsCommand,
   bodiesCommand,

@@ -97,6 +97,8 @@ export const COMMANDS = {
   agencies: ["secretariat", "leader"],
   cluster: ["secretariat", "leader"],
   upreport: ["secretariat", "leader"],
+  // The province's administrator: agencies under the province and their channels.
+  agency: ["admin"],
   // A mail's files are the secretariat's and leadership's, and an inspection report also its team's: the service says whose.
   received: "linked",
 } as const satisfies Record<string, Audience>;

@@ -5,7 +5,7 @@ import { createI18n } from "../../src/bot/i18n.js";
 import { type DatabaseHandle, openDatabase, queryRows } from "../../src/db/client.js";
 import { titleAwards } from "../../src/db/schema/index.js";
 import { cliActor } from "../../src/services/audit.js";
-import { addCluster, exchangeMail, joinCluster, setParentAgency } from "../../src/services/province/index.js";
+import { addCluster, addMemberAgency, exchangeMail, joinCluster, openChannelValue, setParentAgency } from "../../src/services/province/index.js";
 import { saveAgencySetting } from "../../src/services/rules/index.js";
 import { askFor, type ChatTestUser, type ChatWorld, nextWithChoices, startChatWorld, type TestPlatform } from "../support/chat-world.js";
 import { openTestDatabase, type TestDatabase } from "../support/databases.js";
@@ -69,11 +69,13 @@ LD,Lãnh đạo Ban,PG,Phạm Trưởng Ban,Trưởng ban,leader
 HD,Hội đồng,PC1,Hội Đồng Một,,council
 HD,Hội đồng,PC2,Hội Đồng Hai,,council
 HD,Hội đồng,PC3,Hội Đồng Ba,,council
+TD,Phòng Thi đua,PA,Quản Trị Tỉnh,,admin
 `,
-    chats: { P1: 9401, PG: 9402, PC1: 9403, PC2: 9404, PC3: 9405 } as Record<string, number>,
+    chats: { P1: 9401, PG: 9402, PC1: 9403, PC2: 9404, PC3: 9405, PA: 9406 } as Record<string, number>,
   },
 };
 type Key = keyof typeof AGENCIES;
+const CHANNEL_SECRETS_KEY = "the-province-tests-channel-secrets-key-0123456789";
 const i18n = createI18n();
 const translate = (locale: string, key: string, args?: Record<string, string | number>) => i18n.t(locale, key, args);
 
@@ -112,7 +114,10 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
       databases[key] = key === "A" ? first : await openDatabase({ databaseUrl: first.url as string, agencyId: ids.get(agency.code) as number });
       await importRosterText(databases[key].db, agency.roster);
       await saveAgencySetting(databases[key].db, "agency-name", agency.name, { clock: () => new Date(), actor: cliActor });
-      worlds[key] = await startChatWorld(agency.platform, databases[key].db, { at: "2026-01-20T09:00:00+07:00" });
+      worlds[key] = await startChatWorld(agency.platform, databases[key].db, {
+        at: "2026-01-20T09:00:00+07:00",
+        ...(key === "P" ? { env: { CHANNEL_SECRETS_KEY } } : {}),
+      });
       for (const [staff, chat] of Object.entries(agency.chats)) await worlds[key].link(databases[key].db, staff, chat);
     }
     for (const key of ["A", "B", "C"] as const) await first.asOwner((db) => setParentAgency(db, { code: AGENCIES[key].code, parentCode: "BTDKT" }));
@@ -388,6 +393,30 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     }
   });
 
+  it("lets the province's administrator add an agency under the province and keep its channel, sealed, in chat", async () => {
+    const admin = user("P", "PA");
+    const added = await askFor(admin, "/agency add SGD Sở Giáo dục và Đào tạo", "Đã thêm");
+    const id = /số (\d+)/.exec(added.text)?.[1];
+    const [row] = await owner<
+      { id: number; parent: string }[]
+    >`select a.id, p.code as parent from agencies a join agencies p on p.id = a.parent_id where a.code = 'SGD'`;
+    expect(row).toEqual({ id: Number(id), parent: "BTDKT" });
+    expect(added.text).toBe(`Đã thêm Sở Giáo dục và Đào tạo (SGD), số ${id}. Chạy bot của cơ quan với AGENCY_ID=${id}; lưu kênh bằng /agency channel SGD ….`);
+    expect((await admin.ask("/agency add SGD Sở khác")).text).toBe("Đã có cơ quan mã SGD.");
+    expect((await admin.ask("/agency channel SGD TELEGRAM_BOT_TOKEN 123456:sgd-token")).text).toContain("🔒 Đã lưu TELEGRAM_BOT_TOKEN của SGD (đã mã hóa)");
+    // Sealed at rest, bound to SGD; the new agency's own bot opens it.
+    const [stored] = await owner<{ sealed: string }[]>`select sealed from agency_channels where agency_id = ${Number(id)}`;
+    expect(stored?.sealed).not.toContain("sgd-token");
+    expect(openChannelValue(CHANNEL_SECRETS_KEY, Number(id), "TELEGRAM_BOT_TOKEN", stored?.sealed ?? "")).toBe("123456:sgd-token");
+    expect((await admin.ask("/agency channel SXD2 TELEGRAM_BOT_TOKEN x")).text).toContain("Không có cơ quan mã SXD2 thuộc tỉnh");
+    expect((await askFor(admin, "/agency", "Các cơ quan thuộc tỉnh")).text).toContain(`• Sở Giáo dục và Đào tạo (SGD, số ${id}): TELEGRAM_BOT_TOKEN`);
+    // An agency under the province adds none, and A's secretariat has no /agency at all.
+    await expect(addMemberAgency(databases.A.db, { code: "X", name: "Không được" })).rejects.toMatchObject({ key: "agency-add-not-province" });
+    expect((await askFor(user("A", "S"), "/agency", "không dành cho")).text).toBe(
+      "Lệnh /agency không dành cho vai trò của bạn. Gõ /help để xem các lệnh bạn dùng được.",
+    );
+  });
+
   it("sets aside a mail that does not read as its kind, and refuses one to an agency it is not related to", async () => {
     // B writes straight to the table: A reads what comes as input, and the policies keep B to the agencies it is related to.
     const [aId] = await owner<{ id: number }[]>`select id from agencies where code = 'DEFAULT'`;
@@ -406,6 +435,20 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     for (const staff of Object.keys(AGENCIES.A.chats)) expect(texts("A", staff)).toEqual([]);
     const [setAside] = await queryRows<{ action: string }>(databases.A.db, sql`select action from audit_log where action = 'mail.unreadable'`);
     expect(setAside?.action).toBe("mail.unreadable");
+
+    // A decision is taken from the province only: one A writes to its province, well formed, is set aside there.
+    const [pId] = await owner<{ id: number }[]>`select id from agencies where code = 'BTDKT'`;
+    const forged = { sessionId: 1, number: "1/QĐ", decidedOn: "2026-03-01", authority: "Giả mạo", awarded: [1], notAwarded: [] };
+    await queryRows(
+      databases.A.db,
+      sql`insert into agency_mail (to_agency_id, kind, key, payload) values (${pId?.id}, 'decision', 'forged', ${JSON.stringify(forged)}::jsonb)`,
+    );
+    const awardsBefore = await owner<{ count: number }[]>`select count(*)::int as count from title_awards`;
+    worlds.P.clock.set("2026-03-22T09:00:00+07:00");
+    expect(await minuteOf("P")).toEqual({ received: 1, answered: 0 });
+    expect(await owner`select count(*)::int as count from title_awards`).toEqual(awardsBefore);
+    const [unexpected] = await queryRows<{ action: string }>(databases.P.db, sql`select action from audit_log where action = 'mail.unexpected-sender'`);
+    expect(unexpected?.action).toBe("mail.unexpected-sender");
   });
 
   async function vote(agency: Key, members: string[], session: string, secretary: ChatTestUser) {

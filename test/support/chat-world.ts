@@ -55,10 +55,15 @@ export const DOWNLOAD_SIGNING_KEY = "download-signing-key-of-the-tests-012345678
 export async function startChatWorld(
   platform: TestPlatform,
   db: Database,
-  options: { at?: string; mode?: "polling" | "webhook"; rateLimitPerSecond?: number } = {},
+  /** `env`: more settings, for Telegram only (the other platforms' worlds take none). */
+  options: { at?: string; mode?: "polling" | "webhook"; rateLimitPerSecond?: number; env?: Record<string, string> } = {},
 ): Promise<ChatWorld> {
   if (platform === "telegram") {
-    const world = await startBotWorld(db, { ...(options.at ? { at: options.at } : {}), ...(options.mode ? { mode: options.mode } : {}) });
+    const world = await startBotWorld(db, {
+      ...(options.at ? { at: options.at } : {}),
+      ...(options.mode ? { mode: options.mode } : {}),
+      ...(options.env ? { env: options.env } : {}),
+    });
     if (options.rateLimitPerSecond) world.fake.rateLimitPerSecond = options.rateLimitPerSecond;
     return {
       platform,

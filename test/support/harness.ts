@@ -37,7 +37,10 @@ const WEBHOOK_SECRET = "telegram-webhook-secret-for-tests";
  * registered URL once the previous one was answered (and carries out the call the answer holds),
  * as Telegram does for one chat. No background work: tests drain the outbox themselves.
  */
-export async function startBotWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook" } = {}): Promise<BotWorld> {
+export async function startBotWorld(
+  db: Database,
+  options: { at?: string; mode?: "polling" | "webhook"; env?: Record<string, string> } = {},
+): Promise<BotWorld> {
   const fake = await FakeTelegram.start();
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
   const port = options.mode === "webhook" ? await freePort() : 0;
@@ -46,6 +49,7 @@ export async function startBotWorld(db: Database, options: { at?: string; mode?:
     TELEGRAM_API_ROOT: fake.apiRoot,
     LOG_LEVEL: "silent",
     ...(options.mode === "webhook" ? { BOT_MODE: "webhook", WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, WEBHOOK_SECRET, PORT: String(port) } : {}),
+    ...options.env,
   });
   const app = await testApp(config, db, clock);
   let previous: Promise<unknown> = Promise.resolve();

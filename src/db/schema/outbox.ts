@@ -48,7 +48,7 @@ export const outbox = pgTable(
     // What the reaper looks for; rows waiting or done are not indexed here, so queuing a sweep's
     // thousands of rows maintains one index fewer.
     index("outbox_leased_idx").on(t.agencyId, t.leaseUntil).where(sql`status in ('claimed', 'sending')`),
-    index("outbox_notification_idx").on(t.notificationKey),
+    index("outbox_notification_idx").on(t.agencyId, t.notificationKey),
     index("outbox_broadcast_idx").on(t.broadcastId, t.status).where(sql`broadcast_id is not null`),
     oneOf("outbox_status_check", t.status, OUTBOX_STATUSES),
   ],

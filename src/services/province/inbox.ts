@@ -21,13 +21,13 @@ import { receiveProposals } from "./received-proposals.js";
 import { receiveReportRequest, receiveUpwardReport } from "./upward-reports.js";
 
 const HANDLERS: Record<AgencyMailKind, MailHandler> = {
-  proposals: { schema: proposalsMail, receive: receiveProposals },
-  decision: { schema: decisionMail, receive: receiveDecision },
-  inspection: { schema: inspectionMail, receive: receiveInspection },
-  "inspection-report": { schema: inspectionReportMail, receive: receiveInspectionReport },
-  "report-request": { schema: reportRequestMail, receive: receiveReportRequest },
-  "upward-report": { schema: upwardReportMail, receive: receiveUpwardReport },
-  "cluster-event": { schema: clusterEventMail, receive: receiveClusterEvent },
+  proposals: { schema: proposalsMail, from: ["member"], receive: receiveProposals },
+  decision: { schema: decisionMail, from: ["province"], receive: receiveDecision },
+  inspection: { schema: inspectionMail, from: ["cluster"], receive: receiveInspection },
+  "inspection-report": { schema: inspectionReportMail, from: ["cluster"], receive: receiveInspectionReport },
+  "report-request": { schema: reportRequestMail, from: ["province", "cluster"], receive: receiveReportRequest },
+  "upward-report": { schema: upwardReportMail, from: ["member", "cluster"], receive: receiveUpwardReport },
+  "cluster-event": { schema: clusterEventMail, from: ["cluster"], receive: receiveClusterEvent },
 };
 
 /**

@@ -11,3 +11,4 @@ export { type RelatedAgency, relatedAgencies } from "./mail.js";
 export * from "./proposals-up.js";
 export { receivedProposals } from "./received-proposals.js";
 export * from "./upward-reports.js";
+export * from "./member-agencies.js";

@@ -68,13 +68,22 @@ export async function mailFiles(db: Database, mailId: number): Promise<{ fileNam
   return rows.map((row) => ({ fileName: row.fileName, bytes: Buffer.from(row.contentBase64, "base64") }));
 }
 
-/** What the addressee does with a mail of a kind, in the transaction that marks it received. */
-export type MailHandler = { schema: ZodType<unknown>; receive(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void> };
+/**
+ * What the addressee does with a mail of a kind, in the transaction that marks it received; and
+ * from whom it takes that kind (a decision only from its province, a proposal only from an agency
+ * under it…), whatever the policies let another agency write.
+ */
+export type MailHandler = {
+  schema: ZodType<unknown>;
+  from: readonly Relation[];
+  receive(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void>;
+};
 
 /**
  * Acts on the mail other agencies sent this one, each in its own transaction with its receipt, so a
  * mail is acted on once even with several instances (a locked one is skipped). A mail that does
- * not parse as its kind is set aside in the audit log; one whose handling fails is left for the
+ * not parse as its kind, or comes from an agency that does not send that kind, is set aside in the
+ * audit log; one whose handling fails is left for the
  * next minute (and this minute goes on with the others), its error returned for the log.
  */
 export async function receiveMail(
@@ -103,18 +112,24 @@ export async function receiveMail(
       if (!mail) return false;
       const handler = handlers[mail.kind];
       const parsed = handler.schema.safeParse(mail.payload);
+      const sender = (await relatedAgencies(tx)).find((agency) => agency.id === mail.fromAgencyId);
+      const expected = sender !== undefined && handler.from.includes(sender.relation);
       try {
         // A savepoint: a failing handler leaves nothing of its work, and the mail unreceived.
         await tx.transaction(async (work) => {
-          if (parsed.success)
+          if (parsed.success && expected)
             await handler.receive(work, { id: mail.id, fromAgencyId: mail.fromAgencyId, createdAt: mail.createdAt, payload: parsed.data }, context);
           else
             await recordAudit(work, {
               at: context.clock(),
               actor: context.actor,
-              action: "mail.unreadable",
+              action: expected ? "mail.unreadable" : "mail.unexpected-sender",
               subject: `mail:${mail.id}`,
-              details: { kind: mail.kind, issues: parsed.error.issues.slice(0, 5).map((issue) => issue.message) },
+              details: {
+                kind: mail.kind,
+                from: sender?.code ?? mail.fromAgencyId,
+                issues: parsed.success ? [] : parsed.error.issues.slice(0, 5).map((issue) => issue.message),
+              },
             });
           await work.update(agencyMail).set({ receivedAt: context.clock() }).where(eq(agencyMail.id, mail.id));
         });

@@ -71,6 +71,22 @@ export async function sendProposalsUp(db: Database, sessionId: number, context: 
 export async function receiveDecision(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void> {
   const decision = mail.payload as DecisionMail;
   const from = (await relatedAgencies(tx)).find((agency) => agency.id === mail.fromAgencyId);
+  // Only on what this agency sent that province: another session's candidates are not its to decide.
+  const [sent] = await queryRows<{ id: number }>(
+    tx,
+    sql`select id from agency_mail where kind = 'proposals' and key = ${`session:${decision.sessionId}`} and to_agency_id = ${mail.fromAgencyId}
+          and from_agency_id = nullif(current_setting('tdkt.agency_id', true), '')::integer`,
+  );
+  if (!sent) {
+    await recordAudit(tx, {
+      at: context.clock(),
+      actor: context.actor,
+      action: "mail.refused",
+      subject: `mail:${mail.id}`,
+      details: { reason: "decides a session not sent to its sender", session: decision.sessionId },
+    });
+    return;
+  }
   const positions = await queryRows<{ position: number }>(
     tx,
     sql`select position from ballot_candidates where session_id = ${decision.sessionId}
