@@ -110,7 +110,7 @@ export const COMMAND_GROUPS: { key: string; commands: CommandName[] }[] = [
   { key: "mine", commands: ["start", "help", "me", "register", "myregs", "initiative", "vote", "inspections", "notify", "lang", "privacy"] },
   { key: "unit", commands: ["tasks", "note", "submit", "approve", "review", "unlinked", "export"] },
   { key: "council", commands: ["meetings", "candidates", "ballot", "report", "campaigns", "initiatives"] },
-  { key: "setup", commands: ["roster", "role", "team", "discipline", "invite", "plan", "inspectionplan", "holidays", "rule"] },
+  { key: "setup", commands: ["roster", "role", "team", "discipline", "invite", "plan", "inspectionplan", "holidays", "rule", "agency"] },
   {
     key: "office",
     commands: ["launch", "campaign", "extend", "broadcast", "reports", "meeting", "visit", "status", "agencies", "cluster", "upreport", "received"],

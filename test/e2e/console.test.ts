@@ -21,7 +21,7 @@ describe("the console chat (npm start without a token)", () => {
       "Đơn vị: /tasks /note /submit /approve /review /unlinked /export",
       "Hội đồng, kết quả: /meetings /candidates /ballot /report /campaigns /initiatives",
       "Thiết lập: /roster /role /team /discipline /invite /plan /inspectionplan /holidays /rule",
-      "Phát động, nhắc việc, lịch: /launch /campaign /extend /broadcast /reports /meeting /visit /status /agencies /cluster /received",
+      "Phát động, nhắc việc, lịch: /launch /campaign /extend /broadcast /reports /meeting /visit /status /agencies /cluster /upreport /received",
       "",
       "Gõ /help tên_lệnh để xem cách dùng, ví dụ /help register.",
     ]);

@@ -170,9 +170,9 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     const rollup = await askFor(user("P", "P1"), "/agencies 2025", "Các cơ quan thành viên");
     // Staff · registered · approved · proposed · awarded · late duties: A has 9 staff and two 2025 registrations, approved.
     expect(rollup.text.split("\n").slice(1)).toEqual([
-      "• Sở Nội vụ (DEFAULT): 9 · 2 · 2 · 0 · 0 · 0",
-      "• Sở Xây dựng (SXD): 3 · 0 · 0 · 0 · 0 · 0",
-      "• Sở Y tế (SYT): 3 · 0 · 0 · 0 · 0 · 0",
+      "• Sở Nội vụ (DEFAULT): 9 · 2 · 2 · 0 · 0 · 0 · 0",
+      "• Sở Xây dựng (SXD): 3 · 0 · 0 · 0 · 0 · 0 · 0",
+      "• Sở Y tế (SYT): 3 · 0 · 0 · 0 · 0 · 0 · 0",
     ]);
   });
 
@@ -357,6 +357,9 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     ]);
     officer.send(`/received ${reportMail}`);
     expect((await nextFile(worlds.P, officer, /^so-ket-6-thang\.pdf$/)).bytes).toEqual(report);
+    // The roll-up's last figure: reports sent in the year (C's one; the proposals of A are not reports).
+    const rollup = (await askFor(officer, "/agencies 2026", "Các cơ quan thành viên")).text.split("\n");
+    expect(rollup.map((line) => line.split(" · ").at(-1))).toEqual([expect.any(String), "0", "0", "1"]);
 
     // Two days before the 15th (a Monday) is a Saturday: those who have not sent are reminded on Friday the 12th.
     const reminder = `⏰ Nhắc: «Báo cáo sơ kết 6 tháng đầu năm 2026» phải gửi Ban Thi đua - Khen thưởng tỉnh chậm nhất ngày 15/06/2026: /upreport send `;

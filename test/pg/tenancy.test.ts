@@ -159,9 +159,9 @@ describe.each(PLATFORMS)("agencies as tenants of one database (row-level securit
     try {
       await provinceWorld.link(p.db, "P1", 7003);
       const answer = await askFor(provinceWorld.user({ id: 7003, first_name: "P" }), "/agencies 2025", "Các cơ quan thành viên");
-      // Each: 3 staff, 2 registrations, both approved, none proposed or awarded, no late duty of 2025.
-      expect(answer.text).toContain("Sở B (B): 3 · 2 · 2 · 0 · 0 · 0");
-      expect(answer.text).toContain("Cơ quan (DEFAULT): 3 · 2 · 2 · 0 · 0 · 0");
+      // Each: 3 staff, 2 registrations, both approved, none proposed or awarded, no late duty of 2025, no report asked.
+      expect(answer.text).toContain("Sở B (B): 3 · 2 · 2 · 0 · 0 · 0 · 0");
+      expect(answer.text).toContain("Cơ quan (DEFAULT): 3 · 2 · 2 · 0 · 0 · 0 · 0");
       // The counts, not the rows: the province's connection sees no member's people.
       const [seen] = await queryRows<{ people: number }>(p.db, sql`select count(*)::int as people from people`);
       expect(seen?.people).toBe(1);

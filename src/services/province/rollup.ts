@@ -31,8 +31,20 @@ export function provinceRollup(ownerDb: Database, year: number, now: Date): Prom
 
 /**
  * The figures of the agencies under this connection's agency (a province's Ban Thi đua - Khen
- * thưởng): counts only, through a function that reads as the owner and keeps to the members.
+ * thưởng): counts only, through a function that reads as the owner and keeps to the members; and
+ * how many of the reports it asked for in the year each has sent (its own mail, /upreport).
  */
-export function memberFigures(db: Database, year: number, now: Date): Promise<AgencyFigures[]> {
-  return queryRows<AgencyFigures>(db, sql`select ${FIGURES} from tdkt_member_figures(${year}, ${timestamp(now)})`);
+export async function memberFigures(db: Database, year: number, now: Date): Promise<(AgencyFigures & { reportsSent: number })[]> {
+  const [figures, reports] = await Promise.all([
+    queryRows<AgencyFigures>(db, sql`select ${FIGURES} from tdkt_member_figures(${year}, ${timestamp(now)})`),
+    queryRows<{ code: string; sent: number }>(
+      db,
+      sql`select r.code, count(distinct (m.payload->>'requestMailId'))::int as sent
+          from agency_mail m join tdkt_related_agencies() r on r.id = m.from_agency_id
+          where m.kind = 'upward-report' and m.to_agency_id = nullif(current_setting('tdkt.agency_id', true), '')::integer
+            and extract(year from m.created_at at time zone 'Asia/Ho_Chi_Minh') = ${year}
+          group by r.code`,
+    ),
+  ]);
+  return figures.map((agency) => ({ ...agency, reportsSent: reports.find((row) => row.code === agency.code)?.sent ?? 0 }));
 }
