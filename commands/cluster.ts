@@ -2,7 +2,6 @@ import { Composer, InputFile } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, formatDateTime, parseLocalDateTime } from "../src/domain/calendar.js";
-import { UserError } from "../src/domain/user-error.js";
 import {
   announceClusterEvent,
   clustersOf,
@@ -15,7 +14,8 @@ import { agencyName } from "../src/services/rules/index.js";
 import { allowed } from "./guard.js";
 import { replyLines } from "./long-reply.js";
 import { serviceContextOf, thisYear } from "./service-context.js";
-import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
+import { offerUpload } from "./uploads.js";
+import { onAnswerFile } from "./answer-files.js";
 
 /**
  * The cluster (cụm, khối thi đua) in chat: /cluster lists its members and its leader; /cluster visit
@@ -93,28 +93,12 @@ clusterCommand.command("cluster", allowed("cluster"), async (ctx) => {
   return ctx.say("cluster-usage");
 });
 
-clusterCommand.on("message:document", async (ctx, next) => {
-  const expected = await uploadExpected(ctx);
-  if (expected?.kind !== "cluster-report" || expected.detail === undefined || !ctx.identity.person) return next();
-  try {
-    const { fileName, bytes } = await receiveDocument(ctx);
-    const sent = await sendInspectionReport(
-      ctx.services.db,
-      {
-        inspectionMailId: expected.detail,
-        fileName: fileName || "bao-cao.pdf",
-        bytes,
-        agencyName: await agencyName(ctx.services.db, ctx.services.config.agencyName),
-      },
-      serviceContextOf(ctx),
-    );
-    if (sent.kind === "unknown") return ctx.say("cluster-visit-unknown", { id: expected.detail });
-    await ctx.say("cluster-report-sent", { to: sent.to, file: fileName });
-  } catch (error) {
-    if (error instanceof UserError) return ctx.say(error.key, error.args);
-    throw error;
-  }
-});
+onAnswerFile(
+  clusterCommand,
+  "cluster-report",
+  (ctx, file) => sendInspectionReport(ctx.services.db, { ...file, inspectionMailId: file.mailId }, serviceContextOf(ctx)),
+  { sent: "cluster-report-sent", unknown: "cluster-visit-unknown" },
+);
 
 clusterCommand.command("received", allowed("received"), async (ctx) => {
   const person = ctx.identity.person;

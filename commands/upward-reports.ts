@@ -2,13 +2,13 @@ import { Composer } from "grammy";
 import * as z from "zod";
 import type { Context } from "../src/bot/context.js";
 import { formatDate, localDay, parseLocalDateTime } from "../src/domain/calendar.js";
-import { UserError } from "../src/domain/user-error.js";
 import { askForReports, reportRequests, sendUpwardReport } from "../src/services/province/index.js";
 import { agencyName } from "../src/services/rules/index.js";
 import { allowed } from "./guard.js";
 import { replyLines } from "./long-reply.js";
 import { serviceContextOf } from "./service-context.js";
-import { offerUpload, receiveDocument, uploadExpected } from "./uploads.js";
+import { offerUpload } from "./uploads.js";
+import { onAnswerFile } from "./answer-files.js";
 
 /**
  * Reports agencies send upward: the province (or the cluster's leader) asks with /upreport ask, each
@@ -60,25 +60,9 @@ upwardReportsCommand.command("upreport", allowed("upreport"), async (ctx) => {
   return ctx.say("upreport-usage");
 });
 
-upwardReportsCommand.on("message:document", async (ctx, next) => {
-  const expected = await uploadExpected(ctx);
-  if (expected?.kind !== "upward-report" || expected.detail === undefined || !ctx.identity.person) return next();
-  try {
-    const { fileName, bytes } = await receiveDocument(ctx);
-    const sent = await sendUpwardReport(
-      ctx.services.db,
-      {
-        requestMailId: expected.detail,
-        fileName: fileName || "bao-cao.pdf",
-        bytes,
-        agencyName: await agencyName(ctx.services.db, ctx.services.config.agencyName),
-      },
-      serviceContextOf(ctx),
-    );
-    if (sent.kind === "unknown") return ctx.say("upreport-unknown", { id: expected.detail });
-    await ctx.say("upreport-sent", { to: sent.to, file: fileName });
-  } catch (error) {
-    if (error instanceof UserError) return ctx.say(error.key, error.args);
-    throw error;
-  }
-});
+onAnswerFile(
+  upwardReportsCommand,
+  "upward-report",
+  (ctx, file) => sendUpwardReport(ctx.services.db, { ...file, requestMailId: file.mailId }, serviceContextOf(ctx)),
+  { sent: "upreport-sent", unknown: "upreport-unknown" },
+);

@@ -290,11 +290,10 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     expect(await minuteOf("C")).toEqual({ received: 0, answered: 0 });
 
     // B's office sends the report; A's team is told where to take it.
-    const office = user("B", "S");
-    await askFor(office, `/cluster report ${visit}`, "Gửi tệp báo cáo");
     const report = Buffer.from("%PDF-1.4\nBáo cáo tự kiểm tra công tác thi đua, khen thưởng của Sở Xây dựng\n%%EOF\n");
-    await office.sendFile(`/cluster report ${visit}`, "bao-cao-tu-kiem-tra.pdf", report);
-    expect((await nextWith(office, "Đã gửi báo cáo")).text).toBe("📤 Đã gửi báo cáo bao-cao-tu-kiem-tra.pdf đến Sở Nội vụ; đoàn kiểm tra được báo.");
+    expect(await sendReport(user("B", "S"), `/cluster report ${visit}`, "bao-cao-tu-kiem-tra.pdf", report)).toBe(
+      "📤 Đã gửi báo cáo bao-cao-tu-kiem-tra.pdf đến Sở Nội vụ; đoàn kiểm tra được báo.",
+    );
     readAll("A");
     expect(await minuteOf("A")).toEqual({ received: 1, answered: 0 });
     const [arrived] = texts("A", "T1");
@@ -340,11 +339,10 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     expect(texts("C", "N1")).toEqual([]);
 
     // C, on its Official Account, sends its report; the province's office is told where to take it.
-    const office = user("C", "S");
-    await askFor(office, `/upreport send ${request}`, "Gửi tệp báo cáo");
     const report = Buffer.from("%PDF-1.4\nBáo cáo sơ kết 6 tháng đầu năm 2026 của Sở Y tế\n%%EOF\n");
-    await office.sendFile(`/upreport send ${request}`, "so-ket-6-thang.pdf", report);
-    expect((await nextWith(office, "Đã gửi báo cáo")).text).toBe("📤 Đã gửi báo cáo so-ket-6-thang.pdf đến Ban Thi đua - Khen thưởng tỉnh.");
+    expect(await sendReport(user("C", "S"), `/upreport send ${request}`, "so-ket-6-thang.pdf", report)).toBe(
+      "📤 Đã gửi báo cáo so-ket-6-thang.pdf đến Ban Thi đua - Khen thưởng tỉnh.",
+    );
     readAll("P");
     expect(await minuteOf("P")).toEqual({ received: 1, answered: 0 });
     const arrived = texts("P", "P1")[0] ?? "";
@@ -453,6 +451,13 @@ describe("a province on one deployment: launches, roll-up, a proposal up and its
     const [unexpected] = await queryRows<{ action: string }>(databases.P.db, sql`select action from audit_log where action = 'mail.unexpected-sender'`);
     expect(unexpected?.action).toBe("mail.unexpected-sender");
   });
+
+  /** A report sent where a command asks for it (on Zalo through the upload link); what the bot answers once it is sent. */
+  async function sendReport(office: ChatTestUser, command: string, fileName: string, bytes: Buffer): Promise<string> {
+    await askFor(office, command, "Gửi tệp báo cáo");
+    await office.sendFile(command, fileName, bytes);
+    return (await nextWith(office, "Đã gửi báo cáo")).text;
+  }
 
   async function vote(agency: Key, members: string[], session: string, secretary: ChatTestUser) {
     await askFor(secretary, `/ballot open ${session}`, "Đã mở bỏ phiếu");

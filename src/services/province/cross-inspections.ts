@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { type InspectionMail, type InspectionReportMail, inspectionMail, inspectionReportMail } from "../../domain/agency-mail.js";
 import { formatDate, formatDateTime, localDay } from "../../domain/calendar.js";
 import { CROSS_AGENCY_VISIT, visitRefusal } from "../../domain/inspections.js";
@@ -11,7 +10,8 @@ import { linkedCount, visitReportDue } from "../inspections/index.js";
 import { enqueue, noticeToEach } from "../outbox.js";
 import { activeByStaffCodes, activeWithRole } from "../roster/people-by-role.js";
 import { mailOf, type ReceivedMail, relatedAgencies, sendMail } from "./mail.js";
-import { tellLeadership, withdrawReminder } from "./notices.js";
+import { tellLeadership } from "./notices.js";
+import { answerWithFile } from "./answers.js";
 
 export type CrossVisit = { agency: string; mailId: number; reportDue: Date; team: { size: number; reached: number } };
 
@@ -113,26 +113,19 @@ export async function sendInspectionReport(
   const inspecting = visit && (await relatedAgencies(db)).find((agency) => agency.id === visit.fromAgencyId && agency.relation === "cluster");
   if (!visit || !inspecting) return { kind: "unknown" };
   const payload: InspectionReportMail = { agencyName: input.agencyName, inspectionMailId: visit.id, fileName: input.fileName };
-  const digest = createHash("sha256").update(input.bytes).digest("hex").slice(0, 16);
-  await db.transaction(async (tx) => {
-    const mailId = await sendMail(tx, {
+  await answerWithFile(
+    db,
+    {
       to: inspecting.id,
+      answering: visit.id,
       kind: "inspection-report",
-      key: `report:${visit.id}:${digest}`,
       payload: inspectionReportMail.parse(payload),
-      files: [{ fileName: input.fileName, bytes: input.bytes }],
-      at: context.clock(),
-    });
-    await withdrawReminder(tx, `mail:${visit.id}:notice`);
-    if (mailId !== undefined)
-      await recordAudit(tx, {
-        at: context.clock(),
-        actor: context.actor,
-        action: "visit.cross-agency-report",
-        subject: `mail:${visit.id}`,
-        details: { report: mailId, file: input.fileName },
-      });
-  });
+      file: { fileName: input.fileName, bytes: input.bytes },
+      reminderKey: `mail:${visit.id}:notice`,
+      action: "visit.cross-agency-report",
+    },
+    context,
+  );
   return { kind: "sent", to: inspecting.name };
 }
 

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
 import { CURRENT_AGENCY } from "../../db/schema/columns.js";
@@ -9,7 +9,8 @@ import { recordAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
 import { enqueue, noticeToEach } from "../outbox.js";
 import { type RelatedAgency, mailOf, type ReceivedMail, relatedAgencies, sendMail } from "./mail.js";
-import { leadershipAndOffice, tellLeadership, withdrawReminder } from "./notices.js";
+import { leadershipAndOffice, tellLeadership } from "./notices.js";
+import { answerWithFile } from "./answers.js";
 
 /** Whom this agency asks for reports: the agencies under it, else — when it leads a cluster this year — the cluster's other members. */
 export async function reportingAgencies(db: Database, year: number): Promise<RelatedAgency[]> {
@@ -79,26 +80,19 @@ export async function sendUpwardReport(
   const asking = request && (await relatedAgencies(db)).find((agency) => agency.id === request.fromAgencyId && agency.relation !== "member");
   if (!request || !asking) return { kind: "unknown" };
   const payload: UpwardReportMail = { agencyName: input.agencyName, requestMailId: request.id, title: request.payload.title, fileName: input.fileName };
-  const digest = createHash("sha256").update(input.bytes).digest("hex").slice(0, 16);
-  await db.transaction(async (tx) => {
-    const mailId = await sendMail(tx, {
+  await answerWithFile(
+    db,
+    {
       to: asking.id,
+      answering: request.id,
       kind: "upward-report",
-      key: `report:${request.id}:${digest}`,
       payload: upwardReportMail.parse(payload),
-      files: [{ fileName: input.fileName, bytes: input.bytes }],
-      at: context.clock(),
-    });
-    await withdrawReminder(tx, `mail:${request.id}`);
-    if (mailId !== undefined)
-      await recordAudit(tx, {
-        at: context.clock(),
-        actor: context.actor,
-        action: "report.sent-up",
-        subject: `mail:${request.id}`,
-        details: { report: mailId, file: input.fileName },
-      });
-  });
+      file: { fileName: input.fileName, bytes: input.bytes },
+      reminderKey: `mail:${request.id}`,
+      action: "report.sent-up",
+    },
+    context,
+  );
   return { kind: "sent", to: asking.name };
 }
 
