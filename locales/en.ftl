@@ -863,7 +863,7 @@ cluster-visit-not-member = No agency with code { $code } in this agency's cluste
 cluster-visit-unknown-team = No staff with code: { $codes }. The team is this agency's staff, by staff code.
 cluster-visit-exists = A cross-inspection of { $agency } is already scheduled that day.
 cluster-visit-notice-too-short = Only { $days } days left, short of the { $min } days' notice the inspected agency must have. Choose a later day.
-cluster-visit-done = 📅 Cross-inspection of { $agency } scheduled at { $when }; the inspected agency's report is due { $report }. Team: { $reached }/{ $size } told; { $agency }'s leadership and office are told by their own bot.
+cluster-visit-done = 📅 Cross-inspection of { $agency } scheduled at { $when }; the inspected agency's report is due { $report }. Team: { $reached }/{ $size } told; { $agency }'s leadership and office will be told by their own bot within a minute.
 cluster-visit-team = 🔎 Cross-inspection team: with { $agency } at { $when }; { $agency } sends its report by { $report }.
 cluster-visit-notice =
     🔎 <b>Cross-inspection of emulation and commendation work</b>
@@ -871,11 +871,11 @@ cluster-visit-notice =
     Send the written report by { $report }: <code>/cluster report { $id }</code>.
 cluster-report-send-file = Send the report file for cross-inspection { $id } (PDF, Word or Excel) in this chat.
 cluster-visit-unknown = No cross-inspection { $id } was sent to this agency.
-cluster-report-sent = 📤 Report { $file } sent to { $to }; the team is told.
+cluster-report-sent = 📤 Report { $file } sent to { $to }; its team will be told.
 cluster-report-received = 📄 { $agency } sent its report for the cross-inspection at { $when }: { $file }. Get the file: <code>/received { $id }</code>.
 cluster-visit-reminder = ⏰ Reminder: the report for { $agency }'s cross-inspection at { $when } is due { $report }: <code>/cluster report { $id }</code>.
 cluster-event-not-leader = Only the agency leading the cluster that year announces the cluster's events. See who leads with <code>/cluster</code>.
-cluster-event-done = 📅 «{ $title }» at { $when } announced to { $count } agencies of { $cluster }; each one's leadership and office are told by their own bot and reminded the day before.
+cluster-event-done = 📅 «{ $title }» at { $when } announced to { $count } agencies of { $cluster }; each one's leadership and office will be told by their own bot and reminded the day before.
 cluster-event-notice = 📅 <b>{ $cluster }</b>: { $agency } (leading the cluster) holds «{ $title }» at { $when }.
 cluster-event-reminder = ⏰ Reminder: { $cluster } holds «{ $title }» at { $when } (led by { $agency }).
 upreport-usage = Usage: <code>/upreport</code> (the reports asked for: who has sent, who has not) · <code>/upreport ask 15/06/2026 Half-year report</code> (asks the member agencies, or the cluster's agencies when this one leads it) · <code>/upreport send N</code> (sends the report request N asks for).

@@ -863,7 +863,7 @@ cluster-visit-not-member = Không có cơ quan mã { $code } trong cụm, khối
 cluster-visit-unknown-team = Không tìm thấy cán bộ mã: { $codes }. Đoàn kiểm tra gồm các cán bộ của cơ quan, ghi theo mã cán bộ.
 cluster-visit-exists = Đã có lịch kiểm tra chéo { $agency } vào ngày này.
 cluster-visit-notice-too-short = Chỉ còn { $days } ngày, chưa đủ { $min } ngày thông báo trước cho cơ quan được kiểm tra. Hãy chọn ngày muộn hơn.
-cluster-visit-done = 📅 Đã xếp lịch kiểm tra chéo { $agency } lúc { $when }; báo cáo của cơ quan được kiểm tra hạn { $report }. Đoàn kiểm tra: { $reached }/{ $size } người đã được báo; lãnh đạo và văn phòng của { $agency } được báo qua bot của cơ quan đó.
+cluster-visit-done = 📅 Đã xếp lịch kiểm tra chéo { $agency } lúc { $when }; báo cáo của cơ quan được kiểm tra hạn { $report }. Đoàn kiểm tra: { $reached }/{ $size } người đã được báo; lãnh đạo và văn phòng của { $agency } sẽ được báo qua bot của cơ quan đó trong vòng một phút.
 cluster-visit-team = 🔎 Đoàn kiểm tra chéo: làm việc với { $agency } lúc { $when }; { $agency } gửi báo cáo chậm nhất ngày { $report }.
 cluster-visit-notice =
     🔎 <b>Thông báo kiểm tra chéo công tác thi đua, khen thưởng</b>
@@ -871,11 +871,11 @@ cluster-visit-notice =
     Gửi báo cáo bằng văn bản chậm nhất ngày { $report }: <code>/cluster report { $id }</code>.
 cluster-report-send-file = Gửi tệp báo cáo cho đợt kiểm tra chéo số { $id } (PDF, Word hoặc Excel) vào cuộc trò chuyện này.
 cluster-visit-unknown = Không có đợt kiểm tra chéo số { $id } gửi đến cơ quan.
-cluster-report-sent = 📤 Đã gửi báo cáo { $file } đến { $to }; đoàn kiểm tra được báo.
+cluster-report-sent = 📤 Đã gửi báo cáo { $file } đến { $to }; đoàn kiểm tra của cơ quan đó sẽ được báo.
 cluster-report-received = 📄 { $agency } đã gửi báo cáo cho đợt kiểm tra chéo lúc { $when }: { $file }. Nhận tệp: <code>/received { $id }</code>.
 cluster-visit-reminder = ⏰ Nhắc: hạn gửi báo cáo cho đợt kiểm tra chéo của { $agency } lúc { $when } là ngày { $report }: <code>/cluster report { $id }</code>.
 cluster-event-not-leader = Chỉ cơ quan cụm trưởng năm đó mới thông báo sự kiện của cụm. Xem cụm trưởng bằng <code>/cluster</code>.
-cluster-event-done = 📅 Đã thông báo «{ $title }» lúc { $when } đến { $count } cơ quan trong { $cluster }; lãnh đạo và văn phòng mỗi cơ quan được báo qua bot của cơ quan mình và được nhắc trước một ngày.
+cluster-event-done = 📅 Đã thông báo «{ $title }» lúc { $when } đến { $count } cơ quan trong { $cluster }; lãnh đạo và văn phòng mỗi cơ quan sẽ được báo qua bot của cơ quan mình và được nhắc trước một ngày.
 cluster-event-notice = 📅 <b>{ $cluster }</b>: { $agency } (cụm trưởng) tổ chức «{ $title }» lúc { $when }.
 cluster-event-reminder = ⏰ Nhắc: { $cluster } tổ chức «{ $title }» lúc { $when } (cụm trưởng: { $agency }).
 upreport-usage = Cách dùng: <code>/upreport</code> (các báo cáo đã yêu cầu: ai đã gửi, ai chưa) · <code>/upreport ask 15/06/2026 Báo cáo sơ kết 6 tháng</code> (yêu cầu các cơ quan thành viên, hoặc các cơ quan trong cụm khi là cụm trưởng) · <code>/upreport send N</code> (gửi báo cáo theo yêu cầu số N).

@@ -55,7 +55,7 @@ export const DOWNLOAD_SIGNING_KEY = "download-signing-key-of-the-tests-012345678
 export async function startChatWorld(
   platform: TestPlatform,
   db: Database,
-  /** `env`: more settings, for Telegram only (the other platforms' worlds take none). */
+  /** `env`: more settings (CHANNEL_SECRETS_KEY…), on top of the platform's own. */
   options: { at?: string; mode?: "polling" | "webhook"; rateLimitPerSecond?: number; env?: Record<string, string> } = {},
 ): Promise<ChatWorld> {
   if (platform === "telegram") {
@@ -85,12 +85,12 @@ export async function startChatWorld(
 }
 
 /** The bot on the Zalo Official Account, in webhook mode (the only one the OA has), against the fake OA API. */
-async function startOaWorld(db: Database, options: { at?: string }): Promise<ChatWorld> {
+async function startOaWorld(db: Database, options: { at?: string; env?: Record<string, string> }): Promise<ChatWorld> {
   const fake = await FakeZaloOa.start();
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
   fake.now = clock.now;
   const port = await freePort();
-  const config = loadConfig({ ...OA_WEBHOOK_SETTINGS(fake.root, port), LOG_LEVEL: "silent", DOWNLOAD_SIGNING_KEY });
+  const config = loadConfig({ ...OA_WEBHOOK_SETTINGS(fake.root, port), LOG_LEVEL: "silent", DOWNLOAD_SIGNING_KEY, ...options.env });
   fake.webhookUrl = `http://127.0.0.1:${port}/zalo-oa`;
   const app = await testApp(config, db, clock, fake.violations);
   await app.start();
@@ -150,7 +150,7 @@ export const OA_TEST_SETTINGS = (root: string) => ({
   ZALO_OA_OAUTH_ROOT: root,
 });
 
-async function startZaloWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook" }): Promise<ChatWorld> {
+async function startZaloWorld(db: Database, options: { at?: string; mode?: "polling" | "webhook"; env?: Record<string, string> }): Promise<ChatWorld> {
   const fake = await FakeZalo.start();
   const clock = new TestClock(new Date(options.at ?? "2026-02-02T09:00:00+07:00"));
   const port = options.mode === "webhook" ? await freePort() : 0;
@@ -168,6 +168,7 @@ async function startZaloWorld(db: Database, options: { at?: string; mode?: "poll
           PORT: String(port),
         }
       : {}),
+    ...options.env,
   });
   const app = await testApp(config, db, clock, fake.violations);
   await app.start();

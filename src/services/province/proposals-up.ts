@@ -5,6 +5,7 @@ import { recordAudit } from "../audit.js";
 import { proposalDossier, recordHigherDecision } from "../ballots/index.js";
 import type { ServiceContext } from "../context.js";
 import { mailOf, type ReceivedMail, relatedAgencies, sendMail } from "./mail.js";
+import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 
 export type SendUpResult =
   | { kind: "sent"; to: string; candidates: number; files: number; mailId: number }
@@ -75,7 +76,7 @@ export async function receiveDecision(tx: Database, mail: ReceivedMail<unknown>,
   const [sent] = await queryRows<{ id: number }>(
     tx,
     sql`select id from agency_mail where kind = 'proposals' and key = ${`session:${decision.sessionId}`} and to_agency_id = ${mail.fromAgencyId}
-          and from_agency_id = nullif(current_setting('tdkt.agency_id', true), '')::integer`,
+          and from_agency_id = ${CURRENT_AGENCY}`,
   );
   if (!sent) {
     await recordAudit(tx, {

@@ -11,6 +11,7 @@ import type { Registration } from "../registrations/types.js";
 import { catalogueOn } from "../rules/catalogue.js";
 import { type ReceivedMail, relatedAgencies } from "./mail.js";
 import { leadershipAndOffice } from "./notices.js";
+import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 
 /**
  * The province takes in an agency's proposals: each candidate becomes an approved registration of
@@ -133,7 +134,7 @@ export async function receivedProposals(db: Database): Promise<{ id: number; age
           (select count(*) from received_candidates rc where rc.mail_id = m.id
              and exists (select 1 from registration_events e where e.registration_id = rc.registration_id and e.action in ('awarded', 'not-awarded', 'proposed-up')))::int as decided,
           m.created_at as at
-        from agency_mail m where m.kind = 'proposals' and m.to_agency_id = nullif(current_setting('tdkt.agency_id', true), '')::integer
+        from agency_mail m where m.kind = 'proposals' and m.to_agency_id = ${CURRENT_AGENCY}
         order by m.id desc limit 30`,
   );
   // The drivers differ: a raw query's timestamp is a Date on one and a string on the other.

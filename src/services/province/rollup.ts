@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { type Database, queryRows, timestamp } from "../../db/client.js";
+import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 
 /** One agency's year as the province follows it. */
 export type AgencyFigures = {
@@ -41,7 +42,7 @@ export async function memberFigures(db: Database, year: number, now: Date): Prom
       db,
       sql`select r.code, count(distinct (m.payload->>'requestMailId'))::int as sent
           from agency_mail m join tdkt_related_agencies() r on r.id = m.from_agency_id
-          where m.kind = 'upward-report' and m.to_agency_id = nullif(current_setting('tdkt.agency_id', true), '')::integer
+          where m.kind = 'upward-report' and m.to_agency_id = ${CURRENT_AGENCY}
             and extract(year from m.created_at at time zone 'Asia/Ho_Chi_Minh') = ${year}
           group by r.code`,
     ),
