@@ -1,11 +1,10 @@
-import { sql } from "drizzle-orm";
-import { type Database, queryRows } from "../../db/client.js";
-import { CURRENT_AGENCY } from "../../db/schema/columns.js";
+import type { Database } from "../../db/client.js";
 import { type ClusterEventMail, clusterEventMail } from "../../domain/agency-mail.js";
 import { formatDateTime, localDay } from "../../domain/calendar.js";
 import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
+import { clusterLedIn } from "./clusters.js";
 import { type ReceivedMail, sendMail } from "./mail.js";
 import { tellLeadership } from "./notices.js";
 
@@ -22,29 +21,27 @@ export async function announceClusterEvent(
   const now = context.clock();
   if (input.at <= now) return { kind: "past" };
   const year = Number(localDay(input.at, context.timeZone).slice(0, 4));
-  const led = await queryRows<{ cluster_id: number; cluster: string; member: number }>(
-    db,
-    sql`select c.id::int as cluster_id, c.name as cluster, other.agency_id as member
-        from cluster_members mine join clusters c on c.id = mine.cluster_id
-        join cluster_members other on other.cluster_id = mine.cluster_id and other.agency_id <> mine.agency_id
-        where mine.agency_id = ${CURRENT_AGENCY} and mine.leads_in = ${year}`,
-  );
-  const [first] = led;
-  if (!first) return { kind: "not-leader" };
+  const led = await clusterLedIn(db, year);
+  if (!led) return { kind: "not-leader" };
   const payload: ClusterEventMail = clusterEventMail.parse({
     agencyName: input.agencyName,
-    clusterName: first.cluster,
+    clusterName: led.name,
     title: input.title,
     startsAt: input.at.toISOString(),
   });
-  const key = `event:${first.cluster_id}:${input.at.toISOString()}`;
-  await db.transaction(async (tx) => {
-    for (const row of led.filter((entry) => entry.cluster_id === first.cluster_id))
-      await sendMail(tx, { to: row.member, kind: "cluster-event", key: `${key}:${row.member}`, payload, at: now });
-    await tellOfEvent(tx, key, payload, context);
-    await recordAudit(tx, { at: now, actor: context.actor, action: "cluster.event", subject: key, details: { title: input.title } });
+  const key = `event:${led.id}:${input.at.toISOString()}`;
+  // Announced twice, it goes to nobody the second time, and says so.
+  const sent = await db.transaction(async (tx) => {
+    let mails = 0;
+    for (const member of led.members)
+      if ((await sendMail(tx, { to: member, kind: "cluster-event", key: `${key}:${member}`, payload, at: now })) !== undefined) mails++;
+    if (mails > 0) {
+      await tellOfEvent(tx, key, payload, context);
+      await recordAudit(tx, { at: now, actor: context.actor, action: "cluster.event", subject: key, details: { title: input.title } });
+    }
+    return mails;
   });
-  return { kind: "announced", cluster: first.cluster, agencies: led.filter((entry) => entry.cluster_id === first.cluster_id).length };
+  return { kind: "announced", cluster: led.name, agencies: sent };
 }
 
 /** A member takes the event in. */

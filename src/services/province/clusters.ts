@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { type Database, queryRows } from "../../db/client.js";
+import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 import { agencies, clusterMembers, clusters } from "../../db/schema/index.js";
 
 /** Adds a cluster (cụm, khối thi đua), on the owner's connection: the province's administrator keeps them. */
@@ -45,4 +46,19 @@ export async function clustersOf(
     byCluster.set(row.cluster_code, cluster);
   }
   return [...byCluster.values()];
+}
+
+/** The cluster this agency leads in a year, with its other members' ids; undefined when it leads none. */
+export async function clusterLedIn(db: Database, year: number): Promise<{ id: number; name: string; members: number[] } | undefined> {
+  const rows = await queryRows<{ cluster_id: number; cluster: string; member: number }>(
+    db,
+    sql`select c.id::int as cluster_id, c.name as cluster, other.agency_id as member
+        from cluster_members mine join clusters c on c.id = mine.cluster_id
+        join cluster_members other on other.cluster_id = mine.cluster_id and other.agency_id <> mine.agency_id
+        where mine.agency_id = ${CURRENT_AGENCY} and mine.leads_in = ${year}
+        order by c.id, other.agency_id`,
+  );
+  const [first] = rows;
+  if (!first) return undefined;
+  return { id: first.cluster_id, name: first.cluster, members: rows.filter((row) => row.cluster_id === first.cluster_id).map((row) => row.member) };
 }

@@ -48,20 +48,6 @@ export async function mailOf<T>(
   return { id: row.id, fromAgencyId: row.fromAgencyId, toAgencyId: row.toAgencyId, createdAt: row.createdAt, payload: parsed.data };
 }
 
-/** The mails of a kind this agency received, newest first. */
-export async function inbox<T>(db: Database, kind: AgencyMailKind, schema: ZodType<T>): Promise<ReceivedMail<T>[]> {
-  const rows = await db
-    .select()
-    .from(agencyMail)
-    .where(and(eq(agencyMail.kind, kind), sql`${agencyMail.toAgencyId} = ${CURRENT_AGENCY}`))
-    .orderBy(sql`${agencyMail.id} desc`)
-    .limit(50);
-  return rows.flatMap((row) => {
-    const parsed = schema.safeParse(row.payload);
-    return parsed.success ? [{ id: row.id, fromAgencyId: row.fromAgencyId, createdAt: row.createdAt, payload: parsed.data }] : [];
-  });
-}
-
 /** The files a mail carries, in the order they were attached. */
 export async function mailFiles(db: Database, mailId: number): Promise<{ fileName: string; bytes: Buffer }[]> {
   const rows = await db.select().from(agencyMailFiles).where(eq(agencyMailFiles.mailId, mailId)).orderBy(asc(agencyMailFiles.id));
@@ -76,7 +62,8 @@ export async function mailFiles(db: Database, mailId: number): Promise<{ fileNam
 export type MailHandler = {
   schema: ZodType<unknown>;
   from: readonly Relation[];
-  receive(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void>;
+  /** `sender`: the agency that sent it, as this one is related to it. */
+  receive(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext, sender: RelatedAgency): Promise<void>;
 };
 
 /**
@@ -93,6 +80,8 @@ export async function receiveMail(
 ): Promise<{ received: number; failed: { mailId: number; error: unknown }[] }> {
   let received = 0;
   const failed: { mailId: number; error: unknown }[] = [];
+  // Read once a minute: the province's structure does not change between two mails.
+  const related = await relatedAgencies(db);
   for (;;) {
     const skipped = failed.map((failure) => failure.mailId);
     const acted = await db.transaction(async (tx) => {
@@ -112,13 +101,13 @@ export async function receiveMail(
       if (!mail) return false;
       const handler = handlers[mail.kind];
       const parsed = handler.schema.safeParse(mail.payload);
-      const sender = (await relatedAgencies(tx)).find((agency) => agency.id === mail.fromAgencyId);
+      const sender = related.find((agency) => agency.id === mail.fromAgencyId);
       const expected = sender !== undefined && handler.from.includes(sender.relation);
       try {
         // A savepoint: a failing handler leaves nothing of its work, and the mail unreceived.
         await tx.transaction(async (work) => {
-          if (parsed.success && expected)
-            await handler.receive(work, { id: mail.id, fromAgencyId: mail.fromAgencyId, createdAt: mail.createdAt, payload: parsed.data }, context);
+          if (parsed.success && sender && expected)
+            await handler.receive(work, { id: mail.id, fromAgencyId: mail.fromAgencyId, createdAt: mail.createdAt, payload: parsed.data }, context, sender);
           else
             await recordAudit(work, {
               at: context.clock(),

@@ -4,7 +4,7 @@ import { type DecisionMail, decisionMail, type ProposalsMail, proposalsMail } fr
 import { recordAudit } from "../audit.js";
 import { proposalDossier, recordHigherDecision } from "../ballots/index.js";
 import type { ServiceContext } from "../context.js";
-import { mailOf, type ReceivedMail, relatedAgencies, sendMail } from "./mail.js";
+import { mailOf, type ReceivedMail, type RelatedAgency, relatedAgencies, sendMail } from "./mail.js";
 import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 
 export type SendUpResult =
@@ -69,9 +69,8 @@ export async function sendProposalsUp(db: Database, sessionId: number, context: 
  * The province's decision on what this agency sent, come back: recorded as the higher decision of
  * the agency's own session — the result in its record, each registrant told by its own channel.
  */
-export async function receiveDecision(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void> {
+export async function receiveDecision(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext, from: RelatedAgency): Promise<void> {
   const decision = mail.payload as DecisionMail;
-  const from = (await relatedAgencies(tx)).find((agency) => agency.id === mail.fromAgencyId);
   // Only on what this agency sent that province: another session's candidates are not its to decide.
   const [sent] = await queryRows<{ id: number }>(
     tx,
@@ -103,7 +102,7 @@ export async function receiveDecision(tx: Database, mail: ReceivedMail<unknown>,
       positions: positions.map((row) => row.position),
       covering: [...decision.awarded, ...decision.notAwarded],
     },
-    { ...context, actor: { personId: null, label: `agency:${from?.code ?? mail.fromAgencyId}` } },
+    { ...context, actor: { personId: null, label: `agency:${from.code}` } },
   );
   // Signed on a day this agency's clock has not reached: taken in when it has, not dropped.
   if (recorded.kind === "future") throw new Error(`the decision of mail ${mail.id} is dated ${decision.decidedOn}, after today`);

@@ -9,7 +9,7 @@ import { enqueue, noticeToEach } from "../outbox.js";
 import { recordTransition } from "../registrations/submit.js";
 import type { Registration } from "../registrations/types.js";
 import { catalogueOn } from "../rules/catalogue.js";
-import { type ReceivedMail, relatedAgencies } from "./mail.js";
+import type { ReceivedMail, RelatedAgency } from "./mail.js";
 import { leadershipAndOffice } from "./notices.js";
 import { CURRENT_AGENCY } from "../../db/schema/columns.js";
 
@@ -19,11 +19,10 @@ import { CURRENT_AGENCY } from "../../db/schema/columns.js";
  * roster (inactive, no role) — so the province's council votes on it with the same secret ballot
  * and its chairman's decision is recorded as any other. The secretariat and the leadership are told.
  */
-export async function receiveProposals(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext): Promise<void> {
+export async function receiveProposals(tx: Database, mail: ReceivedMail<unknown>, context: ServiceContext, sender: RelatedAgency): Promise<void> {
   const proposals = mail.payload as ProposalsMail;
   const now = context.clock();
-  const sender = (await relatedAgencies(tx)).find((agency) => agency.id === mail.fromAgencyId);
-  const code = `@${sender?.code ?? mail.fromAgencyId}`;
+  const code = `@${sender.code}`;
   const agencyUnit = await standIn(tx, { code, unitName: proposals.agencyName, fullName: proposals.agencyName, position: "" });
   const campaignId = await yearOfProposals(tx, proposals.year, now);
   const catalogue = await catalogueOn(tx, localDay(now, context.timeZone));

@@ -8,6 +8,7 @@ import { escapeHtml } from "../../domain/text.js";
 import { recordAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
 import { enqueue, noticeToEach } from "../outbox.js";
+import { clusterLedIn } from "./clusters.js";
 import { type RelatedAgency, mailOf, type ReceivedMail, relatedAgencies, sendMail } from "./mail.js";
 import { leadershipAndOffice, tellLeadership } from "./notices.js";
 import { answerWithFile } from "./answers.js";
@@ -17,12 +18,8 @@ export async function reportingAgencies(db: Database, year: number): Promise<Rel
   const related = await relatedAgencies(db);
   const members = related.filter((agency) => agency.relation === "member");
   if (members.length > 0) return members;
-  const led = await queryRows<{ id: number }>(
-    db,
-    sql`select other.agency_id as id from cluster_members mine join cluster_members other on other.cluster_id = mine.cluster_id
-        where mine.agency_id = ${CURRENT_AGENCY} and mine.leads_in = ${year} and other.agency_id <> mine.agency_id`,
-  );
-  return related.filter((agency) => agency.relation === "cluster" && led.some((row) => row.id === agency.id));
+  const led = await clusterLedIn(db, year);
+  return related.filter((agency) => agency.relation === "cluster" && (led?.members.includes(agency.id) ?? false));
 }
 
 /**
